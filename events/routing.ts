@@ -1,0 +1,8 @@
+/**
+ * Which manifest queues each event type is delivered to by the outbox relay. A type with no entry is an error at
+ * relay time (it would otherwise vanish).
+ */
+export const ROUTES: Record<string, string[]> = {
+  UserRegistered: ['notifications'],
+  ReportRequested: ['reports'],
+};

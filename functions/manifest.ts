@@ -1,0 +1,162 @@
+/**
+ * THE manifest: every function of Tally and what triggers it. Plain data (no aws-cdk-lib): the CDK app, the local
+ * cloud's gateway, pollers and scheduler, and the OpenAPI document are all generated from this one list.
+ * To add an endpoint: write its contract in shared/contracts, its handler under functions/http, and one line here.
+ */
+import type { RouteContract } from '../shared/contracts/route';
+import * as auth from '../shared/contracts/auth';
+import * as me from '../shared/contracts/me';
+import * as system from '../shared/contracts/system';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a function may touch; CDK turns each into a least-privilege grant. */
+export type Access =
+  | 'table:read'
+  | 'table:write'
+  | 'users:admin' // Cognito admin calls on the user pool
+  | 'email:send'
+  | `queue:${string}`; // send to a manifest queue
+
+export interface Common {
+  /** Unique, kebab-case; also the logical name of the Lambda. */
+  name: string;
+  /** Handler file, relative to the project root; it exports `handler`. */
+  entry: string;
+  access: Access[];
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export interface HttpFunction extends Common {
+  kind: 'http';
+  routes: { method: HttpMethod; path: string }[];
+  contract: RouteContract;
+}
+
+export interface QueueFunction extends Common {
+  kind: 'queue';
+  /** Name of a queue in `queues`. */
+  queue: string;
+  batchSize: number;
+  /** Longest wait to fill a batch. */
+  maxBatchingWindowSeconds?: number;
+}
+
+export interface ScheduleFunction extends Common {
+  kind: 'schedule';
+  /** EventBridge Scheduler expression: `rate(…)` or `cron(min hour dom month dow year)` (UTC). */
+  schedule: string;
+  description: string;
+}
+
+/** Reads the table's change stream (NEW_AND_OLD_IMAGES) — the outbox relay. */
+export interface StreamFunction extends Common {
+  kind: 'stream';
+  batchSize: number;
+  /** Only records whose new image's `pk` starts with this prefix reach the function. */
+  pkPrefix: string;
+}
+
+export type FunctionDef = HttpFunction | QueueFunction | ScheduleFunction | StreamFunction;
+
+export interface QueueDef {
+  name: string;
+  /** Must exceed the consumer's timeout (AWS recommends 6×). */
+  visibilityTimeoutSeconds: number;
+  /** Deliveries before a message moves to the queue's DLQ. */
+  maxReceiveCount: number;
+  /** How long the DLQ keeps a message (days). */
+  dlqRetentionDays: number;
+}
+
+/** Every queue; each has a DLQ named `<name>-dlq`. */
+export const queues: QueueDef[] = [
+  { name: 'notifications', visibilityTimeoutSeconds: 60, maxReceiveCount: 3, dlqRetentionDays: 14 },
+  { name: 'reports', visibilityTimeoutSeconds: 180, maxReceiveCount: 3, dlqRetentionDays: 14 },
+];
+
+const http = (
+  name: string,
+  routes: `${HttpMethod} /${string}` | `${HttpMethod} /${string}`[],
+  contract: RouteContract,
+  entry: string,
+  access: Access[] = [],
+  extra: Partial<Pick<Common, 'memoryMb' | 'timeoutSeconds'>> = {},
+): HttpFunction => ({
+  kind: 'http',
+  name,
+  entry: `functions/http/${entry}.ts`,
+  contract,
+  access,
+  routes: (Array.isArray(routes) ? routes : [routes]).map((r) => {
+    const [method, path] = r.split(' ') as [HttpMethod, string];
+    return { method, path };
+  }),
+  ...extra,
+});
+
+export const functions: FunctionDef[] = [
+  // system
+  http('health', 'GET /health', system.health, 'system/health'),
+  http('openapi', 'GET /openapi.json', system.openapi, 'system/openapi'),
+  http('docs', 'GET /docs', system.docs, 'system/docs'),
+
+  // auth and roles
+  http('auth-register', ['POST /auth/register', 'POST /users/register'], auth.register, 'auth/register', ['table:write', 'users:admin']),
+  http('auth-confirm', 'POST /auth/confirm', auth.confirm, 'auth/confirm', ['table:write', 'users:admin']),
+  http('auth-login', 'POST /auth/login', auth.login, 'auth/login', ['table:write', 'users:admin']),
+  http('auth-refresh', 'POST /auth/refresh', auth.refresh, 'auth/refresh', ['table:write', 'users:admin']),
+  http('auth-logout', 'POST /auth/logout', auth.logout, 'auth/logout', ['table:write', 'users:admin']),
+  http('roles-create', 'POST /auth/create_role', auth.createRole, 'roles/create', ['table:write', 'users:admin']),
+  http('roles-list', 'GET /auth/roles', auth.listRoles, 'roles/list', ['table:read']),
+  http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:read', 'users:admin']),
+  http('roles-remove-member', 'DELETE /auth/roles/{role}/members/{userId}', auth.removeMember, 'roles/remove-member', ['table:read', 'users:admin']),
+
+  // the caller's account
+  http('me-get', 'GET /me', me.getMe, 'me/get', ['table:read']),
+  http('me-update', 'PATCH /me', me.updateMe, 'me/update', ['table:write']),
+  http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'users:admin'], { timeoutSeconds: 29 }),
+
+  // async: the outbox relay, consumers, schedules
+  {
+    kind: 'stream',
+    name: 'outbox-relay',
+    entry: 'functions/stream/outbox-relay.ts',
+    batchSize: 100,
+    pkPrefix: 'OUTBOX#',
+    access: ['queue:notifications', 'queue:reports'],
+  },
+  {
+    kind: 'queue',
+    name: 'send-notification',
+    entry: 'functions/queue/send-notification.ts',
+    queue: 'notifications',
+    batchSize: 10,
+    access: ['table:read', 'email:send'],
+    timeoutSeconds: 10,
+  },
+  {
+    kind: 'queue',
+    name: 'send-report',
+    entry: 'functions/queue/send-report.ts',
+    queue: 'reports',
+    batchSize: 10,
+    access: ['table:read', 'email:send'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'schedule',
+    name: 'schedule-reports',
+    entry: 'functions/schedule/schedule-reports.ts',
+    schedule: 'cron(0 7 ? * MON *)',
+    description: 'Every Monday 07:00 UTC: queue a weekly email report for every user',
+    access: ['table:read', 'queue:reports'],
+    timeoutSeconds: 300,
+  },
+];
+
+export const httpFunctions = functions.filter((f): f is HttpFunction => f.kind === 'http');
+export const queueFunctions = functions.filter((f): f is QueueFunction => f.kind === 'queue');
+export const scheduleFunctions = functions.filter((f): f is ScheduleFunction => f.kind === 'schedule');
+export const streamFunctions = functions.filter((f): f is StreamFunction => f.kind === 'stream');

@@ -1,0 +1,46 @@
+import { z } from 'zod/mini';
+import { CurrencyCode } from './common';
+import { route } from './route';
+
+export const Profile = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.nullable(z.string()),
+  baseCurrency: z.string(),
+  monthlyIncome: z.nullable(z.object({ amount: z.int(), currency: z.string() })),
+  timezone: z.string(),
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const getMe = route({
+  summary: 'The caller’s profile',
+  auth: 'user',
+  response: Profile,
+});
+
+export const updateMe = route({
+  summary: 'Change the caller’s basic financial details',
+  description: '`monthlyIncome.amount` is in minor units of its currency (cents for EUR).',
+  auth: 'user',
+  body: z.strictObject({
+    name: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))),
+    baseCurrency: z.optional(CurrencyCode),
+    monthlyIncome: z.optional(
+      z.nullable(
+        z.strictObject({
+          amount: z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
+          currency: CurrencyCode,
+        }),
+      ),
+    ),
+    timezone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  }),
+  response: Profile,
+});
+
+export const deleteMe = route({
+  summary: 'Erase the caller’s account and all its data',
+  auth: 'user',
+});

@@ -1,0 +1,48 @@
+import type { z } from 'zod/mini';
+
+type Schema = z.ZodMiniType;
+
+/**
+ * Who may call a route: anyone, any signed-in user, or a signed-in user one of whose roles grants the named
+ * permission (see shared/domain/roles.ts).
+ */
+export type Auth = 'public' | 'user' | { permission: string };
+
+/**
+ * The shape of one HTTP route: what it reads (body, query, path parameters, headers it honours) and what it answers.
+ * The handler factory validates against it, and the OpenAPI document is generated from it.
+ */
+export interface RouteContract<
+  B extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  P extends Schema | undefined = Schema | undefined,
+  R extends Schema | undefined = Schema | undefined,
+> {
+  summary: string;
+  description?: string;
+  auth: Auth;
+  /** Request body schema; absent means the route reads no body. */
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Success response schema; absent means an empty body (204) or a non-JSON answer. */
+  response?: R;
+  /** Success status, default 200 (204 when there is no response schema). */
+  status?: number;
+  /** Media type of a non-JSON success answer (e.g. text/html, text/csv). */
+  produces?: string;
+  /** Request headers the route reads, documented in OpenAPI. */
+  headers?: { name: string; description: string; required?: boolean }[];
+  /** Largest accepted request body in bytes; default 256 KiB. */
+  maxBodyBytes?: number;
+}
+
+/** Declares a route contract, keeping its schema types for the handler. */
+export function route<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+>(c: RouteContract<B, Q, P, R>): RouteContract<B, Q, P, R> {
+  return c;
+}

@@ -1,0 +1,73 @@
+/**
+ * Domain errors. They carry no HTTP: `shared/http/problem.ts` maps each class to a status code in one table.
+ * Messages of these errors are safe to show to the caller; anything else is an internal error.
+ */
+export abstract class DomainError extends Error {
+  /** Stable, machine-readable problem kind (also the last segment of the problem `type`). */
+  abstract readonly kind: string;
+  /** Extra members merged into the problem document (RFC 9457 extension members). */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** Input is malformed or breaks a rule; `errors` lists each field that is wrong. */
+export class ValidationError extends DomainError {
+  readonly kind = 'validation';
+  constructor(message: string, readonly errors: { path: string; message: string }[] = []) {
+    super(message, errors.length ? { errors } : undefined);
+  }
+}
+
+/** The caller is not authenticated (no, bad, expired or revoked token; wrong credentials). */
+export class UnauthorizedError extends DomainError {
+  readonly kind = 'unauthorized';
+}
+
+/** The caller is authenticated but lacks a permission. */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+}
+
+/** The resource does not exist, or belongs to someone else (the two are indistinguishable by design). */
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+}
+
+/** The request conflicts with the current state (duplicate name, resource in use…). */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** `If-Match` named a version that is no longer current. */
+export class PreconditionFailedError extends DomainError {
+  readonly kind = 'precondition-failed';
+}
+
+/** A precondition header the route requires is missing. */
+export class PreconditionRequiredError extends DomainError {
+  readonly kind = 'precondition-required';
+}
+
+/** Well-formed input that cannot be processed (e.g. an Idempotency-Key reused with another body). */
+export class UnprocessableError extends DomainError {
+  readonly kind = 'unprocessable';
+}
+
+/** The request body is larger than the route accepts. */
+export class PayloadTooLargeError extends DomainError {
+  readonly kind = 'payload-too-large';
+}
+
+/** The request's media type is not one the route reads. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly kind = 'unsupported-media-type';
+}
+
+/** Too many requests (a rate limit the project enforces itself, e.g. login attempts). */
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'too-many-requests';
+}

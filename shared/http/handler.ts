@@ -1,0 +1,133 @@
+import middy from '@middy/core';
+import type { Context, APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { z } from 'zod/mini';
+import { logger, metrics, tracer } from '../observability';
+import type { RouteContract } from '../contracts/route';
+import { ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
+import { callerFromClaims, claimsOf, type Caller } from './identity';
+import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
+import { parseWith } from './validate';
+import { authorization } from './authorization';
+import { corsHeaders } from './cors';
+
+type Out<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+
+/** What a handler receives: validated input, and the caller when the route is not public. */
+export interface HttpRequest<C extends RouteContract> {
+  body: Out<C['body']>;
+  query: Out<C['query']>;
+  params: Out<C['params']>;
+  caller: C['auth'] extends 'public' ? Caller | undefined : Caller;
+  /** Request headers, lower-cased names. */
+  headers: Record<string, string>;
+  /** API Gateway request id (also the correlation id when the client sent none). */
+  requestId: string;
+  /** The raw body as received (e.g. to hash it for idempotency). */
+  rawBody: string | undefined;
+  event: APIGatewayProxyEventV2;
+}
+
+/** What a handler answers; `status` defaults to the contract's (200, or 204 without a body). */
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type HttpHandler<C extends RouteContract> = ((
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>) & { contract: C };
+
+const DEFAULT_MAX_BODY = 256 * 1024;
+
+function decodeBody(event: APIGatewayProxyEventV2): string | undefined {
+  if (event.body === undefined || event.body === null) return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function readJsonBody(contract: RouteContract, event: APIGatewayProxyEventV2, raw: string | undefined): unknown {
+  const limit = contract.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const size = raw === undefined ? 0 : Buffer.byteLength(raw, 'utf8');
+  if (size > limit) throw new PayloadTooLargeError(`The body is ${size} bytes; this route accepts at most ${limit}.`);
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const type = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
+    throw new UnsupportedMediaTypeError(`The body must be application/json, not ${type}.`);
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (e) {
+    throw new ValidationError(`The body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function respond(status: number, body: unknown, headers: Record<string, string>, mediaType: string): APIGatewayProxyStructuredResultV2 {
+  if (status === 204 || body === undefined) return { statusCode: status, headers };
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return { statusCode: status, headers: { 'content-type': mediaType, ...headers }, body: text };
+}
+
+/**
+ * Builds a Lambda handler for an HTTP API route from its contract: correlation id, logging, metrics and tracing;
+ * body/query/path validation; the caller from the verified JWT claims, checked against logout and the route's
+ * permission; CORS; and every error mapped once to an RFC 9457 problem. The handler itself only calls a use case.
+ */
+export function httpHandler<C extends RouteContract>(contract: C, fn: (req: HttpRequest<C>) => Promise<Reply>): HttpHandler<C> {
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const headers = event.headers ?? {};
+    const correlationId = headers['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
+    logger.setCorrelationId(correlationId);
+    const baseHeaders = { ...corsHeaders(headers.origin), 'x-correlation-id': correlationId };
+    const instance = event.rawPath;
+    try {
+      let caller: Caller | undefined;
+      if (contract.auth !== 'public') {
+        caller = callerFromClaims(claimsOf(event));
+        await authorization.assertActive(caller);
+        if (typeof contract.auth === 'object') {
+          const allowed = await authorization.hasPermission(caller, contract.auth.permission);
+          if (!allowed) throw new ForbiddenError(`This needs the permission "${contract.auth.permission}", which none of your roles grants.`);
+        }
+        logger.appendKeys({ userId: caller.userId });
+      }
+      const rawBody = decodeBody(event);
+      const body = contract.body ? parseWith(contract.body, readJsonBody(contract, event, rawBody), 'body') : undefined;
+      const query = contract.query ? parseWith(contract.query, event.queryStringParameters ?? {}, 'query') : undefined;
+      const params = contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined;
+      const reply = await fn({
+        body,
+        query,
+        params,
+        caller,
+        headers,
+        requestId: event.requestContext?.requestId ?? correlationId,
+        rawBody,
+        event,
+      } as HttpRequest<C>);
+      const status = reply.status ?? contract.status ?? (reply.body === undefined ? 204 : 200);
+      return respond(status, reply.body, { ...baseHeaders, ...reply.headers }, contract.produces ?? 'application/json');
+    } catch (error) {
+      const problem = toProblem(error, instance);
+      if (problem.status >= 500) logger.error('Unhandled error', error as Error);
+      else logger.info('Request refused', { status: problem.status, detail: problem.detail });
+      const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+      return respond(problem.status, problem, { ...baseHeaders, ...extra }, PROBLEM_MEDIA_TYPE);
+    }
+  };
+
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .handler(core);
+  return Object.assign(handler as unknown as HttpHandler<C>, { contract });
+}
+
+/** The 401 a non-public route answers before its handler when the token is absent or invalid. */
+export function unauthorized(detail: string): never {
+  throw new UnauthorizedError(detail);
+}

@@ -1,0 +1,63 @@
+import { DomainError } from '../domain/errors';
+
+/** Status code of each domain error kind: the one table that gives domain errors an HTTP meaning. */
+const STATUS: Record<string, { status: number; title: string }> = {
+  validation: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  'precondition-failed': { status: 412, title: 'Precondition failed' },
+  'payload-too-large': { status: 413, title: 'Payload too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'Unprocessable request' },
+  'precondition-required': { status: 428, title: 'Precondition required' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+};
+
+/** An RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** The problem `type` URI of a kind; documented on the `/docs` page. */
+export function problemType(kind: string): string {
+  return `/docs#problem-${kind}`;
+}
+
+/** Every problem kind the API can answer with, for the docs page and OpenAPI. */
+export function problemKinds(): { kind: string; status: number; title: string }[] {
+  return [...Object.entries(STATUS).map(([kind, v]) => ({ kind, ...v })), { kind: 'internal', status: 500, title: 'Internal error' }];
+}
+
+/**
+ * Maps any thrown value to a problem document. Domain errors keep their message (it is written for the caller);
+ * anything else becomes a 500 whose body reveals nothing about the internals.
+ */
+export function toProblem(error: unknown, instance?: string): Problem {
+  if (error instanceof DomainError) {
+    const entry = STATUS[error.kind] ?? { status: 400, title: 'Bad request' };
+    return {
+      type: problemType(error.kind),
+      title: entry.title,
+      status: entry.status,
+      detail: error.message,
+      ...(instance ? { instance } : {}),
+      ...(error.details ?? {}),
+    };
+  }
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'The request could not be completed. It has been logged; retrying later may succeed.',
+    ...(instance ? { instance } : {}),
+  };
+}
