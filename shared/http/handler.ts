@@ -13,13 +13,16 @@ import { parseWith } from './validate';
 import { authorization } from './authorization';
 import { corsHeaders } from './cors';
 
-type Out<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+type Out<S> = [S] extends [z.ZodMiniType] ? z.infer<S> : undefined;
+type BodyOf<C> = C extends RouteContract<infer B, infer _Q, infer _P, infer _R> ? Out<B> : never;
+type QueryOf<C> = C extends RouteContract<infer _B, infer Q, infer _P, infer _R> ? Out<Q> : never;
+type ParamsOf<C> = C extends RouteContract<infer _B, infer _Q, infer P, infer _R> ? Out<P> : never;
 
 /** What a handler receives: validated input, and the caller when the route is not public. */
 export interface HttpRequest<C extends RouteContract> {
-  body: Out<C['body']>;
-  query: Out<C['query']>;
-  params: Out<C['params']>;
+  body: BodyOf<C>;
+  query: QueryOf<C>;
+  params: ParamsOf<C>;
   caller: C['auth'] extends 'public' ? Caller | undefined : Caller;
   /** Request headers, lower-cased names. */
   headers: Record<string, string>;

@@ -1,0 +1,34 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../config';
+import { tracer } from '../observability';
+
+let client: SESv2Client | undefined;
+
+/** A rendered email: both an HTML and a plain-text part. */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Sends an email through SES v2. In the local cloud AWS_ENDPOINT_URL_SESV2 points the same client at the local
+ * outbox, which keeps every message for a person to open in the browser.
+ */
+export async function sendEmail(message: EmailMessage): Promise<string> {
+  client ??= tracer.captureAWSv3Client(new SESv2Client({ maxAttempts: 3 }));
+  const out = await client.send(
+    new SendEmailCommand({
+      FromEmailAddress: config().EMAIL_FROM,
+      Destination: { ToAddresses: [message.to] },
+      Content: {
+        Simple: {
+          Subject: { Data: message.subject, Charset: 'UTF-8' },
+          Body: { Html: { Data: message.html, Charset: 'UTF-8' }, Text: { Data: message.text, Charset: 'UTF-8' } },
+        },
+      },
+    }),
+  );
+  return out.MessageId ?? '';
+}

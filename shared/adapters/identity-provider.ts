@@ -1,0 +1,172 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  CreateGroupCommand,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { config } from '../config';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../domain/errors';
+import { tracer } from '../observability';
+
+/**
+ * The Cognito user pool behind a small port. Cognito's exceptions become domain errors here, so nothing above
+ * this file knows the SDK. The endpoint comes from the SDK's configuration (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER
+ * points it at the local emulator).
+ */
+let client: CognitoIdentityProviderClient | undefined;
+function idp(): CognitoIdentityProviderClient {
+  client ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ maxAttempts: 3 }));
+  return client;
+}
+
+export interface AuthTokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+}
+
+function nameOf(e: unknown): string {
+  return (e as { name?: string } | null)?.name ?? '';
+}
+
+/** Maps Cognito errors that callers can act on; everything else stays an internal error. */
+function mapError(e: unknown): never {
+  const message = (e as Error).message;
+  switch (nameOf(e)) {
+    case 'UsernameExistsException':
+      throw new ConflictError('An account with this email already exists.');
+    case 'InvalidPasswordException':
+      throw new ValidationError(`The password does not meet the policy: ${message}`, [{ path: 'body.password', message }]);
+    case 'NotAuthorizedException':
+    case 'UserNotFoundException':
+      throw new UnauthorizedError('Incorrect email or password.');
+    case 'UserNotConfirmedException':
+      throw new ForbiddenError('This account is not confirmed yet: use the code sent by email with POST /auth/confirm.');
+    case 'CodeMismatchException':
+    case 'ExpiredCodeException':
+      throw new ValidationError('The confirmation code is wrong or has expired.', [{ path: 'body.code', message: 'is wrong or expired' }]);
+    case 'TooManyRequestsException':
+    case 'LimitExceededException':
+    case 'TooManyFailedAttemptsException':
+      throw new TooManyRequestsError('Too many attempts; wait a moment and try again.');
+    case 'ResourceNotFoundException':
+      throw new NotFoundError('No such role.');
+    default:
+      throw e;
+  }
+}
+
+/** Creates an unconfirmed user; returns Cognito's `sub`. */
+export async function signUp(email: string, password: string, name: string | undefined): Promise<{ userId: string; confirmed: boolean }> {
+  const out = await idp()
+    .send(
+      new SignUpCommand({
+        ClientId: config().USER_POOL_CLIENT_ID,
+        Username: email,
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: email }, ...(name ? [{ Name: 'name', Value: name }] : [])],
+      }),
+    )
+    .catch(mapError);
+  if (!out.UserSub) throw new Error('Cognito returned no UserSub');
+  return { userId: out.UserSub, confirmed: out.UserConfirmed === true };
+}
+
+export async function adminConfirm(username: string): Promise<void> {
+  await idp().send(new AdminConfirmSignUpCommand({ UserPoolId: config().USER_POOL_ID, Username: username })).catch((e: unknown) => {
+    // Already confirmed is fine (a retried registration).
+    if (nameOf(e) === 'NotAuthorizedException') return;
+    mapError(e);
+  });
+}
+
+export async function confirmSignUp(email: string, code: string): Promise<void> {
+  await idp().send(new ConfirmSignUpCommand({ ClientId: config().USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code })).catch(mapError);
+}
+
+function tokensOf(result: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined): AuthTokens {
+  if (!result?.AccessToken || !result.IdToken) throw new UnauthorizedError('Incorrect email or password.');
+  return {
+    accessToken: result.AccessToken,
+    idToken: result.IdToken,
+    ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+    expiresIn: result.ExpiresIn ?? 3600,
+  };
+}
+
+export async function passwordLogin(email: string, password: string): Promise<AuthTokens> {
+  const out = await idp()
+    .send(
+      new InitiateAuthCommand({
+        ClientId: config().USER_POOL_CLIENT_ID,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    )
+    .catch(mapError);
+  if (out.ChallengeName) throw new ForbiddenError(`Sign-in needs the ${out.ChallengeName} step, which this API does not offer yet.`);
+  return tokensOf(out.AuthenticationResult);
+}
+
+export async function refreshLogin(refreshToken: string): Promise<AuthTokens> {
+  const out = await idp()
+    .send(
+      new InitiateAuthCommand({
+        ClientId: config().USER_POOL_CLIENT_ID,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      }),
+    )
+    .catch((e: unknown) => {
+      if (nameOf(e) === 'NotAuthorizedException') throw new UnauthorizedError('The refresh token is invalid, expired or signed out.');
+      return mapError(e);
+    });
+  return tokensOf(out.AuthenticationResult);
+}
+
+/** Revokes a refresh token at Cognito (and, on AWS, the access tokens it issued for Cognito's own APIs). */
+export async function revokeRefreshToken(refreshToken: string): Promise<void> {
+  await idp()
+    .send(new RevokeTokenCommand({ ClientId: config().USER_POOL_CLIENT_ID, Token: refreshToken }))
+    .catch((e: unknown) => {
+      // An unknown or already revoked token is already as revoked as it can be.
+      if (['NotAuthorizedException', 'UnsupportedTokenTypeException', 'InvalidParameterException'].includes(nameOf(e))) return;
+      throw e;
+    });
+}
+
+export async function createGroup(name: string, description: string): Promise<'created' | 'exists'> {
+  try {
+    await idp().send(new CreateGroupCommand({ UserPoolId: config().USER_POOL_ID, GroupName: name, Description: description || undefined }));
+    return 'created';
+  } catch (e) {
+    if (nameOf(e) === 'GroupExistsException') return 'exists';
+    return mapError(e);
+  }
+}
+
+export async function addToGroup(username: string, group: string): Promise<void> {
+  await idp().send(new AdminAddUserToGroupCommand({ UserPoolId: config().USER_POOL_ID, Username: username, GroupName: group })).catch(mapError);
+}
+
+export async function removeFromGroup(username: string, group: string): Promise<void> {
+  await idp()
+    .send(new AdminRemoveUserFromGroupCommand({ UserPoolId: config().USER_POOL_ID, Username: username, GroupName: group }))
+    .catch(mapError);
+}
+
+export async function deleteUser(username: string): Promise<void> {
+  await idp()
+    .send(new AdminDeleteUserCommand({ UserPoolId: config().USER_POOL_ID, Username: username }))
+    .catch((e: unknown) => {
+      if (nameOf(e) === 'UserNotFoundException') return;
+      throw e;
+    });
+}

@@ -1,0 +1,152 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, tableName } from './dynamo';
+import { keys } from './keys';
+import type { Envelope } from '../../events/envelope';
+import { outboxPut } from './outbox';
+
+/** A user's profile: identity plus the basic financial details collected at sign-up. */
+export interface ProfileRecord {
+  userId: string;
+  email: string;
+  /** Cognito username (Admin API calls); the email for pools that sign in with email. */
+  username: string;
+  name: string | null;
+  baseCurrency: string;
+  monthlyIncome: { amount: number; currency: string } | null;
+  timezone: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version'] as const;
+
+function toRecord(item: Record<string, unknown>): ProfileRecord {
+  const r = Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as ProfileRecord;
+  return { ...r, version: Number(item.version ?? 1) };
+}
+
+/** Creates a profile (unless one exists) together with its event, in one transaction. Returns false if it existed. */
+export async function createProfile(profile: ProfileRecord, event: Envelope): Promise<boolean> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.profile(profile.userId), ...profile, gsi1pk: 'USERS', gsi1sk: profile.userId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          outboxPut(event),
+        ],
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function getProfile(userId: string): Promise<ProfileRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.profile(userId) }));
+  return out.Item ? toRecord(out.Item) : undefined;
+}
+
+export type ProfileChanges = Partial<Pick<ProfileRecord, 'name' | 'baseCurrency' | 'monthlyIncome' | 'timezone'>>;
+
+/** Applies changes to a profile (optionally with events in the same transaction); returns the new profile. */
+export async function updateProfile(userId: string, changes: ProfileChanges, now: Date, events: Envelope[] = []): Promise<ProfileRecord | undefined> {
+  const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
+  const values: Record<string, unknown> = { ':updatedAt': now.toISOString(), ':one': 1 };
+  const sets = ['#updatedAt = :updatedAt'];
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) continue;
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  const update = {
+    TableName: tableName(),
+    Key: keys.profile(userId),
+    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+  try {
+    if (events.length === 0) {
+      const out = await db().send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+      return out.Attributes ? toRecord(out.Attributes) : undefined;
+    }
+    await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...events.map(outboxPut)] }));
+    return getProfile(userId);
+  } catch (e) {
+    if (isConditionFailure(e)) return undefined;
+    throw e;
+  }
+}
+
+/** Writes a profile as is (used to recreate a missing profile for a Cognito user). */
+export async function putProfileIfAbsent(profile: ProfileRecord): Promise<void> {
+  await db()
+    .send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.profile(profile.userId), ...profile, gsi1pk: 'USERS', gsi1sk: profile.userId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+    });
+}
+
+/**
+ * Deletes every item of a partition (the user's own `USER#<sub>` partition and any other of theirs), page by page.
+ * Returns the number of items deleted.
+ */
+export async function erasePartition(pk: string): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const page = await db().send(
+      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk', Limit: 500 }),
+    );
+    const items = page.Items ?? [];
+    if (items.length === 0) return deleted;
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+        if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
+    deleted += items.length;
+  }
+}
+
+export async function deleteProfile(userId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.profile(userId) }));
+}
+
+/** Pages through every profile (scheduled jobs only: never on a request path). */
+export async function* allProfiles(pageSize = 100): AsyncGenerator<ProfileRecord[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: keys.usersIndex,
+        KeyConditionExpression: 'gsi1pk = :u',
+        ExpressionAttributeValues: { ':u': 'USERS' },
+        ExclusiveStartKey: start,
+        Limit: pageSize,
+      }),
+    );
+    yield (page.Items ?? []).map(toRecord);
+    start = page.LastEvaluatedKey;
+  } while (start);
+}

@@ -1,0 +1,34 @@
+import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { Envelope } from '../../events/envelope';
+import { queueUrl } from '../config';
+import { tracer } from '../observability';
+
+let client: SQSClient | undefined;
+function sqs(): SQSClient {
+  client ??= tracer.captureAWSv3Client(new SQSClient({ maxAttempts: 4 }));
+  return client;
+}
+
+/**
+ * Sends events to a manifest queue, in batches of 10, retrying entries SQS reports as failed.
+ * Throws if any entry still fails, so the caller's own retry (stream or queue redelivery) takes over.
+ */
+export async function publish(queue: string, events: Envelope[]): Promise<void> {
+  const url = queueUrl(queue);
+  for (let i = 0; i < events.length; i += 10) {
+    let entries = events.slice(i, i + 10).map((e, n) => ({
+      Id: String(n),
+      MessageBody: JSON.stringify(e),
+      MessageAttributes: { type: { DataType: 'String', StringValue: e.type } },
+    }));
+    for (let attempt = 0; entries.length > 0; attempt++) {
+      const out = await sqs().send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));
+      const failed = new Set((out.Failed ?? []).map((f) => f.Id));
+      entries = entries.filter((e) => failed.has(e.Id));
+      if (entries.length > 0) {
+        if (attempt >= 3) throw new Error(`SQS refused ${entries.length} message(s) for ${queue}: ${out.Failed?.[0]?.Message ?? ''}`);
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod/mini';
+import { httpFunctions, type HttpFunction } from '../../functions/manifest';
+import { ProblemSchema } from '../contracts/common';
+import { problemKinds, PROBLEM_MEDIA_TYPE } from './problem';
+
+type Json = Record<string, unknown>;
+
+function schema(s: z.ZodMiniType | undefined, io: 'input' | 'output'): Json | undefined {
+  if (!s) return undefined;
+  const out = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+/** Path and query parameters as OpenAPI parameter objects, from the object schema of the contract. */
+function parameters(s: z.ZodMiniType | undefined, where: 'path' | 'query'): Json[] {
+  const js = schema(s, 'input') as { properties?: Record<string, Json>; required?: string[] } | undefined;
+  return Object.entries(js?.properties ?? {}).map(([name, p]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (js?.required ?? []).includes(name),
+    schema: p,
+    ...(typeof p.description === 'string' ? { description: p.description } : {}),
+  }));
+}
+
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
+function operation(fn: HttpFunction, method: string, path: string): Json {
+  const c = fn.contract;
+  const status = String(c.status ?? (c.response || c.produces ? 200 : 204));
+  const errors: Record<string, Json> = {
+    '400': { description: 'Invalid request (each wrong field listed in `errors`)', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } },
+  };
+  if (c.auth !== 'public') errors['401'] = { description: 'Missing, invalid, expired or signed-out token', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+  if (typeof c.auth === 'object') errors['403'] = { description: `Needs the permission \`${c.auth.permission}\``, content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+  const success: Json = c.response
+    ? { description: 'Success', content: { 'application/json': { schema: schema(c.response, 'output') } } }
+    : c.produces
+      ? { description: 'Success', content: { [c.produces]: {} } }
+      : { description: 'Success, no content' };
+  return {
+    operationId: `${fn.name}${fn.routes.length > 1 ? `-${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-') : ''}`,
+    summary: c.summary,
+    ...(c.description ? { description: c.description } : {}),
+    tags: [path.split('/')[1] ?? 'default'],
+    ...(c.auth === 'public' ? { security: [] } : {}),
+    ...(typeof c.auth === 'object' ? { 'x-permission': c.auth.permission } : {}),
+    parameters: [
+      ...parameters(c.params, 'path'),
+      ...parameters(c.query, 'query'),
+      ...(c.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: { type: 'string' } })),
+    ],
+    ...(c.body ? { requestBody: { required: !(c.body as z.ZodMiniType).safeParse(undefined).success, content: { 'application/json': { schema: schema(c.body, 'input') } } } } : {}),
+    responses: { [status]: success, ...errors },
+  };
+}
+
+let cached: Json | undefined;
+
+/** The OpenAPI 3.1 document of the whole API, generated from the manifest and the zod contracts. */
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const fn of httpFunctions) {
+    for (const r of fn.routes) {
+      (paths[r.path] ??= {})[r.method.toLowerCase()] = operation(fn, r.method, r.path);
+    }
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tally API',
+      version: '0.1.0',
+      description:
+        'Personal finance: ledger in many currencies, imports, budgets, goals, analytics. Money is always integer minor units with an ISO 4217 code. Errors are RFC 9457 problem documents.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Cognito access token from POST /auth/login)' } },
+      schemas: { Problem: schema(ProblemSchema, 'output') },
+    },
+    'x-problem-types': problemKinds(),
+  };
+  return cached;
+}

@@ -1,0 +1,59 @@
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { Caller } from '../http/identity';
+import * as idp from '../adapters/identity-provider';
+import * as sessions from '../adapters/sessions';
+import { erasePartition, getProfile, putProfileIfAbsent, updateProfile, type ProfileChanges, type ProfileRecord } from '../adapters/profiles';
+import { keys } from '../adapters/keys';
+import { newProfile } from './auth';
+import { assertCurrency } from './currency';
+
+function view(profile: ProfileRecord, caller: Caller) {
+  return {
+    userId: profile.userId,
+    email: profile.email,
+    name: profile.name,
+    baseCurrency: profile.baseCurrency,
+    monthlyIncome: profile.monthlyIncome,
+    timezone: profile.timezone,
+    roles: caller.groups,
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+  };
+}
+
+/** The caller's profile; recreated with defaults if registration stopped after Cognito but before the profile. */
+export async function getMe(caller: Caller, now = new Date()) {
+  let profile = await getProfile(caller.userId);
+  if (!profile) {
+    await putProfileIfAbsent({ ...newProfile(caller.userId, caller.username, null, now), username: caller.username });
+    profile = await getProfile(caller.userId);
+    if (!profile) throw new NotFoundError('No profile for this account.');
+  }
+  return view(profile, caller);
+}
+
+function assertTimezone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw new ValidationError(`Unknown time zone "${tz}"; use an IANA name such as Europe/Berlin.`, [{ path: 'body.timezone', message: 'unknown IANA time zone' }]);
+  }
+}
+
+export async function updateMe(caller: Caller, changes: ProfileChanges, now = new Date()) {
+  if (changes.baseCurrency) assertCurrency(changes.baseCurrency, 'body.baseCurrency');
+  if (changes.monthlyIncome) assertCurrency(changes.monthlyIncome.currency, 'body.monthlyIncome.currency');
+  if (changes.timezone) assertTimezone(changes.timezone);
+  await getMe(caller, now);
+  const profile = await updateProfile(caller.userId, changes, now);
+  if (!profile) throw new NotFoundError('No profile for this account.');
+  return view(profile, caller);
+}
+
+/** Erases the account: every session revoked, the Cognito user deleted, every item of the user's data removed. */
+export async function deleteMe(caller: Caller, now = new Date()): Promise<void> {
+  const profile = await getProfile(caller.userId);
+  await sessions.revokeAllSessions(caller.userId, now);
+  await idp.deleteUser(profile?.username ?? caller.username);
+  await erasePartition(keys.userPartition(caller.userId));
+}
