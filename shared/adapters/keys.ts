@@ -9,10 +9,22 @@
  * | USER#<sub>         | SESSION#<sid>      | pointer to one of the user's sessions     |
  * | SESSION#<sid>      | SESSION            | a sign-in: its access tokens, revokedAt   |
  * | TOKEN#<jti>        | TOKEN              | an access token we issued (allow-list)    |
+ * | USER#<sub>         | ACCOUNT#<id>       | account: balances per currency, counters  |
+ * | USER#<sub>         | CATEGORY#<id>      | category (two levels)                     |
+ * | USER#<sub>         | TX#<id>            | transaction                               |
+ * | USER#<sub>         | RULE#<id>          | categorisation rule                       |
+ * | USER#<sub>         | IDEMP#<key>        | Idempotency-Key record (24 h)             |
+ * | USER#<sub>         | IMPORT#<id>        | import job, progress and report           |
+ * | USER#<sub>#IMPORT#<id> | CHUNK#<n>      | parsed rows of an import, awaiting write  |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
+ * | FX#<base>          | <date>             | exchange rates published for a date       |
  * | OUTBOX#<id>        | EVENT              | an event awaiting relay to SQS (stream)   |
+ * | RECEIPT#<id>       | RECEIPT            | a side effect already done (emails)       |
  *
- * GSI1 (`gsi1pk`, `gsi1sk`): `USERS` / `<sub>` lists every profile for scheduled jobs (never on a request path).
+ * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
+ *   `USERS` / `<sub>` — every profile, for scheduled jobs (never on a request path).
+ * GSI2: `USER#<sub>#CAT#<categoryId>` / `<date>#<id>` — transactions by primary category.
+ * GSI3 (sparse): `FXPENDING` / `<date>#<sub>#<id>` — transactions waiting for an exchange rate.
  */
 export const keys = {
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -21,6 +33,18 @@ export const keys = {
   token: (jti: string) => ({ pk: `TOKEN#${jti}`, sk: 'TOKEN' }),
   role: (name: string) => ({ pk: 'ROLES', sk: `ROLE#${name}` }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'EVENT' }),
+  account: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ACCOUNT#${id}` }),
+  category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),
+  transaction: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` }),
+  rule: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` }),
+  idempotency: (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMP#${key}` }),
+  importJob: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `IMPORT#${id}` }),
+  importChunk: (userId: string, id: string, n: number) => ({ pk: `USER#${userId}#IMPORT#${id}`, sk: `CHUNK#${String(n).padStart(6, '0')}` }),
+  fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
+  /** Index keys of a transaction item. */
+  byDate: (userId: string, date: string, id: string) => ({ gsi1pk: `USER#${userId}#TX`, gsi1sk: `${date}#${id}` }),
+  byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi2pk: `USER#${userId}#CAT#${categoryId}`, gsi2sk: `${date}#${id}` }),
+  fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: 'FXPENDING', gsi3sk: `${date}#${userId}#${id}` }),
   userPartition: (userId: string) => `USER#${userId}`,
   usersIndex: 'gsi1',
 } as const;

@@ -1,0 +1,25 @@
+// Loaded into the cognito-local process (node --import) before it starts.
+import { createRequire } from 'node:module';
+import process from 'node:process';
+
+// Exit when the parent's pipe closes, so the emulator never outlives the local cloud.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+
+// Cognito refuses to create a group that exists (GroupExistsException); cognito-local silently replaces it,
+// members included. Make it answer like Cognito.
+const require = createRequire(import.meta.url);
+const { Targets } = require('cognito-local/lib/targets/targets.js');
+const { CognitoError } = require('cognito-local/lib/errors.js');
+const createGroup = Targets.CreateGroup;
+Targets.CreateGroup = (services) => {
+  const create = createGroup(services);
+  return async (ctx, req) => {
+    const pool = await services.cognito.getUserPool(ctx, req.UserPoolId);
+    if (await pool.getGroupByGroupName(ctx, req.GroupName)) {
+      throw new CognitoError('GroupExistsException', 'A group with the name already exists.');
+    }
+    return create(ctx, req);
+  };
+};

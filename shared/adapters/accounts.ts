@@ -1,0 +1,113 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, tableName } from './dynamo';
+import { keys } from './keys';
+
+export interface AccountRecord {
+  id: string;
+  name: string;
+  type: 'checking' | 'savings' | 'credit' | 'cash' | 'investment' | 'loan';
+  currency: string;
+  openingBalance: number;
+  /** Sum of transactions per currency, minor units (maintained in the same transaction as each change). */
+  balances: Record<string, number>;
+  txCount: number;
+  archived: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toAccount(item: Record<string, unknown>): AccountRecord {
+  return {
+    id: String(item.id),
+    name: String(item.name),
+    type: item.type as AccountRecord['type'],
+    currency: String(item.currency),
+    openingBalance: Number(item.openingBalance ?? 0),
+    balances: (item.balances as Record<string, number> | undefined) ?? {},
+    txCount: Number(item.txCount ?? 0),
+    archived: item.archived === true,
+    version: Number(item.version ?? 1),
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+  };
+}
+
+export async function createAccount(userId: string, a: AccountRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.account(userId, a.id), ...a }, ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+export async function getAccount(userId: string, id: string): Promise<AccountRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(userId, id), ConsistentRead: true }));
+  return out.Item ? toAccount(out.Item) : undefined;
+}
+
+export async function listAccounts(userId: string): Promise<AccountRecord[]> {
+  const out: AccountRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'ACCOUNT#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(toAccount));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export async function updateAccount(
+  userId: string,
+  id: string,
+  changes: Partial<Pick<AccountRecord, 'name' | 'type' | 'openingBalance' | 'archived'>>,
+  now: string,
+): Promise<AccountRecord | undefined> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':now': now, ':one': 1 };
+  const sets = ['updatedAt = :now'];
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) continue;
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(userId, id),
+        UpdateExpression: `SET ${sets.join(', ')} ADD version :one`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? toAccount(out.Attributes) : undefined;
+  } catch (e) {
+    if (isConditionFailure(e)) return undefined;
+    throw e;
+  }
+}
+
+/** Deletes an account only while no transaction refers to it; 'in-use' otherwise. */
+export async function deleteAccount(userId: string, id: string): Promise<'deleted' | 'missing' | 'in-use'> {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.account(userId, id),
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(txCount) OR txCount = :zero)',
+        ExpressionAttributeValues: { ':zero': 0 },
+      }),
+    );
+    return 'deleted';
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    return (await getAccount(userId, id)) ? 'in-use' : 'missing';
+  }
+}

@@ -1,0 +1,138 @@
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, tableName } from './dynamo';
+import { keys } from './keys';
+
+export interface CategoryRecord {
+  id: string;
+  name: string;
+  kind: 'income' | 'expense';
+  parentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toCategory(item: Record<string, unknown>): CategoryRecord {
+  return {
+    id: String(item.id),
+    name: String(item.name),
+    kind: item.kind as CategoryRecord['kind'],
+    parentId: (item.parentId as string | null | undefined) ?? null,
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+  };
+}
+
+export async function listCategories(userId: string): Promise<CategoryRecord[]> {
+  const out: CategoryRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'CATEGORY#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(toCategory));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export async function getCategory(userId: string, id: string): Promise<CategoryRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.category(userId, id) }));
+  return out.Item ? toCategory(out.Item) : undefined;
+}
+
+/** Writes categories that do not exist yet (seeding defaults is idempotent). */
+export async function putCategories(userId: string, categories: CategoryRecord[]): Promise<void> {
+  for (let i = 0; i < categories.length; i += 25) {
+    let requests = categories.slice(i, i + 25).map((c) => ({ PutRequest: { Item: { ...keys.category(userId, c.id), ...c } } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+      requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+      if (requests.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    }
+  }
+}
+
+export async function createCategory(userId: string, c: CategoryRecord): Promise<boolean> {
+  try {
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.category(userId, c.id), ...c }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now: string): Promise<CategoryRecord | undefined> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':now': now };
+  const sets = ['updatedAt = :now'];
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) continue;
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.category(userId, id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? toCategory(out.Attributes) : undefined;
+  } catch (e) {
+    if (isConditionFailure(e)) return undefined;
+    throw e;
+  }
+}
+
+export async function deleteCategory(userId: string, id: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.category(userId, id) }));
+}
+
+/** Ids of (up to `limit`) transactions whose primary category is `categoryId`. */
+export async function transactionIdsInCategory(userId: string, categoryId: string, limit: number): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': `USER#${userId}#CAT#${categoryId}` },
+      ProjectionExpression: 'id',
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => String(i.id));
+}
+
+/** Ids of transactions with a split in `categoryId` (read through the date index, filtered). */
+export async function transactionIdsWithSplitIn(userId: string, categoryId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        FilterExpression: 'contains(splitCategories, :c)',
+        ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':c': categoryId },
+        ProjectionExpression: 'id',
+        ExclusiveStartKey: start,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((i) => String(i.id)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return ids;
+}

@@ -1,0 +1,56 @@
+import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './dynamo';
+import { keys } from './keys';
+
+/** Rates published for one date: units of each currency per 1 unit of `base`, as decimal strings. */
+export interface RateSet {
+  base: string;
+  date: string;
+  rates: Record<string, string>;
+}
+
+/** Stores (or replaces) the rates of a date. */
+export async function putRates(set: RateSet, now: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.fx(set.base, set.date), ...set, publishedAt: now.toISOString() } }));
+}
+
+/** Stores many rate sets (loading a history); existing dates are replaced. */
+export async function putRateHistory(sets: RateSet[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  const chunks: RateSet[][] = [];
+  for (let i = 0; i < sets.length; i += 25) chunks.push(sets.slice(i, i + 25));
+  const worker = async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      let requests = chunk.map((s) => ({ PutRequest: { Item: { ...keys.fx(s.base, s.date), ...s, publishedAt: at } } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+        if (requests.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** The latest rate set of `base` published on or before `date` and no earlier than `earliest` (YYYY-MM-DD). */
+export async function latestRates(base: string, date: string, earliest: string): Promise<RateSet | undefined> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.fx(base, date).pk, ':from': earliest, ':to': date },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  const item = out.Items?.[0];
+  return item ? { base: String(item.base), date: String(item.date), rates: item.rates as Record<string, string> } : undefined;
+}
+
+/** Whether any rate set of `base` exists (to know if a history was loaded). */
+export async function hasRates(base: string): Promise<boolean> {
+  const out = await db().send(
+    new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `FX#${base}` }, Limit: 1 }),
+  );
+  return (out.Items?.length ?? 0) > 0;
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod/mini';
+import { CurrencyCode, IsoDate } from './common';
+import { route } from './route';
+
+const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+/** A positive amount in minor units of its currency (cents for EUR, yen for JPY, fils for BHD). */
+const PositiveMinor = z.int().check(z.gt(0, 'must be a positive integer amount in minor units'), z.lte(MAX_MINOR));
+/** A signed amount in minor units. */
+const SignedMinor = z.int().check(z.gte(-MAX_MINOR), z.lte(MAX_MINOR));
+const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
+const IdParams = z.strictObject({ id: Id });
+const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+const Limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50);
+const Cursor = z.string().check(z.maxLength(2048));
+
+// ── accounts ────────────────────────────────────────────────────────────────────────────────────────────────────
+export const AccountType = z.enum(['checking', 'savings', 'credit', 'cash', 'investment', 'loan']);
+export const Account = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: AccountType,
+  currency: z.string(),
+  openingBalance: z.int(),
+  /** openingBalance plus every transaction in the account's currency, in minor units. */
+  balance: z.int(),
+  /** Sums of transactions recorded in other currencies, kept apart (never converted 1:1). */
+  otherCurrencies: z.array(z.object({ currency: z.string(), amount: z.int() })),
+  archived: z.boolean(),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const AccountInput = {
+  name: Text(100).check(z.minLength(1)),
+  type: AccountType,
+  currency: CurrencyCode,
+  openingBalance: z._default(SignedMinor, 0),
+};
+
+export const listAccounts = route({ summary: 'List accounts with balances', auth: 'user', response: z.object({ items: z.array(Account) }) });
+export const createAccount = route({ summary: 'Create an account', auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201 });
+export const getAccount = route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account });
+export const updateAccount = route({
+  summary: 'Rename, retype or archive an account',
+  auth: 'user',
+  params: IdParams,
+  body: z.strictObject({ name: z.optional(AccountInput.name), type: z.optional(AccountType), openingBalance: z.optional(SignedMinor), archived: z.optional(z.boolean()) }),
+  response: Account,
+});
+export const deleteAccount = route({
+  summary: 'Delete an account that has no transactions (archive it otherwise)',
+  auth: 'user',
+  params: IdParams,
+});
+
+// ── categories ──────────────────────────────────────────────────────────────────────────────────────────────────
+export const CategoryKind = z.enum(['income', 'expense']);
+export const Category = z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), createdAt: z.string(), updatedAt: z.string() });
+export const listCategories = route({ summary: 'List categories (two levels)', auth: 'user', response: z.object({ items: z.array(Category) }) });
+export const createCategory = route({
+  summary: 'Create a category (optionally under a parent)',
+  auth: 'user',
+  body: z.strictObject({ name: Text(60).check(z.minLength(1)), kind: CategoryKind, parentId: z.optional(z.nullable(Id)) }),
+  response: Category,
+  status: 201,
+});
+export const updateCategory = route({
+  summary: 'Rename or move a category',
+  auth: 'user',
+  params: IdParams,
+  body: z.strictObject({ name: z.optional(Text(60).check(z.minLength(1))), parentId: z.optional(z.nullable(Id)) }),
+  response: Category,
+});
+export const deleteCategory = route({
+  summary: 'Delete a category; `reassignTo` moves its transactions, else a category in use is refused (409)',
+  auth: 'user',
+  params: IdParams,
+  query: z.strictObject({ reassignTo: z.optional(Id) }),
+});
+
+// ── transactions ────────────────────────────────────────────────────────────────────────────────────────────────
+export const TransactionType = z.enum(['expense', 'income', 'transfer']);
+const Split = z.strictObject({ categoryId: Id, amount: PositiveMinor });
+const Tags = z.array(Text(40).check(z.minLength(1))).check(z.maxLength(20));
+
+export const TransactionInput = z.strictObject({
+  type: TransactionType,
+  amount: PositiveMinor,
+  currency: CurrencyCode,
+  date: IsoDate,
+  description: Text(500).check(z.minLength(1)),
+  categoryId: z.optional(z.nullable(Id)),
+  accountId: z.optional(z.nullable(Id)),
+  toAccountId: z.optional(z.nullable(Id)),
+  tags: z.optional(Tags),
+  notes: z.optional(z.nullable(Text(2000))),
+  splits: z.optional(z.nullable(z.array(Split).check(z.minLength(2), z.maxLength(50)))),
+});
+
+export const TransactionPatch = z.strictObject({
+  type: z.optional(TransactionType),
+  amount: z.optional(PositiveMinor),
+  currency: z.optional(CurrencyCode),
+  date: z.optional(IsoDate),
+  description: z.optional(Text(500).check(z.minLength(1))),
+  categoryId: z.optional(z.nullable(Id)),
+  accountId: z.optional(z.nullable(Id)),
+  toAccountId: z.optional(z.nullable(Id)),
+  tags: z.optional(Tags),
+  notes: z.optional(z.nullable(Text(2000))),
+  splits: z.optional(z.nullable(z.array(Split).check(z.minLength(2), z.maxLength(50)))),
+});
+
+export const Transaction = z.object({
+  id: z.string(),
+  type: TransactionType,
+  amount: z.int(),
+  currency: z.string(),
+  date: z.string(),
+  description: z.string(),
+  categoryId: z.nullable(z.string()),
+  accountId: z.nullable(z.string()),
+  toAccountId: z.nullable(z.string()),
+  tags: z.array(z.string()),
+  notes: z.nullable(z.string()),
+  splits: z.nullable(z.array(z.object({ categoryId: z.string(), amount: z.int() }))),
+  /** Value in the user's base currency at the rate of `fxDate`; null while `fxStatus` is pending. */
+  baseAmount: z.nullable(z.int()),
+  baseCurrency: z.string(),
+  /** Units of base currency per unit of `currency`, as a decimal string. */
+  fxRate: z.nullable(z.string()),
+  fxDate: z.nullable(z.string()),
+  fxStatus: z.enum(['converted', 'pending']),
+  /** Rules that set fields of this transaction, in the order they applied. */
+  appliedRules: z.array(z.string()),
+  importId: z.nullable(z.string()),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const idempotencyHeader = { name: 'Idempotency-Key', description: 'A retried POST with the same key returns the first result and creates nothing (24 h).' };
+const ifMatch = { name: 'If-Match', description: 'The `version` (ETag) you read; a stale one gets 412.', required: true };
+
+export const createTransaction = route({
+  summary: 'Record a transaction',
+  description: '`amount` is a positive integer in minor units of `currency`; splits must sum to it exactly. Rules fill fields you did not set.',
+  auth: 'user',
+  body: TransactionInput,
+  response: Transaction,
+  status: 201,
+  headers: [idempotencyHeader],
+});
+export const getTransaction = route({ summary: 'One transaction', auth: 'user', params: IdParams, response: Transaction });
+export const updateTransaction = route({ summary: 'Change a transaction', auth: 'user', params: IdParams, body: TransactionPatch, response: Transaction, headers: [ifMatch] });
+export const deleteTransaction = route({ summary: 'Delete a transaction', auth: 'user', params: IdParams });
+
+export const TransactionQuery = z.strictObject({
+  from: z.optional(IsoDate),
+  to: z.optional(IsoDate),
+  type: z.optional(TransactionType),
+  categoryId: z.optional(Id),
+  accountId: z.optional(Id),
+  tag: z.optional(Text(40)),
+  q: z.optional(Text(100)),
+  minAmount: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
+  maxAmount: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
+  limit: Limit,
+  cursor: z.optional(Cursor),
+});
+export const listTransactions = route({
+  summary: 'Transactions, newest first, filtered and paginated',
+  description: '`nextCursor` is opaque and signed; pass it back as `cursor` with the same filters.',
+  auth: 'user',
+  query: TransactionQuery,
+  response: z.object({ items: z.array(Transaction), nextCursor: z.nullable(z.string()) }),
+});
+export const exportTransactions = route({
+  summary: 'Export transactions as CSV (the columns the importer reads back)',
+  auth: 'user',
+  query: z.strictObject({ format: z._default(z.literal('csv'), 'csv'), from: z.optional(IsoDate), to: z.optional(IsoDate), accountId: z.optional(Id) }),
+  produces: 'text/csv',
+});
+
+// ── fx ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+const Decimal = z.string().check(z.regex(/^\d{1,12}(\.\d{1,12})?$/, 'must be a positive decimal string such as "1.0842"'));
+export const RatesBody = z.strictObject({ date: IsoDate, base: CurrencyCode, rates: z.record(CurrencyCode, Decimal) });
+export const putRates = route({
+  summary: 'Publish exchange rates for a date (units of each currency per 1 base)',
+  description: 'Pending transactions whose date this rate covers are converted.',
+  auth: { permission: 'fx:write' },
+  body: RatesBody,
+  response: z.object({ date: z.string(), base: z.string(), rates: z.record(z.string(), z.string()), count: z.int() }),
+});
+export const getRates = route({
+  summary: 'Rates in effect on a date (latest on or before it, at most 7 days older)',
+  auth: 'user',
+  query: z.strictObject({ date: IsoDate, base: z._default(CurrencyCode, 'EUR') }),
+  response: z.object({ date: z.string(), requestedDate: z.string(), base: z.string(), rates: z.record(z.string(), z.string()) }),
+});

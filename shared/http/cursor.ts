@@ -1,0 +1,34 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { config } from '../config';
+import { ValidationError } from '../domain/errors';
+
+/**
+ * Pagination cursors: the position (a DynamoDB key) sealed with an HMAC over the caller's id and the query's
+ * filters. A forged, edited, another user's, or another query's cursor is refused with 400 — it can never
+ * move a query into someone else's partition.
+ */
+function mac(payload: string): Buffer {
+  return createHmac('sha256', config().CURSOR_SECRET).update(payload).digest();
+}
+
+export function encodeCursor(userId: string, scope: unknown, position: Record<string, unknown>): string {
+  const payload = Buffer.from(JSON.stringify({ u: userId, s: JSON.stringify(scope ?? null), p: position })).toString('base64url');
+  return `${payload}.${mac(payload).toString('base64url')}`;
+}
+
+export function decodeCursor(cursor: string, userId: string, scope: unknown): Record<string, unknown> {
+  const invalid = () => new ValidationError('The cursor is invalid, or was made for another query; start again without it.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+  const [payload, signature, ...rest] = cursor.split('.');
+  if (!payload || !signature || rest.length > 0) throw invalid();
+  const given = Buffer.from(signature, 'base64url');
+  const expected = mac(payload);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  let parsed: { u?: unknown; s?: unknown; p?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof parsed;
+  } catch {
+    throw invalid();
+  }
+  if (parsed.u !== userId || parsed.s !== JSON.stringify(scope ?? null) || typeof parsed.p !== 'object' || parsed.p === null) throw invalid();
+  return parsed.p as Record<string, unknown>;
+}
