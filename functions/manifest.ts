@@ -7,6 +7,7 @@ import type { RouteContract } from '../shared/contracts/route';
 import * as auth from '../shared/contracts/auth';
 import * as me from '../shared/contracts/me';
 import * as system from '../shared/contracts/system';
+import * as ledger from '../shared/contracts/ledger';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -117,6 +118,24 @@ export const functions: FunctionDef[] = [
   http('me-get', 'GET /me', me.getMe, 'me/get', ['table:read']),
   http('me-update', 'PATCH /me', me.updateMe, 'me/update', ['table:write']),
   http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'users:admin'], { timeoutSeconds: 29 }),
+
+  // ledger: accounts, categories, transactions, exchange rates
+  http('accounts-list', 'GET /accounts', ledger.listAccounts, 'accounts/list', ['table:read']),
+  http('accounts-create', 'POST /accounts', ledger.createAccount, 'accounts/create', ['table:write']),
+  http('accounts-get', 'GET /accounts/{id}', ledger.getAccount, 'accounts/get', ['table:read']),
+  http('accounts-update', 'PATCH /accounts/{id}', ledger.updateAccount, 'accounts/update', ['table:write']),
+  http('accounts-delete', 'DELETE /accounts/{id}', ledger.deleteAccount, 'accounts/delete', ['table:write']),
+  http('categories-list', 'GET /categories', ledger.listCategories, 'categories/list', ['table:write']),
+  http('categories-create', 'POST /categories', ledger.createCategory, 'categories/create', ['table:write']),
+  http('categories-update', 'PATCH /categories/{id}', ledger.updateCategory, 'categories/update', ['table:write']),
+  http('categories-delete', 'DELETE /categories/{id}', ledger.deleteCategory, 'categories/delete', ['table:write'], { timeoutSeconds: 29 }),
+  http('transactions-create', ['POST /transactions', 'POST /transactions/add'], ledger.createTransaction, 'transactions/create', ['table:write']),
+  http('transactions-list', 'GET /transactions', ledger.listTransactions, 'transactions/list', ['table:read']),
+  http('transactions-get', 'GET /transactions/{id}', ledger.getTransaction, 'transactions/get', ['table:read']),
+  http('transactions-update', 'PATCH /transactions/{id}', ledger.updateTransaction, 'transactions/update', ['table:write']),
+  http('transactions-delete', 'DELETE /transactions/{id}', ledger.deleteTransaction, 'transactions/delete', ['table:write']),
+  http('fx-put-rates', 'PUT /fx/rates', ledger.putRates, 'fx/put-rates', ['table:write']),
+  http('fx-get-rates', 'GET /fx/rates', ledger.getRates, 'fx/get-rates', ['table:read']),
 
   // async: the outbox relay, consumers, schedules
   {

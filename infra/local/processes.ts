@@ -89,7 +89,7 @@ export function spawnService(o: SpawnOptions): Service {
     });
   });
 
-  const service: Service & { onLine(l: (line: string) => void): () => void } = {
+  const service: Service & { onLine(l: (line: string) => void): () => boolean } = {
     name: o.name,
     pid,
     output: () => lines.join('\n'),
@@ -125,9 +125,9 @@ export function spawnService(o: SpawnOptions): Service {
  * first or `timeoutMs` passes, quoting what it printed.
  */
 export function waitForLine(service: Service, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  const s = service as Service & { onLine(l: (line: string) => void): () => void };
+  const s = service as Service & { onLine(l: (line: string) => void): () => boolean };
   return new Promise((resolve, reject) => {
-    let off = () => false as boolean;
+    let off: () => void = () => undefined;
     const timer = setTimeout(() => {
       off();
       reject(new Error(`${service.name} did not become ready within ${timeoutMs} ms. Its output:\n${service.output()}`));
@@ -142,7 +142,7 @@ export function waitForLine(service: Service, pattern: RegExp, timeoutMs: number
       resolve(existing);
       return;
     }
-    off = s.onLine((line) => {
+    const unsubscribe = s.onLine((line) => {
       const m = line.match(pattern);
       if (m) {
         clearTimeout(timer);
@@ -150,6 +150,9 @@ export function waitForLine(service: Service, pattern: RegExp, timeoutMs: number
         resolve(m);
       }
     });
+    off = () => {
+      unsubscribe();
+    };
     void service.exited.then((code) => {
       clearTimeout(timer);
       off();

@@ -136,3 +136,25 @@ export async function transactionIdsWithSplitIn(userId: string, categoryId: stri
   } while (start);
   return ids;
 }
+
+/** When the default categories were given to the user (profile attribute), if ever. */
+export async function categoriesSeededAt(userId: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.profile(userId), ProjectionExpression: 'categoriesSeededAt' }));
+  return out.Item?.categoriesSeededAt as string | undefined;
+}
+
+export async function markCategoriesSeeded(userId: string, at: string): Promise<void> {
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.profile(userId),
+        UpdateExpression: 'SET categoriesSeededAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+    });
+}

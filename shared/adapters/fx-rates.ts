@@ -47,6 +47,19 @@ export async function latestRates(base: string, date: string, earliest: string):
   return item ? { base: String(item.base), date: String(item.date), rates: item.rates as Record<string, string> } : undefined;
 }
 
+/** Every rate set of `base` published from `earliest` to `date`, newest first (a lookup window of a few days). */
+export async function ratesWindow(base: string, earliest: string, date: string): Promise<RateSet[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.fx(base, date).pk, ':from': earliest, ':to': date },
+      ScanIndexForward: false,
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({ base: String(i.base), date: String(i.date), rates: i.rates as Record<string, string> }));
+}
+
 /** Whether any rate set of `base` exists (to know if a history was loaded). */
 export async function hasRates(base: string): Promise<boolean> {
   const out = await db().send(

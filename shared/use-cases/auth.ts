@@ -7,6 +7,7 @@ import * as sessions from '../adapters/sessions';
 import { decodeJwtPayload } from '../adapters/jwt';
 import { createProfile, type ProfileRecord } from '../adapters/profiles';
 import { newEvent } from '../adapters/outbox';
+import { ensureDefaultCategories } from './categories';
 
 /** Refresh tokens live 30 days (the app client's setting, in both targets). */
 const REFRESH_TOKEN_DAYS = 30;
@@ -38,6 +39,7 @@ export async function register(input: { email: string; password: string; name?: 
   await idp.addToGroup(input.email, 'user');
   const profile = newProfile(userId, input.email, input.name ?? null, now);
   await createProfile(profile, newEvent(UserRegistered, { userId, email: input.email, name: profile.name }, now));
+  await ensureDefaultCategories(userId, now);
   return { userId, email: input.email, confirmed };
 }
 

@@ -1,0 +1,9 @@
+import { z } from 'zod/mini';
+import { eventContract } from './envelope';
+
+/** Exchange rates for a date were published (by an operator or the daily ECB fetch). */
+export const FxRatesPublished = eventContract(
+  'FxRatesPublished',
+  1,
+  z.object({ base: z.string(), date: z.string(), currencies: z.array(z.string()) }),
+);

@@ -1,0 +1,8 @@
+import { deleteAccount } from '../../../shared/contracts/ledger';
+import { httpHandler } from '../../../shared/http/handler';
+import * as accounts from '../../../shared/use-cases/accounts';
+
+export const handler = httpHandler(deleteAccount, async ({ caller, params }) => {
+  await accounts.deleteAccount(caller.userId, params.id);
+  return { status: 204 };
+});

@@ -1,0 +1,226 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AuthorizerError, type JwtAuthorizer } from './authorizer';
+import { buildHttpApiEvent, newRequestId } from './api-event';
+import { invoke, type LambdaFunction } from './lambda';
+import type { Log } from './log';
+import { gatewayProblem, sendProblem } from './problem';
+import type { RouteTable } from './routes';
+
+/** API Gateway's payload limit for HTTP APIs. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  port: number;
+  routes: RouteTable;
+  /** The function behind each route, by manifest name. */
+  functions: Map<string, LambdaFunction>;
+  authorizer: JwtAuthorizer;
+  /** `*` or a comma-separated list of allowed origins (the CORS_ORIGINS setting). */
+  corsOrigins: string;
+  log: Log;
+  maxBodyBytes?: number;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const PREFLIGHT_HEADERS = 'authorization,content-type,idempotency-key,if-match,if-none-match,x-correlation-id';
+
+function allowedOrigin(corsOrigins: string, origin: string | undefined): Record<string, string> {
+  if (corsOrigins.trim() === '*') return { 'access-control-allow-origin': '*' };
+  if (origin && corsOrigins.split(',').map((o) => o.trim()).includes(origin)) return { 'access-control-allow-origin': origin, vary: 'origin' };
+  return {};
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads a body up to `limit` bytes; stops reading (and fails) as soon as it passes the limit. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(size === 0 ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+type Written = { status: number };
+
+/** Writes a handler's result the way API Gateway maps a payload 2.0 response to HTTP. */
+export function toHttpResponse(result: unknown): { status: number; headers: [string, string][]; body: Buffer } | undefined {
+  if (result !== null && typeof result === 'object' && 'statusCode' in result) {
+    const r = result as APIGatewayProxyStructuredResultV2;
+    const status = r.statusCode;
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return undefined;
+    const headers: [string, string][] = [];
+    for (const [name, value] of Object.entries(r.headers ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (!['string', 'number', 'boolean'].includes(typeof value)) return undefined;
+      headers.push([name.toLowerCase(), String(value)]);
+    }
+    if (r.cookies !== undefined) {
+      if (!Array.isArray(r.cookies)) return undefined;
+      for (const c of r.cookies) headers.push(['set-cookie', String(c)]);
+    }
+    if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') return undefined;
+    const body = r.body ? Buffer.from(r.body, r.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+    return { status, headers, body };
+  }
+  // Without a statusCode, API Gateway takes the whole result as a JSON body with status 200.
+  const text = typeof result === 'string' ? result : JSON.stringify(result ?? null);
+  return { status: 200, headers: [['content-type', 'application/json']], body: Buffer.from(text, 'utf8') };
+}
+
+/**
+ * The local API Gateway (HTTP API): routes from the manifest, the JWT authorizer on non-public routes, CORS
+ * preflight, API Gateway's 10 MB payload limit, payload 2.0 events to the functions run in this process.
+ */
+export async function startGateway(o: GatewayOptions): Promise<Gateway> {
+  const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
+  let port = o.port;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<Written & { fn?: string }> => {
+    const requestId = newRequestId();
+    const now = new Date();
+    const url = req.url ?? '/';
+    const rawPath = url.split('?')[0] ?? '/';
+    const method = (req.method ?? 'GET').toUpperCase();
+    const cors = allowedOrigin(o.corsOrigins, req.headers.origin);
+    const base = { ...cors, 'apigw-requestid': requestId };
+    const refuse = (kind: string, detail: string, extra: Record<string, string> = {}): Written => {
+      const problem = gatewayProblem(kind, detail, rawPath);
+      sendProblem(res, problem, { ...base, ...extra });
+      return { status: problem.status };
+    };
+
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      const allow = new Set<string>();
+      for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+        const found = o.routes.match(m, rawPath);
+        if (found.kind === 'found') allow.add(m);
+      }
+      res.writeHead(204, {
+        ...base,
+        'access-control-allow-methods': [...allow].join(',') || 'GET,POST,PUT,PATCH,DELETE',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? PREFLIGHT_HEADERS,
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return { status: 204 };
+    }
+
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      return refuse('payload-too-large', `The body is ${declared} bytes; the API accepts at most ${limit}.`, { connection: 'close' });
+    }
+
+    const match = o.routes.match(method, rawPath);
+    if (match.kind === 'not-found') return refuse('not-found', `No route matches ${method} ${rawPath}.`);
+    if (match.kind === 'method-not-allowed') {
+      return refuse('method-not-allowed', `${rawPath} does not accept ${method}.`, { allow: match.allow.join(', ') });
+    }
+    const { route } = match;
+    const fn = o.functions.get(route.fn.name);
+    if (!fn) throw new Error(`No function ${route.fn.name}`);
+
+    let claims: Record<string, string> | undefined;
+    if (route.fn.contract.auth !== 'public') {
+      try {
+        claims = await o.authorizer.authorize(req.headers.authorization);
+      } catch (e) {
+        if (!(e instanceof AuthorizerError)) throw e;
+        return { ...refuse('unauthorized', e.message, { 'www-authenticate': 'Bearer' }), fn: fn.name };
+      }
+    }
+
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(req, limit);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        return refuse('payload-too-large', `The body is larger than ${limit} bytes, the most the API accepts.`, { connection: 'close' });
+      }
+      throw e;
+    }
+
+    const event = buildHttpApiEvent(
+      {
+        method,
+        url,
+        rawHeaders: req.rawHeaders,
+        body,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        protocol: `HTTP/${req.httpVersion}`,
+        port,
+      },
+      { routeKey: route.routeKey, pathParameters: match.pathParameters, ...(claims ? { claims } : {}), requestId, now },
+    );
+    const outcome = await invoke(fn, event);
+    if (!outcome.ok) {
+      o.log.error(`${fn.name} failed (${outcome.requestId})`, outcome.error);
+      return { ...refuse('internal', 'Internal Server Error'), fn: fn.name };
+    }
+    const response = toHttpResponse(outcome.result);
+    if (!response) {
+      o.log.error(`${fn.name} returned a response API Gateway cannot map: ${JSON.stringify(outcome.result)?.slice(0, 500) ?? 'undefined'}`);
+      return { ...refuse('internal', 'Internal Server Error'), fn: fn.name };
+    }
+    const headers: [string, string][] = response.headers.filter(([n]) => !n.startsWith('access-control-allow-origin') && n !== 'content-length');
+    for (const [n, v] of Object.entries(base)) {
+      if (n === 'vary' && headers.some(([h]) => h === 'vary')) continue;
+      headers.push([n, v]);
+    }
+    headers.push(['content-length', String(response.body.length)]);
+    res.writeHead(response.status, headers.flat());
+    res.end(method === 'HEAD' ? undefined : response.body);
+    return { status: response.status, fn: fn.name };
+  };
+
+  const server: Server = createServer((req, res) => {
+    const started = Date.now();
+    handle(req, res)
+      .then((w) => {
+        o.log.info(`${req.method ?? ''} ${req.url ?? ''} ${w.status} ${Date.now() - started}ms${w.fn ? ` ${w.fn}` : ''}`);
+        if (res.getHeader('connection') === 'close') res.on('finish', () => req.socket.destroySoon());
+      })
+      .catch((e: unknown) => {
+        o.log.error(`${req.method ?? ''} ${req.url ?? ''} failed in the gateway`, e);
+        if (!res.headersSent) sendProblem(res, gatewayProblem('internal', 'Internal Server Error', req.url?.split('?')[0]));
+        else res.destroy();
+      });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

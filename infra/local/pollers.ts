@@ -1,0 +1,115 @@
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { LOCAL_REGION } from './dynamodb';
+import { invoke, type LambdaFunction } from './lambda';
+import type { Log } from './log';
+import { batchOutcome, sqsEvent } from './sqs-event';
+
+export interface QueuePollerOptions {
+  client: SQSClient;
+  queueUrl: string;
+  queueArn: string;
+  fn: LambdaFunction;
+  /** Largest batch (SQS gives at most 10 per receive). */
+  batchSize: number;
+  /** Longest wait to fill a batch before invoking. */
+  maxBatchingWindowSeconds?: number;
+  /** Long-poll wait per receive. */
+  waitTimeSeconds?: number;
+  log: Log;
+  /** Called after every invocation (tests, the console). */
+  onBatch?: (info: { size: number; deleted: number; failed: number }) => void;
+}
+
+export interface Poller {
+  stop(): Promise<void>;
+}
+
+const STOP_GRACE_MS = 2000;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+/**
+ * Lambda's SQS event source for one function: receive up to `batchSize` messages (long polling, every attribute),
+ * invoke with an SQSEvent, delete what succeeded (honouring `batchItemFailures`), and leave failures to reappear
+ * after the visibility timeout, so the queue's redrive policy moves poison messages to the DLQ.
+ */
+export function startQueuePoller(o: QueuePollerOptions): Poller {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const max = Math.min(Math.max(1, o.batchSize), 10);
+  const wait = o.waitTimeSeconds ?? 1;
+
+  const receive = async (count: number, waitSeconds: number): Promise<Message[]> => {
+    const r = await o.client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: o.queueUrl,
+        MaxNumberOfMessages: count,
+        WaitTimeSeconds: waitSeconds,
+        AttributeNames: ['All'],
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+      { abortSignal: signal },
+    );
+    return r.Messages ?? [];
+  };
+
+  const loop = async () => {
+    while (!signal.aborted) {
+      try {
+        const batch = await receive(max, wait);
+        if (batch.length === 0) continue;
+        const windowEnd = Date.now() + (o.maxBatchingWindowSeconds ?? 0) * 1000;
+        while (batch.length < max && Date.now() < windowEnd && !signal.aborted) {
+          const more = await receive(max - batch.length, Math.min(wait, Math.ceil((windowEnd - Date.now()) / 1000)));
+          batch.push(...more);
+        }
+        const event = sqsEvent(batch, o.queueArn, LOCAL_REGION);
+        const outcome = await invoke(o.fn, event);
+        let succeeded: Message[];
+        if (!outcome.ok) {
+          o.log.error(`${o.fn.name} failed on a batch of ${batch.length}; the messages will be retried`, outcome.error);
+          succeeded = [];
+        } else {
+          const b = batchOutcome(
+            outcome.result,
+            batch.map((m) => m.MessageId ?? ''),
+          );
+          if (b.kind === 'all-failed') o.log.error(`${o.fn.name} answered an invalid batch response (${b.reason}); the whole batch will be retried`);
+          succeeded = b.kind === 'all-succeeded' ? batch : b.kind === 'partial' ? batch.filter((m) => !b.failed.has(m.MessageId ?? '')) : [];
+          if (b.kind === 'partial') o.log.warn(`${o.fn.name}: ${b.failed.size} of ${batch.length} messages failed and will be retried`);
+        }
+        if (succeeded.length > 0) {
+          // Deletion finishes even when stopping: the work is done, a redelivery would repeat it.
+          await o.client.send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: o.queueUrl,
+              Entries: succeeded.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? '' })),
+            }),
+          );
+        }
+        o.onBatch?.({ size: batch.length, deleted: succeeded.length, failed: batch.length - succeeded.length });
+        o.log.debug(`${o.fn.name}: batch of ${batch.length}, ${succeeded.length} deleted`);
+      } catch (e) {
+        if (signal.aborted) break;
+        o.log.error(`polling ${o.queueUrl} for ${o.fn.name} failed`, e);
+        await sleep(1000, signal);
+      }
+    }
+  };
+  const running = loop();
+  return {
+    stop: async () => {
+      controller.abort();
+      // A batch being handled may finish within a short grace; a long one is abandoned like a stopped Lambda.
+      await Promise.race([running, new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, tableName } from './dynamo';
+import { keys } from './keys';
+
+/** A stored categorisation rule (see shared/domain/rules for its meaning). */
+export interface RuleRecord {
+  id: string;
+  name: string;
+  priority: number;
+  enabled: boolean;
+  conditions: {
+    descriptionContains?: string;
+    descriptionRegex?: string;
+    amountMin?: number;
+    amountMax?: number;
+    accountId?: string;
+    type?: 'expense' | 'income' | 'transfer';
+  };
+  actions: { categoryId?: string; tags?: string[] };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toRule(item: Record<string, unknown>): RuleRecord {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as unknown as RuleRecord;
+}
+
+export async function listRules(userId: string): Promise<RuleRecord[]> {
+  const out: RuleRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'RULE#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(toRule));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out.sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
+}
+
+export async function getRule(userId: string, id: string): Promise<RuleRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.rule(userId, id), ConsistentRead: true }));
+  return out.Item ? toRule(out.Item) : undefined;
+}
+
+/** Writes a rule: new (must not exist) or replacing the given version. False when the condition failed. */
+export async function putRule(userId: string, rule: RuleRecord, expectedVersion?: number): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.rule(userId, rule.id), ...rule },
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function deleteRule(userId: string, id: string): Promise<boolean> {
+  const out = await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.rule(userId, id), ReturnValues: 'ALL_OLD' }));
+  return out.Attributes !== undefined;
+}

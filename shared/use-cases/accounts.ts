@@ -1,0 +1,58 @@
+import { ConflictError, NotFoundError } from '../domain/errors';
+import * as store from '../adapters/accounts';
+import { newId } from '../adapters/ids';
+import { assertCurrency } from './currency';
+
+/** The API view: balance = opening balance + the transactions in the account's own currency. */
+export function accountView(a: store.AccountRecord) {
+  const { [a.currency]: own = 0, ...others } = a.balances;
+  return {
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    currency: a.currency,
+    openingBalance: a.openingBalance,
+    balance: a.openingBalance + own,
+    otherCurrencies: Object.entries(others)
+      .filter(([, amount]) => amount !== 0)
+      .map(([currency, amount]) => ({ currency, amount }))
+      .sort((x, y) => x.currency.localeCompare(y.currency)),
+    archived: a.archived,
+    version: a.version,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export async function createAccount(userId: string, input: { name: string; type: store.AccountRecord['type']; currency: string; openingBalance: number }, now = new Date()) {
+  assertCurrency(input.currency, 'body.currency');
+  const at = now.toISOString();
+  const account: store.AccountRecord = { id: newId(now.getTime()), ...input, balances: {}, txCount: 0, archived: false, version: 1, createdAt: at, updatedAt: at };
+  await store.createAccount(userId, account);
+  return accountView(account);
+}
+
+export async function listAccounts(userId: string) {
+  const items = await store.listAccounts(userId);
+  return { items: items.sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name)).map(accountView) };
+}
+
+export async function getAccount(userId: string, id: string) {
+  const a = await store.getAccount(userId, id);
+  if (!a) throw new NotFoundError(`No account ${id}.`);
+  return accountView(a);
+}
+
+export async function updateAccount(userId: string, id: string, changes: Parameters<typeof store.updateAccount>[2], now = new Date()) {
+  const a = await store.updateAccount(userId, id, changes, now.toISOString());
+  if (!a) throw new NotFoundError(`No account ${id}.`);
+  return accountView(a);
+}
+
+export async function deleteAccount(userId: string, id: string): Promise<void> {
+  const result = await store.deleteAccount(userId, id);
+  if (result === 'missing') throw new NotFoundError(`No account ${id}.`);
+  if (result === 'in-use') {
+    throw new ConflictError('This account has transactions; delete or move them first, or archive the account (PATCH {"archived": true}).');
+  }
+}

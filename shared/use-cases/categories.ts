@@ -1,0 +1,99 @@
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { DEFAULT_CATEGORIES } from '../domain/ledger/categories';
+import * as store from '../adapters/categories';
+import { newId } from '../adapters/ids';
+import { getTransaction, transact, putTransaction, type TransactionRecord } from '../adapters/ledger';
+
+/** Gives a user the default categories once (at sign-up, or lazily for accounts made before them). */
+export async function ensureDefaultCategories(userId: string, now = new Date()): Promise<void> {
+  if (await store.categoriesSeededAt(userId)) return;
+  const at = now.toISOString();
+  await store.putCategories(
+    userId,
+    DEFAULT_CATEGORIES.map((c) => ({ id: c.id, name: c.name, kind: c.kind, parentId: c.parentId ?? null, createdAt: at, updatedAt: at })),
+  );
+  await store.markCategoriesSeeded(userId, at);
+}
+
+export function categoryView(c: store.CategoryRecord) {
+  return { id: c.id, name: c.name, kind: c.kind, parentId: c.parentId, createdAt: c.createdAt, updatedAt: c.updatedAt };
+}
+
+export async function listCategories(userId: string) {
+  await ensureDefaultCategories(userId);
+  const all = await store.listCategories(userId);
+  return { items: all.sort((a, b) => a.kind.localeCompare(b.kind) || (a.parentId ?? a.id).localeCompare(b.parentId ?? b.id) || Number(a.parentId !== null) - Number(b.parentId !== null) || a.name.localeCompare(b.name)).map(categoryView) };
+}
+
+/** Categories have two levels: a parent must exist, be top-level, and be of the same kind. */
+async function assertParent(userId: string, parentId: string, kind: string, selfId?: string): Promise<void> {
+  if (parentId === selfId) throw new ValidationError('A category cannot be its own parent.', [{ path: 'body.parentId', message: 'is the category itself' }]);
+  const parent = await store.getCategory(userId, parentId);
+  if (!parent) throw new ValidationError(`No category ${parentId} to be the parent.`, [{ path: 'body.parentId', message: 'unknown category' }]);
+  if (parent.parentId) throw new ValidationError('Categories have two levels: the parent must be a top-level category.', [{ path: 'body.parentId', message: 'is itself a child' }]);
+  if (parent.kind !== kind) throw new ValidationError(`The parent is an ${parent.kind} category; this one is ${kind}.`, [{ path: 'body.parentId', message: 'kind differs' }]);
+}
+
+export async function createCategory(userId: string, input: { name: string; kind: 'income' | 'expense'; parentId?: string | null }, now = new Date()) {
+  await ensureDefaultCategories(userId, now);
+  if (input.parentId) await assertParent(userId, input.parentId, input.kind);
+  const siblings = (await store.listCategories(userId)).filter((c) => (c.parentId ?? null) === (input.parentId ?? null) && c.kind === input.kind);
+  if (siblings.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) throw new ConflictError(`A category named "${input.name}" already exists there.`);
+  const at = now.toISOString();
+  const c: store.CategoryRecord = { id: newId(now.getTime()), name: input.name, kind: input.kind, parentId: input.parentId ?? null, createdAt: at, updatedAt: at };
+  await store.createCategory(userId, c);
+  return categoryView(c);
+}
+
+export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now = new Date()) {
+  const current = await store.getCategory(userId, id);
+  if (!current) throw new NotFoundError(`No category ${id}.`);
+  if (changes.parentId) {
+    await assertParent(userId, changes.parentId, current.kind, id);
+    const children = (await store.listCategories(userId)).filter((c) => c.parentId === id);
+    if (children.length) throw new ValidationError('This category has children, so it must stay top-level.', [{ path: 'body.parentId', message: 'has children' }]);
+  }
+  const updated = await store.updateCategory(userId, id, changes, now.toISOString());
+  if (!updated) throw new NotFoundError(`No category ${id}.`);
+  return categoryView(updated);
+}
+
+/**
+ * Deletes a category. When transactions use it (or its children), `reassignTo` says where they go; without it the
+ * delete is refused with 409 naming how many use it.
+ */
+export async function deleteCategory(userId: string, id: string, reassignTo: string | undefined, now = new Date()): Promise<void> {
+  const current = await store.getCategory(userId, id);
+  if (!current) throw new NotFoundError(`No category ${id}.`);
+  const children = (await store.listCategories(userId)).filter((c) => c.parentId === id);
+  if (children.length) throw new ConflictError(`This category has ${children.length} sub-categories; delete or move them first.`);
+  if (reassignTo !== undefined) {
+    if (reassignTo === id) throw new ValidationError('reassignTo must be another category.', [{ path: 'query.reassignTo', message: 'same category' }]);
+    const target = await store.getCategory(userId, reassignTo);
+    if (!target) throw new ValidationError(`No category ${reassignTo}.`, [{ path: 'query.reassignTo', message: 'unknown category' }]);
+  }
+  const primary = await store.transactionIdsInCategory(userId, id, reassignTo ? 10_000 : 1);
+  const split = await store.transactionIdsWithSplitIn(userId, id);
+  const used = new Set([...primary, ...split]);
+  if (used.size > 0 && reassignTo === undefined) {
+    throw new ConflictError('Transactions use this category; repeat with ?reassignTo=<categoryId> to move them there.', { inUse: true });
+  }
+  const at = now.toISOString();
+  for (const txId of used) {
+    const t = await getTransaction(userId, txId);
+    if (!t) continue;
+    const next: TransactionRecord = {
+      ...t,
+      categoryId: t.categoryId === id ? (reassignTo ?? null) : t.categoryId,
+      splits: t.splits?.map((s) => (s.categoryId === id ? { ...s, categoryId: reassignTo ?? s.categoryId } : s)) ?? null,
+      version: t.version + 1,
+      updatedAt: at,
+    };
+    await transact([putTransaction(next, { version: t.version })]);
+  }
+  if (reassignTo !== undefined && primary.length === 10_000) {
+    // More remained than one request moves: move the rest on the next call.
+    throw new ConflictError('Some transactions were moved; repeat the request to move the rest.');
+  }
+  await store.deleteCategory(userId, id);
+}

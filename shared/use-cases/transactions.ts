@@ -1,0 +1,318 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod/mini';
+import type { TransactionInput, TransactionPatch, TransactionQuery } from '../contracts/ledger';
+import { balanceDeltas } from '../domain/balances';
+import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
+import { assertCalendarDate } from '../domain/ledger/calendar';
+import { isCurrency } from '../domain/money';
+import { db, tableName } from '../adapters/dynamo';
+import { newId } from '../adapters/ids';
+import { keys } from '../adapters/keys';
+import {
+  balanceUpdates,
+  deleteTransactionItem,
+  getTransaction as readTransaction,
+  putTransaction,
+  queryMatching,
+  toTransaction,
+  transact,
+  type TransactionRecord,
+} from '../adapters/ledger';
+import { getProfile } from '../adapters/profiles';
+import { listRules } from '../adapters/rules';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { RateBook } from './fx';
+import { idempotencyKeyOf, rememberReply, replayOf, requestHash } from './idempotency';
+import { applyUserRules } from './rules';
+import { ensureDefaultCategories } from './categories';
+
+type Input = z.infer<typeof TransactionInput>;
+type Patch = z.infer<typeof TransactionPatch>;
+type Query = z.infer<typeof TransactionQuery>;
+
+/** The API view of a stored transaction. */
+export function transactionView(t: TransactionRecord) {
+  return {
+    id: t.id,
+    type: t.type,
+    amount: t.amount,
+    currency: t.currency,
+    date: t.date,
+    description: t.description,
+    categoryId: t.categoryId,
+    accountId: t.accountId,
+    toAccountId: t.toAccountId,
+    tags: t.tags,
+    notes: t.notes,
+    splits: t.splits,
+    baseAmount: t.baseAmount,
+    baseCurrency: t.baseCurrency,
+    fxRate: t.fxRate,
+    fxDate: t.fxDate,
+    fxStatus: t.fxStatus,
+    appliedRules: t.appliedRules,
+    importId: t.importId,
+    version: t.version,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
+}
+
+export const normaliseTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
+
+/** Checks a complete transaction: currency, date, transfer accounts, splits summing exactly. */
+export function checkTransaction(t: Pick<TransactionRecord, 'type' | 'amount' | 'currency' | 'date' | 'accountId' | 'toAccountId' | 'splits' | 'categoryId'>): void {
+  if (!isCurrency(t.currency)) throw new ValidationError(`${t.currency} is not an ISO 4217 currency.`, [{ path: 'body.currency', message: 'unknown currency' }]);
+  assertCalendarDate(t.date, 'body.date');
+  if (t.type === 'transfer') {
+    if (!t.accountId || !t.toAccountId) {
+      throw new ValidationError('A transfer needs accountId (from) and toAccountId (to).', [{ path: 'body.toAccountId', message: 'required for a transfer' }]);
+    }
+    if (t.accountId === t.toAccountId) throw new ValidationError('A transfer needs two different accounts.', [{ path: 'body.toAccountId', message: 'same as accountId' }]);
+  } else if (t.toAccountId) {
+    throw new ValidationError('toAccountId is only for transfers.', [{ path: 'body.toAccountId', message: 'only for type transfer' }]);
+  }
+  if (t.splits) {
+    const sum = t.splits.reduce((s, x) => s + x.amount, 0);
+    if (sum !== t.amount) {
+      throw new ValidationError(`The splits sum to ${sum}, not the amount ${t.amount} (difference ${t.amount - sum} minor units).`, [
+        { path: 'body.splits', message: `sum ${sum} ≠ amount ${t.amount}` },
+      ]);
+    }
+  }
+}
+
+/** Refuses category ids the user does not have. */
+async function assertCategories(userId: string, ids: (string | null | undefined)[], seeded = false): Promise<void> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return;
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted.map((id) => keys.category(userId, id)), ProjectionExpression: 'id' } } }),
+  );
+  const found = new Set((out.Responses?.[tableName()] ?? []).map((i) => String(i.id)));
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length && !seeded) {
+    await ensureDefaultCategories(userId);
+    return assertCategories(userId, ids, true);
+  }
+  if (missing.length) throw new ValidationError(`Unknown category id(s): ${missing.join(', ')}.`, missing.map((id) => ({ path: 'body.categoryId', message: `no category ${id}` })));
+}
+
+/** Translates a cancelled write: an account update that failed means an unknown account. */
+function explainCancellation(e: unknown, accountIds: string[], firstAccountIndex: number, idempotencyIndex: number): 'replay' | never {
+  const reasons = (e as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if ((e as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw e;
+  if (idempotencyIndex >= 0 && reasons[idempotencyIndex]?.Code === 'ConditionalCheckFailed') return 'replay';
+  const bad = accountIds.filter((_, i) => reasons[firstAccountIndex + i]?.Code === 'ConditionalCheckFailed');
+  if (bad.length) throw new ValidationError(`Unknown account id(s): ${bad.join(', ')}.`, bad.map((id) => ({ path: 'body.accountId', message: `no account ${id}` })));
+  if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new PreconditionFailedError('The transaction changed meanwhile; read it again and retry.');
+  throw e;
+}
+
+async function baseCurrencyOf(userId: string): Promise<string> {
+  return (await getProfile(userId))?.baseCurrency ?? 'EUR';
+}
+
+/** Records a transaction (with rules, base-currency value, balances and an optional Idempotency-Key). */
+export async function createTransaction(userId: string, input: Input, headers: Record<string, string>, now = new Date()) {
+  const key = idempotencyKeyOf(headers);
+  const hash = key ? requestHash(input) : '';
+  if (key) {
+    const replay = await replayOf(userId, key, hash);
+    if (replay) return replay;
+  }
+  const manualFields = [input.categoryId ? 'categoryId' : '', input.tags?.length ? 'tags' : ''].filter(Boolean);
+  const draft = {
+    type: input.type,
+    amount: input.amount,
+    currency: input.currency,
+    date: input.date,
+    description: input.description,
+    categoryId: input.categoryId ?? null,
+    accountId: input.accountId ?? null,
+    toAccountId: input.toAccountId ?? null,
+    tags: normaliseTags(input.tags ?? []),
+    notes: input.notes ?? null,
+    splits: input.splits ?? null,
+  };
+  checkTransaction(draft);
+  const [ruled, baseCurrency] = await Promise.all([applyUserRules(userId, draft, manualFields, await listRules(userId)), baseCurrencyOf(userId)]);
+  await assertCategories(userId, [ruled.categoryId, ...(draft.splits ?? []).map((s) => s.categoryId)]);
+  const base = await new RateBook().baseView(draft.amount, draft.currency, draft.date, baseCurrency);
+  const at = now.toISOString();
+  const record: TransactionRecord = {
+    id: newId(now.getTime()),
+    userId,
+    ...draft,
+    categoryId: ruled.categoryId,
+    tags: ruled.tags,
+    appliedRules: ruled.appliedRules,
+    ...base,
+    manualFields,
+    importId: null,
+    bankId: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const reply = { status: 201, body: transactionView(record) };
+  const deltas = balanceDeltas(undefined, record);
+  const items = [putTransaction(record, 'new'), ...balanceUpdates(userId, deltas, at)];
+  const idempotencyIndex = key ? items.length : -1;
+  if (key) items.push(rememberReply(userId, key, hash, reply, now));
+  try {
+    await transact(items);
+  } catch (e) {
+    explainCancellation(e, [...deltas.keys()], 1, idempotencyIndex);
+    // The same key won a race: answer what it stored.
+    const replay = key ? await replayOf(userId, key, hash) : undefined;
+    if (!replay) throw e;
+    return replay;
+  }
+  return reply;
+}
+
+export async function getTransaction(userId: string, id: string) {
+  const t = await readTransaction(userId, id);
+  if (!t) throw new NotFoundError(`No transaction ${id}.`);
+  return t;
+}
+
+/** The version an `If-Match` header names (`3`, `"3"` or `W/"3"`). */
+export function ifMatchVersion(headers: Record<string, string>): number {
+  const raw = headers['if-match'];
+  if (raw === undefined) throw new PreconditionRequiredError('This change needs an If-Match header with the version you read (the ETag of GET).');
+  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(raw.trim());
+  if (!m) throw new ValidationError('If-Match must be the version number (ETag) of the transaction.', [{ path: 'header.If-Match', message: 'not a version' }]);
+  return Number(m[1]);
+}
+
+/** Changes a transaction guarded by If-Match; rules re-apply to fields the user never set by hand. */
+export async function updateTransaction(userId: string, id: string, patch: Patch, headers: Record<string, string>, now = new Date()) {
+  const expected = ifMatchVersion(headers);
+  const current = await getTransaction(userId, id);
+  if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`);
+  const manual = new Set(current.manualFields);
+  if (patch.categoryId !== undefined) manual.add('categoryId');
+  if (patch.tags !== undefined) manual.add('tags');
+  const draft = {
+    type: patch.type ?? current.type,
+    amount: patch.amount ?? current.amount,
+    currency: patch.currency ?? current.currency,
+    date: patch.date ?? current.date,
+    description: patch.description ?? current.description,
+    categoryId: patch.categoryId !== undefined ? patch.categoryId : current.categoryId,
+    accountId: patch.accountId !== undefined ? patch.accountId : current.accountId,
+    toAccountId: patch.toAccountId !== undefined ? patch.toAccountId : current.toAccountId,
+    tags: patch.tags !== undefined ? normaliseTags(patch.tags) : current.tags,
+    notes: patch.notes !== undefined ? patch.notes : current.notes,
+    splits: patch.splits !== undefined ? patch.splits : current.splits,
+  };
+  if (draft.type !== 'transfer' && patch.type !== undefined && patch.toAccountId === undefined) draft.toAccountId = null;
+  checkTransaction(draft);
+  const ruled = await applyUserRules(userId, draft, [...manual], await listRules(userId));
+  await assertCategories(userId, [ruled.categoryId, ...(draft.splits ?? []).map((s) => s.categoryId)]);
+  const baseCurrency = await baseCurrencyOf(userId);
+  const base = await new RateBook().baseView(draft.amount, draft.currency, draft.date, baseCurrency);
+  const at = now.toISOString();
+  const next: TransactionRecord = {
+    ...current,
+    ...draft,
+    categoryId: ruled.categoryId,
+    tags: ruled.tags,
+    appliedRules: ruled.appliedRules,
+    ...base,
+    manualFields: [...manual].sort(),
+    version: current.version + 1,
+    updatedAt: at,
+  };
+  const deltas = balanceDeltas(current, next);
+  try {
+    await transact([putTransaction(next, { version: current.version }), ...balanceUpdates(userId, deltas, at)]);
+  } catch (e) {
+    explainCancellation(e, [...deltas.keys()], 1, -1);
+  }
+  return next;
+}
+
+export async function deleteTransaction(userId: string, id: string, now = new Date()): Promise<void> {
+  const current = await getTransaction(userId, id);
+  const deltas = balanceDeltas(current, undefined);
+  try {
+    await transact([deleteTransactionItem(userId, id, current.version), ...balanceUpdates(userId, deltas, now.toISOString())]);
+  } catch (e) {
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    // Deleted meanwhile, or its account is gone: nothing left to undo.
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new PreconditionFailedError('The transaction changed meanwhile; read it again and retry.');
+    throw e;
+  }
+}
+
+/** Key attributes of the index a listing reads (the cursor position). */
+function indexOf(q: Pick<Query, 'categoryId'>) {
+  return q.categoryId ? { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } : { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
+}
+
+/**
+ * Lists transactions newest first: a Query on the caller's date index (or category index), filters applied by
+ * DynamoDB, a page of at most `limit`, and a signed cursor. Never a Scan; never the whole history in memory.
+ */
+export async function listTransactions(userId: string, q: Query) {
+  const { cursor, limit, ...filters } = q;
+  if (filters.from && filters.to && filters.from > filters.to) throw new ValidationError('from is after to.', [{ path: 'query.from', message: 'after to' }]);
+  if (filters.minAmount !== undefined && filters.maxAmount !== undefined && filters.minAmount > filters.maxAmount) {
+    throw new ValidationError('minAmount is above maxAmount.', [{ path: 'query.minAmount', message: 'above maxAmount' }]);
+  }
+  const index = indexOf(filters);
+  const start = cursor ? decodeCursor(cursor, userId, filters) : undefined;
+  const pk = filters.categoryId ? `USER#${userId}#CAT#${filters.categoryId}` : `USER#${userId}#TX`;
+  const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
+  const values: Record<string, unknown> = { ':pk': pk, ':from': `${filters.from ?? '0000-00-00'}#`, ':to': `${filters.to ?? '9999-99-99'}#~` };
+  const conditions: string[] = [];
+  if (filters.type) {
+    names['#type'] = 'type';
+    values[':type'] = filters.type;
+    conditions.push('#type = :type');
+  }
+  if (filters.accountId) {
+    values[':acc'] = filters.accountId;
+    conditions.push('(accountId = :acc OR toAccountId = :acc)');
+  }
+  if (filters.tag) {
+    values[':tag'] = filters.tag.toLowerCase();
+    conditions.push('contains(tags, :tag)');
+  }
+  if (filters.q) {
+    values[':q'] = filters.q.toLowerCase();
+    conditions.push('contains(#search, :q)');
+    names['#search'] = 'search';
+  }
+  if (filters.minAmount !== undefined) {
+    values[':min'] = filters.minAmount;
+    conditions.push('amount >= :min');
+  }
+  if (filters.maxAmount !== undefined) {
+    values[':max'] = filters.maxAmount;
+    conditions.push('amount <= :max');
+  }
+  if (start && (start[index.pk] !== pk || typeof start[index.sk] !== 'string')) {
+    throw new ValidationError('The cursor does not belong to this query.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+  }
+  const page = await queryMatching(
+    {
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    ['pk', 'sk', index.pk, index.sk],
+    limit,
+    start && { pk: `USER#${userId}`, sk: start.sk, [index.pk]: pk, [index.sk]: start[index.sk] },
+  );
+  return {
+    items: page.items.map((i) => transactionView(toTransaction(i))),
+    nextCursor: page.lastKey ? encodeCursor(userId, filters, { sk: page.lastKey.sk, [index.pk]: pk, [index.sk]: page.lastKey[index.sk] }) : null,
+  };
+}
