@@ -4,6 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { z } from 'zod/mini';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics, tracer } from '../observability';
 import type { RouteContract } from '../contracts/route';
 import { ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
@@ -112,11 +113,13 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
         event,
       } as HttpRequest<C>);
       const status = reply.status ?? contract.status ?? (reply.body === undefined ? 204 : 200);
+      metrics.addMetric('Http2xx', MetricUnit.Count, 1);
       return respond(status, reply.body, { ...baseHeaders, ...reply.headers }, contract.produces ?? 'application/json');
     } catch (error) {
       const problem = toProblem(error, instance);
       if (problem.status >= 500) logger.error('Unhandled error', error as Error);
       else logger.info('Request refused', { status: problem.status, detail: problem.detail });
+      metrics.addMetric(problem.status >= 500 ? 'Http5xx' : 'Http4xx', MetricUnit.Count, 1);
       const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
       return respond(problem.status, problem, { ...baseHeaders, ...extra }, PROBLEM_MEDIA_TYPE);
     }
