@@ -5,4 +5,9 @@
 export const ROUTES: Record<string, string[]> = {
   UserRegistered: ['notifications'],
   ReportRequested: ['reports'],
+  FxRatesPublished: ['ledger-jobs'],
+  BaseCurrencyChanged: ['ledger-jobs'],
+  TransactionRecorded: ['analytics'],
+  TransactionUpdated: ['analytics'],
+  TransactionDeleted: ['analytics'],
 };

@@ -75,6 +75,9 @@ export interface QueueDef {
 export const queues: QueueDef[] = [
   { name: 'notifications', visibilityTimeoutSeconds: 60, maxReceiveCount: 3, dlqRetentionDays: 14 },
   { name: 'reports', visibilityTimeoutSeconds: 180, maxReceiveCount: 3, dlqRetentionDays: 14 },
+  { name: 'ledger-jobs', visibilityTimeoutSeconds: 360, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  { name: 'analytics', visibilityTimeoutSeconds: 60, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  { name: 'imports', visibilityTimeoutSeconds: 900, maxReceiveCount: 3, dlqRetentionDays: 14 },
 ];
 
 const http = (
@@ -144,7 +147,16 @@ export const functions: FunctionDef[] = [
     entry: 'functions/stream/outbox-relay.ts',
     batchSize: 100,
     pkPrefix: 'OUTBOX#',
-    access: ['queue:notifications', 'queue:reports'],
+    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports'],
+  },
+  {
+    kind: 'queue',
+    name: 'ledger-jobs',
+    entry: 'functions/queue/ledger-jobs.ts',
+    queue: 'ledger-jobs',
+    batchSize: 5,
+    access: ['table:write', 'queue:ledger-jobs'],
+    timeoutSeconds: 60,
   },
   {
     kind: 'queue',

@@ -6,6 +6,8 @@ import { erasePartition, getProfile, putProfileIfAbsent, updateProfile, type Pro
 import { keys } from '../adapters/keys';
 import { newProfile } from './auth';
 import { assertCurrency } from './currency';
+import { newEvent } from '../adapters/outbox';
+import { BaseCurrencyChanged } from '../../events/ledger-jobs';
 
 function view(profile: ProfileRecord, caller: Caller) {
   return {
@@ -44,8 +46,10 @@ export async function updateMe(caller: Caller, changes: ProfileChanges, now = ne
   if (changes.baseCurrency) assertCurrency(changes.baseCurrency, 'body.baseCurrency');
   if (changes.monthlyIncome) assertCurrency(changes.monthlyIncome.currency, 'body.monthlyIncome.currency');
   if (changes.timezone) assertTimezone(changes.timezone);
-  await getMe(caller, now);
-  const profile = await updateProfile(caller.userId, changes, now);
+  const before = await getMe(caller, now);
+  const rebase = changes.baseCurrency !== undefined && changes.baseCurrency !== before.baseCurrency;
+  const events = rebase ? [newEvent(BaseCurrencyChanged, { userId: caller.userId, from: before.baseCurrency, to: changes.baseCurrency as string }, now)] : [];
+  const profile = await updateProfile(caller.userId, changes, now, events);
   if (!profile) throw new NotFoundError('No profile for this account.');
   return view(profile, caller);
 }

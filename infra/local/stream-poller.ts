@@ -1,0 +1,261 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb';
+import { invoke, type LambdaFunction } from './lambda';
+import type { Log } from './log';
+import { readJson, writeJson } from './state';
+import { matchesPkPrefix, streamBatchProgress, streamEvent } from './stream-event';
+
+export function streamsClient(endpoint: string): DynamoDBStreamsClient {
+  return new DynamoDBStreamsClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+}
+
+interface ShardCheckpoint {
+  /** Last sequence number fully processed. */
+  seq?: string;
+  /** The shard is closed and every record of it was processed. */
+  done?: boolean;
+}
+
+interface CheckpointFile {
+  streamArn?: string;
+  functions: Record<string, Record<string, ShardCheckpoint>>;
+}
+
+/**
+ * Where each stream function got to in each shard, kept in a file so that a restart resumes after the last
+ * processed record (neither losing nor replaying the stream). Checkpoints of another stream (a recreated table)
+ * are dropped. Without a file (in-memory runs) they live only in memory.
+ */
+export class CheckpointStore {
+  private data: CheckpointFile = { functions: {} };
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly file: string | undefined) {}
+
+  static async open(file: string | undefined, streamArn: string): Promise<CheckpointStore> {
+    const store = new CheckpointStore(file);
+    const data = file ? await readJson<CheckpointFile>(file, { functions: {} }) : { functions: {} };
+    store.data = data.streamArn === streamArn ? data : { streamArn, functions: {} };
+    return store;
+  }
+
+  get(fn: string, shardId: string): ShardCheckpoint {
+    return this.data.functions[fn]?.[shardId] ?? {};
+  }
+
+  set(fn: string, shardId: string, checkpoint: ShardCheckpoint): Promise<void> {
+    (this.data.functions[fn] ??= {})[shardId] = checkpoint;
+    const file = this.file;
+    if (!file) return Promise.resolve();
+    const snapshot = JSON.parse(JSON.stringify(this.data)) as CheckpointFile;
+    this.writing = this.writing.then(() => writeJson(file, snapshot)).catch(() => undefined);
+    return this.writing;
+  }
+
+  flush(): Promise<void> {
+    return this.writing;
+  }
+}
+
+export interface StreamPollerOptions {
+  client: DynamoDBStreamsClient;
+  streamArn: string;
+  fn: LambdaFunction;
+  batchSize: number;
+  pkPrefix: string;
+  checkpoints: CheckpointStore;
+  log: Log;
+  /** Idle wait between polls. */
+  pollMs?: number;
+  /** Failed attempts of one batch before its records are skipped (Lambda's MaximumRetryAttempts). */
+  maxRetryAttempts?: number;
+  onBatch?: (info: { records: number; delivered: number; ok: boolean }) => void;
+}
+
+interface ShardState {
+  iterator?: string;
+  attempts: number;
+  retryAt: number;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+/**
+ * Lambda's DynamoDB Streams event source for one function: reads every shard in order (parents before children),
+ * keeps records whose new image's `pk` starts with `pkPrefix`, invokes with a DynamoDBStreamEvent, and checkpoints
+ * only past processed records; on `batchItemFailures` it resumes at the lowest failed sequence number.
+ */
+export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const pollMs = o.pollMs ?? 150;
+  const maxRetries = o.maxRetryAttempts ?? 10;
+  const limit = Math.min(Math.max(1, o.batchSize), 1000);
+  const states = new Map<string, ShardState>();
+  let shards: Shard[] = [];
+  let shardsReadAt = 0;
+
+  const listShards = async (): Promise<Shard[]> => {
+    const all: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const r = await o.client.send(new DescribeStreamCommand({ StreamArn: o.streamArn, ExclusiveStartShardId: start }), { abortSignal: signal });
+      all.push(...(r.StreamDescription?.Shards ?? []));
+      start = r.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return all;
+  };
+
+  /** Shards to read now: not finished, and whose parent is finished or no longer listed. */
+  const readable = (): Shard[] => {
+    const listed = new Set(shards.map((s) => s.ShardId));
+    return shards.filter((s) => {
+      const id = s.ShardId ?? '';
+      if (o.checkpoints.get(o.fn.name, id).done) return false;
+      const parent = s.ParentShardId;
+      return !parent || !listed.has(parent) || o.checkpoints.get(o.fn.name, parent).done === true;
+    });
+  };
+
+  const iteratorFor = async (shardId: string): Promise<string | undefined> => {
+    const seq = o.checkpoints.get(o.fn.name, shardId).seq;
+    const get = (type: 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER') =>
+      o.client.send(
+        new GetShardIteratorCommand({
+          StreamArn: o.streamArn,
+          ShardId: shardId,
+          ShardIteratorType: type,
+          ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: seq } : {}),
+        }),
+        { abortSignal: signal },
+      );
+    if (seq) {
+      try {
+        return (await get('AFTER_SEQUENCE_NUMBER')).ShardIterator;
+      } catch (e) {
+        if ((e as Error).name !== 'TrimmedDataAccessException') throw e;
+        o.log.warn(`${o.fn.name}: records after ${seq} were trimmed from shard ${shardId}; reading from the oldest kept`);
+      }
+    }
+    return (await get('TRIM_HORIZON')).ShardIterator;
+  };
+
+  /** Reads one batch from a shard; returns whether records were found (to poll again at once). */
+  const pollShard = async (shard: Shard): Promise<boolean> => {
+    const shardId = shard.ShardId ?? '';
+    const state = states.get(shardId) ?? { attempts: 0, retryAt: 0 };
+    states.set(shardId, state);
+    if (Date.now() < state.retryAt) return false;
+    state.iterator ??= await iteratorFor(shardId);
+    if (!state.iterator) {
+      await o.checkpoints.set(o.fn.name, shardId, { ...o.checkpoints.get(o.fn.name, shardId), done: true });
+      return false;
+    }
+    let out;
+    try {
+      out = await o.client.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: limit }), { abortSignal: signal });
+    } catch (e) {
+      if ((e as Error).name === 'ExpiredIteratorException') {
+        state.iterator = undefined;
+        return true;
+      }
+      throw e;
+    }
+    const records: _Record[] = out.Records ?? [];
+    const next = out.NextShardIterator;
+    if (records.length === 0) {
+      state.iterator = next;
+      if (!next) await o.checkpoints.set(o.fn.name, shardId, { ...o.checkpoints.get(o.fn.name, shardId), done: true });
+      return false;
+    }
+    const seqs = records.map((r) => r.dynamodb?.SequenceNumber ?? '');
+    const delivered = records.filter((r) => matchesPkPrefix(r, o.pkPrefix));
+    let processed = records.length;
+    let ok = true;
+    if (delivered.length > 0) {
+      const outcome = await invoke(o.fn, streamEvent(delivered, o.streamArn, LOCAL_REGION));
+      if (!outcome.ok) {
+        o.log.error(`${o.fn.name} failed on ${delivered.length} stream record(s)`, outcome.error);
+        processed = 0;
+        ok = false;
+      } else {
+        const progress = streamBatchProgress(
+          outcome.result,
+          delivered.map((r) => r.dynamodb?.SequenceNumber ?? ''),
+        );
+        if (!progress.valid) {
+          o.log.error(`${o.fn.name} answered an invalid batch response; the batch will be retried`);
+          processed = 0;
+          ok = false;
+        } else if (progress.processed < delivered.length) {
+          const firstFailed = delivered[progress.processed]?.dynamodb?.SequenceNumber ?? '';
+          processed = seqs.indexOf(firstFailed);
+          ok = false;
+          o.log.warn(`${o.fn.name}: stream record ${firstFailed} failed; retrying from it`);
+        }
+      }
+    }
+    o.onBatch?.({ records: records.length, delivered: delivered.length, ok });
+    if (!ok) {
+      state.attempts++;
+      if (state.attempts > maxRetries) {
+        o.log.error(`${o.fn.name}: giving up on stream records after ${maxRetries} retries; skipping to ${seqs[seqs.length - 1] ?? ''}`);
+        processed = records.length;
+      } else {
+        if (processed > 0) await o.checkpoints.set(o.fn.name, shardId, { seq: seqs[processed - 1] });
+        state.iterator = undefined;
+        state.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (state.attempts - 1));
+        return false;
+      }
+    }
+    state.attempts = 0;
+    state.retryAt = 0;
+    await o.checkpoints.set(o.fn.name, shardId, { seq: seqs[processed - 1] });
+    state.iterator = next;
+    if (!next) await o.checkpoints.set(o.fn.name, shardId, { seq: seqs[processed - 1], done: true });
+    return true;
+  };
+
+  const loop = async () => {
+    while (!signal.aborted) {
+      let busy = false;
+      try {
+        if (shards.length === 0 || Date.now() - shardsReadAt > 5_000 || readable().length === 0) {
+          shards = await listShards();
+          shardsReadAt = Date.now();
+        }
+        for (const shard of readable()) {
+          if (signal.aborted) break;
+          if (await pollShard(shard)) busy = true;
+        }
+      } catch (e) {
+        if (signal.aborted) break;
+        o.log.error(`reading the table stream for ${o.fn.name} failed`, e);
+        await sleep(1000, signal);
+      }
+      if (!busy) await sleep(pollMs, signal);
+    }
+  };
+  const running = loop();
+  return {
+    stop: async () => {
+      controller.abort();
+      await Promise.race([running, new Promise((r) => setTimeout(r, 2000).unref())]);
+      await o.checkpoints.flush();
+    },
+  };
+}
