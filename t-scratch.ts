@@ -1,33 +1,6 @@
-import { normaliseDescription, merchantKey } from './shared/domain/ledger/merchant';
-const list = [
-"POS PURCHASE STARBUCKS STORE #12345 SEATTLE WA",
-"CARD PURCHASE 01/15 STARBUCKS #1234 SEATTLE WA CARD 4821",
-"PURCHASE AUTHORIZED ON 01/14 SHELL OIL 57444 HOUSTON TX S384014589012345 CARD 1234",
-"SQ *BLUE BOTTLE COFFEE San Francisco CA",
-"TST* JOES PIZZA - NEW YORK NY",
-"UBER *TRIP HELP.UBER.COM",
-"NETFLIX.COM 866-579-7172 CA",
-"AMZN Mktp US*2K4L12345",
-"Amazon.de*AB12CD34E",
-"PAYPAL *SPOTIFY 4029357733 LU",
-"SEPA-Lastschrift Vodafone GmbH EREF+123456 MREF+ABC123 CRED+DE98ZZZ09999999999",
-"Kartenzahlung girocard REWE Markt GmbH Berlin 2024-01-31T12:34",
-"REWE SAGT DANKE. 45678912//Berlin/DE 31.01.2024 um 12:34:56 Uhr",
-"PAIEMENT PAR CARTE X1234 CARREFOUR CITY PARIS 15/01",
-"CB CARREFOUR CITY 15/01 PARIS",
-"PRLV SEPA EDF CLIENTS PARTICULIERS",
-"BEA, Betaalpas  Albert Heijn 1234,PAS123 NR:ABC123, 15.01.24/12:34 AMSTERDAM",
-"COMPRA TARJ. 5402XXXXXXXX1234 MERCADONA VALENCIA",
-"CARD PAYMENT TO TESCO STORES 3021 ON 15-01-2024",
-"DIRECT DEBIT PAYMENT TO BRITISH GAS REF 123456789",
-"McDonald's F12345 Chicago IL",
-"WAL-MART #1234 BENTONVILLE AR",
-"7-ELEVEN 34567 DALLAS TX",
-"24 HOUR FITNESS #123 SAN DIEGO CA",
-"H&M 123 Berlin",
-"Café Müller Straße",
-"Salary ACME Corp",
-"",
-"12345",
-];
-for (const d of list) console.log(JSON.stringify(d).padEnd(85), '|', normaliseDescription(d).padEnd(40), '|', merchantKey(d));
+import { readFileSync } from 'node:fs';
+import { parseEcbHistory, pickRate, rateSeries } from './shared/domain/fx';
+const days = parseEcbHistory(readFileSync('/work/shared/data/ecb-eurofxref-hist.csv','utf8'));
+const usd = rateSeries(days,'USD');
+console.log(usd.length, usd[0], usd[usd.length-1], pickRate(usd,'2025-05-11'), pickRate(usd,'2025-05-09'), pickRate(usd, '2020-01-01'));
+const bad = usd.filter((d,i)=> i>0 && usd[i-1]!.date <= d.date); console.log(bad.slice(0,5));

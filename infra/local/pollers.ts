@@ -1,5 +1,6 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import { LOCAL_REGION } from './dynamodb';
+import { sleep, withSignal } from './abortable';
+import { LOCAL_REGION } from './aws';
 import { invoke, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { batchOutcome, sqsEvent } from './sqs-event';
@@ -26,15 +27,6 @@ export interface Poller {
 
 const STOP_GRACE_MS = 2000;
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
-
 /**
  * Lambda's SQS event source for one function: receive up to `batchSize` messages (long polling, every attribute),
  * invoke with an SQSEvent, delete what succeeded (honouring `batchItemFailures`), and leave failures to reappear
@@ -47,16 +39,18 @@ export function startQueuePoller(o: QueuePollerOptions): Poller {
   const wait = o.waitTimeSeconds ?? 1;
 
   const receive = async (count: number, waitSeconds: number): Promise<Message[]> => {
-    const r = await o.client.send(
-      new ReceiveMessageCommand({
-        QueueUrl: o.queueUrl,
-        MaxNumberOfMessages: count,
-        WaitTimeSeconds: waitSeconds,
-        AttributeNames: ['All'],
-        MessageSystemAttributeNames: ['All'],
-        MessageAttributeNames: ['All'],
-      }),
-      { abortSignal: signal },
+    const r = await withSignal(signal, (abortSignal) =>
+      o.client.send(
+        new ReceiveMessageCommand({
+          QueueUrl: o.queueUrl,
+          MaxNumberOfMessages: count,
+          WaitTimeSeconds: waitSeconds,
+          AttributeNames: ['All'],
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        { abortSignal },
+      ),
     );
     return r.Messages ?? [];
   };

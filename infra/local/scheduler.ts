@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import type { ScheduleFunction } from '../../functions/manifest';
-import { LOCAL_ACCOUNT_ID } from './api-event';
-import { LOCAL_REGION } from './dynamodb';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws';
 import { invoke, type Invocation, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { nextFireTime, parseSchedule, type Schedule } from './schedule';

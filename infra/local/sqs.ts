@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { queues as manifestQueues, type QueueDef } from '../../functions/manifest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 
 export interface Sqs {
   endpoint: string;

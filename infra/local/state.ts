@@ -8,7 +8,7 @@ export async function readJson<T>(path: string, fallback: T): Promise<T> {
     return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw new Error(`Cannot read ${path}: ${(e as Error).message}`);
+    throw new Error(`Cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
 }
 

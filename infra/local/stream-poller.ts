@@ -6,7 +6,8 @@ import {
   type _Record,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb';
+import { sleep, withSignal } from './abortable';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import { invoke, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { readJson, writeJson } from './state';
@@ -85,15 +86,6 @@ interface ShardState {
   retryAt: number;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
-
 /**
  * Lambda's DynamoDB Streams event source for one function: reads every shard in order (parents before children),
  * keeps records whose new image's `pk` starts with `pkPrefix`, invokes with a DynamoDBStreamEvent, and checkpoints
@@ -113,7 +105,9 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
     const all: Shard[] = [];
     let start: string | undefined;
     do {
-      const r = await o.client.send(new DescribeStreamCommand({ StreamArn: o.streamArn, ExclusiveStartShardId: start }), { abortSignal: signal });
+      const r = await withSignal(signal, (abortSignal) =>
+        o.client.send(new DescribeStreamCommand({ StreamArn: o.streamArn, ExclusiveStartShardId: start }), { abortSignal }),
+      );
       all.push(...(r.StreamDescription?.Shards ?? []));
       start = r.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -134,14 +128,16 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
   const iteratorFor = async (shardId: string): Promise<string | undefined> => {
     const seq = o.checkpoints.get(o.fn.name, shardId).seq;
     const get = (type: 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER') =>
-      o.client.send(
-        new GetShardIteratorCommand({
-          StreamArn: o.streamArn,
-          ShardId: shardId,
-          ShardIteratorType: type,
-          ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: seq } : {}),
-        }),
-        { abortSignal: signal },
+      withSignal(signal, (abortSignal) =>
+        o.client.send(
+          new GetShardIteratorCommand({
+            StreamArn: o.streamArn,
+            ShardId: shardId,
+            ShardIteratorType: type,
+            ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: seq } : {}),
+          }),
+          { abortSignal },
+        ),
       );
     if (seq) {
       try {
@@ -167,7 +163,8 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
     }
     let out;
     try {
-      out = await o.client.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: limit }), { abortSignal: signal });
+      const iterator = state.iterator;
+      out = await withSignal(signal, (abortSignal) => o.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }), { abortSignal }));
     } catch (e) {
       if ((e as Error).name === 'ExpiredIteratorException') {
         state.iterator = undefined;

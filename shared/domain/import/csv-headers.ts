@@ -37,7 +37,8 @@ export const HEADER_SYNONYMS = {
   ],
   direction: ['af bij', 'bij af', 'debit credit', 'credit debit', 'soll haben', 's h', 'dr cr', 'cr dr', 'd c', 'c d', 'debit or credit', 'credit or debit', 'sens'],
   description: [
-    'description', 'transaction description', 'details', 'transaction details', 'narrative', 'particulars', 'description 1', 'beschreibung',
+    'description', 'transaction description', 'details', 'transaction details', 'narrative', 'particulars', 'description 1', 'text',
+    'beschreibung', 'umsatztext', 'buchungsdetails', 'vorgang',
     'libelle', 'libelle operation', 'libelle de l operation', 'libelle simplifie', 'intitule',
     'omschrijving', 'naam omschrijving', 'omschrijving 1',
     'concepto', 'descripcion', 'concepto operacion',

@@ -42,7 +42,7 @@ export interface ImportSplit {
 
 /** A row (or the file) that could not be read, with a message meant for the person importing. */
 export interface ImportError {
-  /** Same numbering as {@link ImportRow.row}. */
+  /** Same numbering as {@link ImportRow.row}; 0 when the problem is with the file as a whole. */
   row: number;
   message: string;
 }

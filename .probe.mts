@@ -1,0 +1,14 @@
+import { startLocalCloud } from './infra/local/cloud';
+const c = await startLocalCloud({ port: 0, dataDir: '/tmp/lc-data', inMemory: true, fresh: true, logLevel: 'info' });
+console.log(JSON.stringify({ ...c, env: undefined, scheduler: undefined, queues: undefined }, null, 1));
+const h = await fetch(`${c.apiUrl}/health`); console.log('health', h.status, await h.text());
+const r = await fetch(`${c.apiUrl}/me`); console.log('/me', r.status, r.headers.get('content-type'), r.headers.get('www-authenticate'), await r.text());
+const login = await fetch(`${c.apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.admin) });
+const tokens = await login.json() as { accessToken: string };
+console.log('login', login.status, Object.keys(tokens));
+const me = await fetch(`${c.apiUrl}/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } }); console.log('/me', me.status, await me.text());
+const roles = await fetch(`${c.apiUrl}/auth/roles`, { headers: { authorization: `Bearer ${tokens.accessToken}` } }); console.log('/auth/roles', roles.status, (await roles.text()).slice(0, 300));
+await new Promise((r) => setTimeout(r, 1500));
+const m = await fetch(`${c.consoleUrl}/api/messages`); console.log('messages', (await m.text()).slice(0, 400));
+const q = await fetch(`${c.consoleUrl}/api/queues`); console.log('queues', await q.text());
+const t = Date.now(); await c.stop(); console.log('stopped in', Date.now() - t);

@@ -1,0 +1,48 @@
+/**
+ * The CDK app. Settings come from context (`-c key=value` or cdk.json) and the CLI's environment; nothing below
+ * this file reads `process.env`.
+ *
+ *   stage                dev (default), prod, …: part of every stack name
+ *   emailFrom            address emails are sent from (SES identity); default no-reply@example.com, not deliverable
+ *   emailDomain          verify this domain instead of the single address
+ *   corsOrigins          comma-separated allowed origins; default *
+ *   autoConfirm          true: sign-up needs no emailed code; default false
+ *   threatProtection     false: Cognito Essentials tier without threat protection; default true
+ *   cursorSecretVersion  version id of the cursor secret after a manual rotation (infra/README-deploy.md)
+ */
+import { Annotations, App } from 'aws-cdk-lib';
+import { addTally } from './stacks/tally';
+
+const DEFAULT_EMAIL_FROM = 'no-reply@example.com';
+
+const app = new App();
+const context = (key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  return value === undefined || value === null || value === '' ? undefined : String(value);
+};
+const flag = (key: string): boolean | undefined => {
+  const value = context(key);
+  return value === undefined ? undefined : value === 'true';
+};
+
+const stage = context('stage') ?? 'dev';
+if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`stage "${stage}" must be lower-case letters, digits and dashes.`);
+const emailFrom = context('emailFrom');
+
+const tally = addTally(app, {
+  stage,
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  emailFromAddress: emailFrom ?? DEFAULT_EMAIL_FROM,
+  emailDomain: context('emailDomain'),
+  corsOrigins: context('corsOrigins')?.split(',').map((o) => o.trim()).filter((o) => o.length > 0),
+  autoConfirm: flag('autoConfirm'),
+  threatProtection: flag('threatProtection'),
+  cursorSecretVersionId: context('cursorSecretVersion'),
+});
+
+if (!emailFrom) {
+  Annotations.of(tally.stateful).addWarningV2(
+    'tally:emailFromMissing',
+    `No emailFrom context: emails would be sent from ${DEFAULT_EMAIL_FROM}, which SES cannot verify. Deploy with -c emailFrom=you@your-domain.`,
+  );
+}

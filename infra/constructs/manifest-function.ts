@@ -1,0 +1,316 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { Access, FunctionDef } from '../../functions/manifest';
+import { queueUrlVariable } from '../../shared/config';
+import { TABLE } from '../table';
+
+/** The repository root: manifest entries are relative to it, and its package-lock.json pins the bundle. */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** Node.js runtime of every function; cdk-nag (AwsSolutions-L1, Serverless LambdaLatestVersion) wants the newest. */
+export const RUNTIME = lambda.Runtime.NODEJS_24_X;
+const ESBUILD_TARGET = 'node24';
+
+/** ESM bundles still meet CommonJS dependencies that call `require`; this gives them one. */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/** Actions the identity adapter (shared/adapters/identity-provider.ts) calls on the user pool. */
+/** `table:read`: single-item, batch and transactional reads, queries (also on indexes), and scans for jobs. */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+
+/** `table:write` adds these (TransactWriteItems is authorised per contained action). */
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+export const USER_POOL_ADMIN_ACTIONS = [
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminConfirmSignUp',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:SignUp',
+  'cognito-idp:ConfirmSignUp',
+  'cognito-idp:InitiateAuth',
+  'cognito-idp:RevokeToken',
+  'cognito-idp:CreateGroup',
+  'cognito-idp:ListUsers',
+];
+
+/**
+ * The stateful resources a function may be given access to, and settings shared by every function. Stacks that
+ * make functions take these same props.
+ */
+export interface FunctionResourcesProps {
+  /** The single table (TABLE_NAME). */
+  readonly table: dynamodb.ITable;
+  /** The user pool (USER_POOL_ID). */
+  readonly userPool: cognito.IUserPool;
+  /** The app client (USER_POOL_CLIENT_ID). */
+  readonly userPoolClient: cognito.IUserPoolClient;
+  /** Every manifest queue, by its manifest name. */
+  readonly queues: Readonly<Record<string, sqs.IQueue>>;
+  /** The SES identity email is sent from. */
+  readonly emailIdentity: ses.IEmailIdentity;
+  /** EMAIL_FROM, e.g. `Tally <no-reply@example.com>`; an address the identity covers. */
+  readonly emailFrom: string;
+  /** The secret that signs pagination cursors (CURSOR_SECRET). */
+  readonly cursorSecret: secretsmanager.ISecret;
+  /**
+   * Version of the cursor secret to use; naming the new version after a manual rotation makes CloudFormation
+   * update every function with it.
+   * @default - the current version (AWSCURRENT) at the time the function is created or otherwise updated
+   */
+  readonly cursorSecretVersionId?: string;
+  /**
+   * Whether sign-up confirms accounts at once (AUTO_CONFIRM), skipping the emailed code.
+   * @default false
+   */
+  readonly autoConfirm?: boolean;
+  /**
+   * How long function logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * The table's global secondary indexes a `table:*` grant covers.
+   * @default - the indexes of infra/table.ts
+   */
+  readonly tableIndexes?: string[];
+  /**
+   * Folder the manifest's `entry` paths are relative to.
+   * @default - the repository root
+   */
+  readonly projectRoot?: string;
+}
+
+export interface ManifestFunctionProps extends FunctionResourcesProps {
+  /** The manifest entry this function implements. */
+  readonly definition: FunctionDef;
+  /**
+   * Allowed CORS origins, given to HTTP functions as CORS_ORIGINS.
+   * @default - not set (the handler's default, `*`)
+   */
+  readonly corsOrigins?: string[];
+  /**
+   * Dead-letter queue for asynchronous invocations (schedules); other triggers invoke synchronously.
+   * @default - none
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
+}
+
+/**
+ * One Lambda function from one manifest entry: bundled with esbuild (ESM, minified, source maps, AWS SDK inside),
+ * arm64, X-Ray, its own log group and role, Powertools settings, and exactly the grants its `access` list names,
+ * each granted together with the environment variable that tells the handler where the resource is.
+ */
+export class ManifestFunction extends Construct {
+  public readonly function: lambda.Function;
+  public readonly role: iam.Role;
+  public readonly logGroup: logs.LogGroup;
+  public readonly definition: FunctionDef;
+  private readonly props: ManifestFunctionProps;
+  private readonly tableIndexes: string[];
+
+  constructor(scope: Construct, id: string, props: ManifestFunctionProps) {
+    super(scope, id);
+    this.props = props;
+    const def = props.definition;
+    this.definition = def;
+    this.tableIndexes = props.tableIndexes ?? TABLE.globalSecondaryIndexes.map((gsi) => gsi.indexName);
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // An own role instead of AWSLambdaBasicExecutionRole: logs only to this function's log group.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${def.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
+    const entry = join(projectRoot, def.entry);
+    const common = {
+      description: describe(def),
+      runtime: RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: def.memoryMb ?? 256,
+      timeout: Duration.seconds(def.timeoutSeconds ?? (def.kind === 'http' ? 10 : 30)),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: def.name,
+        POWERTOOLS_METRICS_NAMESPACE: 'Tally',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    };
+
+    if (existsSync(entry)) {
+      this.function = new NodejsFunction(this, 'Function', {
+        ...common,
+        entry,
+        handler: 'handler',
+        projectRoot,
+        depsLockFilePath: join(projectRoot, 'package-lock.json'),
+        bundling: {
+          format: OutputFormat.ESM,
+          target: ESBUILD_TARGET,
+          mainFields: ['module', 'main'],
+          banner: ESM_REQUIRE_BANNER,
+          minify: true,
+          sourceMap: true,
+          sourceMapMode: SourceMapMode.DEFAULT,
+          sourcesContent: false,
+          bundleAwsSDK: true,
+        },
+      });
+    } else if (Stack.of(this).bundlingRequired) {
+      throw new Error(
+        `Manifest function "${def.name}": its handler file ${def.entry} does not exist (looked in ${projectRoot}). ` +
+          'Write it (exporting `handler`) or remove the entry from functions/manifest.ts.',
+      );
+    } else {
+      // Synthesis that skips bundling (tests, `cdk synth` of other stacks): a stand-in that can never serve traffic,
+      // because deploying this stack always bundles and so always meets the error above first.
+      this.function = new lambda.Function(this, 'Function', {
+        ...common,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline(`exports.handler = async () => { throw new Error('${def.entry} was not bundled'); };`),
+      });
+    }
+
+    this.bindConfiguration();
+    this.acknowledgeFindings();
+  }
+
+  /** Every grant together with the variable that names its resource; variables config() requires are always set. */
+  private bindConfiguration(): void {
+    const { table, userPool, userPoolClient, cursorSecret } = this.props;
+    const def = this.definition;
+    const env = (name: string, value: string): void => {
+      this.function.addEnvironment(name, value);
+    };
+
+    env('TABLE_NAME', table.tableName);
+    env('USER_POOL_ID', userPool.userPoolId);
+    env('USER_POOL_CLIENT_ID', userPoolClient.userPoolClientId);
+    // Resolved by CloudFormation at deploy time; the value never appears in the template.
+    const versionId = this.props.cursorSecretVersionId;
+    const cursorKey = versionId ? SecretValue.secretsManager(cursorSecret.secretArn, { versionId }) : cursorSecret.secretValue;
+    env('CURSOR_SECRET', cursorKey.unsafeUnwrap());
+    env('AUTO_CONFIRM', String(this.props.autoConfirm ?? false));
+    if (def.kind === 'http' && this.props.corsOrigins) env('CORS_ORIGINS', this.props.corsOrigins.join(','));
+
+    for (const access of effectiveAccess(def)) this.grant(access, env);
+  }
+
+  private grant(access: Access, env: (name: string, value: string) => void): void {
+    const { table, userPool, emailIdentity, queues } = this.props;
+    const fn = this.function;
+    if (access === 'table:read' || access === 'table:write') {
+      const write = access === 'table:write';
+      // The table and each named index, rather than grantReadData's `<table>/index/*`.
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: write ? [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS] : TABLE_READ_ACTIONS,
+          resources: [table.tableArn, ...this.tableIndexes.map((index) => `${table.tableArn}/index/${index}`)],
+        }),
+      );
+      if (write) table.encryptionKey?.grantEncryptDecrypt(fn);
+      else table.encryptionKey?.grantDecrypt(fn);
+      env('TABLE_NAME', table.tableName);
+    } else if (access === 'users:admin') {
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions: USER_POOL_ADMIN_ACTIONS, resources: [userPool.userPoolArn] }));
+      env('USER_POOL_ID', userPool.userPoolId);
+    } else if (access === 'email:send') {
+      emailIdentity.grantSendEmail(fn);
+      env('EMAIL_FROM', this.props.emailFrom);
+    } else if (access.startsWith('queue:')) {
+      const name = access.slice('queue:'.length);
+      const queue = queues[name];
+      if (!queue) {
+        throw new Error(`Manifest function "${this.definition.name}" asks for ${access}, but the manifest has no queue "${name}".`);
+      }
+      queue.grantSendMessages(fn);
+      env(queueUrlVariable(name), queue.queueUrl);
+    } else {
+      throw new Error(`Manifest function "${this.definition.name}": unknown access "${access}".`);
+    }
+  }
+
+  private acknowledgeFindings(): void {
+    const def = this.definition;
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so Resource is *.',
+    });
+    if (def.kind !== 'schedule') {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: SYNCHRONOUS_REASON[def.kind],
+      });
+    }
+  }
+}
+
+const SYNCHRONOUS_REASON: Record<Exclude<FunctionDef['kind'], 'schedule'>, string> = {
+  http: 'Invoked synchronously by API Gateway: a dead-letter queue applies only to asynchronous invocations; errors return to the caller.',
+  queue: 'Invoked synchronously by its SQS event source mapping: failed messages are redriven to the queue’s own DLQ after maxReceiveCount.',
+  stream: 'Invoked synchronously by its DynamoDB stream event source mapping: failed batches go to the mapping’s on-failure SQS destination.',
+};
+
+/**
+ * The manifest's access list plus what the handler factory itself needs: a non-public HTTP function reads the
+ * table to check the caller's access token against the session allow-list. `table:write` includes reading.
+ */
+export function effectiveAccess(def: FunctionDef): Access[] {
+  const access = new Set<Access>(def.access);
+  if (def.kind === 'http' && def.contract.auth !== 'public') access.add('table:read');
+  if (access.has('table:write')) access.delete('table:read');
+  return [...access];
+}
+
+function describe(def: FunctionDef): string {
+  let text: string;
+  switch (def.kind) {
+    case 'http':
+      text = `${def.routes.map((r) => `${r.method} ${r.path}`).join(', ')}: ${def.contract.summary}`;
+      break;
+    case 'queue':
+      text = `Consumes the ${def.queue} queue`;
+      break;
+    case 'stream':
+      text = `Relays table stream records whose pk begins with ${def.pkPrefix}`;
+      break;
+    case 'schedule':
+      text = def.description;
+      break;
+  }
+  return text.length > 256 ? `${text.slice(0, 255)}…` : text;
+}

@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Credentials } from './admin';
+import { newUserPoolId, startCognito } from './cognito';
+import type { ConsoleServer } from './console';
+import { startDynamoDb } from './dynamodb';
+import type { Gateway } from './gateway';
+import type { LambdaFunction } from './lambda';
+import { createLog, parseLevel, type Log, type LogLevel } from './log';
+import { DEFAULT_DATA_DIR } from './paths';
+import type { Poller } from './pollers';
+import type { Scheduler } from './scheduler';
+import type { QueueInfo } from './sqs';
+import { readJson, writeJson, type LocalState } from './state';
+
+/**
+ * Everything that needs the AWS SDK, fauxqs or the manifest. It is imported only after the emulator processes
+ * have been spawned, so the JVM and cognito-local boot while this process loads it.
+ */
+function loadModules() {
+  return Promise.all([
+    import('../../functions/manifest'),
+    import('../../shared/config'),
+    import('./admin'),
+    import('./authorizer'),
+    import('./cognito-pool'),
+    import('./console'),
+    import('./dynamodb-table'),
+    import('./email'),
+    import('./env'),
+    import('./gateway'),
+    import('./lambda'),
+    import('./pollers'),
+    import('./routes'),
+    import('./scheduler'),
+    import('./sqs'),
+    import('./stream-poller'),
+  ]).then(([manifest, config, admin, authorizer, pool, consoleModule, table, email, env, gateway, lambda, pollers, routes, scheduler, sqs, stream]) => ({
+    manifest,
+    config,
+    admin,
+    authorizer,
+    pool,
+    console: consoleModule,
+    table,
+    email,
+    env,
+    gateway,
+    lambda,
+    pollers,
+    routes,
+    scheduler,
+    sqs,
+    stream,
+  }));
+}
+
+export const TABLE_NAME = 'tally-local';
+
+export interface LocalCloudOptions {
+  /** API port; 0 picks any free port (and then every other port is picked freely too). Default 3000. */
+  port?: number;
+  /** Console port; default API port + 1. DynamoDB, SQS and Cognito default to API port + 2, + 3, + 4. */
+  ports?: Partial<{ console: number; dynamodb: number; sqs: number; cognito: number }>;
+  /** Where data is kept between runs; default `<repo>/.local`. */
+  dataDir?: string;
+  /** Start empty: forget the table, users, outbox and checkpoints of earlier runs. */
+  fresh?: boolean;
+  /** Keep the table in memory only (tests). */
+  inMemory?: boolean;
+  /** Print errors only. */
+  quiet?: boolean;
+  /** Level of the local cloud's own log (debug, info, warn, error, silent); default info (warn when quiet). */
+  logLevel?: string;
+  /** Powertools log level of the handlers; default WARN. */
+  handlerLogLevel?: string;
+  /** Administrator account; default TALLY_ADMIN_EMAIL / TALLY_ADMIN_PASSWORD or a generated one. */
+  admin?: Partial<Credentials>;
+}
+
+export interface LocalCloud {
+  apiUrl: string;
+  consoleUrl: string;
+  docsUrl: string;
+  /** The handler environment (also set on this process's `process.env`). */
+  env: Record<string, string>;
+  admin: Credentials;
+  endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
+  /** Every listening port of the cloud. */
+  ports: { api: number; console: number; dynamodb: number; sqs: number; cognito: number };
+  /** Process ids: this process and the emulator child processes. */
+  pids: { main: number; dynamodb: number; cognito: number };
+  tableName: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  queues: QueueInfo[];
+  dataDir: string;
+  /** Milliseconds from the call: to a healthy API, to the admin account being ready, and to each emulator being set up. */
+  timings: { healthyMs: number; readyMs: number; dynamodbMs: number; sqsMs: number; cognitoMs: number };
+  scheduler: Scheduler;
+  /** Stops everything (pollers, servers, emulators) and waits until every child process has exited. */
+  stop(): Promise<void>;
+  /** Kills the emulator processes at once (a second Ctrl-C). */
+  kill(): void;
+}
+
+const STATE_FILE = 'state.json';
+const CHECKPOINT_FILE = 'stream-checkpoints.json';
+const LOCK_FILE = 'cloud.pid';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One local cloud per data folder: two would write the same files. */
+async function lock(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, LOCK_FILE);
+  const other = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+  if (other && other !== process.pid && isAlive(other)) {
+    throw new Error(`Another local cloud (pid ${other}) is using ${dataDir}. Stop it, or use another data folder.`);
+  }
+  await writeFile(file, String(process.pid));
+  return () => rm(file, { force: true });
+}
+
+/** Removes what a run keeps, and only that (never the folder itself, which may hold other files). */
+async function wipe(dataDir: string): Promise<void> {
+  for (const name of ['dynamodb', 'cognito', 'outbox', STATE_FILE, CHECKPOINT_FILE]) {
+    await rm(join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+async function waitHealthy(apiUrl: string, log: Log): Promise<boolean> {
+  const r = await fetch(`${apiUrl}/health`).catch((e: unknown) => {
+    log.warn(`GET /health failed: ${(e as Error).message}`);
+    return undefined;
+  });
+  if (r?.status === 200) return true;
+  if (r) log.warn(`GET /health answered ${r.status}${r.status === 500 ? ' (is functions/http/system/health.ts written yet?)' : ''}`);
+  return false;
+}
+
+/**
+ * Starts Tally's local cloud: DynamoDB Local, SQS (fauxqs), Cognito (cognito-local), the API gateway, queue and
+ * stream pollers, the scheduler, and the console with the email outbox; then makes sure an admin account exists.
+ * Servers start in parallel; every one listens on 127.0.0.1 only.
+ */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const t0 = Date.now();
+  const level: LogLevel = parseLevel(options.logLevel, options.quiet ? 'warn' : 'info');
+  const log = createLog(level);
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const apiPort = options.port ?? 3000;
+  const pick = (key: 'console' | 'dynamodb' | 'sqs' | 'cognito', offset: number) => options.ports?.[key] ?? (apiPort === 0 ? 0 : apiPort + offset);
+  const inMemory = options.inMemory ?? false;
+
+  await mkdir(dataDir, { recursive: true });
+  const unlock = await lock(dataDir);
+  const stops: (() => Promise<void>)[] = [];
+  const kills: (() => void)[] = [() => rmSync(join(dataDir, LOCK_FILE), { force: true })];
+  const stopAll = async () => {
+    for (const s of stops.splice(0).reverse()) {
+      await s().catch((e: unknown) => log.error('stopping failed', e));
+    }
+  };
+
+  try {
+    if (options.fresh) await wipe(dataDir);
+    const statePath = join(dataDir, STATE_FILE);
+    const state = await readJson<LocalState>(statePath, {});
+    const poolFile = (id: string) => join(dataDir, 'cognito', '.cognito', 'db', `${id}.json`);
+    const userPoolId = state.userPoolId && existsSync(poolFile(state.userPoolId)) ? state.userPoolId : newUserPoolId();
+    const cursorSecret = state.cursorSecret ?? randomBytes(32).toString('hex');
+
+    // The child processes first: they boot while the modules load.
+    const dynamoStarting = startDynamoDb({ port: pick('dynamodb', 2), dbPath: join(dataDir, 'dynamodb'), inMemory, log: log.child('dynamodb') }).then((d) => {
+      stops.push(d.stop);
+      return d;
+    });
+    const cognitoStarting = startCognito({ dir: join(dataDir, 'cognito'), port: pick('cognito', 4), userPoolId, log: log.child('cognito') }).then((c) => {
+      stops.push(c.stop);
+      return c;
+    });
+    const loading = loadModules();
+    const since = (p: Promise<unknown>) => p.then(
+      () => Date.now() - t0,
+      () => -1,
+    );
+
+    const dynamoP = Promise.all([dynamoStarting, loading]).then(async ([d, m]) => {
+      const streamArn = await m.table.ensureTable(m.table.dynamoClient(d.endpoint), TABLE_NAME, log.child('dynamodb'), inMemory);
+      return { d, streamArn };
+    });
+    const sqsP = loading.then(async (m) => {
+      const s = await m.sqs.startSqs({ port: pick('sqs', 3) });
+      stops.push(s.stop);
+      const client = m.sqs.sqsClient(s.endpoint);
+      return { s, client, queues: await m.sqs.ensureQueues(client, m.manifest.queues) };
+    });
+    const cognitoP = Promise.all([cognitoStarting, loading]).then(async ([c, m]) => {
+      const client = m.pool.cognitoClient(c.endpoint);
+      const clientId = await m.pool.ensurePoolSetup(client, userPoolId, state.userPoolClientId);
+      const jwks = await m.pool.fetchJwks(c.endpoint, userPoolId);
+      return { c, client, clientId, jwks };
+    });
+    // Filled in as the parts come up; the console starts first and reads them when asked.
+    const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP> } = {};
+    const consoleP = loading.then(async (m) => {
+      const outbox = await m.email.Outbox.open(join(dataDir, 'outbox'));
+      const server: ConsoleServer = await m.console.startConsole({
+        port: pick('console', 1),
+        outbox,
+        scheduler: () => late.scheduler,
+        queues: async () => {
+          const s = late.sqs;
+          if (!s) return [];
+          return m.sqs.queueDepths(s.client, s.queues.flatMap((q) => [{ name: q.name, url: q.url }, { name: q.dlq.name, url: q.dlq.url }]));
+        },
+        log: log.child('console'),
+      });
+      stops.push(server.stop);
+      return server;
+    });
+    const [dynamodbMs, sqsMs, cognitoMs] = [since(dynamoP), since(sqsP), since(cognitoP)];
+    const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, dynamoStarting, cognitoStarting]);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [ddb, sqs, cognito, consoleServer, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, loading]);
+    late.sqs = sqs;
+
+    const adminCredentials: Credentials = {
+      email: options.admin?.email ?? process.env.TALLY_ADMIN_EMAIL ?? state.admin?.email ?? 'admin@tally.local',
+      password: options.admin?.password ?? process.env.TALLY_ADMIN_PASSWORD ?? state.admin?.password ?? m.admin.generatePassword(),
+    };
+    await writeJson(statePath, { userPoolId, userPoolClientId: cognito.clientId, cursorSecret, admin: adminCredentials } satisfies LocalState);
+
+    const env = m.env.handlerEnvironment({
+      tableName: TABLE_NAME,
+      userPoolId,
+      userPoolClientId: cognito.clientId,
+      endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
+      queues: sqs.queues,
+      cursorSecret,
+      powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase(),
+    });
+    Object.assign(process.env, env);
+    m.config.resetConfig();
+
+    const functions = new Map<string, LambdaFunction>(m.manifest.functions.map((def) => [def.name, m.lambda.manifestFunction(def)]));
+    const lambda = (name: string): LambdaFunction => {
+      const fn = functions.get(name);
+      if (!fn) throw new Error(`No function ${name}`);
+      return fn;
+    };
+    const gateway: Gateway = await m.gateway.startGateway({
+      port: apiPort,
+      routes: new m.routes.RouteTable(m.manifest.httpFunctions),
+      functions,
+      authorizer: new m.authorizer.JwtAuthorizer({
+        userPoolId,
+        clientId: cognito.clientId,
+        jwks: cognito.jwks,
+        jwksUrl: `${cognito.c.endpoint}/${userPoolId}/.well-known/jwks.json`,
+      }),
+      corsOrigins: process.env.CORS_ORIGINS ?? '*',
+      log: log.child('api'),
+    });
+    stops.push(gateway.stop);
+
+    const pollers: Poller[] = m.manifest.queueFunctions.map((def) => {
+      const queue = sqs.queues.find((q) => q.name === def.queue);
+      if (!queue) throw new Error(`${def.name} reads queue ${def.queue}, which the manifest does not declare`);
+      return m.pollers.startQueuePoller({
+        client: sqs.client,
+        queueUrl: queue.url,
+        queueArn: queue.arn,
+        fn: lambda(def.name),
+        batchSize: def.batchSize,
+        ...(def.maxBatchingWindowSeconds !== undefined ? { maxBatchingWindowSeconds: def.maxBatchingWindowSeconds } : {}),
+        log: log.child(def.name),
+      });
+    });
+    stops.push(async () => {
+      await Promise.all(pollers.map((p) => p.stop()));
+    });
+
+    const checkpoints = await m.stream.CheckpointStore.open(inMemory ? undefined : join(dataDir, CHECKPOINT_FILE), ddb.streamArn);
+    const streams = m.stream.streamsClient(ddb.d.endpoint);
+    const streamPollers = m.manifest.streamFunctions.map((def) =>
+      m.stream.startStreamPoller({
+        client: streams,
+        streamArn: ddb.streamArn,
+        fn: lambda(def.name),
+        batchSize: def.batchSize,
+        pkPrefix: def.pkPrefix,
+        checkpoints,
+        log: log.child(def.name),
+      }),
+    );
+    stops.push(async () => {
+      await Promise.all(streamPollers.map((p) => p.stop()));
+    });
+
+    const runningScheduler = m.scheduler.startScheduler({ defs: m.manifest.scheduleFunctions, functions, log: log.child('scheduler') });
+    late.scheduler = runningScheduler;
+    stops.push(async () => runningScheduler.stop());
+
+    await waitHealthy(gateway.url, log);
+    const healthyMs = Date.now() - t0;
+
+    try {
+      const admin = await m.admin.ensureAdmin({
+        apiUrl: gateway.url,
+        cognito: cognito.client,
+        userPoolId,
+        clientId: cognito.clientId,
+        credentials: adminCredentials,
+        log: log.child('admin'),
+      });
+      log.debug(`admin ${adminCredentials.email} ready (${admin.created})`);
+    } catch (e) {
+      log.error(`could not set up the admin account ${adminCredentials.email}`, e);
+    }
+    const readyMs = Date.now() - t0;
+
+    let stopping: Promise<void> | undefined;
+    const emulators = [ddb.d.service, cognito.c.service];
+    kills.push(...emulators.map((s) => () => s.kill()));
+    return {
+      apiUrl: gateway.url,
+      consoleUrl: consoleServer.url,
+      docsUrl: `${gateway.url}/docs`,
+      env,
+      admin: adminCredentials,
+      endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
+      ports: { api: gateway.port, console: consoleServer.port, dynamodb: ddb.d.port, sqs: sqs.s.port, cognito: cognito.c.port },
+      pids: { main: process.pid, dynamodb: ddb.d.service.pid, cognito: cognito.c.service.pid },
+      tableName: TABLE_NAME,
+      userPoolId,
+      userPoolClientId: cognito.clientId,
+      queues: sqs.queues,
+      dataDir,
+      timings: { healthyMs, readyMs, dynamodbMs: await dynamodbMs, sqsMs: await sqsMs, cognitoMs: await cognitoMs },
+      scheduler: runningScheduler,
+      stop: () => {
+        stopping ??= stopAll().then(unlock);
+        return stopping;
+      },
+      kill: () => {
+        for (const k of kills) k();
+      },
+    };
+  } catch (e) {
+    // Whatever started before the failure (or in parallel with it) is stopped.
+    await stopAll();
+    await unlock();
+    throw e;
+  }
+}

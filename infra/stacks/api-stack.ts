@@ -1,0 +1,137 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { httpFunctions, type HttpFunction } from '../../functions/manifest';
+import { ManifestFunction, type FunctionResourcesProps } from '../constructs/manifest-function';
+import { pascalCase } from '../constructs/names';
+
+export interface ApiStackProps extends StackProps, FunctionResourcesProps {
+  /**
+   * Steady-state requests per second the default stage accepts.
+   * @default 100
+   */
+  readonly throttleRateLimit?: number;
+  /**
+   * Burst of requests the default stage accepts.
+   * @default 200
+   */
+  readonly throttleBurstLimit?: number;
+  /**
+   * Origins allowed by CORS (also given to handlers as CORS_ORIGINS).
+   * @default ['*']
+   */
+  readonly corsOrigins?: string[];
+  /**
+   * How long API access logs are kept.
+   * @default logs.RetentionDays.THREE_MONTHS
+   */
+  readonly accessLogRetention?: logs.RetentionDays;
+  /**
+   * The HTTP functions to deploy.
+   * @default - every `http` entry of the manifest
+   */
+  readonly functions?: HttpFunction[];
+}
+
+/** API Gateway access log fields (HTTP API context variables), one JSON object per request. */
+const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+};
+
+/**
+ * The HTTP API: one Lambda per manifest HTTP entry and one route per entry route, behind Cognito's JWT authorizer
+ * unless the route's contract is public; throttled and access-logged default stage.
+ */
+export class ApiStack extends Stack {
+  public readonly api: apigw.HttpApi;
+  public readonly stage: apigw.HttpStage;
+  public readonly functions: Record<string, ManifestFunction> = {};
+  public readonly accessLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const corsOrigins = props.corsOrigins ?? ['*'];
+
+    this.api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: this.stackName,
+      description: 'Tally HTTP API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: corsOrigins,
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.PATCH,
+          apigw.CorsHttpMethod.DELETE,
+          apigw.CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
+        exposeHeaders: ['etag', 'location', 'x-correlation-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit ?? 100, burstLimit: props.throttleBurstLimit ?? 200 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogGroup),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT)),
+      },
+    });
+
+    // Issuer https://cognito-idp.<region>.amazonaws.com/<poolId>; audience: the app client (Cognito access tokens
+    // carry it as client_id, which the JWT authorizer accepts in place of aud).
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+    });
+
+    for (const def of props.functions ?? httpFunctions) {
+      const fn = new ManifestFunction(this, pascalCase(def.name), { ...props, definition: def, corsOrigins });
+      this.functions[def.name] = fn;
+      const integration = new HttpLambdaIntegration(`${pascalCase(def.name)}Integration`, fn.function);
+      const isPublic = def.contract.auth === 'public';
+      for (const route of def.routes) {
+        const [created] = this.api.addRoutes({
+          path: route.path,
+          methods: [apigw.HttpMethod[route.method]],
+          integration,
+          ...(isPublic ? {} : { authorizer }),
+        });
+        if (created && isPublic) {
+          Validations.of(created).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.method} ${route.path} is public by its manifest contract (auth: 'public', "${def.contract.summary}"): it must answer callers that hold no token.`,
+          });
+        }
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+  }
+}

@@ -1,0 +1,118 @@
+import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { ApiStack } from './api-stack';
+import { AsyncStack } from './async-stack';
+import { StatefulStack } from './stateful-stack';
+
+export interface TallyProps {
+  /** Deployment stage, part of every stack name (`Tally-<stage>-…`). */
+  readonly stage: string;
+  /**
+   * Account and region.
+   * @default - environment-agnostic stacks
+   */
+  readonly env?: Environment;
+  /** Address every email is sent from. */
+  readonly emailFromAddress: string;
+  /**
+   * Verify this domain instead of the single address.
+   * @default - the address is verified
+   */
+  readonly emailDomain?: string;
+  /**
+   * Allowed CORS origins.
+   * @default ['*']
+   */
+  readonly corsOrigins?: string[];
+  /**
+   * Confirm sign-ups without the emailed code.
+   * @default false
+   */
+  readonly autoConfirm?: boolean;
+  /**
+   * Cognito Plus tier with threat protection.
+   * @default true
+   */
+  readonly threatProtection?: boolean;
+  /**
+   * API default-stage rate limit (requests per second).
+   * @default 100
+   */
+  readonly throttleRateLimit?: number;
+  /**
+   * API default-stage burst limit.
+   * @default 200
+   */
+  readonly throttleBurstLimit?: number;
+  /**
+   * Function log retention.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Cursor secret version the functions use (after a manual rotation).
+   * @default - the current version
+   */
+  readonly cursorSecretVersionId?: string;
+  /**
+   * Run the cdk-nag AwsSolutions and Serverless packs at synthesis.
+   * @default true
+   */
+  readonly checks?: boolean;
+}
+
+export interface Tally {
+  readonly stateful: StatefulStack;
+  readonly api: ApiStack;
+  readonly async: AsyncStack;
+}
+
+/** Tally's three stacks for one stage: stateful (data, identity) and two stateless ones wired to it. */
+export function addTally(app: App, props: TallyProps): Tally {
+  const prefix = `Tally-${props.stage}`;
+  const common = { env: props.env, tags: { project: 'tally', stage: props.stage } };
+
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    ...common,
+    description: `Tally (${props.stage}): table, queues, user pool, email identity, secrets`,
+    emailFromAddress: props.emailFromAddress,
+    emailDomain: props.emailDomain,
+    threatProtection: props.threatProtection,
+  });
+
+  const resources = {
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+    queues: stateful.queues,
+    emailIdentity: stateful.emailIdentity,
+    emailFrom: stateful.emailFrom,
+    cursorSecret: stateful.cursorSecret,
+    cursorSecretVersionId: props.cursorSecretVersionId,
+    autoConfirm: props.autoConfirm,
+    logRetention: props.logRetention,
+  };
+
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    ...common,
+    ...resources,
+    description: `Tally (${props.stage}): HTTP API and its functions`,
+    corsOrigins: props.corsOrigins,
+    throttleRateLimit: props.throttleRateLimit,
+    throttleBurstLimit: props.throttleBurstLimit,
+  });
+
+  const async = new AsyncStack(app, `${prefix}-Async`, {
+    ...common,
+    ...resources,
+    description: `Tally (${props.stage}): queue consumers, outbox relay, schedules`,
+    streamFailureQueue: stateful.streamFailureQueue,
+    scheduleFailureQueue: stateful.scheduleFailureQueue,
+  });
+
+  if (props.checks ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  }
+  return { stateful, api, async };
+}

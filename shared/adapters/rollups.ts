@@ -1,0 +1,151 @@
+import { BatchGetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { pickRollupFields, type RollupDelta, type RollupFields } from '../domain/analytics';
+import { db, isConditionFailure, tableName } from './dynamo';
+import { keys } from './keys';
+
+/**
+ * Monthly rollups: `USER#<sub>` / `ROLLUP#<base>#<YYYY-MM>`, flat integer counters (shared/domain/analytics/fields.ts)
+ * plus `updatedAt`. Each ledger event is applied once: a dedup record `APPLIED#<eventId>` is written in the SAME
+ * transaction as the counters it adds.
+ */
+const rollupKey = (userId: string, base: string, month: string) => ({ pk: keys.userPartition(userId), sk: `ROLLUP#${base}#${month}` });
+const appliedKey = (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIED' });
+/** Dedup records outlive any redelivery: SQS keeps messages ≤ 14 days (DLQ included). */
+const APPLIED_TTL_SECONDS = 30 * 86400;
+
+export interface StoredRollup {
+  month: string;
+  fields: RollupFields;
+  updatedAt: string;
+}
+
+function toStored(item: Record<string, unknown>): StoredRollup {
+  return { month: String(item.sk).slice(-7), fields: pickRollupFields(item), updatedAt: String(item.updatedAt ?? '') };
+}
+
+/** The Update that adds a delta to its rollup (creating it on first use). */
+function addUpdate(userId: string, d: RollupDelta, now: string) {
+  const names: Record<string, string> = { '#u': 'updatedAt' };
+  const values: Record<string, unknown> = { ':now': now };
+  const adds: string[] = [];
+  let i = 0;
+  for (const [name, value] of Object.entries(d.fields)) {
+    names[`#f${i}`] = name;
+    values[`:v${i}`] = value;
+    adds.push(`#f${i} :v${i}`);
+    i++;
+  }
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: rollupKey(userId, d.key.baseCurrency, d.key.month),
+      UpdateExpression: `SET #u = :now${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * Applies the deltas of some events atomically with their dedup records. Returns false (and changes nothing)
+ * when one of the events was already applied.
+ */
+export async function applyOnce(userId: string, eventIds: string[], deltas: RollupDelta[], now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const expiresAt = Math.floor(now.getTime() / 1000) + APPLIED_TTL_SECONDS;
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...eventIds.map((id) => ({
+            Put: { TableName: tableName(), Item: { ...appliedKey(id), userId, at, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
+          ...deltas.map((d) => addUpdate(userId, d, at)),
+        ],
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Rollups of some months (BatchGet). */
+export async function getRollups(userId: string, base: string, months: string[]): Promise<Map<string, StoredRollup>> {
+  const out = new Map<string, StoredRollup>();
+  if (months.length === 0) return out;
+  let keysLeft: Record<string, unknown>[] = months.map((m) => rollupKey(userId, base, m));
+  for (let attempt = 0; keysLeft.length > 0 && attempt < 8; attempt++) {
+    const res = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keysLeft } } }));
+    for (const item of res.Responses?.[tableName()] ?? []) {
+      const r = toStored(item);
+      out.set(r.month, r);
+    }
+    keysLeft = (res.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[];
+  }
+  return out;
+}
+
+/** Rollups of a range of months (one Query). */
+export async function rollupRange(userId: string, base: string, from: string, to: string): Promise<StoredRollup[]> {
+  const out: StoredRollup[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': `ROLLUP#${base}#${from}`, ':b': `ROLLUP#${base}#${to}` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(toStored));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Every rollup of a user, any base currency (repair). */
+export async function allRollups(userId: string): Promise<{ base: string; month: string; fields: RollupFields; updatedAt: string }[]> {
+  const out: { base: string; month: string; fields: RollupFields; updatedAt: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'ROLLUP#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const [, base = '', month = ''] = String(item.sk).split('#');
+      out.push({ base, month, fields: pickRollupFields(item), updatedAt: String(item.updatedAt ?? '') });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * Replaces a rollup with recounted fields, only if it was not updated since `expectedUpdatedAt` (a delta applied
+ * meanwhile wins; the next repair looks again).
+ */
+export async function replaceRollup(userId: string, base: string, month: string, fields: RollupFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...rollupKey(userId, base, month), ...fields, updatedAt: now.toISOString(), repairedAt: now.toISOString() },
+        ...(expectedUpdatedAt
+          ? { ConditionExpression: 'updatedAt = :u', ExpressionAttributeValues: { ':u': expectedUpdatedAt } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod/mini';
+import { route } from './route';
+
+const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
+const Column = z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.int().check(z.gte(0), z.lte(200))]);
+
+export const ImportMapping = z.strictObject({
+  date: Column,
+  amount: z.optional(z.union([Column, z.strictObject({ debit: Column, credit: Column })])),
+  debit: z.optional(Column),
+  credit: z.optional(Column),
+  description: z.optional(z.union([Column, z.array(Column).check(z.minLength(1), z.maxLength(5))])),
+  currency: z.optional(Column),
+  dateFormat: z.optional(z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYYMMDD'])),
+  decimalSeparator: z.optional(z.enum(['.', ','])),
+  delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
+});
+
+/** Largest import accepted in one request (the content, as sent). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export const createImport = route({
+  summary: 'Import a bank file (CSV, OFX 1.x/2.x, QIF) into an account',
+  description:
+    'Answers 202 at once; the rows are written by a background worker and `GET /imports/{id}` shows progress, duplicates (each with its reason) and unreadable rows. With `dryRun` nothing is written: the report shows what would happen.',
+  auth: 'user',
+  body: z.strictObject({
+    accountId: Id,
+    format: z.enum(['csv', 'ofx', 'qif']),
+    content: z.string().check(z.minLength(1), z.maxLength(MAX_IMPORT_BYTES)),
+    mapping: z.optional(ImportMapping),
+    dryRun: z._default(z.boolean(), false),
+    /** Currency of rows that name none (default: the account's). */
+    currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  }),
+  response: z.object({ importId: z.string(), status: z.string() }),
+  status: 202,
+  maxBodyBytes: MAX_IMPORT_BYTES + 64 * 1024,
+  headers: [{ name: 'Idempotency-Key', description: 'A retried POST with the same key returns the first import instead of starting another.' }],
+});
+
+export const ImportReport = z.object({
+  importId: z.string(),
+  accountId: z.string(),
+  format: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['queued', 'processing', 'completed', 'failed']),
+  total: z.int(),
+  processed: z.int(),
+  imported: z.int(),
+  duplicates: z.array(z.object({ row: z.int(), transactionId: z.nullable(z.string()), duplicateOfRow: z.nullable(z.int()), reason: z.string() })),
+  errors: z.array(z.object({ row: z.int(), message: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.nullable(z.string()),
+});
+
+export const getImport = route({ summary: 'Progress and report of an import', auth: 'user', params: z.strictObject({ id: Id }), response: ImportReport });

@@ -1,0 +1,83 @@
+import { z } from 'zod/mini';
+import { route } from './route';
+
+const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
+const IdParams = z.strictObject({ id: Id });
+const Minor = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
+
+export const RuleConditions = z.strictObject({
+  descriptionContains: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  descriptionRegex: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  /** Absolute amount bounds in minor units of the transaction's currency. */
+  amountMin: z.optional(Minor),
+  amountMax: z.optional(Minor),
+  accountId: z.optional(Id),
+  type: z.optional(z.enum(['expense', 'income', 'transfer'])),
+});
+export const RuleActions = z.strictObject({
+  categoryId: z.optional(Id),
+  tags: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(10))),
+});
+
+export const Rule = z.object({
+  id: z.string(),
+  name: z.string(),
+  priority: z.int(),
+  enabled: z.boolean(),
+  conditions: RuleConditions,
+  actions: RuleActions,
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const RuleBody = {
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  priority: z.int().check(z.gte(0), z.lte(1_000_000)),
+  enabled: z.boolean(),
+  conditions: RuleConditions,
+  actions: RuleActions,
+};
+
+export const listRules = route({ summary: 'List rules in the order they apply', auth: 'user', response: z.object({ items: z.array(Rule) }) });
+export const createRule = route({
+  summary: 'Create a categorisation rule',
+  description: 'Rules apply on create and import, lowest priority first; they never overwrite a field set by hand.',
+  auth: 'user',
+  body: z.strictObject({ ...RuleBody, priority: z._default(RuleBody.priority, 100), enabled: z._default(RuleBody.enabled, true) }),
+  response: Rule,
+  status: 201,
+});
+export const updateRule = route({
+  summary: 'Change a rule',
+  auth: 'user',
+  params: IdParams,
+  body: z.strictObject({
+    name: z.optional(RuleBody.name),
+    priority: z.optional(RuleBody.priority),
+    enabled: z.optional(RuleBody.enabled),
+    conditions: z.optional(RuleConditions),
+    actions: z.optional(RuleActions),
+  }),
+  response: Rule,
+});
+export const deleteRule = route({ summary: 'Delete a rule', auth: 'user', params: IdParams });
+export const previewRule = route({
+  summary: 'Which existing transactions a rule would change, and how',
+  auth: 'user',
+  params: IdParams,
+  query: z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100) }),
+  response: z.object({
+    ruleId: z.string(),
+    examined: z.int(),
+    matches: z.array(
+      z.object({
+        transactionId: z.string(),
+        date: z.string(),
+        description: z.string(),
+        changes: z.object({ categoryId: z.optional(z.object({ from: z.nullable(z.string()), to: z.string() })), tags: z.optional(z.object({ from: z.array(z.string()), to: z.array(z.string()) })) }),
+      }),
+    ),
+    truncated: z.boolean(),
+  }),
+});

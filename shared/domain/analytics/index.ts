@@ -1,0 +1,49 @@
+/**
+ * Analytics: monthly rollups kept as flat integer counters, maintained by exact deltas of ledger changes, and the
+ * read models built from them (monthly summary, trends, category totals, cash flow).
+ */
+export {
+  addCount,
+  addFields,
+  byPrefix,
+  compactFields,
+  field,
+  FIELD,
+  isRollupField,
+  MAX_MERCHANT_LENGTH,
+  negateFields,
+  NO_ACCOUNT,
+  parseRollupKey,
+  pickRollupFields,
+  PREFIX,
+  rollupKeyString,
+  UNCATEGORISED,
+  UNKNOWN_MERCHANT,
+  type RollupDelta,
+  type RollupFields,
+  type RollupKey,
+} from './fields';
+export { addMonths, assertMonth, isMonth, MAX_MONTHS, monthDiff, monthOf, monthsBetween } from './months';
+export { allocateSigned, contribution, delta, isConverted, merchantName, mergeDeltas, recount, type AnalyticsTransaction } from './contribution';
+export { CategoryIndex, UNCATEGORISED_NAME, type AnalyticsCategory, type CategoryAmount, type CategoryLevel } from './category-tree';
+export {
+  cashflow,
+  categoryTotals,
+  fillMonths,
+  flowsOf,
+  meanMinor,
+  monthlySummary,
+  ratio,
+  TOP_MERCHANTS,
+  trends,
+  type CashflowPoint,
+  type CategoryTotal,
+  type CategoryTotals,
+  type CategoryTrend,
+  type Flows,
+  type MonthFields,
+  type MonthlySummary,
+  type SummaryCategory,
+  type TrendPoint,
+  type Trends,
+} from './reports';

@@ -1,0 +1,192 @@
+import { DomainError } from '../errors';
+import { isCurrency, parseAmount, sumMinor } from '../money';
+import { detectDecimalSeparator } from './csv';
+import { detectDateOrder, readDate, resolveDate, type DateFormat, type DateOrder } from './dates';
+import type { ImportError, ImportResult, ImportRow, ImportSplit } from './types';
+
+/**
+ * QIF (Quicken Interchange Format): `!Type:Bank` (also `CCard`, `Cash`, `Oth A`, `Oth L`) then records of
+ * one-letter fields ended by `^`: D date, T/U amount, P payee, M memo, L category, N number, C cleared status,
+ * A address, and split lines S (category) / E (memo) / $ (amount) / % (percent). Investment (`!Type:Invst`),
+ * category and class lists and memorised transactions are skipped.
+ */
+
+/** Options of {@link parseQif}. */
+export interface QifOptions {
+  /** QIF files name no currency: the account's currency. */
+  currency: string;
+  /** Date order when the file leaves it open (see `detectDateOrder`). */
+  dateFormat?: DateFormat;
+  /** Detected from the amounts when absent. */
+  decimalSeparator?: '.' | ',';
+}
+
+/** What {@link parseQif} returns. */
+export interface QifImportResult extends ImportResult {
+  /** The `!Type:` of the transactions (`Bank`, `CCard`…). */
+  accountType?: string;
+  dateOrder?: DateOrder;
+  decimalSeparator?: '.' | ',';
+}
+
+interface QifRecord {
+  line: number;
+  fields: { code: string; value: string; line: number }[];
+}
+
+const TRANSACTION_TYPES = new Set(['bank', 'ccard', 'cash', 'oth a', 'oth l']);
+
+/**
+ * Reads a QIF file into rows (split lines folded into one row, kept in `splits`). Row numbers are the line each
+ * record starts on. Never throws for bad data: unreadable records are listed in `errors`.
+ */
+export function parseQif(text: string, options: QifOptions): QifImportResult {
+  if (!isCurrency(options.currency)) {
+    return { rows: [], errors: [{ row: 0, message: `${JSON.stringify(options.currency)} is not an ISO 4217 currency code.` }] };
+  }
+  const lines = String(text ?? '')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/);
+  const records: QifRecord[] = [];
+  const errors: ImportError[] = [];
+  let section: string | undefined;
+  let accountType: string | undefined;
+  let current: QifRecord | undefined;
+  let skippedInvestments = false;
+  lines.forEach((raw, i) => {
+    const line = raw.trimEnd();
+    const number = i + 1;
+    if (line.trim() === '') return;
+    if (line.startsWith('!')) {
+      const header = line.slice(1).trim().toLowerCase();
+      if (header.startsWith('type:')) {
+        section = header.slice(5).trim();
+        if (TRANSACTION_TYPES.has(section)) accountType ??= line.slice(line.indexOf(':') + 1).trim();
+        if (section === 'invst') skippedInvestments = true;
+      } else if (header === 'account') {
+        section = 'account';
+      }
+      // !Option:AutoSwitch, !Clear:AutoSwitch and the like change nothing for us.
+      current = undefined;
+      return;
+    }
+    if (line.trim() === '^') {
+      if (current && isTransactionSection(section)) records.push(current);
+      current = undefined;
+      return;
+    }
+    current ??= { line: number, fields: [] };
+    current.fields.push({ code: line[0] ?? '', value: line.slice(1).trim(), line: number });
+  });
+  // A last record without its closing ^ still counts.
+  if (current && isTransactionSection(section)) records.push(current);
+  if (skippedInvestments) errors.push({ row: 0, message: 'Investment account records (!Type:Invst) are not imported.' });
+
+  const dateTexts = records.flatMap((r) => r.fields.filter((f) => f.code === 'D').map((f) => normaliseQifDate(f.value)));
+  const detection = detectDateOrder(dateTexts, options.dateFormat);
+  const amountTexts = records.flatMap((r) => r.fields.filter((f) => f.code === 'T' || f.code === 'U' || f.code === '$').map((f) => f.value));
+  const decimalSeparator = options.decimalSeparator ?? detectDecimalSeparator(amountTexts, ',');
+  if (detection.order === undefined) {
+    const first = records.find((r) => r.fields.some((f) => f.code === 'D'));
+    return { rows: [], errors: [...errors, { row: first?.line ?? 0, message: `Cannot tell the date format: ${detection.problem ?? 'unknown'}.` }], decimalSeparator };
+  }
+
+  const rows: ImportRow[] = [];
+  for (const record of records) {
+    const result = readRecord(record, detection.order, decimalSeparator, options.currency);
+    if ('message' in result) errors.push({ row: record.line, message: result.message });
+    else rows.push(result);
+  }
+  const out: QifImportResult = { rows, errors, dateOrder: detection.order, decimalSeparator };
+  if (accountType) out.accountType = accountType;
+  return out;
+}
+
+function isTransactionSection(section: string | undefined): boolean {
+  // Records before any !Type: header are taken as bank transactions.
+  return section === undefined || TRANSACTION_TYPES.has(section);
+}
+
+/**
+ * Quicken's date quirks made ordinary: `1/31'24` (apostrophe = 2000s) → `1/31/2024`, `1/31' 4` → `1/31/2004`,
+ * spaces inside (` 1/ 5/24`) removed.
+ */
+export function normaliseQifDate(text: string): string {
+  const s = text.replace(/\s+/g, '');
+  const m = /^(\d{1,2})([/.-])(\d{1,2})'(\d{1,4})$/.exec(s);
+  if (m) {
+    const y = m[4] ?? '';
+    const year = y.length <= 2 ? 2000 + Number(y) : Number(y);
+    return `${m[1]}${m[2]}${m[3]}${m[2]}${year}`;
+  }
+  return s;
+}
+
+function readRecord(record: QifRecord, order: DateOrder, decimalSeparator: '.' | ',', currency: string): ImportRow | { message: string } {
+  const first = (code: string) => record.fields.find((f) => f.code === code)?.value;
+  const dateText = first('D');
+  if (dateText === undefined || dateText === '') return { message: 'The record has no date (D line).' };
+  const date = resolveDate(readDate(normaliseQifDate(dateText)), order);
+  if (!date) return { message: `${JSON.stringify(dateText)} is not a date (expected ${order === 'mdy' ? 'month/day/year' : 'day/month/year'}).` };
+
+  const read = (text: string, what: string): number | { message: string } => {
+    try {
+      return parseAmount(text, currency, { decimalSeparator });
+    } catch (e) {
+      if (e instanceof DomainError) return { message: `${what}: ${e.message}` };
+      throw e;
+    }
+  };
+
+  const splits: ImportSplit[] = [];
+  let split: ImportSplit | undefined;
+  for (const f of record.fields) {
+    if (f.code === 'S') {
+      split = { amount: 0 };
+      if (f.value) split.category = f.value;
+      splits.push(split);
+    } else if (f.code === 'E') {
+      if (!split) {
+        split = { amount: 0 };
+        splits.push(split);
+      }
+      if (f.value) split.memo = f.value;
+    } else if (f.code === '$') {
+      if (!split) {
+        split = { amount: 0 };
+        splits.push(split);
+      }
+      const value = read(f.value, 'split amount');
+      if (typeof value !== 'number') return value;
+      split.amount = value;
+      split = undefined;
+    }
+  }
+
+  const amountText = first('T') ?? first('U');
+  let amount: number;
+  if (amountText !== undefined && amountText !== '') {
+    const value = read(amountText, 'amount');
+    if (typeof value !== 'number') return value;
+    amount = value;
+  } else if (splits.length > 0) {
+    amount = sumMinor(splits.map((s) => s.amount));
+  } else {
+    return { message: 'The record has no amount (T line).' };
+  }
+
+  const collapse = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const payee = collapse(first('P'));
+  const memo = (first('M') ?? '').trim();
+  const category = collapse(first('L'));
+  const number = collapse(first('N'));
+  const description = payee || collapse(memo) || (/^\d+$/.test(number) ? `Check ${number}` : number) || category;
+  if (!description) return { message: 'The record has no payee, memo or number to describe it.' };
+
+  const row: ImportRow = { row: record.line, date, amount, currency, description };
+  if (payee) row.payee = payee;
+  if (memo) row.memo = memo;
+  if (category) row.category = category;
+  if (splits.length > 0) row.splits = splits;
+  return row;
+}

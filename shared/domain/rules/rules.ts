@@ -1,0 +1,276 @@
+import { ValidationError } from '../errors';
+import { normaliseTags, TRANSACTION_LIMITS, TRANSACTION_TYPES, type FieldProblem, type TransactionType } from '../ledger/transaction';
+import { isCurrency } from '../money';
+import { regexProblem, RULE_REGEX_FLAGS } from './safe-regex';
+
+/**
+ * Categorisation rules: "when a transaction looks like this, give it that category and these tags". Rules run
+ * in priority order and never overwrite what the user set by hand.
+ */
+
+/** When a rule applies. Every condition given must hold; at least one is required. */
+export interface RuleConditions {
+  /** Text the description contains (case, accents and spacing ignored). */
+  descriptionContains?: string;
+  /** A regular expression the description matches (case-insensitive; checked by `regexProblem`). */
+  descriptionRegex?: string;
+  /** Smallest absolute amount, in minor units, inclusive. */
+  amountMin?: number;
+  /** Largest absolute amount, in minor units, inclusive. */
+  amountMax?: number;
+  /** Only this currency (amount bounds are minor units, so they mean different sums in different currencies). */
+  currency?: string;
+  /** Only transactions of this account (either side of a transfer). */
+  accountId?: string;
+  type?: TransactionType;
+}
+
+/** What a rule does. At least one action is required. */
+export interface RuleActions {
+  categoryId?: string;
+  /** Tags added (normalised: lower case, unique). */
+  tags?: string[];
+}
+
+/** A categorisation rule. */
+export interface Rule {
+  id: string;
+  name: string;
+  /** Lower runs first; ties by id. */
+  priority: number;
+  conditions: RuleConditions;
+  actions: RuleActions;
+  enabled: boolean;
+}
+
+/** Fields the user may have set by hand, which rules then leave alone. */
+export type ManualField = 'categoryId' | 'tags';
+
+/** The part of a transaction rules look at and change. */
+export interface RuleSubject {
+  description: string;
+  /** Minor units (sign ignored). */
+  amount: number;
+  currency?: string;
+  type: TransactionType;
+  accountId?: string;
+  toAccountId?: string;
+  categoryId?: string;
+  tags?: readonly string[];
+  /** A split transaction takes its categories from its splits, so rules do not set one. */
+  splits?: readonly unknown[];
+}
+
+/** The result of {@link applyRules}. */
+export interface RuleOutcome {
+  /** The category after the rules (unchanged when no rule set one or it was set by hand). */
+  categoryId: string | undefined;
+  /** The tags after the rules (existing ones first, then added ones in rule order). */
+  tags: string[];
+  /** Which fields the rules changed. */
+  changed: ManualField[];
+  /** Rules that changed something, in the order they ran. */
+  appliedRuleIds: string[];
+  /** Every enabled rule whose conditions held, in the order they ran (applied or not). */
+  matchedRuleIds: string[];
+  /** The rule that set the category, if one did. */
+  categoryRuleId?: string;
+}
+
+/** Limits a rule must respect. */
+export const RULE_LIMITS = Object.freeze({ maxNameLength: 100, maxContainsLength: 200, maxRules: 500 });
+
+/** A rule with its text conditions prepared once. */
+export interface CompiledRule {
+  readonly rule: Rule;
+  readonly contains?: string;
+  readonly regex?: RegExp;
+}
+
+/** Rules sorted and compiled by {@link compileRules}, plus the ones that could not be used. */
+export interface CompiledRules {
+  readonly rules: readonly CompiledRule[];
+  readonly invalid: readonly { id: string; problems: FieldProblem[] }[];
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Folds text for `descriptionContains`: lower case, no accents, single spaces. */
+function foldText(text: string): string {
+  return String(text ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every problem with a rule (paths like `conditions.descriptionRegex`); empty when it is valid. */
+export function ruleProblems(rule: Rule): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (typeof rule !== 'object' || rule === null) return [{ path: '', message: 'must be an object' }];
+  if (typeof rule.id !== 'string' || !ID.test(rule.id)) problems.push({ path: 'id', message: 'must be an id of 1 to 128 letters, digits, ".", "_", ":" or "-"' });
+  if (typeof rule.name !== 'string' || rule.name.trim() === '' || rule.name.length > RULE_LIMITS.maxNameLength) {
+    problems.push({ path: 'name', message: `must be 1 to ${RULE_LIMITS.maxNameLength} characters` });
+  }
+  if (!Number.isSafeInteger(rule.priority)) problems.push({ path: 'priority', message: 'must be a whole number (lower runs first)' });
+  if (typeof rule.enabled !== 'boolean') problems.push({ path: 'enabled', message: 'must be true or false' });
+
+  const c = rule.conditions ?? {};
+  if (typeof c !== 'object') problems.push({ path: 'conditions', message: 'must be an object' });
+  const given = Object.entries(c).filter(([, v]) => v !== undefined && v !== null);
+  if (given.length === 0) problems.push({ path: 'conditions', message: 'must have at least one condition (a rule that matches everything is a mistake)' });
+  if (c.descriptionContains !== undefined) {
+    const text = foldText(c.descriptionContains);
+    if (text === '' || text.length > RULE_LIMITS.maxContainsLength) problems.push({ path: 'conditions.descriptionContains', message: `must be 1 to ${RULE_LIMITS.maxContainsLength} characters` });
+  }
+  if (c.descriptionRegex !== undefined) {
+    const problem = regexProblem(c.descriptionRegex);
+    if (problem) problems.push({ path: 'conditions.descriptionRegex', message: problem });
+  }
+  for (const key of ['amountMin', 'amountMax'] as const) {
+    const v = c[key];
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) problems.push({ path: `conditions.${key}`, message: 'must be a non-negative whole number of minor units' });
+  }
+  if (c.amountMin !== undefined && c.amountMax !== undefined && c.amountMin > c.amountMax) {
+    problems.push({ path: 'conditions.amountMax', message: 'must not be less than amountMin' });
+  }
+  if (c.currency !== undefined && !isCurrency(c.currency)) problems.push({ path: 'conditions.currency', message: 'must be a known ISO 4217 code' });
+  if (c.accountId !== undefined && (typeof c.accountId !== 'string' || !ID.test(c.accountId))) problems.push({ path: 'conditions.accountId', message: 'must be an account id' });
+  if (c.type !== undefined && !(TRANSACTION_TYPES as readonly string[]).includes(c.type)) problems.push({ path: 'conditions.type', message: `must be one of ${TRANSACTION_TYPES.join(', ')}` });
+
+  const a = rule.actions ?? {};
+  if (a.categoryId === undefined && (a.tags === undefined || a.tags.length === 0)) problems.push({ path: 'actions', message: 'must set a category or add at least one tag' });
+  if (a.categoryId !== undefined && (typeof a.categoryId !== 'string' || !ID.test(a.categoryId))) problems.push({ path: 'actions.categoryId', message: 'must be a category id' });
+  if (a.tags !== undefined) {
+    if (!Array.isArray(a.tags)) problems.push({ path: 'actions.tags', message: 'must be a list of text' });
+    else problems.push(...normaliseTags(a.tags).problems.map((p) => ({ path: `actions.${p.path}`, message: p.message })));
+  }
+  return problems;
+}
+
+/**
+ * Checks a rule and returns it normalised (name trimmed, tags normalised).
+ * @throws ValidationError listing every problem.
+ */
+export function validateRule(rule: Rule): Rule {
+  const problems = ruleProblems(rule);
+  if (problems.length > 0) {
+    const first = problems[0];
+    throw new ValidationError(`The rule is invalid: ${first ? `${first.path} ${first.message}` : ''}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, problems);
+  }
+  const actions: RuleActions = {};
+  if (rule.actions.categoryId !== undefined) actions.categoryId = rule.actions.categoryId;
+  if (rule.actions.tags !== undefined) actions.tags = normaliseTags(rule.actions.tags).tags;
+  const conditions: RuleConditions = {};
+  for (const [key, value] of Object.entries(rule.conditions)) {
+    if (value !== undefined && value !== null) (conditions as Record<string, unknown>)[key] = value;
+  }
+  return { id: rule.id, name: rule.name.trim(), priority: rule.priority, conditions, actions, enabled: rule.enabled };
+}
+
+/**
+ * Sorts rules (priority, then id) and compiles their text conditions once. Invalid and disabled rules are left
+ * out; invalid ones are listed with their problems so they can be shown to their owner.
+ */
+export function compileRules(rules: readonly Rule[]): CompiledRules {
+  const compiled: CompiledRule[] = [];
+  const invalid: { id: string; problems: FieldProblem[] }[] = [];
+  for (const rule of rules) {
+    const problems = ruleProblems(rule);
+    if (problems.length > 0) {
+      invalid.push({ id: String(rule?.id ?? ''), problems });
+      continue;
+    }
+    if (!rule.enabled) continue;
+    const entry: { rule: Rule; contains?: string; regex?: RegExp } = { rule: validateRule(rule) };
+    if (rule.conditions.descriptionContains !== undefined) entry.contains = foldText(rule.conditions.descriptionContains);
+    if (rule.conditions.descriptionRegex !== undefined) entry.regex = new RegExp(rule.conditions.descriptionRegex, RULE_REGEX_FLAGS);
+    compiled.push(entry);
+  }
+  compiled.sort((x, y) => x.rule.priority - y.rule.priority || (x.rule.id < y.rule.id ? -1 : x.rule.id > y.rule.id ? 1 : 0));
+  return { rules: compiled, invalid };
+}
+
+const compiledCache = new WeakMap<readonly Rule[], CompiledRules>();
+
+function isCompiled(rules: readonly Rule[] | CompiledRules): rules is CompiledRules {
+  return !Array.isArray(rules);
+}
+
+/** Whether a compiled rule's conditions hold for a transaction. */
+export function ruleMatches(compiled: CompiledRule, tx: RuleSubject): boolean {
+  const c = compiled.rule.conditions;
+  if (c.type !== undefined && tx.type !== c.type) return false;
+  if (c.currency !== undefined && tx.currency !== c.currency) return false;
+  if (c.accountId !== undefined && tx.accountId !== c.accountId && !(tx.type === 'transfer' && tx.toAccountId === c.accountId)) return false;
+  const amount = Math.abs(tx.amount);
+  if (c.amountMin !== undefined && amount < c.amountMin) return false;
+  if (c.amountMax !== undefined && amount > c.amountMax) return false;
+  if (compiled.contains !== undefined && !foldText(tx.description).includes(compiled.contains)) return false;
+  if (compiled.regex !== undefined) {
+    compiled.regex.lastIndex = 0;
+    if (!compiled.regex.test(String(tx.description ?? '').replace(/\s+/g, ' ').trim())) return false;
+  }
+  return true;
+}
+
+/**
+ * Applies every matching enabled rule in priority order (then by id).
+ *
+ * - The category comes from the first matching rule that sets one; later rules do not change it. It is never set
+ *   when the user set it by hand (`manualFields` has `categoryId`), nor on transfers and split transactions
+ *   (the ledger forbids a category there).
+ * - Tags of every matching rule are added (normalised, no duplicates, at most 20 in all), unless the user set the
+ *   tags by hand (`manualFields` has `tags`).
+ *
+ * @param rules rules as stored, or the output of {@link compileRules} (compile once for a batch). A plain array
+ * is compiled once and cached for as long as the same array object is passed.
+ */
+export function applyRules(tx: RuleSubject, rules: readonly Rule[] | CompiledRules, manualFields: Iterable<ManualField> = []): RuleOutcome {
+  let compiled: CompiledRules;
+  if (isCompiled(rules)) compiled = rules;
+  else {
+    compiled = compiledCache.get(rules) ?? compileRules(rules);
+    compiledCache.set(rules, compiled);
+  }
+  const manual = new Set(manualFields);
+  const canCategorise = !manual.has('categoryId') && tx.type !== 'transfer' && !(tx.splits && tx.splits.length > 0);
+  const canTag = !manual.has('tags');
+
+  const startTags = normaliseTags((tx.tags ?? []).filter((t) => typeof t === 'string')).tags.slice(0, TRANSACTION_LIMITS.maxTags);
+  const tags = [...startTags];
+  const tagSet = new Set(tags);
+  let categoryId = tx.categoryId;
+  let categoryRuleId: string | undefined;
+  const applied: string[] = [];
+  const matched: string[] = [];
+
+  for (const entry of compiled.rules) {
+    if (!ruleMatches(entry, tx)) continue;
+    const { rule } = entry;
+    matched.push(rule.id);
+    let changedSomething = false;
+    if (canCategorise && categoryRuleId === undefined && rule.actions.categoryId !== undefined) {
+      categoryRuleId = rule.id;
+      if (categoryId !== rule.actions.categoryId) changedSomething = true;
+      categoryId = rule.actions.categoryId;
+    }
+    if (canTag) {
+      for (const tag of rule.actions.tags ?? []) {
+        if (tagSet.has(tag) || tags.length >= TRANSACTION_LIMITS.maxTags) continue;
+        tagSet.add(tag);
+        tags.push(tag);
+        changedSomething = true;
+      }
+    }
+    if (changedSomething) applied.push(rule.id);
+  }
+
+  const changed: ManualField[] = [];
+  if (categoryId !== tx.categoryId) changed.push('categoryId');
+  if (tags.length !== startTags.length) changed.push('tags');
+  const outcome: RuleOutcome = { categoryId, tags, changed, appliedRuleIds: applied, matchedRuleIds: matched };
+  if (categoryRuleId !== undefined) outcome.categoryRuleId = categoryRuleId;
+  return outcome;
+}

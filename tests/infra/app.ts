@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { addTally, type Tally, type TallyProps } from '../../infra/stacks/tally';
+
+/** The context of cdk.json (feature flags included), so tests synthesize what `cdk synth` does. */
+export const CDK_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
+
+export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' };
+
+export interface TestApp {
+  app: App;
+  tally: Tally;
+}
+
+/**
+ * Tally as `infra/app.ts` builds it, without bundling (handler files need not exist). cdk-nag and CloudFormation
+ * validation are off unless asked for: they take most of a synthesis and have their own test.
+ */
+export function buildTestApp(options: { checks?: boolean; outdir?: string; context?: Record<string, unknown> } & Partial<TallyProps> = {}): TestApp {
+  const { checks = false, outdir, context = {}, ...props } = options;
+  const app = new App({
+    outdir,
+    builtinCloudFormationValidation: checks,
+    context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context },
+  });
+  const tally = addTally(app, { stage: 'test', env: TEST_ENV, emailFromAddress: 'no-reply@tally.example', ...props, checks });
+  return { app, tally };
+}
+
+export interface Templates {
+  stateful: Template;
+  api: Template;
+  async: Template;
+}
+
+export function templatesOf({ tally }: TestApp): Templates {
+  return {
+    stateful: Template.fromStack(tally.stateful),
+    api: Template.fromStack(tally.api),
+    async: Template.fromStack(tally.async),
+  };
+}
+
+export type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+/** Resources of one type, by logical id. */
+export function resourcesOf(template: Template, type: string): Record<string, Resource> {
+  return template.findResources(type) as Record<string, Resource>;
+}
+
+/** The Lambda functions of a template, by their POWERTOOLS_SERVICE_NAME (the manifest name). */
+export function functionsByName(template: Template): Map<string, { logicalId: string; resource: Resource }> {
+  const byName = new Map<string, { logicalId: string; resource: Resource }>();
+  for (const [logicalId, resource] of Object.entries(resourcesOf(template, 'AWS::Lambda::Function'))) {
+    const env = (resource.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
+    const name = env.POWERTOOLS_SERVICE_NAME;
+    if (typeof name === 'string') byName.set(name, { logicalId, resource });
+  }
+  return byName;
+}
+
+/** Every IAM action granted to a role (by the role's logical id) through the policies attached to it. */
+export function actionsOfRole(template: Template, roleLogicalId: string): { action: string; resource: unknown }[] {
+  const out: { action: string; resource: unknown }[] = [];
+  for (const policy of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) {
+    const roles = policy.Properties.Roles as { Ref: string }[];
+    if (!roles.some((r) => r.Ref === roleLogicalId)) continue;
+    const doc = policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] };
+    for (const statement of doc.Statement) {
+      for (const action of [statement.Action].flat()) out.push({ action, resource: statement.Resource });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functions, httpFunctions, queueFunctions, queues, scheduleFunctions, streamFunctions } from '../../functions/manifest';
+import { TABLE_WRITE_ACTIONS, USER_POOL_ADMIN_ACTIONS } from '../../infra/constructs/manifest-function';
+import { TABLE } from '../../infra/table';
+import { queueUrlVariable } from '../../shared/config';
+import { actionsOfRole, buildTestApp, functionsByName, resourcesOf, templatesOf, type Resource, type Templates } from './app';
+
+type Ref = { Ref: string };
+type GetAtt = { 'Fn::GetAtt': [string, string] };
+
+describe('ApiStack and AsyncStack', () => {
+  let t: Templates;
+  let all: Map<string, { logicalId: string; resource: Resource; template: Template }>;
+
+  beforeAll(() => {
+    // Prepare
+    const testApp = buildTestApp({ corsOrigins: ['https://app.tally.example'], throttleRateLimit: 42, throttleBurstLimit: 84 });
+    // Act
+    t = templatesOf(testApp);
+    all = new Map();
+    for (const template of [t.api, t.async, t.stateful]) {
+      for (const [name, fn] of functionsByName(template)) {
+        expect(all.has(name), `${name} defined twice`).toBe(false);
+        all.set(name, { ...fn, template });
+      }
+    }
+  });
+
+  it('makes exactly one Lambda per manifest function, Node.js 22+ on arm64, with X-Ray and its own log group', () => {
+    // Assess
+    expect([...all.keys()].sort()).toEqual(functions.map((f) => f.name).sort());
+    const lambdaCount = [t.api, t.async, t.stateful].map((x) => Object.keys(resourcesOf(x, 'AWS::Lambda::Function')).length).reduce((a, b) => a + b);
+    expect(lambdaCount).toBe(functions.length);
+    for (const [name, { resource }] of all) {
+      expect(resource.Properties.Runtime, name).toMatch(/^nodejs(22|24)\.x$/);
+      expect(resource.Properties.Architectures, name).toEqual(['arm64']);
+      expect(resource.Properties.TracingConfig, name).toEqual({ Mode: 'Active' });
+      expect((resource.Properties.LoggingConfig as { LogGroup?: Ref }).LogGroup?.Ref, name).toBeDefined();
+    }
+    expect(resourcesOf(t.api, 'AWS::Lambda::Function')).not.toEqual({});
+  });
+
+  it('sizes each function from the manifest (256 MB and 10 s for HTTP by default)', () => {
+    for (const def of functions) {
+      const props = all.get(def.name)?.resource.Properties;
+      expect(props?.MemorySize, def.name).toBe(def.memoryMb ?? 256);
+      expect(props?.Timeout, def.name).toBe(def.timeoutSeconds ?? (def.kind === 'http' ? 10 : 30));
+    }
+  });
+
+  it('gives every function the configuration config() requires, and Powertools settings', () => {
+    for (const def of functions) {
+      const env = (all.get(def.name)?.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const key of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'CURSOR_SECRET']) expect(env[key], `${def.name} ${key}`).toBeDefined();
+      expect(JSON.stringify(env.CURSOR_SECRET), def.name).toContain('{{resolve:secretsmanager:');
+      expect(env.POWERTOOLS_SERVICE_NAME).toBe(def.name);
+      expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe('Tally');
+      expect(env.POWERTOOLS_LOG_LEVEL).toBe('INFO');
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(env.AUTO_CONFIRM).toBe('false');
+      if (def.kind === 'http') expect(env.CORS_ORIGINS).toBe('https://app.tally.example');
+    }
+  });
+
+  it('grants exactly what each access list names, with the variable that locates it', () => {
+    for (const def of functions) {
+      const fn = all.get(def.name);
+      if (!fn) throw new Error(`no function ${def.name}`);
+      const role = (fn.resource.Properties.Role as GetAtt)['Fn::GetAtt'][0];
+      const granted = actionsOfRole(fn.template, role);
+      const actions = new Set(granted.map((g) => g.action));
+      const env = (fn.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const access = new Set<string>(def.access);
+
+      const needsRead = access.has('table:read') || access.has('table:write') || (def.kind === 'http' && def.contract.auth !== 'public');
+      expect(actions.has('dynamodb:GetItem'), `${def.name} reads the table`).toBe(needsRead);
+      for (const a of TABLE_WRITE_ACTIONS) expect(actions.has(a), `${def.name} ${a}`).toBe(access.has('table:write'));
+      const tableResources = JSON.stringify(granted.filter((g) => g.action === 'dynamodb:GetItem').map((g) => g.resource));
+      expect(tableResources, def.name).not.toContain('/index/*');
+      if (needsRead) for (const gsi of TABLE.globalSecondaryIndexes) expect(tableResources).toContain(`/index/${gsi.indexName}`);
+
+      for (const a of USER_POOL_ADMIN_ACTIONS) expect(actions.has(a), `${def.name} ${a}`).toBe(access.has('users:admin'));
+      expect(actions.has('ses:SendEmail'), `${def.name} ses:SendEmail`).toBe(access.has('email:send'));
+      expect(env.EMAIL_FROM !== undefined, `${def.name} EMAIL_FROM`).toBe(access.has('email:send'));
+
+      for (const q of queues) {
+        const sends = access.has(`queue:${q.name}`);
+        expect(env[queueUrlVariable(q.name)] !== undefined, `${def.name} ${queueUrlVariable(q.name)}`).toBe(sends);
+      }
+      expect(actions.has('sqs:SendMessage'), `${def.name} sqs:SendMessage`).toBe(
+        // Besides queue:<name>: a schedule's DLQ, and a stream mapping's on-failure queue.
+        [...access].some((a) => a.startsWith('queue:')) || def.kind === 'schedule' || def.kind === 'stream',
+      );
+      expect(actions.has('*')).toBe(false);
+    }
+  });
+
+  it('routes every manifest HTTP route to its function, behind the Cognito JWT authorizer exactly when the contract is not public', () => {
+    const routes = resourcesOf(t.api, 'AWS::ApiGatewayV2::Route');
+    const integrations = resourcesOf(t.api, 'AWS::ApiGatewayV2::Integration');
+    const [authorizerId] = Object.keys(resourcesOf(t.api, 'AWS::ApiGatewayV2::Authorizer'));
+    const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r]));
+    const manifestKeys = httpFunctions.flatMap((f) => f.routes.map((r) => `${r.method} ${r.path}`));
+    expect([...byKey.keys()].sort()).toEqual([...manifestKeys].sort());
+
+    for (const def of httpFunctions) {
+      const fnLogicalId = all.get(def.name)?.logicalId;
+      for (const r of def.routes) {
+        const route = byKey.get(`${r.method} ${r.path}`);
+        const isPublic = def.contract.auth === 'public';
+        expect(route?.Properties.AuthorizationType, `${r.method} ${r.path}`).toBe(isPublic ? 'NONE' : 'JWT');
+        expect(route?.Properties.AuthorizerId, `${r.method} ${r.path}`).toEqual(isPublic ? undefined : { Ref: authorizerId });
+        const target = JSON.stringify(route?.Properties.Target);
+        const integrationId = Object.keys(integrations).find((id) => target.includes(id));
+        const uri = integrations[integrationId ?? '']?.Properties.IntegrationUri as GetAtt | undefined;
+        expect(uri?.['Fn::GetAtt'][0], `${r.method} ${r.path} → ${def.name}`).toBe(fnLogicalId);
+      }
+    }
+  });
+
+  it('authorizes with the user pool as issuer and the app client as audience', () => {
+    const [authorizer] = Object.values(resourcesOf(t.api, 'AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer?.Properties.AuthorizerType).toBe('JWT');
+    const jwt = JSON.stringify(authorizer?.Properties.JwtConfiguration);
+    expect(jwt).toContain('https://cognito-idp.eu-west-1.amazonaws.com/');
+    expect(jwt).toContain('UserPool');
+    expect(JSON.stringify((authorizer?.Properties.JwtConfiguration as { Audience: unknown }).Audience)).toContain('UserPoolClient');
+  });
+
+  it('throttles and access-logs the default stage, and applies the CORS origins', () => {
+    t.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 42, ThrottlingBurstLimit: 84 },
+    });
+    const [stage] = Object.values(resourcesOf(t.api, 'AWS::ApiGatewayV2::Stage'));
+    const logs = stage?.Properties.AccessLogSettings as { DestinationArn: GetAtt; Format: string };
+    expect(JSON.parse(logs.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    const logGroup = resourcesOf(t.api, 'AWS::Logs::LogGroup')[logs.DestinationArn['Fn::GetAtt'][0]];
+    expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
+    t.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://app.tally.example'] } });
+  });
+
+  it('keeps every function log for a bounded time', () => {
+    for (const template of [t.api, t.async]) {
+      for (const [id, group] of Object.entries(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
+        expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('feeds each queue function from its queue with partial batch failures', () => {
+    const mappings = Object.values(resourcesOf(t.async, 'AWS::Lambda::EventSourceMapping'));
+    for (const def of queueFunctions) {
+      const fnId = all.get(def.name)?.logicalId;
+      const mapping = mappings.find((m) => (m.Properties.FunctionName as Ref).Ref === fnId);
+      expect(mapping?.Properties.FunctionResponseTypes, def.name).toEqual(['ReportBatchItemFailures']);
+      expect(mapping?.Properties.BatchSize, def.name).toBe(def.batchSize);
+      if (def.maxBatchingWindowSeconds !== undefined) expect(mapping?.Properties.MaximumBatchingWindowInSeconds).toBe(def.maxBatchingWindowSeconds);
+      expect(JSON.stringify(mapping?.Properties.EventSourceArn), def.name).toMatch(/QueueArn/);
+    }
+  });
+
+  it('feeds each stream function from the table stream: filtered, bisecting, retried, with an on-failure queue', () => {
+    const mappings = Object.values(resourcesOf(t.async, 'AWS::Lambda::EventSourceMapping'));
+    for (const def of streamFunctions) {
+      const fnId = all.get(def.name)?.logicalId;
+      const mapping = mappings.find((m) => (m.Properties.FunctionName as Ref).Ref === fnId);
+      expect(mapping?.Properties.StartingPosition).toBe('TRIM_HORIZON');
+      expect(mapping?.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(mapping?.Properties.BisectBatchOnFunctionError).toBe(true);
+      expect(mapping?.Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(mapping?.Properties.BatchSize).toBe(def.batchSize);
+      expect(JSON.stringify(mapping?.Properties.EventSourceArn)).toMatch(/TableStreamArn/);
+      expect(JSON.stringify(mapping?.Properties.DestinationConfig)).toMatch(/StreamFailureQueueArn/);
+      const [filter] = (mapping?.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+      expect(JSON.parse(filter?.Pattern ?? '{}')).toEqual({ dynamodb: { NewImage: { pk: { S: [{ prefix: def.pkPrefix }] } } } });
+    }
+  });
+
+  it('schedules each schedule function with its expression in UTC, a DLQ and a retry policy', () => {
+    const schedules = Object.values(resourcesOf(t.async, 'AWS::Scheduler::Schedule'));
+    expect(schedules.length).toBe(scheduleFunctions.length);
+    for (const def of scheduleFunctions) {
+      const fnId = all.get(def.name)?.logicalId;
+      const schedule = schedules.find((s) => (s.Properties.Target as { Arn: GetAtt }).Arn['Fn::GetAtt'][0] === fnId);
+      expect(schedule?.Properties.ScheduleExpression, def.name).toBe(def.schedule);
+      expect(schedule?.Properties.ScheduleExpressionTimezone).toBe('Etc/UTC');
+      const target = schedule?.Properties.Target as { DeadLetterConfig?: { Arn: unknown }; RetryPolicy?: { MaximumRetryAttempts: number } };
+      expect(JSON.stringify(target.DeadLetterConfig?.Arn)).toMatch(/ScheduleFailureQueueArn/);
+      expect(target.RetryPolicy?.MaximumRetryAttempts).toBeGreaterThan(0);
+      const fn = all.get(def.name)?.resource;
+      expect(JSON.stringify(fn?.Properties.DeadLetterConfig)).toMatch(/ScheduleFailureQueueArn/);
+    }
+  });
+
+  it('gives each queue consumer a timeout its queue visibility timeout covers six times', () => {
+    for (const def of queueFunctions) {
+      const q = queues.find((x) => x.name === def.queue);
+      expect(q, def.queue).toBeDefined();
+      expect((q?.visibilityTimeoutSeconds ?? 0) / (def.timeoutSeconds ?? 30), def.name).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('pins the cursor secret version when one is named, so a manual rotation reaches every function', () => {
+    const pinned = templatesOf(buildTestApp({ cursorSecretVersionId: 'f00dcafe-0000-4000-8000-000000000001' }));
+    for (const template of [pinned.api, pinned.async]) {
+      for (const [name, { resource }] of functionsByName(template)) {
+        const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(JSON.stringify(env.CURSOR_SECRET), name).toContain(':SecretString:::f00dcafe-0000-4000-8000-000000000001}}');
+      }
+    }
+  });
+
+  it('outputs the API URL', () => {
+    expect(Object.keys(t.api.toJSON().Outputs as Record<string, unknown>)).toContain('ApiUrl');
+  });
+});
