@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * Every queue message is one envelope: `type` names the contract (`<Entity><PastTense>`), `data` is validated by

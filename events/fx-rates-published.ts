@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /** Exchange rates for a date were published (by an operator or the daily ECB fetch). */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /** A user changed their base currency: every transaction is re-valued in it (in pages; `cursor` continues). */

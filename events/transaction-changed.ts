@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /** What consumers see of a transaction: the fields analytics and alerts depend on. */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /** A person created an account (their profile exists). */

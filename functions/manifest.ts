@@ -9,6 +9,8 @@ import * as me from '../shared/contracts/me';
 import * as system from '../shared/contracts/system';
 import * as ledger from '../shared/contracts/ledger';
 import * as analytics from '../shared/contracts/analytics';
+import * as rules from '../shared/contracts/rules';
+import * as imports from '../shared/contracts/imports';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -77,7 +79,7 @@ export const queues: QueueDef[] = [
   { name: 'notifications', visibilityTimeoutSeconds: 60, maxReceiveCount: 3, dlqRetentionDays: 14 },
   { name: 'reports', visibilityTimeoutSeconds: 180, maxReceiveCount: 3, dlqRetentionDays: 14 },
   { name: 'ledger-jobs', visibilityTimeoutSeconds: 360, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  { name: 'analytics', visibilityTimeoutSeconds: 60, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  { name: 'analytics', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
   { name: 'imports', visibilityTimeoutSeconds: 900, maxReceiveCount: 3, dlqRetentionDays: 14 },
 ];
 
@@ -140,6 +142,12 @@ export const functions: FunctionDef[] = [
   http('transactions-delete', 'DELETE /transactions/{id}', ledger.deleteTransaction, 'transactions/delete', ['table:write']),
   http('fx-put-rates', 'PUT /fx/rates', ledger.putRates, 'fx/put-rates', ['table:write']),
   http('fx-get-rates', 'GET /fx/rates', ledger.getRates, 'fx/get-rates', ['table:read']),
+
+  http('rules-list', 'GET /rules', rules.listRules, 'rules/list', ['table:read']),
+  http('rules-create', 'POST /rules', rules.createRule, 'rules/create', ['table:write']),
+  http('rules-update', 'PATCH /rules/{id}', rules.updateRule, 'rules/update', ['table:write']),
+  http('rules-delete', 'DELETE /rules/{id}', rules.deleteRule, 'rules/delete', ['table:write']),
+  http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29 }),
 
   // analytics (read pre-computed monthly rollups)
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const Env = z.object({
   /** The DynamoDB table of the whole app (single-table design; see shared/adapters/keys.ts). */

@@ -26,7 +26,6 @@ const ESBUILD_TARGET = 'node24';
 /** ESM bundles still meet CommonJS dependencies that call `require`; this gives them one. */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
-/** Actions the identity adapter (shared/adapters/identity-provider.ts) calls on the user pool. */
 /** `table:read`: single-item, batch and transactional reads, queries (also on indexes), and scans for jobs. */
 export const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -40,21 +39,20 @@ export const TABLE_READ_ACTIONS = [
 /** `table:write` adds these (TransactWriteItems is authorised per contained action). */
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
+/**
+ * `users:admin`: exactly the Cognito operations the identity adapter (shared/adapters/identity-provider.ts) calls
+ * on the user pool; tests/infra keeps the two in step.
+ */
 export const USER_POOL_ADMIN_ACTIONS = [
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminConfirmSignUp',
   'cognito-idp:AdminDeleteUser',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminRemoveUserFromGroup',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminUserGlobalSignOut',
-  'cognito-idp:SignUp',
   'cognito-idp:ConfirmSignUp',
+  'cognito-idp:CreateGroup',
   'cognito-idp:InitiateAuth',
   'cognito-idp:RevokeToken',
-  'cognito-idp:CreateGroup',
-  'cognito-idp:ListUsers',
+  'cognito-idp:SignUp',
 ];
 
 /**

@@ -188,7 +188,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     }
     headers.push(['content-length', String(response.body.length)]);
     res.writeHead(response.status, headers.flat());
-    res.end(method === 'HEAD' ? undefined : response.body);
+    res.end(response.body);
     return { status: response.status, fn: fn.name };
   };
 

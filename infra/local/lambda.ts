@@ -1,13 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import type { Common } from '../../functions/manifest';
+import type { FunctionDef } from '../../functions/manifest';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws';
 import { fromRoot } from './paths';
 
-/** Lambda's own defaults, used when the manifest gives none. */
-export const DEFAULT_TIMEOUT_SECONDS = 3;
-export const DEFAULT_MEMORY_MB = 128;
+/**
+ * Defaults when the manifest gives none: the CDK app's (infra/constructs/manifest-function.ts), 10 s for HTTP
+ * functions and 30 s for the others, 256 MB.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_HTTP_TIMEOUT_SECONDS = 10;
+export const DEFAULT_MEMORY_MB = 256;
 
 /** Anything Lambda's Node.js runtime accepts as a handler. */
 export type AnyHandler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;
@@ -36,10 +40,10 @@ export function loadHandler(entry: string): Promise<AnyHandler> {
 }
 
 /** The function of a manifest entry, its handler imported on first use. */
-export function manifestFunction(def: Common): LambdaFunction {
+export function manifestFunction(def: FunctionDef): LambdaFunction {
   return {
     name: def.name,
-    timeoutSeconds: def.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    timeoutSeconds: def.timeoutSeconds ?? (def.kind === 'http' ? DEFAULT_HTTP_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS),
     memoryMb: def.memoryMb ?? DEFAULT_MEMORY_MB,
     handler: () => loadHandler(def.entry),
   };

@@ -63,8 +63,11 @@ async function main(): Promise<void> {
   const flags = parseArgs(process.argv.slice(2));
   const running: { cloud?: LocalCloud } = {};
   let stopping = false;
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     const cloud = running.cloud;
+    // One Ctrl-C can arrive twice (from the terminal and relayed by tsx): a repeat within 1 s is the same one.
+    if (stopping && Date.now() - firstSignalAt < 1000) return;
     if (stopping || !cloud) {
       if (stopping) console.error('\nForced stop.');
       cloud?.kill();
@@ -72,7 +75,8 @@ async function main(): Promise<void> {
       process.exit(signal === 'SIGINT' ? 130 : 143);
     }
     stopping = true;
-    console.log('\nStopping the local cloud…');
+    firstSignalAt = Date.now();
+    console.log('\nStopping the local cloud… (Ctrl-C again to force)');
     cloud.stop().then(
       () => {
         console.log('Stopped.');

@@ -6,8 +6,11 @@ import { invoke, type Invocation, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { nextFireTime, parseSchedule, type Schedule } from './schedule';
 
-/** The event a scheduled function receives: EventBridge's "Scheduled Event" shape, from the scheduler. */
-export function scheduledEvent(name: string, time: Date): ScheduledEvent<Record<string, never>> {
+/**
+ * The event a scheduled function receives: EventBridge Scheduler's default notification (the CDK app's targets set
+ * no input). Unlike EventBridge rules, the scheduler sends `detail` as the string "{}".
+ */
+export function scheduledEvent(name: string, time: Date): ScheduledEvent<string> {
   return {
     version: '0',
     id: randomUUID(),
@@ -17,7 +20,7 @@ export function scheduledEvent(name: string, time: Date): ScheduledEvent<Record<
     time: time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     region: LOCAL_REGION,
     resources: [`arn:aws:scheduler:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:schedule/default/${name}`],
-    detail: {},
+    detail: '{}',
   };
 }
 

@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { queues as manifestQueues, type QueueDef } from '../../functions/manifest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
+import { REPO_ROOT } from './paths';
 
 export interface Sqs {
   endpoint: string;
@@ -24,12 +27,13 @@ type StoreConstructor = new () => { host?: string };
  */
 export async function startSqs(o: { port: number }): Promise<Sqs> {
   const fauxqs = await import('fauxqs');
-  const base = import.meta.resolve('fauxqs');
-  const [{ SqsStore }, { SnsStore }, { S3Store }] = (await Promise.all([
-    import(new URL('./sqs/sqsStore.js', base).href),
-    import(new URL('./sns/snsStore.js', base).href),
-    import(new URL('./s3/s3Store.js', base).href),
-  ])) as [{ SqsStore: StoreConstructor }, { SnsStore: StoreConstructor }, { S3Store: StoreConstructor }];
+  const dist = join(REPO_ROOT, 'node_modules', 'fauxqs', 'dist');
+  const load = (file: string) => import(/* @vite-ignore */ pathToFileURL(join(dist, file)).href);
+  const [{ SqsStore }, { SnsStore }, { S3Store }] = (await Promise.all([load('sqs/sqsStore.js'), load('sns/snsStore.js'), load('s3/s3Store.js')])) as [
+    { SqsStore: StoreConstructor },
+    { SnsStore: StoreConstructor },
+    { S3Store: StoreConstructor },
+  ];
   const sqsStore = new SqsStore();
   sqsStore.host = '';
   const app = fauxqs.buildApp({

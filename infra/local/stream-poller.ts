@@ -75,27 +75,32 @@ export interface StreamPollerOptions {
   log: Log;
   /** Idle wait between polls. */
   pollMs?: number;
-  /** Failed attempts of one batch before its records are skipped (Lambda's MaximumRetryAttempts). */
+  /** Retries of a failing batch before its records are skipped (the CDK mapping's retryAttempts, 5). */
   maxRetryAttempts?: number;
   onBatch?: (info: { records: number; delivered: number; ok: boolean }) => void;
 }
 
 interface ShardState {
   iterator?: string;
+  /** Failed attempts at the record after the checkpoint. */
   attempts: number;
   retryAt: number;
+  /** Most matching records to deliver at once (halved after a failed invocation). */
+  cap: number;
 }
 
 /**
- * Lambda's DynamoDB Streams event source for one function: reads every shard in order (parents before children),
- * keeps records whose new image's `pk` starts with `pkPrefix`, invokes with a DynamoDBStreamEvent, and checkpoints
- * only past processed records; on `batchItemFailures` it resumes at the lowest failed sequence number.
+ * Lambda's DynamoDB Streams event source for one function, configured as the CDK app configures it: reads every
+ * shard in order (parents before children), keeps records whose new image's `pk` starts with `pkPrefix`, invokes
+ * with a DynamoDBStreamEvent, and checkpoints only past processed records. On `batchItemFailures` it resumes at the
+ * lowest failed sequence number; when the function fails, it halves the batch and retries, skipping the records
+ * after `maxRetryAttempts` retries.
  */
 export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
   const controller = new AbortController();
   const { signal } = controller;
   const pollMs = o.pollMs ?? 150;
-  const maxRetries = o.maxRetryAttempts ?? 10;
+  const maxRetries = o.maxRetryAttempts ?? 5;
   const limit = Math.min(Math.max(1, o.batchSize), 1000);
   const states = new Map<string, ShardState>();
   let shards: Shard[] = [];
@@ -153,12 +158,14 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
   /** Reads one batch from a shard; returns whether records were found (to poll again at once). */
   const pollShard = async (shard: Shard): Promise<boolean> => {
     const shardId = shard.ShardId ?? '';
-    const state = states.get(shardId) ?? { attempts: 0, retryAt: 0 };
+    const state = states.get(shardId) ?? { attempts: 0, retryAt: 0, cap: Infinity };
     states.set(shardId, state);
     if (Date.now() < state.retryAt) return false;
+    const checkpoint = (seq: string | undefined, done = false) =>
+      o.checkpoints.set(o.fn.name, shardId, { ...(seq ? { seq } : o.checkpoints.get(o.fn.name, shardId)), ...(done ? { done } : {}) });
     state.iterator ??= await iteratorFor(shardId);
     if (!state.iterator) {
-      await o.checkpoints.set(o.fn.name, shardId, { ...o.checkpoints.get(o.fn.name, shardId), done: true });
+      await checkpoint(undefined, true);
       return false;
     }
     let out;
@@ -176,54 +183,61 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
     const next = out.NextShardIterator;
     if (records.length === 0) {
       state.iterator = next;
-      if (!next) await o.checkpoints.set(o.fn.name, shardId, { ...o.checkpoints.get(o.fn.name, shardId), done: true });
+      if (!next) await checkpoint(undefined, true);
       return false;
     }
     const seqs = records.map((r) => r.dynamodb?.SequenceNumber ?? '');
-    const delivered = records.filter((r) => matchesPkPrefix(r, o.pkPrefix));
-    let processed = records.length;
-    let ok = true;
+    // After a failed invocation the batch is halved (bisectBatchOnError) until the failing record is alone.
+    const matching = records.filter((r) => matchesPkPrefix(r, o.pkPrefix));
+    const delivered = matching.slice(0, state.cap);
+    const last = delivered[delivered.length - 1];
+    const attemptEnd = delivered.length < matching.length && last ? seqs.indexOf(last.dynamodb?.SequenceNumber ?? '') + 1 : records.length;
+    let processed = attemptEnd;
+    let failed = false;
     if (delivered.length > 0) {
       const outcome = await invoke(o.fn, streamEvent(delivered, o.streamArn, LOCAL_REGION));
-      if (!outcome.ok) {
-        o.log.error(`${o.fn.name} failed on ${delivered.length} stream record(s)`, outcome.error);
+      const progress = outcome.ok
+        ? streamBatchProgress(
+            outcome.result,
+            delivered.map((r) => r.dynamodb?.SequenceNumber ?? ''),
+          )
+        : { processed: 0, valid: false };
+      if (!outcome.ok) o.log.error(`${o.fn.name} failed on ${delivered.length} stream record(s)`, outcome.error);
+      else if (!progress.valid) o.log.error(`${o.fn.name} answered an invalid batch response; the batch will be retried`);
+      if (!progress.valid) {
         processed = 0;
-        ok = false;
-      } else {
-        const progress = streamBatchProgress(
-          outcome.result,
-          delivered.map((r) => r.dynamodb?.SequenceNumber ?? ''),
-        );
-        if (!progress.valid) {
-          o.log.error(`${o.fn.name} answered an invalid batch response; the batch will be retried`);
-          processed = 0;
-          ok = false;
-        } else if (progress.processed < delivered.length) {
-          const firstFailed = delivered[progress.processed]?.dynamodb?.SequenceNumber ?? '';
-          processed = seqs.indexOf(firstFailed);
-          ok = false;
-          o.log.warn(`${o.fn.name}: stream record ${firstFailed} failed; retrying from it`);
-        }
+        failed = true;
+        if (delivered.length > 1) state.cap = Math.ceil(delivered.length / 2);
+      } else if (progress.processed < delivered.length) {
+        const firstFailed = delivered[progress.processed]?.dynamodb?.SequenceNumber ?? '';
+        processed = seqs.indexOf(firstFailed);
+        failed = true;
+        o.log.warn(`${o.fn.name}: stream record ${firstFailed} failed; retrying from it`);
       }
     }
-    o.onBatch?.({ records: records.length, delivered: delivered.length, ok });
-    if (!ok) {
+    o.onBatch?.({ records: records.length, delivered: delivered.length, ok: !failed });
+    if (failed && processed === 0) {
       state.attempts++;
-      if (state.attempts > maxRetries) {
-        o.log.error(`${o.fn.name}: giving up on stream records after ${maxRetries} retries; skipping to ${seqs[seqs.length - 1] ?? ''}`);
-        processed = records.length;
-      } else {
-        if (processed > 0) await o.checkpoints.set(o.fn.name, shardId, { seq: seqs[processed - 1] });
+      if (state.attempts <= maxRetries) {
         state.iterator = undefined;
         state.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (state.attempts - 1));
         return false;
       }
+      // Lambda would send a description of these records to the mapping's on-failure destination.
+      o.log.error(`${o.fn.name}: giving up on stream records ${seqs[0] ?? ''}…${seqs[attemptEnd - 1] ?? ''} after ${maxRetries} retries`);
+      processed = attemptEnd;
     }
     state.attempts = 0;
     state.retryAt = 0;
-    await o.checkpoints.set(o.fn.name, shardId, { seq: seqs[processed - 1] });
+    state.cap = Infinity;
+    await checkpoint(seqs[processed - 1]);
+    if (processed < records.length || failed) {
+      // Read again from the checkpoint: the rest of this batch (or the failed record) comes next.
+      state.iterator = undefined;
+      return true;
+    }
     state.iterator = next;
-    if (!next) await o.checkpoints.set(o.fn.name, shardId, { seq: seqs[processed - 1], done: true });
+    if (!next) await checkpoint(seqs[processed - 1], true);
     return true;
   };
 

@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, type CfnElement, Duration, Stack, TimeZone, type StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -74,6 +74,12 @@ export class AsyncStack extends Stack {
       if (queueDef.visibilityTimeoutSeconds < timeout) {
         throw new Error(
           `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, less than its consumer ${def.name}'s timeout of ${timeout} s; Lambda refuses such a mapping (AWS recommends 6×).`,
+        );
+      }
+      if (queueDef.visibilityTimeoutSeconds < 6 * timeout) {
+        Annotations.of(this).addWarningV2(
+          'tally:visibilityTimeout',
+          `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, under 6× its consumer ${def.name}'s timeout of ${timeout} s (AWS's recommendation): a retried batch may be delivered twice at once.`,
         );
       }
       const fn = this.make(def, resources);

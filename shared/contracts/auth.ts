@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Email, Password, Uuid } from './common';
 import { route } from './route';
 

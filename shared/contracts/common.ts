@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Problem document (RFC 9457) every 4xx/5xx answer carries. */
 export const ProblemSchema = z.object({

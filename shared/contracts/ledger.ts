@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CurrencyCode, IsoDate } from './common';
 import { route } from './route';
 
@@ -81,7 +81,8 @@ export const deleteCategory = route({
 
 // ── transactions ────────────────────────────────────────────────────────────────────────────────────────────────
 export const TransactionType = z.enum(['expense', 'income', 'transfer']);
-const Split = z.strictObject({ categoryId: Id, amount: PositiveMinor });
+/** A part of a split; a negative part is a refund inside a purchase. The parts sum exactly to the amount. */
+const Split = z.strictObject({ categoryId: Id, amount: z.int().check(z.gte(-MAX_MINOR), z.lte(MAX_MINOR)) });
 const Tags = z.array(Text(40).check(z.minLength(1))).check(z.maxLength(20));
 
 export const TransactionInput = z.strictObject({
@@ -95,7 +96,7 @@ export const TransactionInput = z.strictObject({
   toAccountId: z.optional(z.nullable(Id)),
   tags: z.optional(Tags),
   notes: z.optional(z.nullable(Text(2000))),
-  splits: z.optional(z.nullable(z.array(Split).check(z.minLength(2), z.maxLength(50)))),
+  splits: z.optional(z.nullable(z.array(Split).check(z.minLength(1), z.maxLength(100)))),
 });
 
 export const TransactionPatch = z.strictObject({
@@ -109,7 +110,7 @@ export const TransactionPatch = z.strictObject({
   toAccountId: z.optional(z.nullable(Id)),
   tags: z.optional(Tags),
   notes: z.optional(z.nullable(Text(2000))),
-  splits: z.optional(z.nullable(z.array(Split).check(z.minLength(2), z.maxLength(50)))),
+  splits: z.optional(z.nullable(z.array(Split).check(z.minLength(1), z.maxLength(100)))),
 });
 
 export const Transaction = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { route } from './route';
 
 const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
@@ -12,6 +12,8 @@ export const RuleConditions = z.strictObject({
   amountMin: z.optional(Minor),
   amountMax: z.optional(Minor),
   accountId: z.optional(Id),
+  /** Only transactions in this currency (amount bounds are minor units of it). */
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'))),
   type: z.optional(z.enum(['expense', 'income', 'transfer'])),
 });
 export const RuleActions = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { httpFunctions, type HttpFunction } from '../../functions/manifest';
 import { ProblemSchema } from '../contracts/common';
 import { problemKinds, PROBLEM_MEDIA_TYPE } from './problem';

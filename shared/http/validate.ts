@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
 
 // English messages for every validation issue (zod/mini ships without a locale loaded).

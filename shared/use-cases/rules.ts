@@ -1,4 +1,10 @@
-import type { RuleRecord } from '../adapters/rules';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
+import { applyRules, compileRules, validateRule, type ManualField, type Rule } from '../domain/rules';
+import { db, tableName } from '../adapters/dynamo';
+import { newId } from '../adapters/ids';
+import { toTransaction } from '../adapters/ledger';
+import * as store from '../adapters/rules';
 
 /** What rules may set on a transaction, and which rules did. */
 export interface Ruled {
@@ -7,12 +13,117 @@ export interface Ruled {
   appliedRules: string[];
 }
 
-/** Applies the user's rules to a transaction draft, never overwriting a field set by hand. */
-export async function applyUserRules(
-  _userId: string,
-  draft: { description: string; amount: number; accountId: string | null; type: string; categoryId: string | null; tags: string[] },
-  _manualFields: string[],
-  _rules: RuleRecord[],
-): Promise<Ruled> {
-  return { categoryId: draft.categoryId, tags: draft.tags, appliedRules: [] };
+type Subject = { description: string; amount: number; currency: string; accountId: string | null; toAccountId: string | null; type: string; categoryId: string | null; tags: string[]; splits: unknown[] | null };
+
+function subjectOf(t: Subject) {
+  return {
+    description: t.description,
+    amount: t.amount,
+    currency: t.currency,
+    type: t.type as 'expense' | 'income' | 'transfer',
+    ...(t.accountId ? { accountId: t.accountId } : {}),
+    ...(t.toAccountId ? { toAccountId: t.toAccountId } : {}),
+    ...(t.categoryId ? { categoryId: t.categoryId } : {}),
+    tags: t.tags,
+    ...(t.splits ? { splits: t.splits } : {}),
+  };
+}
+
+const asDomain = (r: store.RuleRecord): Rule => ({ id: r.id, name: r.name, priority: r.priority, conditions: r.conditions, actions: r.actions, enabled: r.enabled });
+
+/** Applies the user's rules to a transaction draft in their order, never overwriting a field set by hand. */
+export function applyUserRules(draft: Subject, manualFields: string[], rules: readonly store.RuleRecord[] | ReturnType<typeof compileRules>): Ruled {
+  const compiled = Array.isArray(rules) ? compileRules((rules as store.RuleRecord[]).map(asDomain)) : (rules as ReturnType<typeof compileRules>);
+  const out = applyRules(subjectOf(draft), compiled, manualFields.filter((f): f is ManualField => f === 'categoryId' || f === 'tags'));
+  return { categoryId: out.categoryId ?? null, tags: out.tags, appliedRules: out.appliedRuleIds };
+}
+
+/** The user's rules, compiled once (for an import). */
+export async function compiledRulesOf(userId: string) {
+  return compileRules((await store.listRules(userId)).map(asDomain));
+}
+
+function prefixed(e: unknown): never {
+  if (e instanceof ValidationError) throw new ValidationError(e.message, e.errors.map((x) => ({ path: `body.${x.path}`, message: x.message })));
+  throw e;
+}
+
+export function ruleView(r: store.RuleRecord) {
+  return { id: r.id, name: r.name, priority: r.priority, enabled: r.enabled, conditions: r.conditions, actions: r.actions, version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt };
+}
+
+export async function listRules(userId: string) {
+  return { items: (await store.listRules(userId)).map(ruleView) };
+}
+
+type RuleInput = Pick<store.RuleRecord, 'name' | 'priority' | 'enabled' | 'conditions' | 'actions'>;
+
+export async function createRule(userId: string, input: RuleInput, now = new Date()) {
+  const id = newId(now.getTime());
+  let valid: Rule;
+  try {
+    valid = validateRule({ id, ...input });
+  } catch (e) {
+    prefixed(e);
+  }
+  const at = now.toISOString();
+  const record: store.RuleRecord = { ...valid, version: 1, createdAt: at, updatedAt: at };
+  await store.putRule(userId, record);
+  return ruleView(record);
+}
+
+export async function updateRule(userId: string, id: string, changes: Partial<RuleInput>, now = new Date()) {
+  const current = await store.getRule(userId, id);
+  if (!current) throw new NotFoundError(`No rule ${id}.`);
+  let valid: Rule;
+  try {
+    valid = validateRule({ ...asDomain(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) });
+  } catch (e) {
+    prefixed(e);
+  }
+  const record: store.RuleRecord = { ...valid, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() };
+  if (!(await store.putRule(userId, record, current.version))) throw new PreconditionFailedError('The rule changed meanwhile; read it again.');
+  return ruleView(record);
+}
+
+export async function deleteRule(userId: string, id: string): Promise<void> {
+  if (!(await store.deleteRule(userId, id))) throw new NotFoundError(`No rule ${id}.`);
+}
+
+/**
+ * Which existing transactions a rule would change if it ran on them now (newest first, reading up to 5,000), and how:
+ * the rule is applied alone, respecting fields set by hand. Nothing is written.
+ */
+export async function previewRule(userId: string, id: string, limit: number) {
+  const rule = await store.getRule(userId, id);
+  if (!rule) throw new NotFoundError(`No rule ${id}.`);
+  const compiled = compileRules([{ ...asDomain(rule), enabled: true }]);
+  const matches: { transactionId: string; date: string; description: string; changes: Record<string, unknown> }[] = [];
+  let examined = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `USER#${userId}#TX` },
+        ScanIndexForward: false,
+        Limit: 500,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      examined++;
+      const t = toTransaction(item);
+      const out = applyUserRules(t, t.manualFields, compiled);
+      const changes: Record<string, unknown> = {};
+      if (out.categoryId !== t.categoryId && out.categoryId) changes.categoryId = { from: t.categoryId, to: out.categoryId };
+      if (out.tags.join('\u0000') !== t.tags.join('\u0000')) changes.tags = { from: t.tags, to: out.tags };
+      if (Object.keys(changes).length) matches.push({ transactionId: t.id, date: t.date, description: t.description, changes });
+      if (matches.length >= limit) return { ruleId: id, examined, matches, truncated: true };
+    }
+    start = page.LastEvaluatedKey;
+  } while (start && examined < 5000);
+  return { ruleId: id, examined, matches, truncated: start !== undefined };
 }

@@ -3,8 +3,7 @@ import type { z } from 'zod/mini';
 import type { TransactionInput, TransactionPatch, TransactionQuery } from '../contracts/ledger';
 import { balanceDeltas } from '../domain/balances';
 import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
-import { assertCalendarDate } from '../domain/ledger/calendar';
-import { isCurrency } from '../domain/money';
+import { validateTransaction } from '../domain/ledger';
 import { db, tableName } from '../adapters/dynamo';
 import { newId } from '../adapters/ids';
 import { keys } from '../adapters/keys';
@@ -58,27 +57,33 @@ export function transactionView(t: TransactionRecord) {
   };
 }
 
-export const normaliseTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
+type Draft = Pick<TransactionRecord, 'type' | 'amount' | 'currency' | 'date' | 'description' | 'categoryId' | 'accountId' | 'toAccountId' | 'tags' | 'notes' | 'splits'>;
 
-/** Checks a complete transaction: currency, date, transfer accounts, splits summing exactly. */
-export function checkTransaction(t: Pick<TransactionRecord, 'type' | 'amount' | 'currency' | 'date' | 'accountId' | 'toAccountId' | 'splits' | 'categoryId'>): void {
-  if (!isCurrency(t.currency)) throw new ValidationError(`${t.currency} is not an ISO 4217 currency.`, [{ path: 'body.currency', message: 'unknown currency' }]);
-  assertCalendarDate(t.date, 'body.date');
-  if (t.type === 'transfer') {
-    if (!t.accountId || !t.toAccountId) {
-      throw new ValidationError('A transfer needs accountId (from) and toAccountId (to).', [{ path: 'body.toAccountId', message: 'required for a transfer' }]);
+/**
+ * Checks and normalises a transaction with the ledger's rules (shared/domain/ledger), answering problems with the
+ * request paths they came from.
+ */
+export function checked(draft: Draft): Draft {
+  try {
+    const f = validateTransaction(draft);
+    return {
+      type: f.type,
+      amount: f.amount,
+      currency: f.currency,
+      date: f.date,
+      description: f.description,
+      categoryId: f.categoryId ?? null,
+      accountId: f.accountId ?? null,
+      toAccountId: f.toAccountId ?? null,
+      tags: f.tags,
+      notes: f.notes ?? null,
+      splits: f.splits ?? null,
+    };
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      throw new ValidationError(e.message, e.errors.map((x) => ({ path: `body.${x.path}`, message: x.message })));
     }
-    if (t.accountId === t.toAccountId) throw new ValidationError('A transfer needs two different accounts.', [{ path: 'body.toAccountId', message: 'same as accountId' }]);
-  } else if (t.toAccountId) {
-    throw new ValidationError('toAccountId is only for transfers.', [{ path: 'body.toAccountId', message: 'only for type transfer' }]);
-  }
-  if (t.splits) {
-    const sum = t.splits.reduce((s, x) => s + x.amount, 0);
-    if (sum !== t.amount) {
-      throw new ValidationError(`The splits sum to ${sum}, not the amount ${t.amount} (difference ${t.amount - sum} minor units).`, [
-        { path: 'body.splits', message: `sum ${sum} ≠ amount ${t.amount}` },
-      ]);
-    }
+    throw e;
   }
 }
 
@@ -122,7 +127,7 @@ export async function createTransaction(userId: string, input: Input, headers: R
     if (replay) return replay;
   }
   const manualFields = [input.categoryId ? 'categoryId' : '', input.tags?.length ? 'tags' : ''].filter(Boolean);
-  const draft = {
+  const draft = checked({
     type: input.type,
     amount: input.amount,
     currency: input.currency,
@@ -131,12 +136,12 @@ export async function createTransaction(userId: string, input: Input, headers: R
     categoryId: input.categoryId ?? null,
     accountId: input.accountId ?? null,
     toAccountId: input.toAccountId ?? null,
-    tags: normaliseTags(input.tags ?? []),
+    tags: input.tags ?? [],
     notes: input.notes ?? null,
     splits: input.splits ?? null,
-  };
-  checkTransaction(draft);
-  const [ruled, baseCurrency] = await Promise.all([applyUserRules(userId, draft, manualFields, await listRules(userId)), baseCurrencyOf(userId)]);
+  });
+  const [rules, baseCurrency] = await Promise.all([listRules(userId), baseCurrencyOf(userId)]);
+  const ruled = applyUserRules(draft, manualFields, rules);
   await assertCategories(userId, [ruled.categoryId, ...(draft.splits ?? []).map((s) => s.categoryId)]);
   const base = await new RateBook().baseView(draft.amount, draft.currency, draft.date, baseCurrency);
   const at = now.toISOString();
@@ -195,7 +200,7 @@ export async function updateTransaction(userId: string, id: string, patch: Patch
   const manual = new Set(current.manualFields);
   if (patch.categoryId !== undefined) manual.add('categoryId');
   if (patch.tags !== undefined) manual.add('tags');
-  const draft = {
+  const draft = checked({
     type: patch.type ?? current.type,
     amount: patch.amount ?? current.amount,
     currency: patch.currency ?? current.currency,
@@ -204,13 +209,13 @@ export async function updateTransaction(userId: string, id: string, patch: Patch
     categoryId: patch.categoryId !== undefined ? patch.categoryId : current.categoryId,
     accountId: patch.accountId !== undefined ? patch.accountId : current.accountId,
     toAccountId: patch.toAccountId !== undefined ? patch.toAccountId : current.toAccountId,
-    tags: patch.tags !== undefined ? normaliseTags(patch.tags) : current.tags,
+    tags: patch.tags !== undefined ? patch.tags : current.tags,
     notes: patch.notes !== undefined ? patch.notes : current.notes,
     splits: patch.splits !== undefined ? patch.splits : current.splits,
-  };
-  if (draft.type !== 'transfer' && patch.type !== undefined && patch.toAccountId === undefined) draft.toAccountId = null;
-  checkTransaction(draft);
-  const ruled = await applyUserRules(userId, draft, [...manual], await listRules(userId));
+    // Changing the type away from transfer drops the destination, unless the patch names one.
+    ...(patch.type !== undefined && patch.type !== 'transfer' && patch.toAccountId === undefined ? { toAccountId: null } : {}),
+  });
+  const ruled = applyUserRules(draft, [...manual], await listRules(userId));
   await assertCategories(userId, [ruled.categoryId, ...(draft.splits ?? []).map((s) => s.categoryId)]);
   const baseCurrency = await baseCurrencyOf(userId);
   const base = await new RateBook().baseView(draft.amount, draft.currency, draft.date, baseCurrency);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions, httpFunctions, queueFunctions, queues, scheduleFunctions, streamFunctions } from '../../functions/manifest';
@@ -211,6 +212,14 @@ describe('ApiStack and AsyncStack', () => {
         expect(JSON.stringify(env.CURSOR_SECRET), name).toContain(':SecretString:::f00dcafe-0000-4000-8000-000000000001}}');
       }
     }
+  });
+
+  it('grants users:admin exactly the Cognito operations the identity adapter calls', () => {
+    const adapter = readFileSync(new URL('../../shared/adapters/identity-provider.ts', import.meta.url), 'utf8');
+    const imports = /import\s*{([^}]*)}\s*from\s*'@aws-sdk\/client-cognito-identity-provider'/.exec(adapter)?.[1] ?? '';
+    const called = [...imports.matchAll(/\b([A-Za-z]+)Command\b/g)].map((m) => `cognito-idp:${m[1]}`);
+    expect(called.length).toBeGreaterThan(0);
+    expect([...USER_POOL_ADMIN_ACTIONS].sort()).toEqual([...new Set(called)].sort());
   });
 
   it('outputs the API URL', () => {

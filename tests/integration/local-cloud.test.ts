@@ -83,6 +83,14 @@ describe('the JWT authorizer on non-public routes', () => {
   let idToken = '';
 
   beforeAll(async () => {
+    // The API's own login: the handlers also check the token against the sessions it records.
+    const login = await fetch(`${cloud.apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: cloud.admin.email, password: cloud.admin.password }),
+    });
+    accessToken = ((await login.json()) as { accessToken?: string }).accessToken ?? '';
+    // An id token of the same user, straight from Cognito.
     const cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', credentials, endpoint: cloud.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER });
     const out = await cognito.send(
       new InitiateAuthCommand({
@@ -91,7 +99,6 @@ describe('the JWT authorizer on non-public routes', () => {
         AuthParameters: { USERNAME: cloud.admin.email, PASSWORD: cloud.admin.password },
       }),
     );
-    accessToken = out.AuthenticationResult?.AccessToken ?? '';
     idToken = out.AuthenticationResult?.IdToken ?? '';
   });
 

@@ -129,6 +129,13 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
 
     const merchant = keyOf(c.description);
     const conflicts = (other: { bankId?: string; accountId: string }) => Boolean(c.bankId && other.bankId && other.accountId === account && other.bankId !== c.bankId);
+    const rowKey = `${c.amount}${SEP}${c.currency}${SEP}${merchant}${SEP}${day}`;
+    const earlier = fileRows.get(rowKey);
+    if (!earlier) {
+      const first: { row: number; bankId?: string; accountId: string } = { row: c.row, accountId: account };
+      if (c.bankId) first.bankId = c.bankId;
+      fileRows.set(rowKey, first);
+    }
 
     const bucket = buckets.get(`${c.amount}${SEP}${c.currency}${SEP}${merchant}`);
     if (bucket) {
@@ -147,16 +154,8 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
       }
     }
 
-    const rowKey = `${c.amount}${SEP}${c.currency}${SEP}${merchant}${SEP}${day}`;
-    const earlier = fileRows.get(rowKey);
     if (earlier && !conflicts(earlier)) {
       matches.push({ row: c.row, duplicateOf: { kind: 'file', row: earlier.row }, reason: reasonFor(0), rule: 'amount-date-description', days: 0 });
-      continue;
-    }
-    if (!earlier) {
-      const first: { row: number; bankId?: string; accountId: string } = { row: c.row, accountId: account };
-      if (c.bankId) first.bankId = c.bankId;
-      fileRows.set(rowKey, first);
     }
   }
   return matches;

@@ -108,6 +108,13 @@ const BOILERPLATE: readonly string[][] = [
   'pago',
 ].map((phrase) => phrase.split(' '));
 
+/** Boilerplate phrases by their first word, longest first, so a token is checked only against its own phrases. */
+const BOILERPLATE_BY_WORD = new Map<string, string[][]>();
+for (const phrase of [...BOILERPLATE].sort((x, y) => y.length - x.length)) {
+  const first = phrase[0] ?? '';
+  BOILERPLATE_BY_WORD.set(first, [...(BOILERPLATE_BY_WORD.get(first) ?? []), phrase]);
+}
+
 /** Payment processors that prefix the merchant's name (`SQ *BLUE BOTTLE`, `PAYPAL *SPOTIFY`). */
 const PROCESSOR_PREFIX = /\b(?:sq|tst|sp|pp|paypal|sumup|zettle|izettle|ic|py|lsp|ppl|sqsp|gglpay|google|apl|apple pay)\s?\*\s?/g;
 
@@ -135,6 +142,8 @@ function registrable(host: string): string {
 
 /** Lower case without accents: `Café Müller` → `cafe muller`, `Straße` → `strasse`. */
 function fold(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -152,12 +161,12 @@ function tokens(text: string): string[] {
   let s = fold(String(text ?? '')).slice(0, 1000).replace(/\uE000/g, ' ');
   s = s.replace(PROCESSOR_PREFIX, ' ');
   for (const re of NOISE) s = s.replace(re, CUT);
-  s = s
-    .replace(/(\p{L})['’`´](\p{L})/gu, '$1$2') // mcdonald's
-    .replace(/(\p{L})&(\p{L})/gu, '$1$2') // h&m, at&t
-    .replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1') // wal-mart, 7-eleven
-    .replace(HOST, (host: string, offset: number, whole: string) => (whole.slice(0, offset).trim() === '' ? registrable(host) : CUT))
-    .replace(/[^\p{L}\p{N}\uE000]+/gu, ' ');
+  // Each join is tried only when its character is there: most descriptions have none of them.
+  if (/['’`´]/.test(s)) s = s.replace(/(\p{L})['’`´](\p{L})/gu, '$1$2'); // mcdonald's
+  if (s.includes('&')) s = s.replace(/(\p{L})&(\p{L})/gu, '$1$2'); // h&m, at&t
+  if (s.includes('-')) s = s.replace(/([\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, '$1'); // wal-mart, 7-eleven
+  if (s.includes('.')) s = s.replace(HOST, (host: string, offset: number, whole: string) => (whole.slice(0, offset).trim() === '' ? registrable(host) : CUT));
+  s = s.replace(/[^\p{L}\p{N}\uE000]+/gu, ' ');
   const out: string[] = [];
   for (const t of s.split(' ')) {
     if (t === '') continue;
@@ -188,7 +197,7 @@ function removeBoilerplate(list: string[]): string[] {
 function removeOnce(list: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < list.length; ) {
-    const phrase = BOILERPLATE.find((p) => p.every((word, k) => list[i + k] === word));
+    const phrase = BOILERPLATE_BY_WORD.get(list[i] ?? '')?.find((p) => p.every((word, k) => list[i + k] === word));
     if (phrase) {
       i += phrase.length;
       continue;

@@ -159,6 +159,11 @@ export function validateRule(rule: Rule): Rule {
     const first = problems[0];
     throw new ValidationError(`The rule is invalid: ${first ? `${first.path} ${first.message}` : ''}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, problems);
   }
+  return normalise(rule);
+}
+
+/** A valid rule in its stored form. */
+function normalise(rule: Rule): Rule {
   const actions: RuleActions = {};
   if (rule.actions.categoryId !== undefined) actions.categoryId = rule.actions.categoryId;
   if (rule.actions.tags !== undefined) actions.tags = normaliseTags(rule.actions.tags).tags;
@@ -183,7 +188,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       continue;
     }
     if (!rule.enabled) continue;
-    const entry: { rule: Rule; contains?: string; regex?: RegExp } = { rule: validateRule(rule) };
+    const entry: { rule: Rule; contains?: string; regex?: RegExp } = { rule: normalise(rule) };
     if (rule.conditions.descriptionContains !== undefined) entry.contains = foldText(rule.conditions.descriptionContains);
     if (rule.conditions.descriptionRegex !== undefined) entry.regex = new RegExp(rule.conditions.descriptionRegex, RULE_REGEX_FLAGS);
     compiled.push(entry);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // Unit tests of the factory's edge cases: the token allow-list and role lookups (DynamoDB) are replaced here;
 // integration tests exercise them for real against the local cloud.

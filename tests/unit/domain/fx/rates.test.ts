@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../shared/domain/errors';
-import { convert, parseEcbHistory, pickCrossRate, pickRate, rateSeries, rational } from '../../../../shared/domain/fx';
+import { convert, parseEcbHistory, pickCrossRate, pickRate, rateSeries, rational, type DatedRates } from '../../../../shared/domain/fx';
 
 const excerpt = readFileSync(new URL('./ecb-excerpt.csv', import.meta.url), 'utf8');
 /** The full ECB file ships in the workspace's shared data folder, beside the repository. */
@@ -127,7 +127,7 @@ describe('rateSeries and pickCrossRate on ECB data', () => {
 
   it('walks back to a day that has both currencies, within the age limit', () => {
     // Prepare: the newest day lacks JPY
-    const gappy = [
+    const gappy: DatedRates[] = [
       { date: '2024-01-05', rates: { USD: '1.09' } },
       { date: '2024-01-04', rates: { USD: '1.10', JPY: '158.00' } },
     ];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseOfx, toCsv, type ExportRow, type ImportRow } from '../../../../shared/domain/import';
-import { CURRENCY_CODES, exponentOf } from '../../../../shared/domain/money';
+import { CURRENCY_CODES } from '../../../../shared/domain/money';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/imports/${name}`, import.meta.url), 'utf8');
 
@@ -42,7 +42,9 @@ describe('toCsv', () => {
       // Assess
       expect(back.errors, name).toEqual([]);
       expect(back.rows.map(strip), name).toEqual(original);
-      expect(back.rows.map((r) => r.row), name).toEqual(original.map((_, i) => i + 2));
+      const lines = back.rows.map((r) => r.row);
+      expect(lines[0], name).toBe(2);
+      expect(lines.every((line, i) => i === 0 || line > (lines[i - 1] ?? 0)), name).toBe(true);
     }
   });
 
@@ -80,12 +82,9 @@ describe('toCsv', () => {
       });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), (rows) => {
-        // A file whose every amount has exactly three decimals could read as thousands: keep one plain amount.
-        const probe: ExportRow = { date: '2024-01-01', amount: 150, currency: 'EUR', description: 'probe' };
-        const all = rows.every((r) => exponentOf(r.currency) === 3) ? [...rows, probe] : rows;
-        const back = parseCsv(toCsv(all));
+        const back = parseCsv(toCsv(rows));
         expect(back.errors).toEqual([]);
-        expect(back.rows.map(strip)).toEqual(all);
+        expect(back.rows.map(strip)).toEqual(rows);
       }),
       { numRuns: 1000 },
     );
