@@ -1,10 +1,11 @@
-import { startDynamoDb, dynamoClient, ensureTable } from './infra/local/dynamodb';
+import { startDynamoDb } from './infra/local/dynamodb';
+import { dynamoClient, ensureTable } from './infra/local/dynamodb-table';
 import { createLog } from './infra/local/log';
 const t = Date.now();
 const d = await startDynamoDb({ port: 0, inMemory: true, log: createLog('warn') });
 const t1 = Date.now();
 const c = dynamoClient(d.endpoint);
-await ensureTable(c, 'xyz', createLog('warn'));
+await ensureTable(c, 'xyz', createLog('warn'), true);
 const t2 = Date.now();
 console.log('listening', t1 - t, 'table', t2 - t1);
 await d.stop();

@@ -1,5 +1,5 @@
 // Loaded into the cognito-local process (node --import) before it starts.
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import process from 'node:process';
 
 // Exit when the parent's pipe closes, so the emulator never outlives the local cloud.
@@ -22,4 +22,22 @@ Targets.CreateGroup = (services) => {
     }
     return create(ctx, req);
   };
+};
+
+// cognito-local loads the whole AWS SDK v2 (a third of its startup) only to call Lambda triggers and KMS, which the
+// local cloud does not configure. A stand-in that fails loudly if they are ever used.
+const unavailable = (service) =>
+  class {
+    constructor() {
+      return new Proxy(this, {
+        get: (_target, name) => () => {
+          throw new Error(`${service}.${String(name)} is not available in the local cloud's Cognito (no triggers configured)`);
+        },
+      });
+    }
+  };
+const sdkStub = { Lambda: unavailable('Lambda'), KMS: unavailable('KMS') };
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'aws-sdk' ? sdkStub : load.call(this, request, ...rest);
 };

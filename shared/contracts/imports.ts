@@ -6,14 +6,19 @@ const Column = z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.in
 
 export const ImportMapping = z.strictObject({
   date: Column,
-  amount: z.optional(z.union([Column, z.strictObject({ debit: Column, credit: Column })])),
-  debit: z.optional(Column),
-  credit: z.optional(Column),
-  description: z.optional(z.union([Column, z.array(Column).check(z.minLength(1), z.maxLength(5))])),
+  /** A signed amount column (negative = money out), or separate debit (out) and credit (in) columns. */
+  amount: z.union([Column, z.strictObject({ debit: Column, credit: Column })]),
+  /** One column, or several joined with a space. */
+  description: z.union([Column, z.array(Column).check(z.minLength(1), z.maxLength(5))]),
   currency: z.optional(Column),
-  dateFormat: z.optional(z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'MM-DD-YYYY', 'YYYYMMDD'])),
+  /** A column giving the direction of unsigned amounts (D/C, DR/CR, S/H, Af/Bij). */
+  direction: z.optional(Column),
+  payee: z.optional(Column),
+  memo: z.optional(Column),
+  bankId: z.optional(Column),
+  category: z.optional(Column),
+  dateFormat: z.optional(z.enum(['yyyy-mm-dd', 'yyyy/mm/dd', 'dd/mm/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'mm/dd/yyyy', 'mm-dd-yyyy', 'dd/mm/yy', 'mm/dd/yy', 'dd.mm.yy', 'dmy', 'mdy', 'ymd'])),
   decimalSeparator: z.optional(z.enum(['.', ','])),
-  delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
 });
 
 /** Largest import accepted in one request (the content, as sent). */
@@ -29,6 +34,8 @@ export const createImport = route({
     format: z.enum(['csv', 'ofx', 'qif']),
     content: z.string().check(z.minLength(1), z.maxLength(MAX_IMPORT_BYTES)),
     mapping: z.optional(ImportMapping),
+    /** CSV field delimiter; detected when absent. */
+    delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
     dryRun: z._default(z.boolean(), false),
     /** Currency of rows that name none (default: the account's). */
     currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),

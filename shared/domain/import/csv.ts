@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../errors';
-import { isCurrency, parseAmount } from '../money';
+import { isCurrency, parseAmount, sumMinor } from '../money';
 import { matchHeader, normaliseHeader, type HeaderMatch } from './csv-headers';
 import { dateOrderOf, detectDateOrder, readDate, resolveDate, type DateFormat, type DateOrder } from './dates';
 import type { ImportError, ImportResult, ImportRow } from './types';
@@ -203,7 +203,7 @@ function readRow(
       if (debitText === '' && creditText === '') return { message: 'Both the debit and the credit are empty.' };
       const debit = debitText === '' ? 0 : Math.abs(parseAmount(debitText, currency, { decimalSeparator }));
       const credit = creditText === '' ? 0 : Math.abs(parseAmount(creditText, currency, { decimalSeparator }));
-      amount = credit - debit;
+      amount = sumMinor([credit, -debit]);
     } else {
       const amountText = cell(record, columns.amount);
       if (amountText === '') return { message: 'The amount is empty.' };

@@ -1,4 +1,4 @@
-import { epochDay, isCalendarDate } from '../ledger/calendar';
+import { epochDayOf } from '../ledger/calendar';
 import { merchantKey } from '../ledger/merchant';
 import type { Minor } from '../money';
 
@@ -18,6 +18,8 @@ export interface DuplicateCandidate {
   description: string;
   bankId?: string;
   accountId?: string;
+  /** `merchantKey(description)` when already known; computed otherwise. */
+  merchantKey?: string;
 }
 
 /** A transaction already in the ledger. */
@@ -29,6 +31,11 @@ export interface ExistingTransaction {
   description: string;
   bankId?: string;
   accountId?: string;
+  /**
+   * `merchantKey(description)` as stored with the transaction. Storing it when a transaction is written (it also
+   * serves "top merchants") saves recomputing it for every existing transaction at each import.
+   */
+  merchantKey?: string;
 }
 
 /** One candidate found to be a duplicate. */
@@ -72,12 +79,15 @@ const SEP = '\u0000';
  * they are distinct (two identical coffees on the same day).
  *
  * Hashed: bank ids in a map, the rest bucketed by (amount, currency, merchant key) and sorted by date, so 50,000
- * candidates against 100,000 transactions take O((n + m) log(n + m)).
+ * candidates against 100,000 transactions take O((n + m) log(n + m)); pass stored merchant keys to skip the text
+ * normalisation of the existing side.
  */
 export function findDuplicates(candidates: readonly DuplicateCandidate[], existing: readonly ExistingTransaction[], options: DuplicateOptions = {}): DuplicateMatch[] {
   const window = options.windowDays ?? 3;
   const keys = new Map<string, string>();
-  const keyOf = (description: string) => {
+  const keyOf = (item: { description: string; merchantKey?: string }) => {
+    if (item.merchantKey !== undefined) return item.merchantKey;
+    const description = item.description;
     let key = keys.get(description);
     if (key === undefined) {
       key = merchantKey(description);
@@ -89,13 +99,14 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
   const byBankId = new Map<string, Entry>();
   const buckets = new Map<string, Entry[]>();
   for (const tx of existing) {
-    if (!isCalendarDate(tx.date)) continue;
-    const entry: Entry = { day: epochDay(tx.date), id: tx.id, accountId: tx.accountId ?? '', used: false };
+    const txDay = epochDayOf(tx.date);
+    if (txDay === undefined) continue;
+    const entry: Entry = { day: txDay, id: tx.id, accountId: tx.accountId ?? '', used: false };
     if (tx.bankId) {
       entry.bankId = tx.bankId;
       byBankId.set(entry.accountId + SEP + tx.bankId, entry);
     }
-    const bucketKey = `${tx.amount}${SEP}${tx.currency}${SEP}${keyOf(tx.description)}`;
+    const bucketKey = `${tx.amount}${SEP}${tx.currency}${SEP}${keyOf(tx)}`;
     const bucket = buckets.get(bucketKey);
     if (bucket) bucket.push(entry);
     else buckets.set(bucketKey, [entry]);
@@ -107,8 +118,9 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
   const fileRows = new Map<string, { row: number; bankId?: string; accountId: string }>();
   for (const c of candidates) {
     const account = c.accountId ?? '';
-    const valid = isCalendarDate(c.date);
-    const day = valid ? epochDay(c.date) : 0;
+    const candidateDay = epochDayOf(c.date);
+    const valid = candidateDay !== undefined;
+    const day = candidateDay ?? 0;
 
     if (c.bankId) {
       const bankKey = account + SEP + c.bankId;
@@ -127,7 +139,7 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
     }
     if (!valid) continue;
 
-    const merchant = keyOf(c.description);
+    const merchant = keyOf(c);
     const conflicts = (other: { bankId?: string; accountId: string }) => Boolean(c.bankId && other.bankId && other.accountId === account && other.bankId !== c.bankId);
     const rowKey = `${c.amount}${SEP}${c.currency}${SEP}${merchant}${SEP}${day}`;
     const earlier = fileRows.get(rowKey);

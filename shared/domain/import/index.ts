@@ -23,7 +23,7 @@ export {
   type CsvOptions,
   type ResolvedColumns,
 } from './csv';
-export { ofxCharset, ofxDate, OfxFormatError, parseOfx, parseOfxTree, type OfxElement, type OfxImportResult, type OfxOptions, type OfxStatement } from './ofx';
+export { ofxCharset, ofxDate, parseOfx, parseOfxTree, type OfxElement, type OfxImportResult, type OfxOptions, type OfxStatement } from './ofx';
 export { normaliseQifDate, parseQif, type QifImportResult, type QifOptions } from './qif';
 export { findDuplicates, type DuplicateCandidate, type DuplicateMatch, type DuplicateOptions, type ExistingTransaction } from './duplicates';
 export { EXPORT_COLUMNS, toCsv, type ExportRow, type ToCsvOptions } from './export';

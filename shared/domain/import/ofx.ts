@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, ValidationError } from '../errors';
 import { calendarDate } from '../ledger/calendar';
 import { isCurrency, parseAmount } from '../money';
 import type { ImportError, ImportResult, ImportRow } from './types';
@@ -59,11 +59,11 @@ interface Token {
 
 /**
  * The element tree of an OFX file (from the `<OFX>` element on), SGML or XML.
- * @throws OfxFormatError when there is no `<OFX>` element.
+ * @throws ValidationError when there is no `<OFX>` element.
  */
 export function parseOfxTree(text: string): OfxElement {
   const start = text.search(/<OFX[\s>]/i);
-  if (start < 0) throw new OfxFormatError('This is not an OFX file: it has no <OFX> element.');
+  if (start < 0) throw new ValidationError('This is not an OFX file: it has no <OFX> element.');
   const tokens = tokenize(text.slice(start));
   const closed = new Set(tokens.filter((t) => t.kind === 'close').map((t) => t.name));
   const root: OfxElement = { name: '#document', children: [] };
@@ -133,11 +133,6 @@ function decodeEntities(text: string): string {
     }
     return ENTITIES[entity.toLowerCase()] ?? whole;
   });
-}
-
-/** The file is not OFX at all. */
-export class OfxFormatError extends DomainError {
-  readonly kind = 'validation';
 }
 
 function child(element: OfxElement | undefined, name: string): OfxElement | undefined {

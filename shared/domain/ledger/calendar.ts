@@ -60,6 +60,15 @@ export function assertCalendarDate(value: unknown, path = 'date'): string {
  */
 export function epochDay(date: string): number {
   assertCalendarDate(date);
+  return daysFromCivil(date);
+}
+
+/** Days since 1970-01-01 of `value`, or `undefined` when it is not a calendar date (one check, no throw). */
+export function epochDayOf(value: unknown): number | undefined {
+  return isCalendarDate(value) ? daysFromCivil(value) : undefined;
+}
+
+function daysFromCivil(date: string): number {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));

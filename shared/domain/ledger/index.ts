@@ -6,6 +6,7 @@ export {
   daysBetween,
   daysInMonth,
   epochDay,
+  epochDayOf,
   fromEpochDay,
   isCalendarDate,
   isLeapYear,

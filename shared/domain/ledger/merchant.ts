@@ -160,7 +160,11 @@ function fold(text: string): string {
 function tokens(text: string): string[] {
   let s = fold(String(text ?? '')).slice(0, 1000).replace(/\uE000/g, ' ');
   s = s.replace(PROCESSOR_PREFIX, ' ');
-  for (const re of NOISE) s = s.replace(re, CUT);
+  for (const re of NOISE) {
+    // Testing first is cheaper than a replace that finds nothing, which is the usual case.
+    re.lastIndex = 0;
+    if (re.test(s)) s = s.replace(re, CUT);
+  }
   // Each join is tried only when its character is there: most descriptions have none of them.
   if (/['’`´]/.test(s)) s = s.replace(/(\p{L})['’`´](\p{L})/gu, '$1$2'); // mcdonald's
   if (s.includes('&')) s = s.replace(/(\p{L})&(\p{L})/gu, '$1$2'); // h&m, at&t

@@ -77,7 +77,7 @@ export interface RuleOutcome {
   categoryRuleId?: string;
 }
 
-/** Limits a rule must respect. */
+/** Limits of rules: name and text lengths, and how many rules one user may keep (checked where rules are stored). */
 export const RULE_LIMITS = Object.freeze({ maxNameLength: 100, maxContainsLength: 200, maxRules: 500 });
 
 /** A rule with its text conditions prepared once. */

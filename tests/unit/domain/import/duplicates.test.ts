@@ -91,6 +91,12 @@ describe('findDuplicates', () => {
     expect(matches.map((m) => [m.row, m.duplicateOf])).toEqual([[3, { kind: 'existing', id: 'a' }]]);
   });
 
+  it('uses merchant keys stored with the transactions instead of recomputing them', () => {
+    const stored: ExistingTransaction[] = [{ id: 'k', date: '2024-01-02', amount: -450, currency: 'USD', description: 'anything', merchantKey: 'starbucks' }];
+    expect(findDuplicates([candidate(1, {})], stored).map((m) => m.duplicateOf)).toEqual([{ kind: 'existing', id: 'k' }]);
+    expect(findDuplicates([candidate(1, { merchantKey: 'peets' })], stored)).toEqual([]);
+  });
+
   it('ignores rows with invalid dates for the date rule but still checks their bank id', () => {
     expect(findDuplicates([candidate(1, { date: 'garbage', bankId: 'FIT-2' })], existing)).toHaveLength(1);
     expect(findDuplicates([candidate(1, { date: 'garbage' })], existing)).toEqual([]);

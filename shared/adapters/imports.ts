@@ -1,0 +1,142 @@
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ImportRow } from '../domain/import';
+import { db, tableName } from './dynamo';
+import { keys } from './keys';
+
+/** An import job: what was asked, where it stands, and its counts. The row-level report is kept in chunks. */
+export interface ImportJob {
+  importId: string;
+  accountId: string;
+  format: 'csv' | 'ofx' | 'qif';
+  dryRun: boolean;
+  status: 'queued' | 'processing' | 'completed' | 'failed';
+  total: number;
+  processed: number;
+  imported: number;
+  chunks: number;
+  failure: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+export interface DuplicateReport {
+  row: number;
+  transactionId: string | null;
+  duplicateOfRow: number | null;
+  reason: string;
+}
+
+/** Parsed rows wait 3 days for the worker; the report is kept 90 days. */
+const ROWS_TTL = 3 * 86400;
+const REPORT_TTL = 90 * 86400;
+const ROWS_PER_CHUNK = 800;
+const REPORT_PER_CHUNK = 2000;
+
+async function batchPut(items: Record<string, unknown>[]): Promise<void> {
+  const chunks: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+  const worker = async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+        if (requests.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
+const partition = (userId: string, importId: string) => keys.importChunk(userId, importId, 0).pk;
+
+/** Stores the parsed rows of an import in chunks; returns how many chunks. */
+export async function putRows(userId: string, importId: string, rows: ImportRow[], now: Date): Promise<number> {
+  const expiresAt = Math.floor(now.getTime() / 1000) + ROWS_TTL;
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0, n = 0; i < rows.length; i += ROWS_PER_CHUNK, n++) {
+    items.push({ ...keys.importChunk(userId, importId, n), rows: JSON.stringify(rows.slice(i, i + ROWS_PER_CHUNK)), expiresAt });
+  }
+  await batchPut(items);
+  return items.length;
+}
+
+export async function getRows(userId: string, importId: string): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': partition(userId, importId), ':c': 'CHUNK#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) rows.push(...(JSON.parse(String(item.rows)) as ImportRow[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return rows;
+}
+
+export function jobItem(userId: string, job: ImportJob) {
+  return { ...keys.importJob(userId, job.importId), ...job };
+}
+
+export async function getJob(userId: string, importId: string): Promise<ImportJob | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.importJob(userId, importId), ConsistentRead: true }));
+  if (!out.Item) return undefined;
+  const { pk: _pk, sk: _sk, ...job } = out.Item;
+  return job as ImportJob;
+}
+
+export async function updateJob(userId: string, importId: string, changes: Partial<ImportJob>): Promise<void> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  for (const [k, v] of Object.entries(changes)) {
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  await db().send(
+    new UpdateCommand({ TableName: tableName(), Key: keys.importJob(userId, importId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+  );
+}
+
+/** Stores the row-level report (duplicates and errors), replacing any earlier one of the same import. */
+export async function putReport(userId: string, importId: string, duplicates: DuplicateReport[], errors: { row: number; message: string }[], now: Date): Promise<void> {
+  const expiresAt = Math.floor(now.getTime() / 1000) + REPORT_TTL;
+  const items: Record<string, unknown>[] = [];
+  const entries = [...duplicates.map((d) => ({ k: 'd', ...d })), ...errors.map((e) => ({ k: 'e', ...e }))];
+  for (let i = 0, n = 0; i < entries.length || n === 0; i += REPORT_PER_CHUNK, n++) {
+    items.push({ pk: partition(userId, importId), sk: `REPORT#${String(n).padStart(6, '0')}`, entries: JSON.stringify(entries.slice(i, i + REPORT_PER_CHUNK)), expiresAt });
+  }
+  await batchPut(items);
+}
+
+export async function getReport(userId: string, importId: string): Promise<{ duplicates: DuplicateReport[]; errors: { row: number; message: string }[] }> {
+  const duplicates: DuplicateReport[] = [];
+  const errors: { row: number; message: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+        ExpressionAttributeValues: { ':pk': partition(userId, importId), ':r': 'REPORT#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      for (const e of JSON.parse(String(item.entries)) as ({ k: 'd' } & DuplicateReport | { k: 'e'; row: number; message: string })[]) {
+        if (e.k === 'd') duplicates.push({ row: e.row, transactionId: e.transactionId, duplicateOfRow: e.duplicateOfRow, reason: e.reason });
+        else errors.push({ row: e.row, message: e.message });
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { duplicates: duplicates.sort((a, b) => a.row - b.row), errors: errors.sort((a, b) => a.row - b.row) };
+}

@@ -1,0 +1,269 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod/mini';
+import type { createImport as CreateImport } from '../contracts/imports';
+import { ImportRequested } from '../../events/import-requested';
+import { balanceDeltas, type BalanceDeltas } from '../domain/balances';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { findDuplicates, parseCsv, parseOfx, parseQif, type ImportResult, type ImportRow } from '../domain/import';
+import { addDays, signedAmount, validateTransaction } from '../domain/ledger';
+import { db, isConditionFailure, tableName } from '../adapters/dynamo';
+import { getAccount } from '../adapters/accounts';
+import { newId } from '../adapters/ids';
+import * as store from '../adapters/imports';
+import { balanceUpdates, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
+import { newEvent, outboxPut } from '../adapters/outbox';
+import { getProfile } from '../adapters/profiles';
+import { logger } from '../observability';
+import { RateBook } from './fx';
+import { idempotencyKeyOf, rememberReply, replayOf, requestHash } from './idempotency';
+import { applyUserRules, compiledRulesOf } from './rules';
+
+type Body = NonNullable<z.infer<NonNullable<(typeof CreateImport)['body']>>>;
+
+/** Rows per all-or-nothing write (the rest of the 100-item limit is for account balance updates). */
+const GROUP = 90;
+const PARALLEL_WRITES = 6;
+
+function parse(body: Body, currency: string): ImportResult {
+  switch (body.format) {
+    case 'csv':
+      return parseCsv(body.content, { currency, ...(body.mapping ? { mapping: body.mapping } : {}), ...(body.delimiter ? { delimiter: body.delimiter } : {}) });
+    case 'ofx':
+      return parseOfx(body.content, { currency });
+    case 'qif':
+      return parseQif(body.content, { currency, ...(body.mapping?.dateFormat ? { dateFormat: body.mapping.dateFormat } : {}), ...(body.mapping?.decimalSeparator ? { decimalSeparator: body.mapping.decimalSeparator } : {}) });
+  }
+}
+
+/**
+ * Starts an import: reads the file now (so an unreadable file is a 400 at once), stores the parsed rows, and
+ * queues the worker in the same transaction that records the job. Answers 202 with the import id.
+ */
+export async function startImport(userId: string, body: Body, headers: Record<string, string>, now = new Date()) {
+  const key = idempotencyKeyOf(headers);
+  const hash = key ? requestHash(body) : '';
+  if (key) {
+    const replay = await replayOf(userId, key, hash);
+    if (replay) return replay;
+  }
+  const account = await getAccount(userId, body.accountId);
+  if (!account) throw new ValidationError(`Unknown account ${body.accountId}.`, [{ path: 'body.accountId', message: 'no such account' }]);
+  const currency = body.currency ?? account.currency;
+  const parsed = parse(body, currency);
+  if (parsed.rows.length === 0) {
+    const why = parsed.errors[0]?.message ?? 'it holds no transactions';
+    throw new ValidationError(`The ${body.format.toUpperCase()} file could not be imported: ${why}`, parsed.errors.slice(0, 20).map((e) => ({ path: `body.content.row${e.row}`, message: e.message })));
+  }
+  const importId = newId(now.getTime());
+  const at = now.toISOString();
+  const chunks = await store.putRows(userId, importId, parsed.rows, now);
+  await store.putReport(userId, importId, [], parsed.errors, now);
+  const job: store.ImportJob = {
+    importId,
+    accountId: account.id,
+    format: body.format,
+    dryRun: body.dryRun,
+    status: 'queued',
+    total: parsed.rows.length + parsed.errors.filter((e) => e.row > 0).length,
+    processed: 0,
+    imported: 0,
+    chunks,
+    failure: null,
+    createdAt: at,
+    updatedAt: at,
+    completedAt: null,
+  };
+  const reply = { status: 202, body: { importId, status: 'queued' } };
+  await transact([
+    { Put: { TableName: tableName(), Item: store.jobItem(userId, job) } },
+    outboxPut(newEvent(ImportRequested, { userId, importId }, now)),
+    ...(key ? [rememberReply(userId, key, hash, reply, now)] : []),
+  ]);
+  return reply;
+}
+
+/** The job with its full row-level report. Another user's import id answers 404, as a missing one does. */
+export async function importReport(userId: string, importId: string) {
+  const job = await store.getJob(userId, importId);
+  if (!job) throw new NotFoundError(`No import ${importId}.`);
+  const report = await store.getReport(userId, importId);
+  return {
+    importId: job.importId,
+    accountId: job.accountId,
+    format: job.format,
+    dryRun: job.dryRun,
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    imported: job.imported,
+    duplicates: report.duplicates,
+    errors: report.errors,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    completedAt: job.completedAt,
+    ...(job.failure ? { failure: job.failure } : {}),
+  };
+}
+
+/** The account's transactions in a date range, as duplicate-detection sees them (amount signed for the account). */
+async function existingInRange(userId: string, accountId: string, from: string, to: string) {
+  const out: { id: string; date: string; amount: number; currency: string; description: string; bankId?: string; accountId: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
+        FilterExpression: 'accountId = :acc OR toAccountId = :acc',
+        ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':a': `${from}#`, ':b': `${to}#~`, ':acc': accountId },
+        ProjectionExpression: 'id, #d, amount, currency, description, bankId, #t, accountId, toAccountId',
+        ExpressionAttributeNames: { '#d': 'date', '#t': 'type' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of page.Items ?? []) {
+      out.push({
+        id: String(i.id),
+        date: String(i.date),
+        amount: signedAmount({ type: i.type, amount: Number(i.amount), accountId: i.accountId ?? undefined, toAccountId: i.toAccountId ?? undefined }, accountId),
+        currency: String(i.currency),
+        description: String(i.description),
+        ...(i.bankId ? { bankId: String(i.bankId) } : {}),
+        accountId,
+      });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+function mergeDeltas(into: BalanceDeltas, more: BalanceDeltas): void {
+  for (const [acc, d] of more) {
+    const e = into.get(acc) ?? { currencies: new Map<string, number>(), count: 0 };
+    for (const [c, v] of d.currencies) e.currencies.set(c, (e.currencies.get(c) ?? 0) + v);
+    e.count += d.count;
+    into.set(acc, e);
+  }
+}
+
+/**
+ * Writes an import's rows: finds duplicates (bank id, or amount + date ±3 days + description, against the account
+ * and within the file), applies rules and the base-currency rate, and writes the rest in all-or-nothing groups
+ * with their balance changes. Each row's transaction id is derived from the import and the row, so a redelivered
+ * job finds its groups already written and moves on: rows are never written twice.
+ */
+export async function runImport(userId: string, importId: string, now = new Date()): Promise<void> {
+  const job = await store.getJob(userId, importId);
+  if (!job || job.status === 'completed' || job.status === 'failed') return;
+  await store.updateJob(userId, importId, { status: 'processing', updatedAt: new Date().toISOString() });
+  try {
+    const rows = await store.getRows(userId, importId);
+    const { errors: parseErrors } = await store.getReport(userId, importId);
+    const dates = rows.map((r) => r.date).sort();
+    const first = dates[0] ?? '1970-01-01';
+    const last = dates[dates.length - 1] ?? first;
+    const existing = await existingInRange(userId, job.accountId, addDays(first, -3), addDays(last, 3));
+    const matches = findDuplicates(rows.map((r) => ({ ...r, accountId: job.accountId })), existing);
+    const duplicateRows = new Set(matches.map((m) => m.row));
+    const duplicates: store.DuplicateReport[] = matches.map((m) => ({
+      row: m.row,
+      transactionId: m.duplicateOf.kind === 'existing' ? m.duplicateOf.id : null,
+      duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
+      reason: m.reason,
+    }));
+    const [rules, profile] = await Promise.all([compiledRulesOf(userId), getProfile(userId)]);
+    const base = profile?.baseCurrency ?? 'EUR';
+    const book = new RateBook();
+    const errors = [...parseErrors];
+    const records: TransactionRecord[] = [];
+    const at = now.toISOString();
+    for (const r of rows) {
+      if (duplicateRows.has(r.row)) continue;
+      const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at).catch((e: unknown) => {
+        if (e instanceof ValidationError) {
+          errors.push({ row: r.row, message: e.message });
+          return undefined;
+        }
+        throw e;
+      });
+      if (record) records.push(record);
+    }
+    let imported = 0;
+    if (!job.dryRun) {
+      const groups: TransactionRecord[][] = [];
+      for (let i = 0; i < records.length; i += GROUP) groups.push(records.slice(i, i + GROUP));
+      let done = 0;
+      const worker = async () => {
+        for (let g = groups.shift(); g; g = groups.shift()) {
+          const deltas: BalanceDeltas = new Map();
+          for (const t of g) mergeDeltas(deltas, balanceDeltas(undefined, t));
+          try {
+            await transact([...g.map((t) => putTransaction(t, 'new')), ...balanceUpdates(userId, deltas, at)]);
+          } catch (e) {
+            // Already written by an earlier delivery of this job (the whole group, as groups are all-or-nothing).
+            if (!isConditionFailure(e)) throw e;
+          }
+          imported += g.length;
+          if (++done % 10 === 0) await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+    } else {
+      imported = records.length;
+    }
+    await store.putReport(userId, importId, duplicates, errors, now);
+    const end = new Date().toISOString();
+    await store.updateJob(userId, importId, { status: 'completed', processed: job.total, imported, updatedAt: end, completedAt: end });
+  } catch (error) {
+    logger.error('Import failed; it will be retried', { importId, error: error as Error });
+    await store.updateJob(userId, importId, { status: 'queued', updatedAt: new Date().toISOString() });
+    throw error;
+  }
+}
+
+async function toRecord(
+  userId: string,
+  importId: string,
+  accountId: string,
+  r: ImportRow,
+  base: string,
+  book: RateBook,
+  rules: Awaited<ReturnType<typeof compiledRulesOf>>,
+  at: string,
+): Promise<TransactionRecord> {
+  if (r.amount === 0) throw new ValidationError('The amount is zero; there is nothing to record.');
+  const f = validateTransaction({
+    type: r.amount < 0 ? 'expense' : 'income',
+    amount: Math.abs(r.amount),
+    currency: r.currency,
+    date: r.date,
+    description: r.description,
+    accountId,
+    notes: r.memo && r.memo !== r.description ? r.memo : null,
+  });
+  const draft = { ...f, categoryId: null, toAccountId: null, accountId, tags: f.tags, notes: f.notes ?? null, splits: null };
+  const ruled = applyUserRules(draft, [], rules);
+  const view = await book.baseView(f.amount, f.currency, f.date, base);
+  return {
+    id: `${importId}-${r.row}`,
+    userId,
+    ...draft,
+    categoryId: ruled.categoryId,
+    tags: ruled.tags,
+    appliedRules: ruled.appliedRules,
+    ...view,
+    manualFields: [],
+    importId,
+    bankId: r.bankId ?? null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Marks a job failed for good (its message reached the DLQ's last delivery). */
+export async function failImport(userId: string, importId: string, reason: string): Promise<void> {
+  await store.updateJob(userId, importId, { status: 'failed', failure: reason, updatedAt: new Date().toISOString() });
+}
+
