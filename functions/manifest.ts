@@ -80,7 +80,7 @@ export const queues: QueueDef[] = [
   { name: 'reports', visibilityTimeoutSeconds: 180, maxReceiveCount: 3, dlqRetentionDays: 14 },
   { name: 'ledger-jobs', visibilityTimeoutSeconds: 360, maxReceiveCount: 5, dlqRetentionDays: 14 },
   { name: 'analytics', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  { name: 'imports', visibilityTimeoutSeconds: 900, maxReceiveCount: 3, dlqRetentionDays: 14 },
+  { name: 'imports', visibilityTimeoutSeconds: 1800, maxReceiveCount: 3, dlqRetentionDays: 14 },
 ];
 
 const http = (
@@ -184,7 +184,7 @@ export const functions: FunctionDef[] = [
     queue: 'imports',
     batchSize: 1,
     access: ['table:write'],
-    timeoutSeconds: 900,
+    timeoutSeconds: 300,
     memoryMb: 1769,
   },
   {

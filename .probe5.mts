@@ -1,0 +1,14 @@
+const t0 = performance.now();
+const mark = (l: string) => console.log(l, Math.round(performance.now() - t0), 'ms (uptime', Math.round(process.uptime() * 1000), ')');
+mark('start');
+await import('./functions/manifest'); mark('manifest');
+await import('./infra/local/sqs'); mark('sqs mod');
+await import('fauxqs'); mark('fauxqs');
+await import('./infra/local/gateway'); mark('gateway');
+await import('./infra/local/cognito-pool'); mark('cognito-pool');
+await import('./infra/local/dynamodb-table'); mark('ddb table');
+await import('./infra/local/stream-poller'); mark('stream');
+await import('./infra/local/admin'); mark('admin');
+await import('./infra/local/console'); mark('console');
+await import('./shared/config'); mark('config');
+await import('./functions/http/system/health'); mark('health handler');
