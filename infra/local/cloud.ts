@@ -8,6 +8,7 @@ import type { ConsoleServer } from './console';
 import { startDynamoDb } from './dynamodb';
 import type { Gateway } from './gateway';
 import type { LambdaFunction } from './lambda';
+import { baseEnvironment, handlerEnvironment } from './env';
 import { createLog, parseLevel, type Log, type LogLevel } from './log';
 import { DEFAULT_DATA_DIR } from './paths';
 import type { Poller } from './pollers';
@@ -16,45 +17,33 @@ import type { QueueInfo } from './sqs';
 import { readJson, writeJson, type LocalState } from './state';
 
 /**
- * Everything that needs the AWS SDK, fauxqs or the manifest. It is imported only after the emulator processes
- * have been spawned, so the JVM and cognito-local boot while this process loads it.
+ * Everything that needs the AWS SDK, fauxqs or the manifest, each imported on its own: loading starts only after
+ * the emulator processes were spawned (the JVM and cognito-local boot meanwhile), and each part of the startup waits
+ * only for the modules it uses.
  */
 function loadModules() {
-  return Promise.all([
-    import('../../functions/manifest'),
-    import('../../shared/config'),
-    import('./admin'),
-    import('./authorizer'),
-    import('./cognito-pool'),
-    import('./console'),
-    import('./dynamodb-table'),
-    import('./email'),
-    import('./env'),
-    import('./gateway'),
-    import('./lambda'),
-    import('./pollers'),
-    import('./routes'),
-    import('./scheduler'),
-    import('./sqs'),
-    import('./stream-poller'),
-  ]).then(([manifest, config, admin, authorizer, pool, consoleModule, table, email, env, gateway, lambda, pollers, routes, scheduler, sqs, stream]) => ({
-    manifest,
-    config,
-    admin,
-    authorizer,
-    pool,
-    console: consoleModule,
-    table,
-    email,
-    env,
-    gateway,
-    lambda,
-    pollers,
-    routes,
-    scheduler,
-    sqs,
-    stream,
-  }));
+  const parts = {
+    manifest: import('../../functions/manifest'),
+    config: import('../../shared/config'),
+    admin: import('./admin'),
+    authorizer: import('./authorizer'),
+    pool: import('./cognito-pool'),
+    console: import('./console'),
+    table: import('./dynamodb-table'),
+    email: import('./email'),
+    gateway: import('./gateway'),
+    lambda: import('./lambda'),
+    pollers: import('./pollers'),
+    routes: import('./routes'),
+    scheduler: import('./scheduler'),
+    sqs: import('./sqs'),
+    stream: import('./stream-poller'),
+  };
+  const all = (async () => {
+    const entries = await Promise.all(Object.entries(parts).map(async ([k, p]) => [k, await p] as const));
+    return Object.fromEntries(entries) as { [K in keyof typeof parts]: Awaited<(typeof parts)[K]> };
+  })();
+  return { ...parts, all };
 }
 
 export const TABLE_NAME = 'tally-local';
@@ -188,40 +177,49 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stops.push(c.stop);
       return c;
     });
-    const loading = loadModules();
+    const modules = loadModules();
+    // The handlers' fixed settings now, so the health function (the readiness probe) can be imported meanwhile.
+    const baseEnv = baseEnvironment({ tableName: TABLE_NAME, userPoolId, cursorSecret, powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase() });
+    Object.assign(process.env, baseEnv);
+    void Promise.all([modules.manifest, modules.lambda])
+      .then(([manifest, lambda]) => {
+        const health = manifest.httpFunctions.find((f) => f.routes.some((r) => r.method === 'GET' && r.path === '/health'));
+        return health ? lambda.loadHandler(health.entry) : undefined;
+      })
+      .catch(() => undefined);
     const since = (p: Promise<unknown>) => p.then(
       () => Date.now() - t0,
       () => -1,
     );
 
-    const dynamoP = Promise.all([dynamoStarting, loading]).then(async ([d, m]) => {
-      const streamArn = await m.table.ensureTable(m.table.dynamoClient(d.endpoint), TABLE_NAME, log.child('dynamodb'), inMemory);
+    const dynamoP = Promise.all([dynamoStarting, modules.table]).then(async ([d, table]) => {
+      const streamArn = await table.ensureTable(table.dynamoClient(d.endpoint), TABLE_NAME, log.child('dynamodb'), inMemory);
       return { d, streamArn };
     });
-    const sqsP = loading.then(async (m) => {
-      const s = await m.sqs.startSqs({ port: pick('sqs', 3) });
+    const sqsP = Promise.all([modules.sqs, modules.manifest]).then(async ([sqsModule, manifest]) => {
+      const s = await sqsModule.startSqs({ port: pick('sqs', 3) });
       stops.push(s.stop);
-      const client = m.sqs.sqsClient(s.endpoint);
-      return { s, client, queues: await m.sqs.ensureQueues(client, m.manifest.queues) };
+      const client = sqsModule.sqsClient(s.endpoint);
+      return { s, client, queues: await sqsModule.ensureQueues(client, manifest.queues) };
     });
-    const cognitoP = Promise.all([cognitoStarting, loading]).then(async ([c, m]) => {
-      const client = m.pool.cognitoClient(c.endpoint);
-      const clientId = await m.pool.ensurePoolSetup(client, userPoolId, state.userPoolClientId);
-      const jwks = await m.pool.fetchJwks(c.endpoint, userPoolId);
+    const cognitoP = Promise.all([cognitoStarting, modules.pool]).then(async ([c, pool]) => {
+      const client = pool.cognitoClient(c.endpoint);
+      const clientId = await pool.ensurePoolSetup(client, userPoolId, state.userPoolClientId);
+      const jwks = await pool.fetchJwks(c.endpoint, userPoolId);
       return { c, client, clientId, jwks };
     });
     // Filled in as the parts come up; the console starts first and reads them when asked.
     const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP> } = {};
-    const consoleP = loading.then(async (m) => {
-      const outbox = await m.email.Outbox.open(join(dataDir, 'outbox'));
-      const server: ConsoleServer = await m.console.startConsole({
+    const consoleP = Promise.all([modules.email, modules.console, modules.sqs]).then(async ([email, consoleModule, sqsModule]) => {
+      const outbox = await email.Outbox.open(join(dataDir, 'outbox'));
+      const server: ConsoleServer = await consoleModule.startConsole({
         port: pick('console', 1),
         outbox,
         scheduler: () => late.scheduler,
         queues: async () => {
           const s = late.sqs;
           if (!s) return [];
-          return m.sqs.queueDepths(s.client, s.queues.flatMap((q) => [{ name: q.name, url: q.url }, { name: q.dlq.name, url: q.dlq.url }]));
+          return sqsModule.queueDepths(s.client, s.queues.flatMap((q) => [{ name: q.name, url: q.url }, { name: q.dlq.name, url: q.dlq.url }]));
         },
         log: log.child('console'),
       });
@@ -232,7 +230,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, dynamoStarting, cognitoStarting]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [ddb, sqs, cognito, consoleServer, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, loading]);
+    const [ddb, sqs, cognito, consoleServer, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, modules.all]);
     late.sqs = sqs;
 
     const adminCredentials: Credentials = {
@@ -241,14 +239,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     };
     await writeJson(statePath, { userPoolId, userPoolClientId: cognito.clientId, cursorSecret, admin: adminCredentials } satisfies LocalState);
 
-    const env = m.env.handlerEnvironment({
-      tableName: TABLE_NAME,
-      userPoolId,
+    const env = handlerEnvironment(baseEnv, {
       userPoolClientId: cognito.clientId,
       endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
       queues: sqs.queues,
-      cursorSecret,
-      powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase(),
     });
     Object.assign(process.env, env);
     m.config.resetConfig();

@@ -2,15 +2,22 @@ import { queueUrlVariable } from '../../shared/config';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import type { QueueInfo } from './sqs';
 
-export interface EnvironmentInput {
-  tableName: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
-  queues: Pick<QueueInfo, 'name' | 'url'>[];
-  cursorSecret: string;
-  /** Powertools log level of the handlers: WARN, or INFO with --verbose. */
-  powertoolsLogLevel: string;
+/** The settings of the handlers known before any emulator is up. */
+export function baseEnvironment(i: { tableName: string; userPoolId: string; cursorSecret: string; powertoolsLogLevel: string }): Record<string, string> {
+  return {
+    TABLE_NAME: i.tableName,
+    USER_POOL_ID: i.userPoolId,
+    AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AUTO_CONFIRM: 'true',
+    CURSOR_SECRET: i.cursorSecret,
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: i.powertoolsLogLevel,
+    POWERTOOLS_SERVICE_NAME: 'tally',
+  };
 }
 
 /**
@@ -18,26 +25,22 @@ export interface EnvironmentInput {
  * queue URLs) plus the SDK's service-specific endpoint variables, which point the unchanged AWS SDK clients at
  * the local emulators.
  */
-export function handlerEnvironment(i: EnvironmentInput): Record<string, string> {
+export function handlerEnvironment(
+  base: Record<string, string>,
+  i: {
+    userPoolClientId: string;
+    endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
+    queues: Pick<QueueInfo, 'name' | 'url'>[];
+  },
+): Record<string, string> {
   const env: Record<string, string> = {
-    TABLE_NAME: i.tableName,
-    USER_POOL_ID: i.userPoolId,
+    ...base,
     USER_POOL_CLIENT_ID: i.userPoolClientId,
-    AWS_REGION: LOCAL_REGION,
-    AWS_DEFAULT_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: i.endpoints.dynamodb,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: i.endpoints.dynamodb,
     AWS_ENDPOINT_URL_SQS: i.endpoints.sqs,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: i.endpoints.cognito,
     AWS_ENDPOINT_URL_SESV2: i.endpoints.sesv2,
-    AUTO_CONFIRM: 'true',
-    CURSOR_SECRET: i.cursorSecret,
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: i.powertoolsLogLevel,
-    POWERTOOLS_SERVICE_NAME: 'tally',
   };
   for (const q of i.queues) env[queueUrlVariable(q.name)] = q.url;
   return env;
