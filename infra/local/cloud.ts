@@ -227,7 +227,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return server;
     });
     const [dynamodbMs, sqsMs, cognitoMs] = [since(dynamoP), since(sqsP), since(cognitoP)];
-    const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, dynamoStarting, cognitoStarting]);
+    const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, dynamoStarting, cognitoStarting, modules.all]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const [ddb, sqs, cognito, consoleServer, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, modules.all]);

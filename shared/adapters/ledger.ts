@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { BalanceDeltas } from '../domain/balances';
+import { merchantKey } from '../domain/ledger';
 import { db, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -56,6 +57,7 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
     ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date, t.id) : {}),
     ...(t.fxStatus === 'pending' ? keys.fxPending(t.userId, t.date, t.id) : {}),
     search: `${t.description} ${t.notes ?? ''}`.toLowerCase(),
+    merchantKey: merchantKey(t.description),
     ...(t.splits ? { splitCategories: t.splits.map((s) => s.categoryId) } : {}),
   };
 }

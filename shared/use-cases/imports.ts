@@ -107,7 +107,7 @@ export async function importReport(userId: string, importId: string) {
 
 /** The account's transactions in a date range, as duplicate-detection sees them (amount signed for the account). */
 async function existingInRange(userId: string, accountId: string, from: string, to: string) {
-  const out: { id: string; date: string; amount: number; currency: string; description: string; bankId?: string; accountId: string }[] = [];
+  const out: { id: string; date: string; amount: number; currency: string; description: string; merchantKey?: string; bankId?: string; accountId: string }[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
@@ -117,7 +117,7 @@ async function existingInRange(userId: string, accountId: string, from: string, 
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
         FilterExpression: 'accountId = :acc OR toAccountId = :acc',
         ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':a': `${from}#`, ':b': `${to}#~`, ':acc': accountId },
-        ProjectionExpression: 'id, #d, amount, currency, description, bankId, #t, accountId, toAccountId',
+        ProjectionExpression: 'id, #d, amount, currency, description, merchantKey, bankId, #t, accountId, toAccountId',
         ExpressionAttributeNames: { '#d': 'date', '#t': 'type' },
         ExclusiveStartKey: start,
       }),
@@ -129,6 +129,7 @@ async function existingInRange(userId: string, accountId: string, from: string, 
         amount: signedAmount({ type: i.type, amount: Number(i.amount), accountId: i.accountId ?? undefined, toAccountId: i.toAccountId ?? undefined }, accountId),
         currency: String(i.currency),
         description: String(i.description),
+        ...(i.merchantKey ? { merchantKey: String(i.merchantKey) } : {}),
         ...(i.bankId ? { bankId: String(i.bankId) } : {}),
         accountId,
       });
