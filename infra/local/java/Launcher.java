@@ -1,5 +1,14 @@
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -16,9 +25,17 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * when standard input closes, so the server never outlives the process that started it.
  *
  * Usage: java -Dtally.host=127.0.0.1 -Dtally.port=0 -cp <launcher, jar and libs> Launcher <DynamoDB Local arguments>
+ *
+ * "Launcher --prepare-cds <DynamoDBLocal.jar> <out.jar>" writes a copy of DynamoDBLocal.jar holding this launcher
+ * and without the manifest's Class-Path: that lists ".", a directory, and the JVM's class data sharing (which
+ * halves DynamoDB Local's startup) accepts only jar files on the class path.
  */
 public final class Launcher {
   public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--prepare-cds")) {
+      prepareCds(Path.of(args[1]), Path.of(args[2]));
+      return;
+    }
     String host = System.getProperty("tally.host", "127.0.0.1");
     String port = System.getProperty("tally.port");
     DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(args);
@@ -65,5 +82,31 @@ public final class Launcher {
     watchdog.setDaemon(true);
     watchdog.start();
     proxy.join();
+  }
+
+  private static void prepareCds(Path dynamoJar, Path out) throws Exception {
+    try (JarFile in = new JarFile(dynamoJar.toFile());
+        OutputStream file = Files.newOutputStream(out)) {
+      Manifest manifest = new Manifest(in.getManifest());
+      manifest.getMainAttributes().remove(Attributes.Name.CLASS_PATH);
+      try (JarOutputStream jar = new JarOutputStream(file, manifest)) {
+        Enumeration<JarEntry> entries = in.entries();
+        while (entries.hasMoreElements()) {
+          JarEntry entry = entries.nextElement();
+          if (entry.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME)) continue;
+          jar.putNextEntry(new JarEntry(entry.getName()));
+          try (InputStream data = in.getInputStream(entry)) {
+            data.transferTo(jar);
+          }
+          jar.closeEntry();
+        }
+        jar.putNextEntry(new JarEntry("Launcher.class"));
+        try (InputStream self = Launcher.class.getResourceAsStream("Launcher.class")) {
+          if (self == null) throw new IllegalStateException("Launcher.class not found");
+          self.transferTo(jar);
+        }
+        jar.closeEntry();
+      }
+    }
   }
 }
