@@ -9,7 +9,7 @@ export interface Service {
   output(): string;
   /** Resolves with the exit code once the process has exited. */
   readonly exited: Promise<number | null>;
-  /** SIGTERM to the whole group, then SIGKILL after `graceMs`; resolves when it has exited. */
+  /** Closes its standard input (asking it to exit), then SIGTERM after `graceMs` and SIGKILL 2 s later; resolves once it exited. */
   stop(graceMs?: number): Promise<void>;
   /** SIGKILL to the whole group, synchronously (second Ctrl-C, process exit). */
   kill(): void;
@@ -100,11 +100,14 @@ export function spawnService(o: SpawnOptions): Service {
     },
     async stop(graceMs = 3000) {
       if (exitCode !== undefined) return;
+      // Closing standard input asks the emulator to exit by itself (see the launcher and the Cognito preload);
+      // SIGTERM, then SIGKILL, follow only if it does not.
       child.stdin?.end();
-      signalGroup(pid, 'SIGTERM');
-      const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
+      const term = setTimeout(() => signalGroup(pid, 'SIGTERM'), graceMs);
+      const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs + 2000);
       await exited;
-      clearTimeout(timer);
+      clearTimeout(term);
+      clearTimeout(kill);
       // Anything the child left in its group goes too.
       signalGroup(pid, 'SIGKILL');
     },

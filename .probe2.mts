@@ -1,0 +1,11 @@
+import { startDynamoDb } from './infra/local/dynamodb';
+import { dynamoClient, ensureTable } from './infra/local/dynamodb-table';
+import { createLog } from './infra/local/log';
+const t = Date.now();
+const d = await startDynamoDb({ port: 0, inMemory: true, log: createLog('info') });
+const t1 = Date.now();
+const c = dynamoClient(d.endpoint);
+await ensureTable(c, 'xyz', createLog('warn'), true);
+const t2 = Date.now();
+await d.stop();
+console.log('listening', t1 - t, 'table', t2 - t1, 'stop', Date.now() - t2);
