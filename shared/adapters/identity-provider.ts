@@ -110,7 +110,11 @@ export async function passwordLogin(email: string, password: string): Promise<Au
         AuthParameters: { USERNAME: email, PASSWORD: password },
       }),
     )
-    .catch(mapError);
+    .catch((e: unknown) => {
+      // Cognito answers a wrong password with NotAuthorizedException; its local emulator with InvalidPasswordException.
+      if (nameOf(e) === 'InvalidPasswordException') throw new UnauthorizedError('Incorrect email or password.');
+      return mapError(e);
+    });
   if (out.ChallengeName) throw new ForbiddenError(`Sign-in needs the ${out.ChallengeName} step, which this API does not offer yet.`);
   return tokensOf(out.AuthenticationResult);
 }

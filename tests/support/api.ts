@@ -69,5 +69,5 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 export async function outbox(to: string): Promise<{ subject: string; html: string; text: string }[]> {
   const { consoleUrl } = inject('cloud');
   const res = await fetch(`${consoleUrl}/api/messages?to=${encodeURIComponent(to)}`);
-  return (await res.json()) as { subject: string; html: string; text: string }[];
+  return ((await res.json()) as { items: { subject: string; html: string; text: string }[] }).items;
 }
