@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadFxHistory } from './fx-history';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -86,8 +87,8 @@ export interface LocalCloud {
   userPoolClientId: string;
   queues: QueueInfo[];
   dataDir: string;
-  /** Milliseconds from the call: to a healthy API, to the admin account being ready, and to each emulator being set up. */
-  timings: { healthyMs: number; readyMs: number; dynamodbMs: number; sqsMs: number; cognitoMs: number };
+  /** When the call started (epoch ms), and milliseconds from it: to a healthy API, to the admin account being ready, and to each emulator being set up. */
+  timings: { startedAt: number; healthyMs: number; readyMs: number; dynamodbMs: number; sqsMs: number; cognitoMs: number };
   scheduler: Scheduler;
   /** Stops everything (pollers, servers, emulators) and waits until every child process has exited. */
   stop(): Promise<void>;
@@ -322,6 +323,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     } catch (e) {
       log.error(`could not set up the admin account ${adminCredentials.email}`, e);
     }
+    try {
+      const fx = await loadFxHistory();
+      if (!fx.skipped) log.debug(`loaded ${fx.days} days of ECB reference rates`);
+    } catch (e) {
+      log.error('could not load the ECB reference rates', e);
+    }
     const readyMs = Date.now() - t0;
 
     let stopping: Promise<void> | undefined;
@@ -341,7 +348,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       userPoolClientId: cognito.clientId,
       queues: sqs.queues,
       dataDir,
-      timings: { healthyMs, readyMs, dynamodbMs: await dynamodbMs, sqsMs: await sqsMs, cognitoMs: await cognitoMs },
+      timings: { startedAt: t0, healthyMs, readyMs, dynamodbMs: await dynamodbMs, sqsMs: await sqsMs, cognitoMs: await cognitoMs },
       scheduler: runningScheduler,
       stop: () => {
         stopping ??= stopAll().then(unlock);
