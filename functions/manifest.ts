@@ -54,12 +54,18 @@ export interface ScheduleFunction extends Common {
   description: string;
 }
 
+/** A stream filter: the record's new or old image has a string `attribute` starting with `prefix`. */
+export interface StreamFilter {
+  attribute: 'pk' | 'sk';
+  prefix: string;
+}
+
 /** Reads the table's change stream (NEW_AND_OLD_IMAGES) — the outbox relay. */
 export interface StreamFunction extends Common {
   kind: 'stream';
   batchSize: number;
-  /** Only records whose new image's `pk` starts with this prefix reach the function. */
-  pkPrefix: string;
+  /** Only records matching one of these reach the function (inserts, updates and removes alike). */
+  filters: StreamFilter[];
 }
 
 export type FunctionDef = HttpFunction | QueueFunction | ScheduleFunction | StreamFunction;
@@ -164,7 +170,11 @@ export const functions: FunctionDef[] = [
     name: 'outbox-relay',
     entry: 'functions/stream/outbox-relay.ts',
     batchSize: 100,
-    pkPrefix: 'OUTBOX#',
+    // Outbox events, and every change of a transaction item (its images become TransactionRecorded/Updated/Deleted).
+    filters: [
+      { attribute: 'pk', prefix: 'OUTBOX#' },
+      { attribute: 'sk', prefix: 'TX#' },
+    ],
     access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports'],
   },
   {

@@ -304,7 +304,7 @@ function describe(def: FunctionDef): string {
       text = `Consumes the ${def.queue} queue`;
       break;
     case 'stream':
-      text = `Relays table stream records whose pk begins with ${def.pkPrefix}`;
+      text = `Relays table stream records matching ${def.filters.map((f) => `${f.attribute}^=${f.prefix}`).join(' or ')}`;
       break;
     case 'schedule':
       text = def.description;

@@ -294,7 +294,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         streamArn: ddb.streamArn,
         fn: lambda(def.name),
         batchSize: def.batchSize,
-        pkPrefix: def.pkPrefix,
+        filters: def.filters,
         checkpoints,
         log: log.child(def.name),
       }),

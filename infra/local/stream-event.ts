@@ -24,12 +24,15 @@ function lambdaImage(image: Image): Record<string, AttributeValue> | undefined {
 }
 
 /**
- * The Lambda event filter of a stream function with a `pkPrefix`: the record's new image has a string `pk`
- * starting with the prefix (the manifest's contract; a REMOVE has no new image, so it never matches).
+ * The Lambda event filters of a stream function (the manifest's `filters`, as the CDK app deploys them): a record
+ * matches when its new or its old image has a string attribute starting with one filter's prefix.
  */
-export function matchesPkPrefix(record: _Record, prefix: string): boolean {
-  const pk = record.dynamodb?.NewImage?.pk;
-  return pk?.S !== undefined && pk.S.startsWith(prefix);
+export function matchesFilters(record: _Record, filters: readonly { attribute: string; prefix: string }[]): boolean {
+  const images = [record.dynamodb?.NewImage, record.dynamodb?.OldImage];
+  return filters.some((f) => images.some((image) => {
+    const v = image?.[f.attribute]?.S;
+    return v !== undefined && v.startsWith(f.prefix);
+  }));
 }
 
 /** A stream ARN as it reads on AWS (DynamoDB Local writes the region as `ddblocal`). */

@@ -11,7 +11,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import { invoke, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { readJson, writeJson } from './state';
-import { matchesPkPrefix, streamBatchProgress, streamEvent } from './stream-event';
+import { matchesFilters, streamBatchProgress, streamEvent } from './stream-event';
 
 export function streamsClient(endpoint: string): DynamoDBStreamsClient {
   return new DynamoDBStreamsClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
@@ -70,7 +70,7 @@ export interface StreamPollerOptions {
   streamArn: string;
   fn: LambdaFunction;
   batchSize: number;
-  pkPrefix: string;
+  filters: readonly { attribute: string; prefix: string }[];
   checkpoints: CheckpointStore;
   log: Log;
   /** Idle wait between polls. */
@@ -91,7 +91,7 @@ interface ShardState {
 
 /**
  * Lambda's DynamoDB Streams event source for one function, configured as the CDK app configures it: reads every
- * shard in order (parents before children), keeps records whose new image's `pk` starts with `pkPrefix`, invokes
+ * shard in order (parents before children), keeps records matching the function's `filters`, invokes
  * with a DynamoDBStreamEvent, and checkpoints only past processed records. On `batchItemFailures` it resumes at the
  * lowest failed sequence number; when the function fails, it halves the batch and retries, skipping the records
  * after `maxRetryAttempts` retries.
@@ -188,7 +188,7 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
     }
     const seqs = records.map((r) => r.dynamodb?.SequenceNumber ?? '');
     // After a failed invocation the batch is halved (bisectBatchOnError) until the failing record is alone.
-    const matching = records.filter((r) => matchesPkPrefix(r, o.pkPrefix));
+    const matching = records.filter((r) => matchesFilters(r, o.filters));
     const delivered = matching.slice(0, state.cap);
     const last = delivered[delivered.length - 1];
     const attemptEnd = delivered.length < matching.length && last ? seqs.indexOf(last.dynamodb?.SequenceNumber ?? '') + 1 : records.length;

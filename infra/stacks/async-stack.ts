@@ -106,7 +106,12 @@ export class AsyncStack extends Stack {
           bisectBatchOnError: true,
           retryAttempts: props.streamRetryAttempts ?? 5,
           onFailure: new SqsDlq(props.streamFailureQueue),
-          filters: [lambda.FilterCriteria.filter({ dynamodb: { NewImage: { pk: { S: lambda.FilterRule.beginsWith(def.pkPrefix) } } } })],
+          // Each manifest filter on both images, so removes (no new image) reach the function too.
+          filters: def.filters.flatMap((f) =>
+            (['NewImage', 'OldImage'] as const).map((image) =>
+              lambda.FilterCriteria.filter({ dynamodb: { [image]: { [f.attribute]: { S: lambda.FilterRule.beginsWith(f.prefix) } } } }),
+            ),
+          ),
         }),
       );
     }

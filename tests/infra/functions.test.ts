@@ -175,8 +175,10 @@ describe('ApiStack and AsyncStack', () => {
       expect(mapping?.Properties.BatchSize).toBe(def.batchSize);
       expect(JSON.stringify(mapping?.Properties.EventSourceArn)).toMatch(/TableStreamArn/);
       expect(JSON.stringify(mapping?.Properties.DestinationConfig)).toMatch(/StreamFailureQueueArn/);
-      const [filter] = (mapping?.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
-      expect(JSON.parse(filter?.Pattern ?? '{}')).toEqual({ dynamodb: { NewImage: { pk: { S: [{ prefix: def.pkPrefix }] } } } });
+      const patterns = (mapping?.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern) as unknown);
+      expect(patterns).toEqual(
+        def.filters.flatMap((f) => ['NewImage', 'OldImage'].map((image) => ({ dynamodb: { [image]: { [f.attribute]: { S: [{ prefix: f.prefix }] } } } }))),
+      );
     }
   });
 

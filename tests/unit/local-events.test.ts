@@ -3,7 +3,7 @@ import { buildHttpApiEvent, isTextBody, parseQuery, requestTime, type IncomingRe
 import { stringifyClaim, stringifyClaims } from '../../infra/local/claims';
 import { toHttpResponse } from '../../infra/local/gateway';
 import { batchOutcome, sqsRecord } from '../../infra/local/sqs-event';
-import { awsStreamArn, lambdaStreamRecord, matchesPkPrefix, streamBatchProgress } from '../../infra/local/stream-event';
+import { awsStreamArn, lambdaStreamRecord, matchesFilters, streamBatchProgress } from '../../infra/local/stream-event';
 
 const request = (over: Partial<IncomingRequest> = {}): IncomingRequest => ({
   method: 'GET',
@@ -187,10 +187,14 @@ describe('DynamoDB stream events', () => {
     },
   });
 
-  it('filters on the new image’s pk prefix', () => {
-    expect(matchesPkPrefix(record('OUTBOX#1'), 'OUTBOX#')).toBe(true);
-    expect(matchesPkPrefix(record('USER#1'), 'OUTBOX#')).toBe(false);
-    expect(matchesPkPrefix(record('OUTBOX#1', 'REMOVE'), 'OUTBOX#')).toBe(false);
+  it('filters on either image’s attribute prefixes, as the deployed event filters do', () => {
+    const outbox = [{ attribute: 'pk', prefix: 'OUTBOX#' }];
+    expect(matchesFilters(record('OUTBOX#1'), outbox)).toBe(true);
+    expect(matchesFilters(record('USER#1'), outbox)).toBe(false);
+    // A remove has only the old image, and still matches.
+    expect(matchesFilters(record('OUTBOX#1', 'REMOVE'), outbox)).toBe(true);
+    expect(matchesFilters(record('USER#1'), [...outbox, { attribute: 'sk', prefix: 'EVENT' }])).toBe(true);
+    expect(matchesFilters(record('USER#1'), [{ attribute: 'sk', prefix: 'TX#' }])).toBe(false);
   });
 
   it('converts records to Lambda’s DynamoDB JSON', () => {
