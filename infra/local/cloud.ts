@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { loadFxHistory } from './fx-history';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,7 +17,8 @@ import type { QueueInfo } from './sqs';
 import { readJson, writeJson, type LocalState } from './state';
 
 /**
- * Everything that needs the AWS SDK, fauxqs or the manifest, each imported on its own: loading starts only after
+ * Everything that needs the AWS SDK, fauxqs or the manifest, each imported on its own (never at the top of this
+ * file: a module that reaches shared/observability.ts must load after the handler environment is set): loading starts only after
  * the emulator processes were spawned (the JVM and cognito-local boot meanwhile), and each part of the startup waits
  * only for the modules it uses.
  */
@@ -324,6 +324,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       log.error(`could not set up the admin account ${adminCredentials.email}`, e);
     }
     try {
+      // Imported here, not at the top: it reaches shared/, whose Powertools objects read the environment when loaded.
+      const { loadFxHistory } = await import('./fx-history');
       const fx = await loadFxHistory();
       if (!fx.skipped) log.debug(`loaded ${fx.days} days of ECB reference rates`);
     } catch (e) {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { call, eventually, newUser, type TestUser } from '../support/api';
+
+interface Tx {
+  id: string;
+  type: string;
+  date: string;
+  baseAmount: number | null;
+  fxStatus: string;
+  categoryId: string | null;
+  currency: string;
+  amount: number;
+  version: number;
+}
+
+async function all(u: TestUser): Promise<Tx[]> {
+  const out: Tx[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: Tx[]; nextCursor: string | null } } = await call('GET', `/transactions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: u.accessToken });
+    out.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** The straightforward recount of a month from the transactions themselves. */
+function recount(txs: Tx[], month: string) {
+  const inMonth = txs.filter((t) => t.date.startsWith(month) && t.fxStatus === 'converted' && t.type !== 'transfer');
+  const sum = (type: string) => inMonth.filter((t) => t.type === type).reduce((s, t) => s + (t.baseAmount ?? 0), 0);
+  const byCategory = new Map<string, number>();
+  for (const t of inMonth.filter((x) => x.type === 'expense')) byCategory.set(t.categoryId ?? '_uncategorised', (byCategory.get(t.categoryId ?? '_uncategorised') ?? 0) + (t.baseAmount ?? 0));
+  return {
+    income: sum('income'),
+    expenses: sum('expense'),
+    net: sum('income') - sum('expense'),
+    transactionCount: inMonth.length,
+    pending: txs.filter((t) => t.date.startsWith(month) && t.fxStatus === 'pending').length,
+    byCategory,
+  };
+}
+
+/** Waits until the summary of a month equals the recount. */
+async function agrees(u: TestUser, month: string) {
+  return eventually(
+    async () => {
+      const txs = await all(u);
+      const want = recount(txs, month);
+      const got = (await call('GET', `/analytics/summary?month=${month}`, { token: u.accessToken })).body;
+      const children = new Map<string, number>(
+        got.byCategory.filter((c: { kind: string; level: string; parentId: string | null }) => c.kind === 'expense' && (c.level === 'child' || c.parentId === null)).map((c: { categoryId: string; amount: number }) => [c.categoryId, c.amount]),
+      );
+      const sameCategories = [...want.byCategory].every(([id, amount]) => children.get(id) === amount);
+      const same = got.income === want.income && got.expenses === want.expenses && got.net === want.net && got.transactionCount === want.transactionCount && got.pendingFx.count === want.pending && sameCategories;
+      return same ? { got, want } : undefined;
+    },
+    20_000,
+    `summary of ${month} to match the recount`,
+  );
+}
+
+describe('analytics', () => {
+  it('summary, trends and cash flow agree with a recount across currencies and edits that move transactions', async () => {
+    const u = await newUser();
+    const post = async (body: Record<string, unknown>) => (await call('POST', '/transactions', { token: u.accessToken, body: { currency: 'EUR', ...body } })).body as Tx;
+    await post({ type: 'income', amount: 300000, date: '2024-02-25', description: 'Salary', categoryId: 'income.salary' });
+    await post({ type: 'income', amount: 300000, date: '2024-03-25', description: 'Salary', categoryId: 'income.salary' });
+    const groceries = await post({ type: 'expense', amount: 8423, date: '2024-03-03', description: 'REWE Markt 123', categoryId: 'food.groceries' });
+    const dinner = await post({ type: 'expense', amount: 12000, currency: 'USD', date: '2024-03-10', description: 'Dinner NYC', categoryId: 'food.restaurants' });
+    const sushi = await post({ type: 'expense', amount: 5400, currency: 'JPY', date: '2024-03-12', description: 'Sushi', categoryId: 'food.restaurants' });
+    await post({ type: 'expense', amount: 100000, currency: 'ARS', date: '2024-03-14', description: 'Unpriced' });
+    await post({ type: 'expense', amount: 2599, date: '2024-02-11', description: 'Netflix', categoryId: 'entertainment.streaming' });
+
+    await agrees(u, '2024-03');
+    // Edits: move a transaction to another month, another category, another currency; delete one.
+    await call('PATCH', `/transactions/${groceries.id}`, { token: u.accessToken, body: { date: '2024-02-28' }, headers: { 'if-match': String(groceries.version) } });
+    await call('PATCH', `/transactions/${dinner.id}`, { token: u.accessToken, body: { categoryId: 'travel.activities', currency: 'GBP', amount: 9900 }, headers: { 'if-match': String(dinner.version) } });
+    await call('DELETE', `/transactions/${sushi.id}`, { token: u.accessToken });
+
+    const march = await agrees(u, '2024-03');
+    const feb = await agrees(u, '2024-02');
+    expect(march.got.income).toBe(300000);
+    expect(feb.got.expenses).toBe(8423 + 2599);
+    expect(march.got.pendingFx.count).toBe(1);
+    expect(march.got.byCategory.find((c: { categoryId: string }) => c.categoryId === 'food')?.previousMonthAmount).toBe(8423);
+    expect(march.got.savingsRate).toBeCloseTo(march.got.net / march.got.income, 4);
+    expect(march.got.asOf).toMatch(/^\d{4}-/);
+
+    const trend = (await call('GET', '/analytics/trends?from=2024-01&to=2024-03', { token: u.accessToken })).body;
+    expect(trend.series.map((p: { month: string; net: number }) => [p.month, p.net])).toEqual([
+      ['2024-01', 0],
+      ['2024-02', feb.want.net],
+      ['2024-03', march.want.net],
+    ]);
+    const cats = (await call('GET', '/analytics/categories?from=2024-02&to=2024-03', { token: u.accessToken })).body;
+    expect(cats.expenses).toBe(feb.want.expenses + march.want.expenses);
+    const flow = (await call('GET', '/analytics/cashflow?months=120', { token: u.accessToken })).body;
+    const last = flow.items.filter((p: { month: string }) => p.month <= '2024-03').at(-1);
+    expect(last.cumulative).toBe(feb.want.net + march.want.net);
+  });
+
+  it('refuses bad ranges with a problem', async () => {
+    const u = await newUser();
+    expect((await call('GET', '/analytics/trends?from=2024-05&to=2024-01', { token: u.accessToken })).status).toBe(400);
+    expect((await call('GET', '/analytics/summary?month=2024-13', { token: u.accessToken })).status).toBe(400);
+    expect((await call('GET', '/analytics/trends?from=2000-01&to=2024-01', { token: u.accessToken })).status).toBe(400);
+  });
+});
