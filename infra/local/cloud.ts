@@ -138,6 +138,18 @@ async function waitHealthy(apiUrl: string, log: Log): Promise<boolean> {
 }
 
 /**
+ * Warns when the handlers' Powertools objects were created before their environment was set (something imported
+ * shared/ too early): they would log at the default level and publish metrics.
+ */
+async function checkHandlerSettings(env: Record<string, string>, log: Log): Promise<void> {
+  const { logger } = await import('../../shared/observability');
+  const level = logger.getLevelName();
+  if (level !== env.POWERTOOLS_LOG_LEVEL) {
+    log.warn(`the handlers log at ${level}, not ${env.POWERTOOLS_LOG_LEVEL ?? ''}: shared/observability.ts was loaded before the local cloud set their environment`);
+  }
+}
+
+/**
  * Starts Tally's local cloud: DynamoDB Local, SQS (fauxqs), Cognito (cognito-local), the API gateway, queue and
  * stream pollers, the scheduler, and the console with the email outbox; then makes sure an admin account exists.
  * Servers start in parallel; every one listens on 127.0.0.1 only.
@@ -309,6 +321,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     await waitHealthy(gateway.url, log);
     const healthyMs = Date.now() - t0;
+    await checkHandlerSettings(baseEnv, log);
 
     try {
       const admin = await m.admin.ensureAdmin({

@@ -21,7 +21,7 @@ const cases: { name: string; raw?: string; body?: unknown; query?: string; heade
   { name: 'a deep object', raw: `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}` },
   { name: 'a bad query', query: 'limit=-5&from=yesterday&cursor=%ZZ&month=13&months=abc&date=2024-02-30&format=xml' },
   { name: 'a wrong media type', raw: 'a=1&b=2', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-  { name: 'a bad If-Match and Idempotency-Key', body: {}, headers: { 'if-match': 'W/"banana"', 'idempotency-key': '\u0001'.repeat(300) } },
+  { name: 'a bad If-Match and Idempotency-Key', body: {}, headers: { 'if-match': 'W/"banana"', 'idempotency-key': 'k'.repeat(300) } },
 ];
 
 let tokens: { user: string; admin: string };
@@ -31,7 +31,9 @@ beforeAll(async () => {
 });
 
 describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, r) => {
-  it.each(cases.map((c) => [c.name, c] as const))('answers %s with a 4xx problem, never a 500', async (_n, c) => {
+  // Clients cannot send a body with GET (fetch refuses): GET routes get the query and header cases.
+  const applicable = cases.filter((c) => r.method !== 'GET' || (c.raw === undefined && c.body === undefined));
+  it.each(applicable.map((c) => [c.name, c] as const))('answers %s with a 4xx problem, never a 500', async (_n, c) => {
     const token = r.auth === 'public' ? undefined : typeof r.auth === 'object' ? tokens.admin : tokens.user;
     const path = `${fillPath(r.path)}${c.query ? `?${c.query}` : ''}`;
     const res = await call(r.method, path, { token, body: c.body, raw: c.raw, headers: c.headers });
