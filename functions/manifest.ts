@@ -233,6 +233,16 @@ export const functions: FunctionDef[] = [
     access: ['table:read', 'queue:reports'],
     timeoutSeconds: 300,
   },
+  {
+    kind: 'schedule',
+    name: 'reconcile-analytics',
+    entry: 'functions/schedule/reconcile-analytics.ts',
+    schedule: 'cron(30 3 * * ? *)',
+    description: 'Every day 03:30 UTC: recount each user’s monthly rollups from the transactions and fix any drift',
+    access: ['table:write'],
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+  },
 ];
 
 export const httpFunctions = functions.filter((f): f is HttpFunction => f.kind === 'http');
