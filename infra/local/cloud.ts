@@ -90,6 +90,8 @@ export interface LocalCloud {
   /** When the call started (epoch ms), and milliseconds from it: to a healthy API, to the admin account being ready, and to each emulator being set up. */
   timings: { startedAt: number; healthyMs: number; readyMs: number; dynamodbMs: number; sqsMs: number; cognitoMs: number };
   scheduler: Scheduler;
+  /** Settles when the ECB reference-rate history is in the table (loaded in the background at first start). */
+  fxReady: Promise<void>;
   /** Stops everything (pollers, servers, emulators) and waits until every child process has exited. */
   stop(): Promise<void>;
   /** Kills the emulator processes at once (a second Ctrl-C). */
@@ -336,14 +338,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     } catch (e) {
       log.error(`could not set up the admin account ${adminCredentials.email}`, e);
     }
-    try {
+    // The ECB history loads in the background (once per data dir): the API is usable meanwhile, and transactions
+    // dated before it finishes are converted when their rates arrive. Tests wait for `fxReady`.
+    const fxReady = (async () => {
       // Imported here, not at the top: it reaches shared/, whose Powertools objects read the environment when loaded.
       const { loadFxHistory } = await import('./fx-history');
+      const t = Date.now();
       const fx = await loadFxHistory();
-      if (!fx.skipped) log.debug(`loaded ${fx.days} days of ECB reference rates`);
-    } catch (e) {
-      log.error('could not load the ECB reference rates', e);
-    }
+      if (!fx.skipped) log.info(`loaded ${fx.days} days of ECB reference rates in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    })().catch((e: unknown) => log.error('could not load the ECB reference rates', e));
     const readyMs = Date.now() - t0;
 
     let stopping: Promise<void> | undefined;
@@ -364,6 +367,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       queues: sqs.queues,
       dataDir,
       timings: { startedAt: t0, healthyMs, readyMs, dynamodbMs: await dynamodbMs, sqsMs: await sqsMs, cognitoMs: await cognitoMs },
+      fxReady,
       scheduler: runningScheduler,
       stop: () => {
         stopping ??= stopAll().then(unlock);

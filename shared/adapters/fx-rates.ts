@@ -1,4 +1,4 @@
-import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -60,10 +60,14 @@ export async function ratesWindow(base: string, earliest: string, date: string):
   return (out.Items ?? []).map((i) => ({ base: String(i.base), date: String(i.date), rates: i.rates as Record<string, string> }));
 }
 
-/** Whether any rate set of `base` exists (to know if a history was loaded). */
-export async function hasRates(base: string): Promise<boolean> {
-  const out = await db().send(
-    new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `FX#${base}` }, Limit: 1 }),
-  );
-  return (out.Items?.length ?? 0) > 0;
+const historyKey = (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` });
+
+/** Whether a complete rate history from `source` was loaded. */
+export async function historyLoaded(source: string): Promise<boolean> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: historyKey(source), ConsistentRead: true }));
+  return out.Item !== undefined;
+}
+
+export async function markHistoryLoaded(source: string, days: number, now: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...historyKey(source), days, loadedAt: now.toISOString() } }));
 }

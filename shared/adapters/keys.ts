@@ -18,6 +18,7 @@
  * | USER#<sub>#IMPORT#<id> | CHUNK#<n>      | parsed rows of an import, awaiting write  |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | FX#<base>          | <date>             | exchange rates published for a date       |
+ * | FXMETA             | HISTORY#<source>   | a rate history fully loaded (e.g. ECB)    |
  * | OUTBOX#<id>        | EVENT              | an event awaiting relay to SQS (stream)   |
  * | RECEIPT#<id>       | RECEIPT            | a side effect already done (emails)       |
  *

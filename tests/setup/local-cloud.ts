@@ -1,20 +1,44 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalCloud } from '../../infra/local/cloud';
 import type { CloudInfo } from './provided';
 
+const PREFIX = 'tally-cloud-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes data folders of earlier runs that were killed before their teardown (their process is gone). */
+async function sweepStale(): Promise<void> {
+  const root = tmpdir();
+  for (const name of (await readdir(root)).filter((n) => n.startsWith(PREFIX))) {
+    const dir = join(root, name);
+    const pid = Number((await readFile(join(dir, 'cloud.pid'), 'utf8').catch(() => '')).trim());
+    const age = Date.now() - (await stat(dir).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (pid ? !alive(pid) : age > 10 * 60_000) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Global setup of the `cloud` test project: one local cloud for the whole run, empty and in memory, on free ports,
  * with its data in a temporary folder. Tests reach it over HTTP and the AWS SDK with `inject('cloud')`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tally-cloud-'));
+  await sweepStale().catch(() => undefined);
+  const dataDir = await mkdtemp(join(tmpdir(), PREFIX));
   const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir }).catch(async (e: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   });
+  await cloud.fxReady;
   const info: CloudInfo = {
     apiUrl: cloud.apiUrl,
     consoleUrl: cloud.consoleUrl,

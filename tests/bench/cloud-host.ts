@@ -1,0 +1,54 @@
+/**
+ * Runs one local cloud in its own process for the benchmark, so the load generator never shares an event loop
+ * with the gateway and the functions. Started by tests/bench/lib/cloud.ts over an IPC channel: it answers
+ * `ready` with the cloud's addresses, and stops the cloud on `stop`, on SIGTERM/SIGINT, or when the parent goes.
+ */
+import { startLocalCloud, type LocalCloud } from '../../infra/local/cloud';
+
+const dataDir = process.argv[2];
+let cloud: LocalCloud | undefined;
+let stopping: Promise<void> | undefined;
+
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    const hardExit = setTimeout(() => process.exit(code || 1), 20_000);
+    hardExit.unref();
+    try {
+      await cloud?.stop();
+    } finally {
+      clearTimeout(hardExit);
+      process.exit(code);
+    }
+  })();
+  return stopping;
+}
+
+process.on('message', (m: { type?: string }) => {
+  if (m?.type === 'stop') void stop(0);
+});
+process.on('disconnect', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+
+async function main(): Promise<void> {
+  if (!dataDir || !process.send) throw new Error('cloud-host needs a data folder argument and an IPC channel');
+  cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir });
+  process.send({
+    type: 'ready',
+    info: {
+      apiUrl: cloud.apiUrl,
+      consoleUrl: cloud.consoleUrl,
+      env: cloud.env,
+      admin: cloud.admin,
+      endpoints: cloud.endpoints,
+      tableName: cloud.tableName,
+      pids: cloud.pids,
+      timings: cloud.timings,
+    },
+  });
+}
+
+main().catch((e: unknown) => {
+  process.send?.({ type: 'error', message: (e as Error).stack ?? String(e) });
+  void stop(1);
+});

@@ -1,0 +1,84 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** What the cloud host reports once its local cloud is up. */
+export interface CloudInfo {
+  apiUrl: string;
+  consoleUrl: string;
+  env: Record<string, string>;
+  admin: { email: string; password: string };
+  endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
+  tableName: string;
+  pids: { main: number; dynamodb: number; cognito: number };
+  timings: { healthyMs: number; readyMs: number };
+}
+
+export interface RunningCloud extends CloudInfo {
+  /** Milliseconds from spawning the host to its `ready`. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a local cloud (`startLocalCloud`, in memory, fresh, free ports, a temporary data folder) in a child
+ * process. Always `stop()` it: that stops the cloud, waits for the child to exit (killing it after a grace) and
+ * removes the data folder.
+ */
+export async function startCloud(timeoutMs = 120_000): Promise<RunningCloud> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tally-bench-'));
+  const started = performance.now();
+  const child: ChildProcess = fork(join(REPO_ROOT, 'tests/bench/cloud-host.ts'), [dataDir], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        if (child.connected) child.send({ type: 'stop' });
+        else child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+  try {
+    const info = await new Promise<CloudInfo>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the local cloud did not start within ${timeoutMs} ms`)), timeoutMs);
+      child.on('message', (m: { type?: string; info?: CloudInfo; message?: string }) => {
+        if (m.type === 'ready' && m.info) {
+          clearTimeout(timer);
+          resolve(m.info);
+        } else if (m.type === 'error') {
+          clearTimeout(timer);
+          reject(new Error(`the local cloud failed to start: ${m.message ?? ''}`));
+        }
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`the cloud host exited (${code ?? 'signal'}) before it was ready`));
+      });
+    });
+    return { ...info, startMs: performance.now() - started, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Depth of each queue of the cloud (visible, in flight), from the console's API. */
+export async function queueDepths(consoleUrl: string): Promise<Record<string, { visible: number; inFlight: number }>> {
+  const r = await fetch(`${consoleUrl}/api/queues`, { signal: AbortSignal.timeout(5000) });
+  const body = (await r.json()) as { items: { name: string; visible: number; inFlight: number }[] };
+  return Object.fromEntries(body.items.map((q) => [q.name, { visible: q.visible, inFlight: q.inFlight }]));
+}

@@ -1,0 +1,275 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Metafile } from 'esbuild';
+import { REPO_ROOT } from '../lib/cloud';
+import { fmt, heading, median, printFigures, round, table, type Figure, type Target } from '../lib/report';
+import type { SectionContext, SectionOutput } from './context';
+
+/** The CDK app's bundling (infra/constructs/manifest-function.ts → NodejsFunction → esbuild). */
+const ESBUILD_TARGET = 'node24';
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+const SIZE_TARGET: Target = { op: '<=', value: 350, unit: 'KB' };
+const COLD_TARGET: Target = { op: '<=', value: 30, unit: 'ms' };
+
+interface Built {
+  name: string;
+  kind: string;
+  entry: string;
+  file: string;
+  bytes: number;
+  /** Bytes in the output per npm package, largest first. */
+  packages: [string, number][];
+  /** Bytes of the project's own code. */
+  appBytes: number;
+  /** Variables the function gets from its access list. */
+  queues: string[];
+  memoryMb: number;
+}
+
+/** The package an input path of the metafile belongs to (the innermost node_modules), or undefined for project code. */
+function packageOf(input: string): string | undefined {
+  const at = input.lastIndexOf('node_modules/');
+  if (at < 0) return undefined;
+  const parts = input.slice(at + 'node_modules/'.length).split('/');
+  const first = parts[0] ?? '';
+  return first.startsWith('@') ? `${first}/${parts[1] ?? ''}` : first;
+}
+
+function attribute(metafile: Metafile, outfile: string): { packages: [string, number][]; appBytes: number } {
+  const key = relative(REPO_ROOT, outfile);
+  const output = metafile.outputs[key];
+  const by = new Map<string, number>();
+  let appBytes = 0;
+  for (const [path, info] of Object.entries(output?.inputs ?? {})) {
+    const pkg = packageOf(path);
+    if (pkg) by.set(pkg, (by.get(pkg) ?? 0) + info.bytesInOutput);
+    else appBytes += info.bytesInOutput;
+  }
+  return { packages: [...by.entries()].sort((a, b) => b[1] - a[1]), appBytes };
+}
+
+/** The environment Lambda and the CDK app give a function at import (dummy values, loopback only). */
+function lambdaEnv(b: Built, queues: readonly string[], sourceMaps: boolean): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    TZ: ':UTC',
+    AWS_REGION: 'us-east-1',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_SESSION_TOKEN: 'bench',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    AWS_LAMBDA_FUNCTION_NAME: b.name,
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(b.memoryMb),
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${b.name}`,
+    AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+    AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    LAMBDA_TASK_ROOT: join(b.file, '..'),
+    _HANDLER: 'index.handler',
+    TABLE_NAME: 'tally-bench',
+    USER_POOL_ID: 'us-east-1_BenchPool1',
+    USER_POOL_CLIENT_ID: 'benchclient0000000000000000',
+    CURSOR_SECRET: randomBytes(32).toString('hex'),
+    AUTO_CONFIRM: 'false',
+    EMAIL_FROM: 'Tally <no-reply@example.com>',
+    POWERTOOLS_SERVICE_NAME: b.name,
+    POWERTOOLS_METRICS_NAMESPACE: 'Tally',
+    POWERTOOLS_LOG_LEVEL: 'INFO',
+  };
+  for (const q of queues) env[`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = `http://127.0.0.1:9/000000000000/${q}`;
+  if (sourceMaps) env.NODE_OPTIONS = '--enable-source-maps';
+  return env;
+}
+
+const IMPORT_SCRIPT =
+  "const u = process.argv[1]; const t0 = performance.now(); const m = await import(u); const ms = performance.now() - t0; process.stdout.write(JSON.stringify({ ms, handler: typeof m.handler }));";
+
+/** Imports a bundle in a fresh `node` and returns the milliseconds the dynamic import took. */
+function coldImport(file: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', IMPORT_SCRIPT, pathToFileURL(file).href], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      try {
+        const r = JSON.parse(out) as { ms: number; handler: string };
+        if (r.handler !== 'function') throw new Error('the bundle exports no handler function');
+        resolve(r.ms);
+      } catch (e) {
+        reject(new Error(`importing ${file} failed (exit ${code ?? 'signal'}): ${(e as Error).message} ${err.slice(0, 400)}`));
+      }
+    });
+  });
+}
+
+export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
+  heading('1. bundles — esbuild as the CDK app bundles each function; cold import in fresh node processes');
+  const started = performance.now();
+  const capMs = Math.min(ctx.remainingMs() - 5_000, 240_000);
+  const esbuild = await import('esbuild');
+  const { functions } = await import('../../../functions/manifest');
+  const outRoot = join(REPO_ROOT, '.bench', 'bundles');
+  await rm(outRoot, { recursive: true, force: true });
+  await mkdir(outRoot, { recursive: true });
+  // One esbuild run with every entry point: esbuild bundles each entry on its own (no splitting) and spreads the
+  // work over the cores, parsing shared modules once; each output is the same bytes a build of that entry alone
+  // gives (only the source map's file name differs).
+  const result = await esbuild.build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: Object.fromEntries(functions.map((def) => [`${def.name}/index`, join(REPO_ROOT, def.entry)])),
+    outdir: outRoot,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    target: ESBUILD_TARGET,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const built = functions.map((def): Built => {
+    const file = join(outRoot, def.name, 'index.mjs');
+    const { packages, appBytes } = attribute(result.metafile, file);
+    const bytes = result.metafile.outputs[relative(REPO_ROOT, file)]?.bytes ?? 0;
+    const queues = def.access.filter((a) => a.startsWith('queue:')).map((a) => a.slice('queue:'.length));
+    return { name: def.name, kind: def.kind, entry: def.entry, file, bytes, packages, appBytes, queues, memoryMb: def.memoryMb ?? 256 };
+  });
+  const bundleWallMs = performance.now() - started;
+  await esbuild.stop();
+  console.log(`bundled ${built.length} functions in ${fmt(bundleWallMs / 1000)} s (one esbuild run, all entry points)`);
+
+  // Cold imports: round-robin over the functions, one process at a time (two at once would contend for the cores);
+  // first as deployed (NODE_OPTIONS=--enable-source-maps, as the CDK app sets it), then without source maps.
+  const runs = ctx.coldRuns;
+  const plainRuns = ctx.coldRunsPlain;
+  const deployed = new Map<string, number[]>(built.map((b) => [b.name, []]));
+  const plain = new Map<string, number[]>(built.map((b) => [b.name, []]));
+  const errors: string[] = [];
+  const coldDeadline = started + capMs;
+  let cutShort = false;
+  const phases = [
+    { want: runs, sourceMaps: true, store: deployed },
+    { want: plainRuns, sourceMaps: false, store: plain },
+  ];
+  for (const phase of phases) {
+    for (let r = 0; r < phase.want && !cutShort; r++) {
+      for (const b of built) {
+        if (performance.now() > coldDeadline) {
+          cutShort = true;
+          break;
+        }
+        try {
+          phase.store.get(b.name)?.push(await coldImport(b.file, lambdaEnv(b, b.queues, phase.sourceMaps)));
+        } catch (e) {
+          if (errors.length < 5) errors.push((e as Error).message);
+        }
+      }
+    }
+  }
+  const coldWallMs = performance.now() - started - bundleWallMs;
+
+  const rows = built.map((b) => {
+    const kb = b.bytes / 1024;
+    const cold = median(deployed.get(b.name) ?? []);
+    const coldPlain = median(plain.get(b.name) ?? []);
+    const sizeOk = b.kind !== 'http' || kb <= SIZE_TARGET.value;
+    const coldOk = cold <= COLD_TARGET.value;
+    return {
+      b,
+      kb,
+      cold,
+      coldPlain,
+      n: deployed.get(b.name)?.length ?? 0,
+      nPlain: plain.get(b.name)?.length ?? 0,
+      status: `${sizeOk ? '' : 'size '}${coldOk ? '' : 'cold'}`.trim() || 'ok',
+    };
+  });
+  rows.sort((a, b) => (a.b.kind === b.b.kind ? b.kb - a.kb : a.b.kind === 'http' ? -1 : 1));
+  table(
+    ['function', 'kind', 'size', 'cold p50', 'n', 'p50 no maps', 'n', 'top packages (KB in bundle)', 'missed'],
+    rows.map((r) => [
+      r.b.name,
+      r.b.kind,
+      `${fmt(r.kb)} KB`,
+      `${fmt(r.cold)} ms`,
+      String(r.n),
+      `${fmt(r.coldPlain)} ms`,
+      String(r.nPlain),
+      r.b.packages
+        .slice(0, 3)
+        .map(([p, bytes]) => `${p} ${fmt(bytes / 1024, 0)}`)
+        .join(', '),
+      r.status === 'ok' ? '' : r.status,
+    ]),
+  );
+
+  const http = rows.filter((r) => r.b.kind === 'http');
+  const overSize = http.filter((r) => r.kb > SIZE_TARGET.value).length;
+  const overCold = rows.filter((r) => !(r.cold <= COLD_TARGET.value)).length;
+  const figures: Figure[] = [
+    { name: 'functions bundled', value: rows.length, unit: '', digits: 0 },
+    { name: 'HTTP bundle size, median', value: median(http.map((r) => r.kb)), unit: 'KB', target: SIZE_TARGET },
+    { name: 'HTTP bundle size, largest', value: Math.max(...http.map((r) => r.kb)), unit: 'KB', target: SIZE_TARGET },
+    { name: 'HTTP bundles over 350 KB', value: overSize, unit: `of ${http.length}`, digits: 0 },
+    { name: 'cold import, median of medians', value: median(rows.map((r) => r.cold)), unit: 'ms', target: COLD_TARGET },
+    { name: 'cold import, slowest median', value: Math.max(...rows.map((r) => r.cold)), unit: 'ms', target: COLD_TARGET },
+    { name: 'cold import, median without source maps', value: median(rows.map((r) => r.coldPlain)), unit: 'ms', target: COLD_TARGET },
+    { name: 'functions over 30 ms', value: overCold, unit: `of ${rows.length}`, digits: 0 },
+    { name: 'bundling wall time', value: bundleWallMs / 1000, unit: 's' },
+    { name: 'cold-import wall time', value: coldWallMs / 1000, unit: 's' },
+  ];
+  console.log('');
+  printFigures(figures);
+
+  // What dominates across all bundles: each package's share summed over the functions.
+  const totals = new Map<string, number>();
+  for (const b of built) for (const [p, bytes] of b.packages) totals.set(p, (totals.get(p) ?? 0) + bytes);
+  const appTotal = built.reduce((n, b) => n + b.appBytes, 0);
+  const allBytes = built.reduce((n, b) => n + b.bytes, 0);
+  const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log('\nacross all bundles, bytes by package (share of all bundle bytes):');
+  console.log(`  ${top.map(([p, bytes]) => `${p} ${fmt((100 * bytes) / allBytes)}%`).join(', ')}; project code ${fmt((100 * appTotal) / allBytes)}%`);
+
+  const notes: string[] = [];
+  notes.push(`cold import: ${runs} fresh node processes per function with NODE_OPTIONS=--enable-source-maps (as deployed) and ${plainRuns} without, one process at a time, median reported`);
+  notes.push('bundles: one esbuild run over every entry point with the CDK app\'s options (each output is the bytes a build of that entry alone gives)');
+  if (cutShort) notes.push(`cold imports stopped at the section's time limit (${fmt(capMs / 1000, 0)} s); n per function says how many ran`);
+  for (const e of errors) notes.push(`import error: ${e}`);
+  for (const n of notes) console.log(`note: ${n}`);
+  return {
+    figures,
+    notes,
+    details: {
+      functions: rows.map((r) => ({
+        name: r.b.name,
+        kind: r.b.kind,
+        entry: r.b.entry,
+        sizeKb: round(r.kb, 1),
+        coldImportMedianMs: round(r.cold, 2),
+        coldImportMedianNoSourceMapsMs: round(r.coldPlain, 2),
+        coldImportSamplesMs: (deployed.get(r.b.name) ?? []).map((v) => round(v, 2)),
+        appCodeKb: round(r.b.appBytes / 1024, 1),
+        topPackagesKb: r.b.packages.slice(0, 8).map(([p, bytes]) => ({ package: p, kb: round(bytes / 1024, 1) })),
+        meetsSize: r.b.kind !== 'http' || r.kb <= SIZE_TARGET.value,
+        meetsCold: r.cold <= COLD_TARGET.value,
+      })),
+      packageShareAcrossBundles: top.map(([p, bytes]) => ({ package: p, percent: round((100 * bytes) / allBytes, 1) })),
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { load } from '../lib/http';
+import { fmt, heading, percentile, printFigures, round, type Figure } from '../lib/report';
+import type { SectionContext, SectionOutput } from './context';
+
+const REQUESTS = 2000;
+const CONCURRENCY = 20;
+const WARMUP = 300;
+
+export async function me(ctx: SectionContext): Promise<SectionOutput> {
+  heading(`2. me — GET /me, ${REQUESTS} requests, ${CONCURRENCY} in flight, keep-alive`);
+  const c = ctx.cloud;
+  if (!c) throw new Error('me needs the local cloud');
+  const user = await c.newUser('me');
+  const send = () => c.api.call('GET', '/me', { token: user.token });
+  const warm = await load({ total: WARMUP, concurrency: CONCURRENCY, maxMs: 30_000, send });
+  const run = await load({ total: REQUESTS, concurrency: CONCURRENCY, maxMs: Math.min(90_000, ctx.remainingMs() - 10_000), send });
+  const l = run.latencies;
+  const figures: Figure[] = [
+    { name: 'p50', value: percentile(l, 50), unit: 'ms' },
+    { name: 'p90', value: percentile(l, 90), unit: 'ms' },
+    { name: 'p99', value: percentile(l, 99), unit: 'ms', target: { op: '<=', value: 30, unit: 'ms' } },
+    { name: 'max', value: percentile(l, 100), unit: 'ms' },
+    { name: 'throughput', value: (run.ok * 1000) / run.wallMs, unit: 'req/s' },
+    { name: 'errors', value: run.failed, unit: `of ${run.ok + run.failed}`, digits: 0 },
+  ];
+  printFigures(figures);
+  const notes = [`warm-up: ${WARMUP} requests first (p50 ${fmt(percentile(warm.latencies, 50))} ms), not counted`];
+  if (run.cutShort) notes.push(`stopped at the time limit after ${run.ok + run.failed} requests`);
+  if (run.failed) notes.push(`failures: ${JSON.stringify(run.failures)}`);
+  for (const n of notes) console.log(`note: ${n}`);
+  return { figures, notes, details: { requests: run.ok + run.failed, concurrency: CONCURRENCY, wallMs: round(run.wallMs, 0), failures: run.failures } };
+}

@@ -1,0 +1,185 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSRecord } from 'aws-lambda';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Envelope } from '../../events/envelope';
+import { lambdaStreamRecord } from '../../infra/local/stream-event';
+import { call, eventually, newUser, type TestUser } from '../support/api';
+
+/**
+ * Chaos on the real pipeline. Thousands of random creates, edits and deletes go through the API; the local cloud's
+ * own relay and analytics consumer process them as usual. Alongside, this test reads the same table stream and
+ * turns it into events with the relay's own code, publishes each event 1–3 times in shuffled order, "crashes" the
+ * publisher mid-batch (a batch is re-published from its start), and runs the analytics consumer's own code on them
+ * with crashes after the DynamoDB write and before the message delete (redelivery after the visibility timeout).
+ * Both consumers share the rollups. At the end, every rollup must equal a recount from the transactions: 0
+ * mismatches, to the minor unit.
+ */
+let u: TestUser;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  env = inject('cloud').env;
+  Object.assign(process.env, env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  u = await newUser('Chaos');
+});
+
+const OPS = Number(process.env.CHAOS_OPS ?? 2000);
+const t0 = Date.now();
+const phase = (name: string) => console.log(`chaos: ${name} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+/** A seeded generator, so a failing run can be replayed. */
+let seed = 20241122;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+
+/** Runs the random operations; returns how many writes succeeded (concurrent edits of one transaction may get 412). */
+async function randomOps(): Promise<number> {
+  const live = new Map<string, number>();
+  const currencies = ['EUR', 'EUR', 'USD', 'JPY', 'GBP', 'CHF', 'ARS'];
+  const categories = ['food.groceries', 'food.restaurants', 'transport.fuel', 'housing.rent', null];
+  const date = () => `2024-0${1 + Math.floor(rand() * 6)}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+  const draft = () => {
+    const currency = pick(currencies);
+    const amount = 1 + Math.floor(rand() * (currency === 'JPY' ? 50000 : 200000));
+    const type = rand() < 0.2 ? 'income' : 'expense';
+    const split = type === 'expense' && rand() < 0.15 && amount > 2;
+    return {
+      type,
+      amount,
+      currency,
+      date: date(),
+      description: pick(['REWE 123', 'Shell Station', 'Landlord', 'Salary ACME', 'Uber *Trip', 'Amazon Mktp']),
+      ...(split ? { splits: [{ categoryId: 'food.groceries', amount: amount - 1 }, { categoryId: 'shopping.household', amount: 1 }] } : { categoryId: type === 'income' ? 'income.salary' : pick(categories) }),
+    };
+  };
+  let done = 0;
+  let writes = 0;
+  const worker = async () => {
+    while (done < OPS) {
+      done++;
+      const r = rand();
+      const ids = [...live.keys()];
+      if (ids.length < 20 || r < 0.55) {
+        const res = await call('POST', '/transactions', { token: u.accessToken, body: draft() });
+        if (res.status === 201) {
+          live.set(res.body.id, res.body.version);
+          writes++;
+        }
+      } else if (r < 0.85) {
+        const id = pick(ids);
+        const change = pick([{ date: date() }, { amount: 1 + Math.floor(rand() * 90000) }, { currency: pick(['EUR', 'USD', 'GBP']) }, { categoryId: pick(['food.coffee', 'transport.taxi']) }]);
+        const res = await call('PATCH', `/transactions/${id}`, { token: u.accessToken, body: change, headers: { 'if-match': String(live.get(id)) } });
+        if (res.status === 200) {
+          live.set(id, res.body.version);
+          writes++;
+        }
+      } else {
+        const id = pick(ids);
+        const res = await call('DELETE', `/transactions/${id}`, { token: u.accessToken });
+        if (res.status === 204) {
+          live.delete(id);
+          writes++;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return writes;
+}
+
+/** Every stream record of the table so far, in order per shard, and the stream's ARN. */
+async function readStream(): Promise<{ arn: string; records: _Record[] }> {
+  const ddb = new DynamoDBClient({});
+  const streams = new DynamoDBStreamsClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
+  const arn = (await ddb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }))).Table?.LatestStreamArn ?? '';
+  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
+  const out: _Record[] = [];
+  for (const shard of shards) {
+    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+    for (let empty = 0; iterator && empty < 2; ) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      out.push(...(page.Records ?? []));
+      empty = (page.Records?.length ?? 0) === 0 ? empty + 1 : 0;
+      iterator = page.NextShardIterator;
+    }
+  }
+  return { arn, records: out };
+}
+
+describe('analytics under at-least-once chaos', () => {
+  it('ends with every rollup equal to a recount: 0 mismatches', { timeout: 300_000 }, async () => {
+    const { eventsOf } = await import('../../shared/async/relay');
+    const { applyLedgerEvents } = await import('../../shared/use-cases/analytics-apply');
+    const { repairUser } = await import('../../shared/use-cases/analytics-repair');
+
+    const writes = await randomOps();
+    phase(`${OPS} operations done, ${writes} writes`);
+
+    // The user's ledger events, derived from the stream by the relay's own code.
+    const { arn, records } = await readStream();
+    const events: Envelope[] = records
+      .flatMap((r) => eventsOf(lambdaStreamRecord(r, arn, 'us-east-1')))
+      .filter((e) => e.type.startsWith('Transaction') && (e.data as { userId?: string }).userId === u.userId);
+    // Every acknowledged write is in the stream (a write whose answer the client lost may add one more).
+    expect(events.length).toBeGreaterThanOrEqual(writes);
+    phase(`${events.length} events read from the stream`);
+
+    const sqs = new SQSClient({});
+    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `chaos-${Date.now()}`, Attributes: { VisibilityTimeout: '1' } }))).QueueUrl ?? '';
+
+    // Publisher: batches of 50; each event 1–3 times, shuffled; a crash mid-batch re-publishes the batch.
+    let publisherCrashes = 0;
+    for (let i = 0; i < events.length; i += 50) {
+      const batch = events.slice(i, i + 50).flatMap((e) => Array.from({ length: 1 + Math.floor(rand() * 3) }, () => e));
+      batch.sort(() => rand() - 0.5);
+      if (rand() < 0.2) {
+        publisherCrashes++;
+        const cut = Math.floor(rand() * batch.length);
+        await Promise.all(batch.slice(0, cut).map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
+      }
+      await Promise.all(batch.map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
+    }
+
+    phase('published');
+    // Consumer: the real handler logic; 25 % of batches crash after their DynamoDB writes, before the delete.
+    let consumerCrashes = 0;
+    let deliveries = 0;
+    const deadline = Date.now() + 180_000;
+    for (let idle = 0; idle < 6 && Date.now() < deadline; ) {
+      const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+      const messages = got.Messages ?? [];
+      if (messages.length === 0) {
+        const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+        idle = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) === 0 ? idle + 1 : 0;
+        continue;
+      }
+      deliveries += messages.length;
+      const sqsRecords = messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' } }) as unknown as SQSRecord);
+      const result = await applyLedgerEvents(sqsRecords);
+      if (result.batchItemFailures.length) console.log('chaos: failures', result.batchItemFailures.length, messages[0]?.Body?.slice(0, 300));
+      if (rand() < 0.25) {
+        consumerCrashes++;
+        continue;
+      }
+      const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+      const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
+      if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })) }));
+    }
+    phase(`consumed ${deliveries} deliveries`);
+    expect(deliveries).toBeGreaterThan(events.length * 1.5);
+    expect(consumerCrashes).toBeGreaterThan(5);
+    expect(publisherCrashes).toBeGreaterThan(5);
+
+    // Once the cloud's own queues drained too, every rollup equals the recount.
+    const report = await eventually(async () => {
+      const r = await repairUser(u.userId, { fix: false });
+      return r.drifts.length === 0 ? r : undefined;
+    }, 60_000, 'rollups to equal the recount').catch(async () => repairUser(u.userId, { fix: false }));
+    expect(report.drifts).toEqual([]);
+    expect(report.rollups).toBeGreaterThan(5);
+  });
+});
