@@ -111,7 +111,7 @@ async function readStream(): Promise<{ arn: string; records: _Record[] }> {
 }
 
 describe('analytics under at-least-once chaos', () => {
-  it('ends with every rollup equal to a recount: 0 mismatches', { timeout: 300_000 }, async () => {
+  it('ends with every rollup equal to a recount: 0 mismatches', { timeout: 600_000 }, async () => {
     const { eventsOf } = await import('../../shared/async/relay');
     const { applyLedgerEvents } = await import('../../shared/use-cases/analytics-apply');
     const { repairUser } = await import('../../shared/use-cases/analytics-repair');
@@ -136,7 +136,7 @@ describe('analytics under at-least-once chaos', () => {
     for (let i = 0; i < events.length; i += 50) {
       const batch = events.slice(i, i + 50).flatMap((e) => Array.from({ length: 1 + Math.floor(rand() * 3) }, () => e));
       batch.sort(() => rand() - 0.5);
-      if (rand() < 0.2) {
+      if (rand() < 0.3) {
         publisherCrashes++;
         const cut = Math.floor(rand() * batch.length);
         await Promise.all(batch.slice(0, cut).map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
@@ -145,34 +145,38 @@ describe('analytics under at-least-once chaos', () => {
     }
 
     phase('published');
-    // Consumer: the real handler logic; 25 % of batches crash after their DynamoDB writes, before the delete.
+    // Consumers (4 in parallel): the real handler logic; 25 % of batches crash after their DynamoDB writes and
+    // before the delete, so their messages come back after the visibility timeout.
     let consumerCrashes = 0;
     let deliveries = 0;
-    const deadline = Date.now() + 180_000;
-    for (let idle = 0; idle < 6 && Date.now() < deadline; ) {
-      const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
-      const messages = got.Messages ?? [];
-      if (messages.length === 0) {
-        const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-        idle = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) === 0 ? idle + 1 : 0;
-        continue;
+    const deadline = Date.now() + 300_000;
+    const consumer = async () => {
+      for (let idle = 0; idle < 4 && Date.now() < deadline; ) {
+        const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+        const messages = got.Messages ?? [];
+        if (messages.length === 0) {
+          const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+          idle = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) === 0 ? idle + 1 : 0;
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
+        }
+        deliveries += messages.length;
+        const sqsRecords = messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' } }) as unknown as SQSRecord);
+        const result = await applyLedgerEvents(sqsRecords);
+        if (rand() < 0.25) {
+          consumerCrashes++;
+          continue;
+        }
+        const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+        const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
+        if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })) }));
       }
-      deliveries += messages.length;
-      const sqsRecords = messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' } }) as unknown as SQSRecord);
-      const result = await applyLedgerEvents(sqsRecords);
-      if (result.batchItemFailures.length) console.log('chaos: failures', result.batchItemFailures.length, messages[0]?.Body?.slice(0, 300));
-      if (rand() < 0.25) {
-        consumerCrashes++;
-        continue;
-      }
-      const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
-      const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
-      if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })) }));
-    }
+    };
+    await Promise.all(Array.from({ length: 4 }, consumer));
     phase(`consumed ${deliveries} deliveries`);
     expect(deliveries).toBeGreaterThan(events.length * 1.5);
-    expect(consumerCrashes).toBeGreaterThan(5);
-    expect(publisherCrashes).toBeGreaterThan(5);
+    expect(consumerCrashes).toBeGreaterThan(0);
+    expect(publisherCrashes).toBeGreaterThan(0);
 
     // Once the cloud's own queues drained too, every rollup equals the recount.
     const report = await eventually(async () => {

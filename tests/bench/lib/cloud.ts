@@ -32,9 +32,11 @@ export interface RunningCloud extends CloudInfo {
 export async function startCloud(timeoutMs = 120_000): Promise<RunningCloud> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tally-bench-'));
   const started = performance.now();
+  // BENCH_HOST_PROFILE=1: a V8 CPU profile of the cloud's process (gateway, functions, pollers) in .bench/profiles.
+  const profile = process.env.BENCH_HOST_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(REPO_ROOT, '.bench', 'profiles')}`] : [];
   const child: ChildProcess = fork(join(REPO_ROOT, 'tests/bench/cloud-host.ts'), [dataDir], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,3 +1,4 @@
+import { cpuMeter } from '../lib/cpu';
 import { load } from '../lib/http';
 import { fmt, heading, percentile, printFigures, round, type Figure } from '../lib/report';
 import type { SectionContext, SectionOutput } from './context';
@@ -13,7 +14,12 @@ export async function me(ctx: SectionContext): Promise<SectionOutput> {
   const user = await c.newUser('me');
   const send = () => c.api.call('GET', '/me', { token: user.token });
   const warm = await load({ total: WARMUP, concurrency: CONCURRENCY, maxMs: 30_000, send });
+  const meter = cpuMeter({ cloud: c.cloud.pids.main, dynamodb: c.cloud.pids.dynamodb });
+  const client0 = process.cpuUsage();
   const run = await load({ total: REQUESTS, concurrency: CONCURRENCY, maxMs: Math.min(90_000, ctx.remainingMs() - 10_000), send });
+  const cpu = meter();
+  const clientCpu = process.cpuUsage(client0);
+  const n = run.ok + run.failed;
   const l = run.latencies;
   const figures: Figure[] = [
     { name: 'p50', value: percentile(l, 50), unit: 'ms' },
@@ -21,7 +27,10 @@ export async function me(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'p99', value: percentile(l, 99), unit: 'ms', target: { op: '<=', value: 30, unit: 'ms' } },
     { name: 'max', value: percentile(l, 100), unit: 'ms' },
     { name: 'throughput', value: (run.ok * 1000) / run.wallMs, unit: 'req/s' },
-    { name: 'errors', value: run.failed, unit: `of ${run.ok + run.failed}`, digits: 0 },
+    { name: 'errors', value: run.failed, unit: `of ${n}`, digits: 0 },
+    { name: 'CPU per request: gateway+functions (node)', value: (cpu.cloud ?? Number.NaN) / n, unit: 'ms', digits: 2 },
+    { name: 'CPU per request: DynamoDB Local (JVM)', value: (cpu.dynamodb ?? Number.NaN) / n, unit: 'ms', digits: 2 },
+    { name: 'CPU per request: this client', value: (clientCpu.user + clientCpu.system) / 1000 / n, unit: 'ms', digits: 2 },
   ];
   printFigures(figures);
   const notes = [`warm-up: ${WARMUP} requests first (p50 ${fmt(percentile(warm.latencies, 50))} ms), not counted`];
