@@ -235,6 +235,15 @@ export const functions: FunctionDef[] = [
   },
   {
     kind: 'schedule',
+    name: 'fetch-ecb-rates',
+    entry: 'functions/schedule/fetch-ecb-rates.ts',
+    schedule: 'cron(30 15 ? * MON-FRI *)',
+    description: 'Working days 15:30 UTC (after the ECB publishes at 16:00 CET): store the day’s ECB reference rates',
+    access: ['table:write'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'schedule',
     name: 'reconcile-analytics',
     entry: 'functions/schedule/reconcile-analytics.ts',
     schedule: 'cron(30 3 * * ? *)',

@@ -136,7 +136,7 @@ const CASES: FixtureCase[] = [
     count: (t) => lines(t, /^(DEBIT|CREDIT),\d{2}\/\d{2}\/\d{4},/),
     bankIds: false,
     spots: [
-      { date: '2024-01-31', description: /WHOLE FOODS/, type: 'expense', amount: 123455 },
+      { date: '2024-01-31', description: /WHOLE FOODS/, type: 'expense', amount: 123456 },
       { date: '2024-01-03', description: /ACME CORP/, type: 'income', amount: 285000 },
       { date: '2024-01-25', description: /REFUND: TARGET/, type: 'income', amount: 1999 },
     ],
@@ -226,7 +226,7 @@ const CASES: FixtureCase[] = [
     count: (t) => lines(t, /^\^\s*$/),
     bankIds: false,
     spots: [
-      { date: '2024-01-15', description: /Costco/, type: 'expense', amount: 123455 },
+      { date: '2024-01-15', description: /Costco/, type: 'expense', amount: 123456 },
       { date: '2024-01-03', description: /ACME Corp Payroll/, type: 'income', amount: 285000 },
       { date: '2024-01-31', description: /Monthly Service Fee/, type: 'expense', amount: 1200 },
     ],
@@ -323,7 +323,7 @@ describe('duplicates', () => {
       '2024-05-20,Starbucks Store #12345 Seattle WA,-4.50', // 10 days away: new
       '2024-05-11,Starbucks,-5.00', // another amount: new
       '2024-05-10,Coffee Shop Central,-4.50', // another description: new
-      '2024-05-05,Netflix,-15.49', // 3 days: duplicate
+      '2024-05-04,Netflix,-15.49', // 3 days: duplicate
       '2024-05-05,Spotify,-9.99', // 4 days: new
       '',
     ].join('\n');

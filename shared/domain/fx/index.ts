@@ -1,4 +1,5 @@
 /** Foreign exchange: exact rational rates, one half-even rounding per conversion, dated rate lookup, ECB files. */
+export { parseEcbDaily } from './ecb-daily';
 export {
   compare,
   divide,
@@ -14,6 +15,7 @@ export {
   type Rational,
 } from './rational';
 export { BASE_CURRENCY, convert, convertWithTable, crossRate, invertRate, type RateInput } from './convert';
+export { parseEcbDaily } from './ecb-daily';
 export {
   DEFAULT_MAX_AGE_DAYS,
   parseEcbHistory,

@@ -1,0 +1,6 @@
+import { scheduledJob } from '../../shared/async/scheduled';
+import { fetchEcbDaily } from '../../shared/adapters/ecb';
+import { importEcbDaily } from '../../shared/use-cases/fx';
+
+/** Working days after the ECB's 16:00 CET publication: store the day's reference rates. */
+export const handler = scheduledJob((now) => importEcbDaily(() => fetchEcbDaily(), now));
