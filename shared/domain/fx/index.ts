@@ -1,5 +1,4 @@
 /** Foreign exchange: exact rational rates, one half-even rounding per conversion, dated rate lookup, ECB files. */
-export { parseEcbDaily } from './ecb-daily';
 export {
   compare,
   divide,
