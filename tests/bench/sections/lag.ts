@@ -19,12 +19,15 @@ export async function lag(ctx: SectionContext): Promise<SectionOutput> {
   const user = await c.newUser('lag');
   const capMs = Math.min(120_000, ctx.remainingMs() - 10_000);
   const deadline = performance.now() + capMs;
-  const countNow = async () => {
+  const summaryNow = async () => {
     const r = await c.api.call('GET', `/analytics/summary?month=${MONTH}`, { token: user.token });
     if (r.status !== 200) throw new Error(`GET /analytics/summary: ${r.status} ${r.text.slice(0, 200)}`);
-    return (r.json as { transactionCount: number }).transactionCount;
+    return r.json as { transactionCount: number; asOf: string | null };
   };
+  const countNow = async () => (await summaryNow()).transactionCount;
   const lags: number[] = [];
+  /** Transaction createdAt → the rollup's asOf (when the analytics consumer's invocation began), server clocks. */
+  const serverLags: number[] = [];
   const postMs: number[] = [];
   let timeouts = 0;
   let expected = 0;
@@ -38,10 +41,12 @@ export async function lag(ctx: SectionContext): Promise<SectionOutput> {
     if (r.status !== 201) throw new Error(`POST /transactions: ${r.status} ${r.text.slice(0, 200)}`);
     expected++;
     let seen: number | undefined;
+    let asOf: string | null = null;
     while (performance.now() - acked < SAMPLE_TIMEOUT_MS) {
-      const n = await countNow();
-      if (n >= expected) {
+      const s = await summaryNow();
+      if (s.transactionCount >= expected) {
         seen = performance.now();
+        asOf = s.asOf;
         break;
       }
       await sleep(POLL_MS);
@@ -55,6 +60,8 @@ export async function lag(ctx: SectionContext): Promise<SectionOutput> {
     if (i >= WARMUP) {
       lags.push(seen - acked);
       postMs.push(r.ms);
+      const createdAt = (r.json as { createdAt?: string }).createdAt;
+      if (asOf && createdAt) serverLags.push(Date.parse(asOf) - Date.parse(createdAt));
     }
   }
   const target = { op: '<=' as const, value: 1000, unit: 'ms' };
@@ -63,6 +70,8 @@ export async function lag(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'lag p95', value: percentile(lags, 95), unit: 'ms', target },
     { name: 'lag min', value: percentile(lags, 0.0001), unit: 'ms' },
     { name: 'lag max', value: percentile(lags, 100), unit: 'ms' },
+    { name: 'createdAt → rollup asOf p50 (server)', value: percentile(serverLags, 50), unit: 'ms', note: 'until the analytics consumer was invoked' },
+    { name: 'createdAt → rollup asOf min (server)', value: percentile(serverLags, 0.0001), unit: 'ms' },
     { name: 'POST /transactions p50', value: percentile(postMs, 50), unit: 'ms' },
     { name: 'samples', value: lags.length, unit: `(+${WARMUP} warm-up)`, digits: 0 },
     { name: 'samples over 15 s', value: timeouts, unit: '', digits: 0 },
@@ -71,5 +80,5 @@ export async function lag(ctx: SectionContext): Promise<SectionOutput> {
   const notes = [`samples sequential; each waits for the previous one to be counted; resolution ≈ ${POLL_MS} ms + one GET`];
   if (lags.length < SAMPLES) notes.push(`only ${lags.length} samples within the section's time limit (${fmt(capMs / 1000, 0)} s)`);
   for (const n of notes) console.log(`note: ${n}`);
-  return { figures, notes, details: { samplesMs: lags.map((v) => round(v, 1)) } };
+  return { figures, notes, details: { samplesMs: lags.map((v) => round(v, 1)), serverSamplesMs: serverLags } };
 }
