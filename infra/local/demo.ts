@@ -330,7 +330,7 @@ async function waitForImport(cloud: Cloud, token: string, importId: string, time
     if (report.status === 'completed') return report;
     if (report.status === 'failed') throw new Error(`Demo import ${importId} failed.`);
     if (Date.now() > until) throw new Error(`Demo import ${importId} is still ${report.status} after ${timeoutMs} ms.`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

@@ -1,5 +1,5 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 export interface CategoryRecord {
@@ -23,21 +23,8 @@ function toCategory(item: Record<string, unknown>): CategoryRecord {
 }
 
 export async function listCategories(userId: string): Promise<CategoryRecord[]> {
-  const out: CategoryRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'CATEGORY#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(toCategory));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'CATEGORY#' } });
+  return items.map(toCategory);
 }
 
 export async function getCategory(userId: string, id: string): Promise<CategoryRecord | undefined> {
@@ -47,14 +34,7 @@ export async function getCategory(userId: string, id: string): Promise<CategoryR
 
 /** Writes categories that do not exist yet (seeding defaults is idempotent). */
 export async function putCategories(userId: string, categories: CategoryRecord[]): Promise<void> {
-  for (let i = 0; i < categories.length; i += 25) {
-    let requests = categories.slice(i, i + 25).map((c) => ({ PutRequest: { Item: { ...keys.category(userId, c.id), ...c } } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
-      requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
-      if (requests.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-    }
-  }
+  await batchWriteAll(categories.map((c) => ({ PutRequest: { Item: { ...keys.category(userId, c.id), ...c } } })));
 }
 
 export async function createCategory(userId: string, c: CategoryRecord): Promise<boolean> {
@@ -117,24 +97,14 @@ export async function transactionIdsInCategory(userId: string, categoryId: strin
 
 /** Ids of transactions with a split in `categoryId` (read through the date index, filtered). */
 export async function transactionIdsWithSplitIn(userId: string, categoryId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        FilterExpression: 'contains(splitCategories, :c)',
-        ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':c': categoryId },
-        ProjectionExpression: 'id',
-        ExclusiveStartKey: start,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((i) => String(i.id)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    FilterExpression: 'contains(splitCategories, :c)',
+    ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':c': categoryId },
+    ProjectionExpression: 'id',
+  });
+  return items.map((i) => String(i.id));
 }
 
 /** When the default categories were given to the user (profile attribute), if ever. */

@@ -1,5 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './dynamo';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll, db, tableName } from './dynamo';
 import { keys } from './keys';
 
 /** Rates published for one date: units of each currency per 1 unit of `base`, as decimal strings. */
@@ -17,19 +17,7 @@ export async function putRates(set: RateSet, now: Date): Promise<void> {
 /** Stores many rate sets (loading a history); existing dates are replaced. */
 export async function putRateHistory(sets: RateSet[], now: Date): Promise<void> {
   const at = now.toISOString();
-  const chunks: RateSet[][] = [];
-  for (let i = 0; i < sets.length; i += 25) chunks.push(sets.slice(i, i + 25));
-  const worker = async () => {
-    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-      let requests = chunk.map((s) => ({ PutRequest: { Item: { ...keys.fx(s.base, s.date), ...s, publishedAt: at } } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
-        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
-        if (requests.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await batchWriteAll(sets.map((s) => ({ PutRequest: { Item: { ...keys.fx(s.base, s.date), ...s, publishedAt: at } } })), 8);
 }
 
 /** The latest rate set of `base` published on or before `date` and no earlier than `earliest` (YYYY-MM-DD). */

@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportRow } from '../domain/import';
-import { db, tableName } from './dynamo';
+import { batchWriteAll, db, tableName } from './dynamo';
 import { keys } from './keys';
 
 /** An import job: what was asked, where it stands, and its counts. The row-level report is kept in chunks. */
@@ -34,19 +34,7 @@ const ROWS_PER_CHUNK = 800;
 const REPORT_PER_CHUNK = 2000;
 
 async function batchPut(items: Record<string, unknown>[]): Promise<void> {
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  const worker = async () => {
-    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-      let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
-        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
-        if (requests.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await batchWriteAll(items.map((Item) => ({ PutRequest: { Item } })));
 }
 
 const partition = (userId: string, importId: string) => keys.importChunk(userId, importId, 0).pk;

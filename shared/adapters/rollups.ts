@@ -1,6 +1,6 @@
-import { BatchGetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { pickRollupFields, type RollupDelta, type RollupFields } from '../domain/analytics';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 /**
@@ -89,43 +89,20 @@ export async function getRollups(userId: string, base: string, months: string[])
 
 /** Rollups of a range of months (one Query). */
 export async function rollupRange(userId: string, base: string, from: string, to: string): Promise<StoredRollup[]> {
-  const out: StoredRollup[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': `ROLLUP#${base}#${from}`, ':b': `ROLLUP#${base}#${to}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(toStored));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': `ROLLUP#${base}#${from}`, ':b': `ROLLUP#${base}#${to}` },
+  });
+  return items.map(toStored);
 }
 
 /** Every rollup of a user, any base currency (repair). */
 export async function allRollups(userId: string): Promise<{ base: string; month: string; fields: RollupFields; updatedAt: string }[]> {
-  const out: { base: string; month: string; fields: RollupFields; updatedAt: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'ROLLUP#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const [, base = '', month = ''] = String(item.sk).split('#');
-      out.push({ base, month, fields: pickRollupFields(item), updatedAt: String(item.updatedAt ?? '') });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'ROLLUP#' } });
+  return items.map((item) => {
+    const [, base = '', month = ''] = String(item.sk).split('#');
+    return { base, month, fields: pickRollupFields(item), updatedAt: String(item.updatedAt ?? '') };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 /** A stored categorisation rule (see shared/domain/rules for its meaning). */
@@ -28,21 +28,8 @@ function toRule(item: Record<string, unknown>): RuleRecord {
 }
 
 export async function listRules(userId: string): Promise<RuleRecord[]> {
-  const out: RuleRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'RULE#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(toRule));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out.sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'RULE#' } });
+  return items.map(toRule).sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id));
 }
 
 export async function getRule(userId: string, id: string): Promise<RuleRecord | undefined> {

@@ -60,6 +60,8 @@ export const ImportReport = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.nullable(z.string()),
+  /** Why a failed import stopped. */
+  failure: z.optional(z.string()),
 });
 
 export const getImport = route({ summary: 'Progress and report of an import', auth: 'user', params: z.strictObject({ id: Id }), response: ImportReport });

@@ -10,7 +10,7 @@ import { db, isConditionFailure, tableName } from '../adapters/dynamo';
 import { getAccount } from '../adapters/accounts';
 import { newId } from '../adapters/ids';
 import * as store from '../adapters/imports';
-import { balanceUpdates, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
+import { balanceUpdates, getTransaction, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
 import { newEvent, outboxPut } from '../adapters/outbox';
 import { getProfile } from '../adapters/profiles';
 import { logger } from '../observability';
@@ -74,11 +74,18 @@ export async function startImport(userId: string, body: Body, headers: Record<st
     completedAt: null,
   };
   const reply = { status: 202, body: { importId, status: 'queued' } };
-  await transact([
-    { Put: { TableName: tableName(), Item: store.jobItem(userId, job) } },
-    outboxPut(newEvent(ImportRequested, { userId, importId }, now)),
-    ...(key ? [rememberReply(userId, key, hash, reply, now)] : []),
-  ]);
+  try {
+    await transact([
+      { Put: { TableName: tableName(), Item: store.jobItem(userId, job) } },
+      outboxPut(newEvent(ImportRequested, { userId, importId }, now)),
+      ...(key ? [rememberReply(userId, key, hash, reply, now)] : []),
+    ]);
+  } catch (e) {
+    // The same key won a race: answer what it stored (422 if the body differs).
+    const replay = key && isConditionFailure(e) ? await replayOf(userId, key, hash) : undefined;
+    if (!replay) throw e;
+    return replay;
+  }
   return reply;
 }
 
@@ -202,8 +209,11 @@ export async function runImport(userId: string, importId: string, now = new Date
           try {
             await transact([...g.map((t) => putTransaction(t, 'new')), ...balanceUpdates(userId, deltas, at)]);
           } catch (e) {
-            // Already written by an earlier delivery of this job (the whole group, as groups are all-or-nothing).
             if (!isConditionFailure(e)) throw e;
+            // Already written by an earlier delivery (groups are all-or-nothing), or the account is gone and its
+            // conditional balance update failed, in which case nothing was written.
+            const head = g[0];
+            if (head && !(await getTransaction(userId, head.id))) throw new NotFoundError(`The account ${job.accountId} no longer exists; nothing was imported.`);
           }
           imported += g.length;
           if (++done % 10 === 0) await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
@@ -217,6 +227,10 @@ export async function runImport(userId: string, importId: string, now = new Date
     const end = new Date().toISOString();
     await store.updateJob(userId, importId, { status: 'completed', processed: job.total, imported, updatedAt: end, completedAt: end });
   } catch (error) {
+    if (error instanceof NotFoundError) {
+      await failImport(userId, importId, error.message);
+      return;
+    }
     logger.error('Import failed; it will be retried', { importId, error: error as Error });
     await store.updateJob(userId, importId, { status: 'queued', updatedAt: new Date().toISOString() });
     throw error;

@@ -25,12 +25,33 @@ const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> 
 const RUN_ORDER = ['bundles', 'me', 'lag', 'list', 'summary', 'import'];
 /** Rough time each section needs when it runs after the shared data set exists (for the pipeline waits). */
 const ESTIMATE_MS: Record<string, number> = { bundles: 240_000, me: 60_000, lag: 90_000, list: 45_000, summary: 45_000, import: 240_000 };
-const NEEDS_CLOUD = new Set(['me', 'lag', 'list', 'summary', 'import']);
+/** Sections that share one local cloud; the import section starts its own (a quiet one for each measurement). */
+const SHARED_CLOUD = new Set(['me', 'lag', 'list', 'summary']);
 const RESULTS_FILE = join(REPO_ROOT, '.bench', 'results.json');
 
 function intEnv(name: string, fallback: number, min: number): number {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v >= min ? Math.floor(v) : fallback;
+}
+
+/** Clouds running now, stopped on exit or interruption. */
+const running = new Set<RunningCloud>();
+
+async function openCloud(label: string): Promise<CloudContext> {
+  console.log(`\nstarting a local cloud for ${label} (in memory, free ports, own process)…`);
+  const cloud = await startCloud();
+  running.add(cloud);
+  console.log(`local cloud up in ${fmt(cloud.startMs / 1000)} s (healthy after ${fmt(cloud.timings.healthyMs / 1000)} s, ready after ${fmt(cloud.timings.readyMs / 1000)} s): ${cloud.apiUrl}`);
+  return cloudContext(cloud);
+}
+
+async function closeCloud(c: CloudContext): Promise<void> {
+  c.api.close();
+  c.doc.destroy();
+  const t = performance.now();
+  await c.cloud.stop();
+  running.delete(c.cloud);
+  console.log(`local cloud stopped (${fmt((performance.now() - t) / 1000)} s)`);
 }
 
 async function cloudContext(cloud: RunningCloud): Promise<CloudContext> {
@@ -80,18 +101,19 @@ async function main(): Promise<void> {
     coldRuns: intEnv('BENCH_COLD_RUNS', 11, 1),
     coldRunsPlain: intEnv('BENCH_COLD_RUNS_PLAIN', 3, 0),
     remainingMs: () => budgetMs - (performance.now() - runStart),
+    openCloud,
+    closeCloud,
   };
   let current = 0;
   ctx.reserveMs = () => chosen.slice(current + 1).reduce((n, s) => n + (ESTIMATE_MS[s] ?? 60_000), 0);
   const results: Record<string, SectionResult> = {};
   const summaryRows: { section: string; f: Figure }[] = [];
-  let cloud: RunningCloud | undefined;
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) process.exit(130);
     interrupted = true;
     console.error('\ninterrupted: stopping the local cloud…');
-    void (cloud?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    void Promise.all([...running].map((c) => c.stop())).finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -107,11 +129,11 @@ async function main(): Promise<void> {
         results[name] = { measuredAt: new Date().toISOString(), durationS: 0, loadAverage: loadavg(), figures: {}, notes: ['skipped: time budget spent'] };
         continue;
       }
-      if (NEEDS_CLOUD.has(name) && !ctx.cloud) {
-        console.log('\nstarting the local cloud (in memory, free ports, own process)…');
-        cloud = await startCloud();
-        ctx.cloud = await cloudContext(cloud);
-        console.log(`local cloud up in ${fmt(cloud.startMs / 1000)} s (healthy after ${fmt(cloud.timings.healthyMs / 1000)} s, ready after ${fmt(cloud.timings.readyMs / 1000)} s): ${cloud.apiUrl}`);
+      if (SHARED_CLOUD.has(name) && !ctx.cloud) ctx.cloud = await openCloud(chosen.filter((s) => SHARED_CLOUD.has(s)).join(', '));
+      if (!SHARED_CLOUD.has(name) && ctx.cloud) {
+        // Its pipeline may still be busy: stop it so that it takes no CPU from what follows.
+        await closeCloud(ctx.cloud);
+        ctx.cloud = undefined;
       }
       const t0 = performance.now();
       let out: SectionOutput;
@@ -134,12 +156,8 @@ async function main(): Promise<void> {
       await save();
     }
   } finally {
-    if (ctx.cloud) ctx.cloud.api.close();
-    if (cloud) {
-      const t = performance.now();
-      await cloud.stop();
-      console.log(`\nlocal cloud stopped (${fmt((performance.now() - t) / 1000)} s)`);
-    }
+    if (ctx.cloud) await closeCloud(ctx.cloud);
+    await Promise.all([...running].map((c) => c.stop()));
   }
 
   if (summaryRows.length) {

@@ -35,6 +35,9 @@ export interface SectionContext {
   /** Time to leave for the sections that run after the current one. */
   reserveMs?(): number;
   cloud?: CloudContext;
+  /** Starts a fresh local cloud (always `closeCloud` it). */
+  openCloud(label: string): Promise<CloudContext>;
+  closeCloud(c: CloudContext): Promise<void>;
 }
 
 export interface SectionOutput {
