@@ -13,6 +13,7 @@ import * as store from '../adapters/imports';
 import { balanceUpdates, getTransaction, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
 import { newEvent, outboxPut } from '../adapters/outbox';
 import { getProfile } from '../adapters/profiles';
+import { listCategories } from '../adapters/categories';
 import { logger } from '../observability';
 import { RateBook } from './fx';
 import { idempotencyKeyOf, rememberReply, replayOf, requestHash } from './idempotency';
@@ -180,7 +181,13 @@ export async function runImport(userId: string, importId: string, now = new Date
       duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
       reason: m.reason,
     }));
-    const [rules, profile] = await Promise.all([compiledRulesOf(userId), getProfile(userId)]);
+    const [rules, profile, categories] = await Promise.all([compiledRulesOf(userId), getProfile(userId), listCategories(userId)]);
+    // A file's category (an export's Category column, QIF L) is matched to the user's categories by id or name.
+    const categoryOf = new Map<string, string>();
+    for (const c of categories) {
+      categoryOf.set(c.id.toLowerCase(), c.id);
+      categoryOf.set(c.name.toLowerCase(), c.id);
+    }
     const base = profile?.baseCurrency ?? 'EUR';
     const book = new RateBook();
     const errors = [...parseErrors];
@@ -188,7 +195,7 @@ export async function runImport(userId: string, importId: string, now = new Date
     const at = now.toISOString();
     for (const r of rows) {
       if (duplicateRows.has(r.row)) continue;
-      const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at).catch((e: unknown) => {
+      const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at, categoryOf.get(r.category?.trim().toLowerCase() ?? '')).catch((e: unknown) => {
         if (e instanceof ValidationError) {
           errors.push({ row: r.row, message: e.message });
           return undefined;
@@ -246,6 +253,7 @@ async function toRecord(
   book: RateBook,
   rules: Awaited<ReturnType<typeof compiledRulesOf>>,
   at: string,
+  categoryId: string | undefined,
 ): Promise<TransactionRecord> {
   if (r.amount === 0) throw new ValidationError('The amount is zero; there is nothing to record.');
   const f = validateTransaction({
@@ -257,8 +265,10 @@ async function toRecord(
     accountId,
     notes: r.memo && r.memo !== r.description ? r.memo : null,
   });
-  const draft = { ...f, categoryId: null, toAccountId: null, accountId, tags: f.tags, notes: f.notes ?? null, splits: null };
-  const ruled = applyUserRules(draft, [], rules);
+  const draft = { ...f, categoryId: categoryId ?? null, toAccountId: null, accountId, tags: f.tags, notes: f.notes ?? null, splits: null };
+  // A category the file names counts as set by hand: rules fill only what the file left open.
+  const manualFields = categoryId ? ['categoryId'] : [];
+  const ruled = applyUserRules(draft, manualFields, rules);
   const view = await book.baseView(f.amount, f.currency, f.date, base);
   return {
     id: `${importId}-${r.row}`,
@@ -268,7 +278,7 @@ async function toRecord(
     tags: ruled.tags,
     appliedRules: ruled.appliedRules,
     ...view,
-    manualFields: [],
+    manualFields,
     importId,
     bankId: r.bankId ?? null,
     version: 1,

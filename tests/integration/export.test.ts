@@ -12,6 +12,7 @@ interface Tx {
   date: string;
   description: string;
   notes: string | null;
+  categoryId: string | null;
 }
 
 interface Report {
@@ -29,9 +30,9 @@ const TO = '2024-06-30';
 
 /** Written by hand through POST /transactions; the last one is outside [FROM, TO]. */
 const MANUAL = [
-  { type: 'income', amount: 250000, currency: 'EUR', date: '2024-06-01', description: 'Salary June' },
+  { type: 'income', amount: 250000, currency: 'EUR', date: '2024-06-01', description: 'Salary June', categoryId: 'income.salary' },
   { type: 'expense', amount: 1234, currency: 'EUR', date: '2024-06-03', description: 'Café "Le Petit", Paris', notes: 'two coffees; one croissant' },
-  { type: 'expense', amount: 9800, currency: 'JPY', date: '2024-06-05', description: 'Ramen Ichiran Shibuya' },
+  { type: 'expense', amount: 9800, currency: 'JPY', date: '2024-06-05', description: 'Ramen Ichiran Shibuya', categoryId: 'food.restaurants' },
   { type: 'expense', amount: 4599, currency: 'USD', date: '2024-06-07', description: '=SUM(A1:A2) Hardware' },
   { type: 'expense', amount: 2500, currency: 'GBP', date: '2024-06-09', description: 'Pret A Manger London' },
   { type: 'expense', amount: 5678, currency: 'EUR', date: '2024-06-12', description: 'Müller Drogerie München' },
@@ -120,6 +121,9 @@ describe('GET /transactions/export', () => {
     const copied = await transactionsOf(other, otherAccount);
     expect(copied.map(key).sort()).toEqual(inRange.map(key).sort());
     expect(copied.map((t) => `${t.description} | ${t.notes ?? ''}`).sort()).toEqual(inRange.map((t) => `${t.description} | ${t.notes ?? ''}`).sort());
+    // Categories travel by name and land on the same categories.
+    expect(copied.map((t) => `${t.description} | ${t.categoryId ?? ''}`).sort()).toEqual(inRange.map((t) => `${t.description} | ${t.categoryId ?? ''}`).sort());
+    expect(copied.filter((t) => t.categoryId).length).toBeGreaterThanOrEqual(2);
     // The owner's data is untouched and not visible to the other user's export.
     const theirs = await call<string>('GET', `/transactions/export?format=csv&from=${FROM}&to=${TO}`, { token: other.accessToken });
     expect(theirs.text.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + inRange.length);

@@ -462,7 +462,10 @@ describe('import options', () => {
     const coffee = txs.filter((t) => /BLUE BOTTLE/.test(t.description));
     expect(coffee).toHaveLength(1);
     expect(coffee[0]).toMatchObject({ categoryId: 'food.coffee', appliedRules: [rule.body.id], tags: ['coffee'] });
-    for (const t of txs.filter((x) => !/BLUE BOTTLE/.test(x.description))) expect(t).toMatchObject({ categoryId: null, appliedRules: [] });
+    // The other rows: no rule; a category only where the file's own Category names one of the user's ("Groceries").
+    for (const t of txs.filter((x) => !/BLUE BOTTLE/.test(x.description))) {
+      expect(t).toMatchObject({ categoryId: /TRADER JOE/.test(t.description) ? 'food.groceries' : null, appliedRules: [] });
+    }
   });
 });
 

@@ -81,6 +81,8 @@ export class Client {
 export interface LoadResult {
   /** Latency of every successful request (ms). */
   latencies: number[];
+  /** Latencies by `group(i)`, when given. */
+  byGroup: Record<string, number[]>;
   ok: number;
   failed: number;
   /** Status (or error message) → count, for the failures. */
@@ -94,9 +96,17 @@ export interface LoadResult {
  * Sends `total` requests with `concurrency` in flight (each worker sends its next request when the previous one
  * answered), stopping early at `maxMs`. A request counts as successful when `ok(reply)` holds.
  */
-export async function load(o: { total: number; concurrency: number; maxMs: number; send: (i: number) => Promise<Reply>; ok?: (r: Reply) => boolean }): Promise<LoadResult> {
+export async function load(o: {
+  total: number;
+  concurrency: number;
+  maxMs: number;
+  send: (i: number) => Promise<Reply>;
+  ok?: (r: Reply) => boolean;
+  group?: (i: number) => string;
+}): Promise<LoadResult> {
   const ok = o.ok ?? ((r: Reply) => r.status >= 200 && r.status < 300);
   const latencies: number[] = [];
+  const byGroup: Record<string, number[]> = {};
   const failures: Record<string, number> = {};
   let next = 0;
   let failed = 0;
@@ -107,8 +117,10 @@ export async function load(o: { total: number; concurrency: number; maxMs: numbe
       const i = next++;
       try {
         const r = await o.send(i);
-        if (ok(r)) latencies.push(r.ms);
-        else {
+        if (ok(r)) {
+          latencies.push(r.ms);
+          if (o.group) (byGroup[o.group(i)] ??= []).push(r.ms);
+        } else {
           failed++;
           failures[String(r.status)] = (failures[String(r.status)] ?? 0) + 1;
         }
@@ -120,7 +132,7 @@ export async function load(o: { total: number; concurrency: number; maxMs: numbe
     }
   };
   await Promise.all(Array.from({ length: o.concurrency }, worker));
-  return { latencies, ok: latencies.length, failed, failures, wallMs: performance.now() - started, cutShort: next < o.total };
+  return { latencies, byGroup, ok: latencies.length, failed, failures, wallMs: performance.now() - started, cutShort: next < o.total };
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
