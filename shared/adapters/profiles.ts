@@ -3,21 +3,9 @@ import { db, isConditionFailure, tableName } from './dynamo';
 import { keys } from './keys';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
+import type { ProfileRecord } from '../domain/profile';
 
-/** A user's profile: identity plus the basic financial details collected at sign-up. */
-export interface ProfileRecord {
-  userId: string;
-  email: string;
-  /** Cognito username (Admin API calls); the email for pools that sign in with email. */
-  username: string;
-  name: string | null;
-  baseCurrency: string;
-  monthlyIncome: { amount: number; currency: string } | null;
-  timezone: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type { ProfileRecord } from '../domain/profile';
 
 const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version'] as const;
 

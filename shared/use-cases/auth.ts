@@ -5,18 +5,13 @@ import { UserRegistered } from '../../events/user-registered';
 import * as idp from '../adapters/identity-provider';
 import * as sessions from '../adapters/sessions';
 import { decodeJwtPayload } from '../adapters/jwt';
-import { createProfile, type ProfileRecord } from '../adapters/profiles';
+import { createProfile } from '../adapters/profiles';
+import { newProfile } from '../domain/profile';
 import { newEvent } from '../adapters/outbox';
 import { ensureDefaultCategories } from './categories';
 
 /** Refresh tokens live 30 days (the app client's setting, in both targets). */
 const REFRESH_TOKEN_DAYS = 30;
-
-/** Default profile of a new account. */
-export function newProfile(userId: string, email: string, name: string | null, now: Date): ProfileRecord {
-  const at = now.toISOString();
-  return { userId, email, username: email, name, baseCurrency: 'EUR', monthlyIncome: null, timezone: 'UTC', createdAt: at, updatedAt: at, version: 1 };
-}
 
 /**
  * Registers a person: checks the password policy (so the 400 names the rule), creates the Cognito user, confirms it

@@ -1,10 +1,7 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Caller } from '../http/identity';
-import * as idp from '../adapters/identity-provider';
-import * as sessions from '../adapters/sessions';
-import { erasePartition, getProfile, putProfileIfAbsent, updateProfile, type ProfileChanges, type ProfileRecord } from '../adapters/profiles';
-import { keys } from '../adapters/keys';
-import { newProfile } from './auth';
+import { getProfile, putProfileIfAbsent, updateProfile, type ProfileChanges, type ProfileRecord } from '../adapters/profiles';
+import { newProfile } from '../domain/profile';
 import { assertCurrency } from './currency';
 import { newEvent } from '../adapters/outbox';
 import { BaseCurrencyChanged } from '../../events/ledger-jobs';
@@ -52,12 +49,4 @@ export async function updateMe(caller: Caller, changes: ProfileChanges, now = ne
   const profile = await updateProfile(caller.userId, changes, now, events);
   if (!profile) throw new NotFoundError('No profile for this account.');
   return view(profile, caller);
-}
-
-/** Erases the account: every session revoked, the Cognito user deleted, every item of the user's data removed. */
-export async function deleteMe(caller: Caller, now = new Date()): Promise<void> {
-  const profile = await getProfile(caller.userId);
-  await sessions.revokeAllSessions(caller.userId, now);
-  await idp.deleteUser(profile?.username ?? caller.username);
-  await erasePartition(keys.userPartition(caller.userId));
 }

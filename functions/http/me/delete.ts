@@ -1,8 +1,8 @@
 import { deleteMe } from '../../../shared/contracts/me';
 import { httpHandler } from '../../../shared/http/handler';
-import * as me from '../../../shared/use-cases/me';
+import { deleteMe as eraseAccount } from '../../../shared/use-cases/account-deletion';
 
 export const handler = httpHandler(deleteMe, async ({ caller }) => {
-  await me.deleteMe(caller);
+  await eraseAccount(caller);
   return { status: 204 };
 });

@@ -117,7 +117,8 @@ function coldImport(file: string, env: NodeJS.ProcessEnv): Promise<number> {
 export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   heading('1. bundles — esbuild as the CDK app bundles each function; cold import in fresh node processes');
   const started = performance.now();
-  const capMs = Math.min(ctx.remainingMs() - 5_000, 240_000);
+  // At most 4 minutes, less when later sections need the time (never under 90 s).
+  const capMs = Math.min(240_000, Math.max(90_000, ctx.remainingMs() - (ctx.reserveMs?.() ?? 0)));
   const esbuild = await import('esbuild');
   const { functions } = await import('../../../functions/manifest');
   const outRoot = join(REPO_ROOT, '.bench', 'bundles');
