@@ -183,7 +183,6 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/analytics.ts',
     queue: 'analytics',
     batchSize: 10,
-    maxBatchingWindowSeconds: 1,
     access: ['table:write'],
     timeoutSeconds: 30,
   },
