@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +22,12 @@ export interface CloudInfo {
 export interface RunningCloud extends CloudInfo {
   /** Milliseconds from spawning the host to its `ready`. */
   startMs: number;
+  /** Where the cloud's own output (handler logs, warnings) goes. */
+  logFile: string;
   stop(): Promise<void>;
 }
+
+let clouds = 0;
 
 /**
  * Starts a local cloud (`startLocalCloud`, in memory, fresh, free ports, a temporary data folder) in a child
@@ -34,11 +39,21 @@ export async function startCloud(timeoutMs = 120_000): Promise<RunningCloud> {
   const started = performance.now();
   // BENCH_HOST_PROFILE=1: a V8 CPU profile of the cloud's process (gateway, functions, pollers) in .bench/profiles.
   const profile = process.env.BENCH_HOST_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(REPO_ROOT, '.bench', 'profiles')}`] : [];
-  const child: ChildProcess = fork(join(REPO_ROOT, 'tests/bench/cloud-host.ts'), [dataDir], {
-    cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', ...profile],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  // The cloud's own output would break up the tables: it goes to a log file instead.
+  const logDir = join(REPO_ROOT, '.bench', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `cloud-${process.pid}-${++clouds}.log`);
+  const log = openSync(logFile, 'w');
+  let child: ChildProcess;
+  try {
+    child = fork(join(REPO_ROOT, 'tests/bench/cloud-host.ts'), [dataDir], {
+      cwd: REPO_ROOT,
+      execArgv: ['--import', 'tsx', ...profile],
+      stdio: ['ignore', log, log, 'ipc'],
+    });
+  } finally {
+    closeSync(log);
+  }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -71,10 +86,11 @@ export async function startCloud(timeoutMs = 120_000): Promise<RunningCloud> {
         reject(new Error(`the cloud host exited (${code ?? 'signal'}) before it was ready`));
       });
     });
-    return { ...info, startMs: performance.now() - started, stop };
+    return { ...info, startMs: performance.now() - started, logFile, stop };
   } catch (e) {
     await stop();
-    throw e;
+    const tail = (await readFile(logFile, 'utf8').catch(() => '')).slice(-2000);
+    throw new Error(`${(e as Error).message}\n--- ${logFile} (end) ---\n${tail}`, { cause: e });
   }
 }
 

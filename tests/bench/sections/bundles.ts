@@ -12,6 +12,13 @@ import type { SectionContext, SectionOutput } from './context';
 const ESBUILD_TARGET = 'node24';
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+const CALIBRATION: Record<string, string> = {
+  'hello-world': 'export const handler = async () => ({ statusCode: 200 });',
+  'dynamodb-document-client':
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'; const doc = DynamoDBDocumentClient.from(new DynamoDBClient({})); export const handler = async () => doc.send(new GetCommand({ TableName: 't', Key: { pk: 'a' } }));",
+};
+const CALIBRATION_BASELINE: Record<string, string> = { 'hello-world': '3.4 ms', 'dynamodb-document-client': '341 KB → 31 ms' };
+
 const SIZE_TARGET: Target = { op: '<=', value: 350, unit: 'KB' };
 const COLD_TARGET: Target = { op: '<=', value: 30, unit: 'ms' };
 
@@ -151,6 +158,30 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     const queues = def.access.filter((a) => a.startsWith('queue:')).map((a) => a.slice('queue:'.length));
     return { name: def.name, kind: def.kind, entry: def.entry, file, bytes, packages, appBytes, queues, memoryMb: def.memoryMb ?? 256 };
   });
+  // Calibration: a hello-world handler and one holding only the DynamoDB DocumentClient, bundled and imported the
+  // same way, to tell this machine's speed from the bundles' (TOOLCHAIN.md measured 3.4 ms and 31 ms elsewhere).
+  const calibration: Built[] = [];
+  for (const [name, contents] of Object.entries(CALIBRATION)) {
+    const file = join(outRoot, `_${name}`, 'index.mjs');
+    const r = await esbuild.build({
+      absWorkingDir: REPO_ROOT,
+      stdin: { contents, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: `${name}.ts` },
+      outfile: file,
+      bundle: true,
+      target: ESBUILD_TARGET,
+      platform: 'node',
+      format: 'esm',
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      mainFields: ['module', 'main'],
+      banner: { js: ESM_REQUIRE_BANNER },
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const bytes = r.metafile.outputs[relative(REPO_ROOT, file)]?.bytes ?? 0;
+    calibration.push({ name, kind: 'calibration', entry: '(inline)', file, bytes, packages: [], appBytes: 0, queues: [], memoryMb: 256 });
+  }
   const bundleWallMs = performance.now() - started;
   await esbuild.stop();
   console.log(`bundled ${built.length} functions in ${fmt(bundleWallMs / 1000)} s (one esbuild run, all entry points)`);
@@ -159,18 +190,18 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   // first as deployed (NODE_OPTIONS=--enable-source-maps, as the CDK app sets it), then without source maps.
   const runs = ctx.coldRuns;
   const plainRuns = ctx.coldRunsPlain;
-  const deployed = new Map<string, number[]>(built.map((b) => [b.name, []]));
+  const deployed = new Map<string, number[]>([...built, ...calibration].map((b) => [b.name, []]));
   const plain = new Map<string, number[]>(built.map((b) => [b.name, []]));
   const errors: string[] = [];
   const coldDeadline = started + capMs;
   let cutShort = false;
   const phases = [
-    { want: runs, sourceMaps: true, store: deployed },
-    { want: plainRuns, sourceMaps: false, store: plain },
+    { want: runs, sourceMaps: true, store: deployed, list: [...calibration, ...built] },
+    { want: plainRuns, sourceMaps: false, store: plain, list: built },
   ];
   for (const phase of phases) {
     for (let r = 0; r < phase.want && !cutShort; r++) {
-      for (const b of built) {
+      for (const b of phase.list) {
         if (performance.now() > coldDeadline) {
           cutShort = true;
           break;
@@ -220,6 +251,14 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     ]),
   );
 
+  console.log('');
+  table(
+    ['calibration bundle', 'size', 'cold p50', 'n', 'TOOLCHAIN.md baseline'],
+    calibration.map((b) => [b.name, `${fmt(b.bytes / 1024)} KB`, `${fmt(median(deployed.get(b.name) ?? []))} ms`, String(deployed.get(b.name)?.length ?? 0), CALIBRATION_BASELINE[b.name] ?? '']),
+  );
+  const helloMs = median(deployed.get('hello-world') ?? []);
+  const docMs = median(deployed.get('dynamodb-document-client') ?? []);
+
   const http = rows.filter((r) => r.b.kind === 'http');
   const overSize = http.filter((r) => r.kb > SIZE_TARGET.value).length;
   const overCold = rows.filter((r) => !(r.cold <= COLD_TARGET.value)).length;
@@ -232,6 +271,9 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'cold import, slowest median', value: Math.max(...rows.map((r) => r.cold)), unit: 'ms', target: COLD_TARGET },
     { name: 'cold import, median without source maps', value: median(rows.map((r) => r.coldPlain)), unit: 'ms', target: COLD_TARGET },
     { name: 'functions over 30 ms', value: overCold, unit: `of ${rows.length}`, digits: 0 },
+    { name: 'calibration: hello-world import', value: helloMs, unit: 'ms', note: 'TOOLCHAIN.md: 3.4 ms' },
+    { name: 'calibration: DocumentClient-only import', value: docMs, unit: 'ms', note: 'TOOLCHAIN.md: 341 KB → 31 ms' },
+    { name: 'cold import median ÷ DocumentClient-only', value: median(rows.map((r) => r.cold)) / docMs, unit: '×', digits: 2, note: 'machine-independent view' },
     { name: 'bundling wall time', value: bundleWallMs / 1000, unit: 's' },
     { name: 'cold-import wall time', value: coldWallMs / 1000, unit: 's' },
   ];
@@ -270,6 +312,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
         meetsSize: r.b.kind !== 'http' || r.kb <= SIZE_TARGET.value,
         meetsCold: r.cold <= COLD_TARGET.value,
       })),
+      calibration: calibration.map((b) => ({ name: b.name, sizeKb: round(b.bytes / 1024, 1), coldImportMedianMs: round(median(deployed.get(b.name) ?? []), 2) })),
       packageShareAcrossBundles: top.map(([p, bytes]) => ({ package: p, percent: round((100 * bytes) / allBytes, 1) })),
     },
   };

@@ -61,8 +61,8 @@ function items(c: CloudContext, user: BenchUser, count: number, categories: stri
 }
 
 /**
- * Waits (bounded) until the summaries of `users` for `month` count `expected` transactions each; samples the
- * analytics queue on the way.
+ * Waits (at most `maxMs` from now) until the summaries of `users` for `month` count `expected` transactions each;
+ * samples the analytics queue on the way. Times are reported from `since`.
  */
 export async function waitForRollups(c: CloudContext, users: { user: BenchUser; expected: number }[], month: string, since: number, maxMs: number, label: string) {
   const progress: { atS: number; counted: number; analyticsQueue: number }[] = [];
@@ -130,7 +130,7 @@ async function buildDataset(ctx: SectionContext, c: CloudContext): Promise<Datas
     ],
     SEED_MONTH,
     started,
-    maxWait + (seeded - started),
+    maxWait,
     'pipeline',
   );
   const notes: string[] = [];
