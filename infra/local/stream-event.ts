@@ -15,6 +15,8 @@ export function lambdaValue(v: SdkValue): AttributeValue {
   if (v.BS !== undefined) return { BS: v.BS.map((b) => Buffer.from(b).toString('base64')) };
   if (v.L !== undefined) return { L: v.L.map(lambdaValue) };
   if (v.M !== undefined) return { M: lambdaImage(v.M) ?? {} };
+  // The Streams client (3.1141) reads `{"M": {}}` as `{}`: a value with no member at all is an empty map.
+  if (Object.keys(v).length === 0) return { M: {} };
   throw new Error(`Unknown attribute value ${JSON.stringify(v)}`);
 }
 

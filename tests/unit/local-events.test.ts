@@ -3,7 +3,7 @@ import { buildHttpApiEvent, isTextBody, parseQuery, requestTime, type IncomingRe
 import { stringifyClaim, stringifyClaims } from '../../infra/local/claims';
 import { toHttpResponse } from '../../infra/local/gateway';
 import { batchOutcome, sqsRecord } from '../../infra/local/sqs-event';
-import { awsStreamArn, lambdaStreamRecord, matchesFilters, streamBatchProgress } from '../../infra/local/stream-event';
+import { awsStreamArn, lambdaStreamRecord, lambdaValue, matchesFilters, streamBatchProgress } from '../../infra/local/stream-event';
 
 const request = (over: Partial<IncomingRequest> = {}): IncomingRequest => ({
   method: 'GET',
@@ -224,5 +224,12 @@ describe('DynamoDB stream events', () => {
     expect(streamBatchProgress({ batchItemFailures: [{ itemIdentifier: '3' }, { itemIdentifier: '2' }] }, seqs)).toEqual({ processed: 1, valid: true });
     expect(streamBatchProgress({ batchItemFailures: [{ itemIdentifier: '1' }] }, seqs)).toEqual({ processed: 0, valid: true });
     expect(streamBatchProgress({ batchItemFailures: [{ itemIdentifier: '9' }] }, seqs)).toEqual({ processed: 0, valid: false });
+  });
+
+  it('reads an empty map the Streams client hands over as a bare object', () => {
+    expect(lambdaValue({} as never)).toEqual({ M: {} });
+    expect(lambdaValue({ M: { inner: {} as never, s: { S: '' } } })).toEqual({ M: { inner: { M: {} }, s: { S: '' } } });
+    expect(lambdaValue({ L: [{} as never, { NULL: true }] })).toEqual({ L: [{ M: {} }, { NULL: true }] });
+    expect(() => lambdaValue({ $unknown: ['X', 1] } as never)).toThrow(/Unknown attribute value/);
   });
 });
