@@ -15,16 +15,13 @@ import { Construct } from 'constructs';
 import type { Access, FunctionDef } from '../../functions/manifest';
 import { queueUrlVariable } from '../../shared/config';
 import { TABLE } from '../table';
+import { BUNDLE_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../bundle/options';
 
 /** The repository root: manifest entries are relative to it, and its package-lock.json pins the bundle. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** Node.js runtime of every function; cdk-nag (AwsSolutions-L1, Serverless LambdaLatestVersion) wants the newest. */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
-const ESBUILD_TARGET = 'node24';
-
-/** ESM bundles still meet CommonJS dependencies that call `require`; this gives them one. */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /** `table:read`: single-item, batch and transactional reads, queries (also on indexes), and scans for jobs. */
 export const TABLE_READ_ACTIONS = [
@@ -186,6 +183,7 @@ export class ManifestFunction extends Construct {
           sourceMapMode: SourceMapMode.DEFAULT,
           sourcesContent: false,
           bundleAwsSDK: true,
+          esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
         },
       });
     } else if (Stack.of(this).bundlingRequired) {

@@ -4,13 +4,11 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
+import { ESBUILD_OPTIONS } from '../../../infra/bundle/options';
 import { REPO_ROOT } from '../lib/cloud';
 import { fmt, heading, median, printFigures, round, table, type Figure, type Target } from '../lib/report';
 import type { SectionContext, SectionOutput } from './context';
 
-/** The CDK app's bundling (infra/constructs/manifest-function.ts → NodejsFunction → esbuild). */
-const ESBUILD_TARGET = 'node24';
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 const CALIBRATION: Record<string, string> = {
   'hello-world': 'export const handler = async () => ({ statusCode: 200 });',
@@ -139,15 +137,9 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     entryPoints: Object.fromEntries(functions.map((def) => [`${def.name}/index`, join(REPO_ROOT, def.entry)])),
     outdir: outRoot,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    target: ESBUILD_TARGET,
-    platform: 'node',
-    format: 'esm',
-    minify: true,
+    ...ESBUILD_OPTIONS,
     sourcemap: true,
     sourcesContent: false,
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
     metafile: true,
     logLevel: 'silent',
   });
@@ -167,15 +159,9 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
       absWorkingDir: REPO_ROOT,
       stdin: { contents, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: `${name}.ts` },
       outfile: file,
-      bundle: true,
-      target: ESBUILD_TARGET,
-      platform: 'node',
-      format: 'esm',
-      minify: true,
+      ...ESBUILD_OPTIONS,
       sourcemap: true,
       sourcesContent: false,
-      mainFields: ['module', 'main'],
-      banner: { js: ESM_REQUIRE_BANNER },
       metafile: true,
       logLevel: 'silent',
     });
