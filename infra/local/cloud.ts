@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Credentials } from './admin';
 import { newUserPoolId, startCognito } from './cognito';
 import type { ConsoleServer } from './console';
-import { startDynamoDb } from './dynamodb';
+import { startDynamoDb, type DynamoDbJit } from './dynamodb';
 import type { Gateway } from './gateway';
 import type { LambdaFunction } from './lambda';
 import { baseEnvironment, handlerEnvironment } from './env';
@@ -60,6 +60,8 @@ export interface LocalCloudOptions {
   fresh?: boolean;
   /** Keep the table in memory only (tests). */
   inMemory?: boolean;
+  /** DynamoDB Local's JIT: quicker to start (default) or faster under sustained load (see ./dynamodb.ts). */
+  dynamoDbJit?: DynamoDbJit;
   /** Print errors only. */
   quiet?: boolean;
   /** Level of the local cloud's own log (debug, info, warn, error, silent); default info (warn when quiet). */
@@ -184,7 +186,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const cursorSecret = state.cursorSecret ?? randomBytes(32).toString('hex');
 
     // The child processes first: they boot while the modules load.
-    const dynamoStarting = startDynamoDb({ port: pick('dynamodb', 2), dbPath: join(dataDir, 'dynamodb'), inMemory, log: log.child('dynamodb') }).then((d) => {
+    const dynamoStarting = startDynamoDb({ port: pick('dynamodb', 2), dbPath: join(dataDir, 'dynamodb'), inMemory, jit: options.dynamoDbJit ?? 'startup', log: log.child('dynamodb') }).then((d) => {
       stops.push(d.stop);
       return d;
     });

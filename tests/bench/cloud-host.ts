@@ -32,7 +32,7 @@ process.on('SIGINT', () => void stop(0));
 
 async function main(): Promise<void> {
   if (!dataDir || !process.send) throw new Error('cloud-host needs a data folder argument and an IPC channel');
-  cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir });
+  cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput' });
   process.send({
     type: 'ready',
     info: {
