@@ -41,7 +41,7 @@ async function openCloud(label: string): Promise<CloudContext> {
   console.log(`\nstarting a local cloud for ${label} (in memory, free ports, own process)…`);
   const cloud = await startCloud();
   running.add(cloud);
-  console.log(`local cloud up in ${fmt(cloud.startMs / 1000)} s (healthy after ${fmt(cloud.timings.healthyMs / 1000)} s, ready after ${fmt(cloud.timings.readyMs / 1000)} s): ${cloud.apiUrl}; its log: ${cloud.logFile}`);
+  console.log(`local cloud up in ${fmt(cloud.startMs / 1000)} s (healthy after ${fmt(cloud.timings.healthyMs / 1000)} s, ready after ${fmt(cloud.timings.readyMs / 1000)} s, rate history loaded after ${fmt(cloud.timings.fxReadyMs / 1000)} s): ${cloud.apiUrl}; its log: ${cloud.logFile}`);
   return cloudContext(cloud);
 }
 

@@ -16,7 +16,8 @@ export interface CloudInfo {
   endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
   tableName: string;
   pids: { main: number; dynamodb: number; cognito: number };
-  timings: { healthyMs: number; readyMs: number };
+  /** Since the cloud began starting: API healthy, admin ready, the ECB rate history loaded (the cloud is then quiet). */
+  timings: { healthyMs: number; readyMs: number; fxReadyMs: number };
 }
 
 export interface RunningCloud extends CloudInfo {

@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { cpuMeter } from '../lib/cpu';
 import { load } from '../lib/http';
 import { fmt, heading, percentile, printFigures, round, type Figure } from '../lib/report';
@@ -32,6 +33,27 @@ export async function me(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'CPU per request: DynamoDB Local (JVM)', value: (cpu.dynamodb ?? Number.NaN) / n, unit: 'ms', digits: 2 },
     { name: 'CPU per request: this client', value: (clientCpu.user + clientCpu.system) / 1000 / n, unit: 'ms', digits: 2 },
   ];
+
+  // Where the time goes: the same load on GET /health (gateway, authorizer-free factory, no DynamoDB), and the two
+  // GetItems GET /me makes (the token allow-list, the profile) sent straight to DynamoDB Local from this process.
+  const health = await load({ total: REQUESTS, concurrency: CONCURRENCY, maxMs: 30_000, send: () => c.api.call('GET', '/health') });
+  const getItem = (pk: string) => c.doc.send(new GetCommand({ TableName: c.cloud.tableName, Key: { pk, sk: 'PROBE' } }));
+  const floor = await load({
+    total: REQUESTS,
+    concurrency: CONCURRENCY,
+    maxMs: 30_000,
+    send: async () => {
+      const t = performance.now();
+      await getItem('PROBE#token');
+      await getItem('PROBE#profile');
+      return { status: 200, text: '', json: undefined, ms: performance.now() - t };
+    },
+  });
+  figures.push(
+    { name: 'GET /health p99, same load', value: percentile(health.latencies, 99), unit: 'ms', note: 'gateway and handler factory, no DynamoDB' },
+    { name: '2 GetItems to DynamoDB Local p50', value: percentile(floor.latencies, 50), unit: 'ms', note: 'what GET /me reads, sent directly, 20 in flight' },
+    { name: '2 GetItems to DynamoDB Local p99', value: percentile(floor.latencies, 99), unit: 'ms', note: 'a floor for GET /me on this machine' },
+  );
   printFigures(figures);
   const notes = [`warm-up: ${WARMUP} requests first (p50 ${fmt(percentile(warm.latencies, 50))} ms), not counted`];
   if (run.cutShort) notes.push(`stopped at the time limit after ${run.ok + run.failed} requests`);
