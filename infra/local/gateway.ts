@@ -39,6 +39,30 @@ function allowedOrigin(corsOrigins: string, origin: string | undefined): Record<
 
 class BodyTooLarge extends Error {}
 
+/** How much of a refused body is read and thrown away, and for how long, before the connection is cut. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+/**
+ * After a body is refused, reads and discards the rest of it so the client gets to read the 413: closing the
+ * connection mid-upload would reset it under the client (EPIPE) before it sees the answer. A body that goes on
+ * past DISCARD_BYTES or DISCARD_MS is cut off.
+ */
+function discardRest(req: IncomingMessage): void {
+  if (req.complete) return;
+  let seen = 0;
+  const timer = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  timer.unref();
+  const done = () => clearTimeout(timer);
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DISCARD_BYTES) req.socket.destroy();
+  });
+  req.once('end', done);
+  req.once('close', done);
+  req.resume();
+}
+
 /** Reads a body up to `limit` bytes; stops reading (and fails) as soon as it passes the limit. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -127,7 +151,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
 
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      return refuse('payload-too-large', `The body is ${declared} bytes; the API accepts at most ${limit}.`, { connection: 'close' });
+      discardRest(req);
+      return refuse('payload-too-large', `The body is ${declared} bytes; the API accepts at most ${limit}.`);
     }
 
     const match = o.routes.match(method, rawPath);
@@ -154,7 +179,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       body = await readBody(req, limit);
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        return refuse('payload-too-large', `The body is larger than ${limit} bytes, the most the API accepts.`, { connection: 'close' });
+        discardRest(req);
+        return refuse('payload-too-large', `The body is larger than ${limit} bytes, the most the API accepts.`);
       }
       throw e;
     }
@@ -197,7 +223,6 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     handle(req, res)
       .then((w) => {
         o.log.info(`${req.method ?? ''} ${req.url ?? ''} ${w.status} ${Date.now() - started}ms${w.fn ? ` ${w.fn}` : ''}`);
-        if (res.getHeader('connection') === 'close') res.on('finish', () => req.socket.destroySoon());
       })
       .catch((e: unknown) => {
         o.log.error(`${req.method ?? ''} ${req.url ?? ''} failed in the gateway`, e);

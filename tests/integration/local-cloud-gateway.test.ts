@@ -122,6 +122,23 @@ describe('the local API gateway', () => {
     expect(status).toBe(413);
   });
 
+  it('lets the client finish a refused upload and read the 413', async () => {
+    // A body that arrives in pieces (a slow uplink) must still get its answer: closing the connection mid-upload
+    // would reset it under the client (fetch fails with EPIPE or "other side closed") instead.
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let i = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (i++ === 24) return controller.close();
+        await new Promise((r) => setTimeout(r, 5));
+        controller.enqueue(chunk);
+      },
+    });
+    const r = await fetch(`${gateway.url}/items/1`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(24 * chunk.length) }, body, duplex: 'half' } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/at most 1000/);
+  });
+
   it('runs no function for a refused token', async () => {
     const r = await fetch(`${gateway.url}/private`, { headers: { authorization: 'Bearer a.b.c' } });
     expect(r.status).toBe(401);
