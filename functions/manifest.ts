@@ -20,6 +20,7 @@ export type Access =
   | 'table:write'
   | 'users:admin' // Cognito admin calls on the user pool
   | 'email:send'
+  | 'secret:cursor' // read the key that signs pagination cursors (Secrets Manager, through the secrets extension)
   | `queue:${string}`; // send to a manifest queue
 
 export interface Common {
@@ -142,7 +143,7 @@ export const functions: FunctionDef[] = [
   http('categories-update', 'PATCH /categories/{id}', ledger.updateCategory, 'categories/update', ['table:write']),
   http('categories-delete', 'DELETE /categories/{id}', ledger.deleteCategory, 'categories/delete', ['table:write'], { timeoutSeconds: 29 }),
   http('transactions-create', ['POST /transactions', 'POST /transactions/add'], ledger.createTransaction, 'transactions/create', ['table:write']),
-  http('transactions-list', 'GET /transactions', ledger.listTransactions, 'transactions/list', ['table:read']),
+  http('transactions-list', 'GET /transactions', ledger.listTransactions, 'transactions/list', ['table:read', 'secret:cursor']),
   http('transactions-export', 'GET /transactions/export', ledger.exportTransactions, 'transactions/export', ['table:read'], { timeoutSeconds: 29, memoryMb: 1024 }),
   http('transactions-get', 'GET /transactions/{id}', ledger.getTransaction, 'transactions/get', ['table:read']),
   http('transactions-update', 'PATCH /transactions/{id}', ledger.updateTransaction, 'transactions/update', ['table:write']),

@@ -8,7 +8,7 @@
  *   corsOrigins          comma-separated allowed origins; default *
  *   autoConfirm          true: sign-up needs no emailed code; default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
- *   cursorSecretVersion  version id of the cursor secret after a manual rotation (infra/README-deploy.md)
+ *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
  */
 import { Annotations, App } from 'aws-cdk-lib';
 import { addTally } from './stacks/tally';

@@ -5,8 +5,15 @@ const Env = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
   USER_POOL_ID: z.string().check(z.minLength(1)),
   USER_POOL_CLIENT_ID: z.string().check(z.minLength(1)),
-  /** Secret that signs pagination cursors (hex or any string ≥ 32 chars). */
+  /**
+   * The key that signs pagination cursors (any string ≥ 32 chars), given directly: the local cloud and tests.
+   * On AWS it is read from Secrets Manager instead (CURSOR_SECRET_ARN), which wins when both are set.
+   */
   CURSOR_SECRET: z._default(z.string().check(z.minLength(32)), 'tally-local-cursor-secret-change-me-0000'),
+  /** The Secrets Manager secret holding the cursor key (read through the secrets extension, shared/adapters/secrets.ts). */
+  CURSOR_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** A version of that secret to pin (after a manual rotation); the current one when unset. */
+  CURSOR_SECRET_VERSION_ID: z.optional(z.string().check(z.minLength(1))),
   /** Sender of every email. */
   EMAIL_FROM: z._default(z.string(), 'Tally <no-reply@tally.local>'),
   /** Comma-separated allowed CORS origins, or `*`. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -158,6 +158,10 @@ export class ManifestFunction extends Construct {
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
+      // The AWS Parameters and Secrets Lambda Extension, for functions that read a secret (shared/adapters/secrets.ts).
+      ...(def.access.some((a) => a.startsWith('secret:'))
+        ? { paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, { cacheEnabled: true, logLevel: lambda.ParamsAndSecretsLogLevel.WARN }) }
+        : {}),
       environment: {
         POWERTOOLS_SERVICE_NAME: def.name,
         POWERTOOLS_METRICS_NAMESPACE: 'Tally',
@@ -207,7 +211,7 @@ export class ManifestFunction extends Construct {
 
   /** Every grant together with the variable that names its resource; variables config() requires are always set. */
   private bindConfiguration(): void {
-    const { table, userPool, userPoolClient, cursorSecret } = this.props;
+    const { table, userPool, userPoolClient } = this.props;
     const def = this.definition;
     const env = (name: string, value: string): void => {
       this.function.addEnvironment(name, value);
@@ -216,10 +220,6 @@ export class ManifestFunction extends Construct {
     env('TABLE_NAME', table.tableName);
     env('USER_POOL_ID', userPool.userPoolId);
     env('USER_POOL_CLIENT_ID', userPoolClient.userPoolClientId);
-    // Resolved by CloudFormation at deploy time; the value never appears in the template.
-    const versionId = this.props.cursorSecretVersionId;
-    const cursorKey = versionId ? SecretValue.secretsManager(cursorSecret.secretArn, { versionId }) : cursorSecret.secretValue;
-    env('CURSOR_SECRET', cursorKey.unsafeUnwrap());
     env('AUTO_CONFIRM', String(this.props.autoConfirm ?? false));
     if (def.kind === 'http' && this.props.corsOrigins) env('CORS_ORIGINS', this.props.corsOrigins.join(','));
 
@@ -244,6 +244,12 @@ export class ManifestFunction extends Construct {
     } else if (access === 'users:admin') {
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: USER_POOL_ADMIN_ACTIONS, resources: [userPool.userPoolArn] }));
       env('USER_POOL_ID', userPool.userPoolId);
+    } else if (access === 'secret:cursor') {
+      // Read at run time through the Parameters and Secrets extension (the layer added in the constructor): only
+      // the ARN is in the function's configuration, never the key. A pinned version (after a manual rotation) reaches the function on deploy.
+      this.props.cursorSecret.grantRead(fn);
+      env('CURSOR_SECRET_ARN', this.props.cursorSecret.secretArn);
+      if (this.props.cursorSecretVersionId) env('CURSOR_SECRET_VERSION_ID', this.props.cursorSecretVersionId);
     } else if (access === 'email:send') {
       emailIdentity.grantSendEmail(fn);
       env('EMAIL_FROM', this.props.emailFrom);

@@ -96,7 +96,7 @@ export class StatefulStack extends Stack {
     Validations.of(this.cursorSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The cursor-signing key has no rotation Lambda: rotating it invalidates every outstanding pagination cursor, so it is rotated by hand when needed (put-secret-value, then deploy with -c cursorSecretVersion; infra/README-deploy.md), not on a timer.',
+        'The cursor-signing key has no rotation Lambda: rotating it invalidates every outstanding pagination cursor, so it is rotated by hand when needed (put-secret-value; functions read the current version through the secrets extension, or a version pinned with -c cursorSecretVersion; README "Rotating the cursor-signing secret"), not on a timer.',
     });
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool id' });

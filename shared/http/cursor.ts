@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { secretString } from '../adapters/secrets';
 import { config } from '../config';
 import { ValidationError } from '../domain/errors';
 
@@ -7,21 +8,23 @@ import { ValidationError } from '../domain/errors';
  * filters. A forged, edited, another user's, or another query's cursor is refused with 400 — it can never
  * move a query into someone else's partition.
  */
-function mac(payload: string): Buffer {
-  return createHmac('sha256', config().CURSOR_SECRET).update(payload).digest();
+async function mac(payload: string): Promise<Buffer> {
+  const c = config();
+  const key = c.CURSOR_SECRET_ARN ? await secretString(c.CURSOR_SECRET_ARN, c.CURSOR_SECRET_VERSION_ID) : c.CURSOR_SECRET;
+  return createHmac('sha256', key).update(payload).digest();
 }
 
-export function encodeCursor(userId: string, scope: unknown, position: Record<string, unknown>): string {
+export async function encodeCursor(userId: string, scope: unknown, position: Record<string, unknown>): Promise<string> {
   const payload = Buffer.from(JSON.stringify({ u: userId, s: JSON.stringify(scope ?? null), p: position })).toString('base64url');
-  return `${payload}.${mac(payload).toString('base64url')}`;
+  return `${payload}.${(await mac(payload)).toString('base64url')}`;
 }
 
-export function decodeCursor(cursor: string, userId: string, scope: unknown): Record<string, unknown> {
+export async function decodeCursor(cursor: string, userId: string, scope: unknown): Promise<Record<string, unknown>> {
   const invalid = () => new ValidationError('The cursor is invalid, or was made for another query; start again without it.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
   const [payload, signature, ...rest] = cursor.split('.');
   if (!payload || !signature || rest.length > 0) throw invalid();
   const given = Buffer.from(signature, 'base64url');
-  const expected = mac(payload);
+  const expected = await mac(payload);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   let parsed: { u?: unknown; s?: unknown; p?: unknown };
   try {

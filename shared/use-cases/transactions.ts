@@ -269,7 +269,7 @@ export async function listTransactions(userId: string, q: Query) {
     throw new ValidationError('minAmount is above maxAmount.', [{ path: 'query.minAmount', message: 'above maxAmount' }]);
   }
   const index = indexOf(filters);
-  const start = cursor ? decodeCursor(cursor, userId, filters) : undefined;
+  const start = cursor ? await decodeCursor(cursor, userId, filters) : undefined;
   const pk = filters.categoryId ? `USER#${userId}#CAT#${filters.categoryId}` : `USER#${userId}#TX`;
   const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
   const values: Record<string, unknown> = { ':pk': pk, ':from': `${filters.from ?? '0000-00-00'}#`, ':to': `${filters.to ?? '9999-99-99'}#~` };
@@ -318,6 +318,6 @@ export async function listTransactions(userId: string, q: Query) {
   );
   return {
     items: page.items.map((i) => transactionView(toTransaction(i))),
-    nextCursor: page.lastKey ? encodeCursor(userId, filters, { sk: page.lastKey.sk, [index.pk]: pk, [index.sk]: page.lastKey[index.sk] }) : null,
+    nextCursor: page.lastKey ? await encodeCursor(userId, filters, { sk: page.lastKey.sk, [index.pk]: pk, [index.sk]: page.lastKey[index.sk] }) : null,
   };
 }

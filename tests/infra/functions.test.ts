@@ -53,8 +53,10 @@ describe('ApiStack and AsyncStack', () => {
   it('gives every function the configuration config() requires, and Powertools settings', () => {
     for (const def of functions) {
       const env = (all.get(def.name)?.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      for (const key of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'CURSOR_SECRET']) expect(env[key], `${def.name} ${key}`).toBeDefined();
-      expect(JSON.stringify(env.CURSOR_SECRET), def.name).toContain('{{resolve:secretsmanager:');
+      for (const key of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID']) expect(env[key], `${def.name} ${key}`).toBeDefined();
+      // No secret value in any function's configuration: the cursor key is read at run time.
+      expect(env.CURSOR_SECRET, def.name).toBeUndefined();
+      expect(JSON.stringify(env), def.name).not.toContain('{{resolve:secretsmanager:');
       expect(env.POWERTOOLS_SERVICE_NAME).toBe(def.name);
       expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe('Tally');
       expect(env.POWERTOOLS_LOG_LEVEL).toBe('INFO');
@@ -83,6 +85,12 @@ describe('ApiStack and AsyncStack', () => {
 
       for (const a of USER_POOL_ADMIN_ACTIONS) expect(actions.has(a), `${def.name} ${a}`).toBe(access.has('users:admin'));
       expect(actions.has('ses:SendEmail'), `${def.name} ses:SendEmail`).toBe(access.has('email:send'));
+      const readsCursorKey = access.has('secret:cursor');
+      expect(actions.has('secretsmanager:GetSecretValue'), `${def.name} secretsmanager:GetSecretValue`).toBe(readsCursorKey);
+      expect(env.CURSOR_SECRET_ARN !== undefined, `${def.name} CURSOR_SECRET_ARN`).toBe(readsCursorKey);
+      const layers = JSON.stringify(fn.resource.Properties.Layers ?? []);
+      expect(layers.includes('AWS-Parameters-and-Secrets-Lambda-Extension') || layers.includes('ParamsAndSecrets'), `${def.name} secrets extension`).toBe(readsCursorKey);
+      if (readsCursorKey) expect(env.PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, def.name).toBe('true');
       expect(env.EMAIL_FROM !== undefined, `${def.name} EMAIL_FROM`).toBe(access.has('email:send'));
 
       for (const q of queues) {
@@ -206,14 +214,19 @@ describe('ApiStack and AsyncStack', () => {
     }
   });
 
-  it('pins the cursor secret version when one is named, so a manual rotation reaches every function', () => {
+  it('pins the cursor secret version when one is named, so a manual rotation reaches the functions that sign cursors', () => {
     const pinned = templatesOf(buildTestApp({ cursorSecretVersionId: 'f00dcafe-0000-4000-8000-000000000001' }));
+    let readers = 0;
     for (const template of [pinned.api, pinned.async]) {
       for (const [name, { resource }] of functionsByName(template)) {
         const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-        expect(JSON.stringify(env.CURSOR_SECRET), name).toContain(':SecretString:::f00dcafe-0000-4000-8000-000000000001}}');
+        if (env.CURSOR_SECRET_ARN === undefined) continue;
+        readers++;
+        expect(env.CURSOR_SECRET_VERSION_ID, name).toBe('f00dcafe-0000-4000-8000-000000000001');
       }
     }
+    expect(readers).toBe(functions.filter((f) => f.access.includes('secret:cursor')).length);
+    expect(readers).toBeGreaterThan(0);
   });
 
   it('grants users:admin exactly the Cognito operations the identity adapter calls', () => {
