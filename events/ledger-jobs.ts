@@ -7,3 +7,9 @@ export const BaseCurrencyChanged = eventContract(
   1,
   z.object({ userId: z.string(), from: z.string(), to: z.string(), cursor: z.optional(z.string()) }),
 );
+
+/**
+ * An account was erased (DELETE /me): what the request could not delete in its time is deleted by the ledger-jobs
+ * worker, one time-bounded pass per message, re-queued until nothing is left.
+ */
+export const AccountErasureRequested = eventContract('AccountErasureRequested', 1, z.object({ userId: z.string() }));

@@ -7,6 +7,7 @@ export const ROUTES: Record<string, string[]> = {
   ReportRequested: ['reports'],
   FxRatesPublished: ['ledger-jobs'],
   BaseCurrencyChanged: ['ledger-jobs'],
+  AccountErasureRequested: ['ledger-jobs'],
   ImportRequested: ['imports'],
   TransactionRecorded: ['analytics'],
   TransactionUpdated: ['analytics'],

@@ -130,7 +130,7 @@ export const functions: FunctionDef[] = [
   // the caller's account
   http('me-get', 'GET /me', me.getMe, 'me/get', ['table:read']),
   http('me-update', 'PATCH /me', me.updateMe, 'me/update', ['table:write']),
-  http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'users:admin'], { timeoutSeconds: 29 }),
+  http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'users:admin'], { timeoutSeconds: 15 }),
 
   // ledger: accounts, categories, transactions, exchange rates
   http('accounts-list', 'GET /accounts', ledger.listAccounts, 'accounts/list', ['table:read']),

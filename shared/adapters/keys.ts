@@ -21,6 +21,7 @@
  * | FXMETA             | HISTORY#<source>   | a rate history fully loaded (e.g. ECB)    |
  * | OUTBOX#<id>        | EVENT              | an event awaiting relay to SQS (stream)   |
  * | RECEIPT#<id>       | RECEIPT            | a side effect already done (emails)       |
+ * | ERASED#<sub>       | ERASED             | an erased account: late events are dropped |
  *
  * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
  *   `USERS` / `<sub>` — every profile, for scheduled jobs (never on a request path).
@@ -41,6 +42,8 @@ export const keys = {
   idempotency: (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMP#${key}` }),
   importJob: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `IMPORT#${id}` }),
   importChunk: (userId: string, id: string, n: number) => ({ pk: `USER#${userId}#IMPORT#${id}`, sk: `CHUNK#${String(n).padStart(6, '0')}` }),
+  importPartition: (userId: string, id: string) => `USER#${userId}#IMPORT#${id}`,
+  erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
   fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
   /** Index keys of a transaction item. */
   byDate: (userId: string, date: string, id: string) => ({ gsi1pk: `USER#${userId}#TX`, gsi1sk: `${date}#${id}` }),

@@ -7,6 +7,9 @@ import type { ProfileRecord } from '../domain/profile';
 
 export type { ProfileRecord } from '../domain/profile';
 
+/** How long an erased account's marker is kept: past SQS retention (14 days) and a DLQ redrive after it. */
+const ERASED_TTL_SECONDS = 35 * 86400;
+
 const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version'] as const;
 
 function toRecord(item: Record<string, unknown>): ProfileRecord {
@@ -93,17 +96,16 @@ export async function putProfileIfAbsent(profile: ProfileRecord): Promise<void> 
 }
 
 /**
- * Deletes every item of a partition (the user's own `USER#<sub>` partition and any other of theirs), page by page.
- * Returns the number of items deleted.
+ * Deletes the items of a partition page by page until it is empty (true), or until `deadline` (epoch ms) has passed
+ * after a page (false: call again to go on). Idempotent: a page deleted twice is simply gone.
  */
-export async function erasePartition(pk: string): Promise<number> {
-  let deleted = 0;
+export async function erasePartition(pk: string, deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
   for (;;) {
     const page = await db().send(
       new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk', Limit: 500 }),
     );
     const items = page.Items ?? [];
-    if (items.length === 0) return deleted;
+    if (items.length === 0) return true;
     for (let i = 0; i < items.length; i += 25) {
       let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
@@ -112,8 +114,18 @@ export async function erasePartition(pk: string): Promise<number> {
         if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       }
     }
-    deleted += items.length;
+    if (Date.now() > deadline) return false;
   }
+}
+
+/** Marks an account erased (kept 35 days, past any redelivery or DLQ redrive) together with the events that follow. */
+export async function markErased(userId: string, now: Date, events: Envelope[]): Promise<void> {
+  const expiresAt = Math.floor(now.getTime() / 1000) + ERASED_TTL_SECONDS;
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: tableName(), Item: { ...keys.erased(userId), erasedAt: now.toISOString(), expiresAt } } }, ...events.map(outboxPut)],
+    }),
+  );
 }
 
 export async function deleteProfile(userId: string): Promise<void> {

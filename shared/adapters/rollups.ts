@@ -47,16 +47,18 @@ function addUpdate(userId: string, d: RollupDelta, now: string) {
 }
 
 /**
- * Applies the deltas of some events atomically with their dedup records. Returns false (and changes nothing)
- * when one of the events was already applied.
+ * Applies the deltas of some events atomically with their dedup records, unless the account has been erased (its
+ * late events must not recreate rollups). Changes nothing and says why when one of the events was already applied
+ * (`duplicate`) or the account is gone (`erased`).
  */
-export async function applyOnce(userId: string, eventIds: string[], deltas: RollupDelta[], now: Date): Promise<boolean> {
+export async function applyOnce(userId: string, eventIds: string[], deltas: RollupDelta[], now: Date): Promise<'applied' | 'duplicate' | 'erased'> {
   const at = now.toISOString();
   const expiresAt = Math.floor(now.getTime() / 1000) + APPLIED_TTL_SECONDS;
   try {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
+          { ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...eventIds.map((id) => ({
             Put: { TableName: tableName(), Item: { ...appliedKey(id), userId, at, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' },
           })),
@@ -64,10 +66,11 @@ export async function applyOnce(userId: string, eventIds: string[], deltas: Roll
         ],
       }),
     );
-    return true;
+    return 'applied';
   } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'erased' : 'duplicate';
   }
 }
 

@@ -42,5 +42,7 @@ export const updateMe = route({
 
 export const deleteMe = route({
   summary: 'Erase the caller’s account and all its data',
+  description:
+    'Signs out every session and deletes the sign-in at once. Answers 204 when all the data is gone, or 202 `{"status": "erasing"}` when a large ledger is being finished in the background (a few minutes).',
   auth: 'user',
 });

@@ -56,7 +56,8 @@ export async function applyLedgerEvents(records: SQSRecord[], now = new Date()):
       const merged = mergeDeltas(unique.flatMap((e) => e.deltas));
       try {
         if (unique.length > 1 && unique.length <= 50 && fieldCount(merged) <= MAX_FIELDS_PER_WRITE && merged.length <= 40) {
-          if (await applyOnce(userId, unique.map((e) => e.eventId), merged, now)) return;
+          // A duplicate in the group is sorted out event by event; an erased account's events are dropped.
+          if ((await applyOnce(userId, unique.map((e) => e.eventId), merged, now)) !== 'duplicate') return;
         }
       } catch (error) {
         logger.warn('Group write failed; applying event by event', { userId, error: error as Error });

@@ -3,6 +3,6 @@ import { httpHandler } from '../../../shared/http/handler';
 import { deleteMe as eraseAccount } from '../../../shared/use-cases/account-deletion';
 
 export const handler = httpHandler(deleteMe, async ({ caller }) => {
-  await eraseAccount(caller);
-  return { status: 204 };
+  const { done } = await eraseAccount(caller);
+  return done ? { status: 204 } : { status: 202, body: { status: 'erasing' } };
 });
