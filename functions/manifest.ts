@@ -193,7 +193,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/imports.ts',
     queue: 'imports',
     batchSize: 1,
-    access: ['table:write'],
+    access: ['table:write', 'queue:imports'],
     timeoutSeconds: 300,
     memoryMb: 1769,
   },

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportRow } from '../domain/import';
-import { batchWriteAll, db, tableName } from './dynamo';
+import { batchWriteAll, db, isConditionFailure, tableName } from './dynamo';
 import { keys } from './keys';
 
 /** An import job: what was asked, where it stands, and its counts. The row-level report is kept in chunks. */
@@ -92,6 +92,38 @@ export async function updateJob(userId: string, importId: string, changes: Parti
   await db().send(
     new UpdateCommand({ TableName: tableName(), Key: keys.importJob(userId, importId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
   );
+}
+
+/**
+ * Takes the account's import lease for an import: one import writes into an account at a time, so the second of
+ * two concurrent imports of a file sees the first one's rows as duplicates. Held until released, or until
+ * `seconds` pass (a worker that died). True when this import holds it (again) now.
+ */
+export async function acquireLease(userId: string, accountId: string, importId: string, now: Date, seconds: number): Promise<boolean> {
+  const at = Math.floor(now.getTime() / 1000);
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.importLease(userId, accountId), importId, expiresAt: at + seconds },
+        ConditionExpression: 'attribute_not_exists(pk) OR importId = :me OR expiresAt < :now',
+        ExpressionAttributeValues: { ':me': importId, ':now': at },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Gives the lease back, if this import still holds it. */
+export async function releaseLease(userId: string, accountId: string, importId: string): Promise<void> {
+  await db()
+    .send(new DeleteCommand({ TableName: tableName(), Key: keys.importLease(userId, accountId), ConditionExpression: 'importId = :me', ExpressionAttributeValues: { ':me': importId } }))
+    .catch((e: unknown) => {
+      if (!isConditionFailure(e)) throw e;
+    });
 }
 
 /** Stores the row-level report (duplicates and errors), replacing any earlier one of the same import. */

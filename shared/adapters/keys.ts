@@ -15,6 +15,7 @@
  * | USER#<sub>         | RULE#<id>          | categorisation rule                       |
  * | USER#<sub>         | IDEMP#<key>        | Idempotency-Key record (24 h)             |
  * | USER#<sub>         | IMPORT#<id>        | import job, progress and report           |
+ * | USER#<sub>         | IMPORTLEASE#<acc>  | the import writing into an account now    |
  * | USER#<sub>#IMPORT#<id> | CHUNK#<n>      | parsed rows of an import, awaiting write  |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | FX#<base>          | <date>             | exchange rates published for a date       |
@@ -43,6 +44,7 @@ export const keys = {
   importJob: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `IMPORT#${id}` }),
   importChunk: (userId: string, id: string, n: number) => ({ pk: `USER#${userId}#IMPORT#${id}`, sk: `CHUNK#${String(n).padStart(6, '0')}` }),
   importPartition: (userId: string, id: string) => `USER#${userId}#IMPORT#${id}`,
+  importLease: (userId: string, accountId: string) => ({ pk: `USER#${userId}`, sk: `IMPORTLEASE#${accountId}` }),
   erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
   fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
   /** Index keys of a transaction item. */

@@ -10,16 +10,17 @@ function sqs(): SQSClient {
 }
 
 /**
- * Sends events to a manifest queue, in batches of 10, retrying entries SQS reports as failed.
+ * Sends events to a manifest queue (delivered after `delaySeconds` when given), in batches of 10, retrying entries SQS reports as failed.
  * Throws if any entry still fails, so the caller's own retry (stream or queue redelivery) takes over.
  */
-export async function publish(queue: string, events: Envelope[]): Promise<void> {
+export async function publish(queue: string, events: Envelope[], options: { delaySeconds?: number } = {}): Promise<void> {
   const url = queueUrl(queue);
   for (let i = 0; i < events.length; i += 10) {
     let entries = events.slice(i, i + 10).map((e, n) => ({
       Id: String(n),
       MessageBody: JSON.stringify(e),
       MessageAttributes: { type: { DataType: 'String', StringValue: e.type } },
+      ...(options.delaySeconds ? { DelaySeconds: options.delaySeconds } : {}),
     }));
     for (let attempt = 0; entries.length > 0; attempt++) {
       const out = await sqs().send(new SendMessageBatchCommand({ QueueUrl: url, Entries: entries }));

@@ -12,6 +12,7 @@ import { newId } from '../adapters/ids';
 import * as store from '../adapters/imports';
 import { balanceUpdates, getTransaction, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
 import { newEvent, outboxPut } from '../adapters/outbox';
+import { publish } from '../adapters/queue';
 import { getProfile } from '../adapters/profiles';
 import { listCategories } from '../adapters/categories';
 import { logger } from '../observability';
@@ -24,6 +25,10 @@ type Body = NonNullable<z.infer<NonNullable<(typeof CreateImport)['body']>>>;
 /** Rows per all-or-nothing write (the rest of the 100-item limit is for account balance updates). */
 const GROUP = 90;
 const PARALLEL_WRITES = 6;
+/** How long an import holds its account's lease at most (the worker runs for 300 s at most). */
+const LEASE_SECONDS = 360;
+/** When another import holds the account, this one is asked for again after this delay. */
+const BUSY_RETRY_SECONDS = 5;
 
 function parse(body: Body, currency: string): ImportResult {
   switch (body.format) {
@@ -165,6 +170,12 @@ function mergeDeltas(into: BalanceDeltas, more: BalanceDeltas): void {
 export async function runImport(userId: string, importId: string, now = new Date()): Promise<void> {
   const job = await store.getJob(userId, importId);
   if (!job || job.status === 'completed' || job.status === 'failed') return;
+  const writes = !job.dryRun;
+  if (writes && !(await store.acquireLease(userId, job.accountId, importId, new Date(), LEASE_SECONDS))) {
+    // Another import is writing into this account: this one starts after it, and so sees its rows as duplicates.
+    await publish('imports', [newEvent(ImportRequested, { userId, importId }, now)], { delaySeconds: BUSY_RETRY_SECONDS });
+    return;
+  }
   await store.updateJob(userId, importId, { status: 'processing', updatedAt: new Date().toISOString() });
   try {
     const rows = await store.getRows(userId, importId);
@@ -241,6 +252,8 @@ export async function runImport(userId: string, importId: string, now = new Date
     logger.error('Import failed; it will be retried', { importId, error: error as Error });
     await store.updateJob(userId, importId, { status: 'queued', updatedAt: new Date().toISOString() });
     throw error;
+  } finally {
+    if (writes) await store.releaseLease(userId, job.accountId, importId).catch(() => undefined);
   }
 }
 
