@@ -3,6 +3,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { queueUrlVariable } from '../../shared/config';
 import { call, eventually, newUser } from '../support/api';
+import { finished, newAccount, startImport } from '../support/ledger';
 
 let ddb: DynamoDBClient;
 let sqs: SQSClient;
@@ -37,20 +38,16 @@ async function drained(): Promise<void> {
 describe('DELETE /me', () => {
   it('erases every item of the account, and late analytics events do not bring rollups back', { timeout: 90_000 }, async () => {
     const u = await newUser('Erased');
-    const account = await call('POST', '/accounts', { token: u.accessToken, body: { name: 'Main', type: 'checking', currency: 'EUR' } });
+    const accountId = await newAccount(u, 'EUR');
     for (const [i, amount] of [1250, 990, 43_000].entries()) {
       const t = await call('POST', '/transactions', {
         token: u.accessToken,
-        body: { type: i === 2 ? 'income' : 'expense', amount, currency: 'EUR', date: '2026-10-0' + String(i + 1), description: `Shop ${i}`, accountId: account.body.id },
+        body: { type: i === 2 ? 'income' : 'expense', amount, currency: 'EUR', date: '2026-10-0' + String(i + 1), description: `Shop ${i}`, accountId },
       });
       expect(t.status).toBe(201);
     }
-    const imported = await call('POST', '/imports', {
-      token: u.accessToken,
-      body: { accountId: account.body.id, format: 'csv', content: 'Date,Amount,Description\n2026-10-10,-12.50,Bakery\n2026-10-11,-3.20,Bus\n' },
-    });
-    expect(imported.status).toBe(202);
-    await eventually(async () => ((await call('GET', `/imports/${imported.body.importId}`, { token: u.accessToken })).body.status === 'completed' ? true : undefined));
+    const importId = await startImport(u, { accountId, format: 'csv', content: 'Date,Amount,Description\n2026-10-10,-12.50,Bakery\n2026-10-11,-3.20,Bus\n' });
+    await finished(u, importId);
     // The pipeline has counted the month: there is a rollup to lose.
     await eventually(async () => ((await call('GET', '/analytics/summary?month=2026-10', { token: u.accessToken })).body.transactionCount === 5 ? true : undefined));
     expect(await partitionSize(`USER#${u.userId}`)).toBeGreaterThan(5);
@@ -67,7 +64,7 @@ describe('DELETE /me', () => {
     await eventually(async () => ((await call('GET', '/analytics/summary?month=2026-10', { token: witness.accessToken })).body.transactionCount === 1 ? true : undefined));
     await drained();
     expect(await partitionSize(`USER#${u.userId}`)).toBe(0);
-    expect(await partitionSize(`USER#${u.userId}#IMPORT#${String(imported.body.importId)}`)).toBe(0);
+    expect(await partitionSize(`USER#${u.userId}#IMPORT#${importId}`)).toBe(0);
     const marker = await ddb.send(new GetItemCommand({ TableName: table, Key: { pk: { S: `ERASED#${u.userId}` }, sk: { S: 'ERASED' } } }));
     expect(Number(marker.Item?.expiresAt?.N ?? 0)).toBeGreaterThan(Date.now() / 1000 + 30 * 86400);
   });

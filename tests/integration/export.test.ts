@@ -1,29 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, newUser, type Answer, type TestUser } from '../support/api';
+import { importAndWait, newAccount, signed, transactionsOf, type Tx } from '../support/ledger';
 
 /** CSV export over HTTP: what it writes, and that the importer reads it back to the same transactions. */
-
-interface Tx {
-  id: string;
-  type: 'expense' | 'income' | 'transfer';
-  amount: number;
-  currency: string;
-  date: string;
-  description: string;
-  notes: string | null;
-  categoryId: string | null;
-}
-
-interface Report {
-  importId: string;
-  status: string;
-  total: number;
-  imported: number;
-  duplicates: { row: number; transactionId: string | null; duplicateOfRow: number | null; reason: string }[];
-  errors: { row: number; message: string }[];
-  failure?: string;
-}
 
 const FROM = '2024-01-01';
 const TO = '2024-06-30';
@@ -40,41 +20,7 @@ const MANUAL = [
   { type: 'expense', amount: 1000, currency: 'EUR', date: '2024-07-02', description: 'Outside the range' },
 ] as const;
 
-const signed = (t: Pick<Tx, 'type' | 'amount'>) => (t.type === 'expense' ? -t.amount : t.amount);
 const key = (t: Tx) => `${t.date} | ${signed(t)} | ${t.currency} | ${t.description}`;
-
-async function transactionsOf(u: TestUser, accountId: string): Promise<Tx[]> {
-  const out: Tx[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Answer<{ items: Tx[]; nextCursor: string | null }> = await call('GET', `/transactions?accountId=${accountId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-      token: u.accessToken,
-    });
-    expect(page.status, page.text).toBe(200);
-    out.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return out;
-}
-
-async function importAndWait(u: TestUser, body: Record<string, unknown>): Promise<Report> {
-  const start = await call('POST', '/imports', { token: u.accessToken, body });
-  expect(start.status, start.text).toBe(202);
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const res = await call<Report>('GET', `/imports/${start.body.importId as string}`, { token: u.accessToken });
-    expect(res.status).toBe(200);
-    if (res.body.status === 'completed') return res.body;
-    if (res.body.status === 'failed' || Date.now() > until) throw new Error(`import ${res.body.importId}: ${res.body.status} ${res.body.failure ?? ''}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function newAccount(u: TestUser, currency: string): Promise<string> {
-  const res = await call('POST', '/accounts', { token: u.accessToken, body: { name: 'Main', type: 'checking', currency } });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
 
 let owner: TestUser;
 let accountId: string;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, eventually, newUser } from '../support/api';
+import { newUser } from '../support/api';
+import { finished, importReport, newAccount, startImport, transactionsOf } from '../support/ledger';
 
 /**
  * One import writes into an account at a time (shared/adapters/imports.ts, the account's import lease), so two
@@ -32,43 +33,29 @@ describe('the account import lease', () => {
   it('makes an import wait while another writes into the account, then run', { timeout: 60_000 }, async () => {
     const { acquireLease, releaseLease } = await import('../../shared/adapters/imports');
     const u = await newUser('Lease');
-    const account = await call('POST', '/accounts', { token: u.accessToken, body: { name: 'Main', type: 'checking', currency: 'EUR' } });
-    expect(await acquireLease(u.userId, account.body.id, 'another-import', new Date(), 120)).toBe(true);
+    const accountId = await newAccount(u, 'EUR');
+    expect(await acquireLease(u.userId, accountId, 'another-import', new Date(), 120)).toBe(true);
 
-    const started = await call('POST', '/imports', { token: u.accessToken, body: { accountId: account.body.id, format: 'csv', content: CSV } });
-    expect(started.status).toBe(202);
-    const status = async () => (await call('GET', `/imports/${started.body.importId}`, { token: u.accessToken })).body;
+    const importId = await startImport(u, { accountId, format: 'csv', content: CSV });
     // Across two of its retries it waits, writing nothing.
     for (const until = Date.now() + 11_000; Date.now() < until; ) {
-      const s = await status();
+      const s = await importReport(u, importId);
       expect(s.status).toBe('queued');
       expect(s.imported).toBe(0);
       await new Promise((r) => setTimeout(r, 500));
     }
-    await releaseLease(u.userId, account.body.id, 'another-import');
-    const done = await eventually(async () => {
-      const s = await status();
-      return s.status === 'completed' ? s : undefined;
-    }, 30_000, 'import completed');
-    expect(done.imported).toBe(3);
+    await releaseLease(u.userId, accountId, 'another-import');
+    expect((await finished(u, importId)).imported).toBe(3);
   });
 
   it('counts a file sent twice at once only once', { timeout: 60_000 }, async () => {
     const u = await newUser('Double');
-    const account = await call('POST', '/accounts', { token: u.accessToken, body: { name: 'Main', type: 'checking', currency: 'EUR' } });
-    const body = { accountId: account.body.id, format: 'csv', content: CSV };
-    const [a, b] = await Promise.all([call('POST', '/imports', { token: u.accessToken, body }), call('POST', '/imports', { token: u.accessToken, body })]);
-    const reports = await Promise.all(
-      [a, b].map((r) =>
-        eventually(async () => {
-          const s = (await call('GET', `/imports/${r.body.importId}`, { token: u.accessToken })).body;
-          return s.status === 'completed' ? s : undefined;
-        }, 30_000, 'import completed'),
-      ),
-    );
+    const accountId = await newAccount(u, 'EUR');
+    const body = { accountId, format: 'csv', content: CSV };
+    const ids = await Promise.all([startImport(u, body), startImport(u, body)]);
+    const reports = await Promise.all(ids.map((id) => finished(u, id)));
     expect(reports.map((r) => r.imported).sort()).toEqual([0, 3]);
     expect(reports.map((r) => r.duplicates.length).sort()).toEqual([0, 3]);
-    const list = await call('GET', `/transactions?accountId=${account.body.id}`, { token: u.accessToken });
-    expect(list.body.items).toHaveLength(3);
+    expect(await transactionsOf(u, accountId)).toHaveLength(3);
   });
 });

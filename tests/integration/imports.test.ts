@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseOfx, parseQif, type ImportRow } from '../../shared/domain/import';
-import { call, newUser, type Answer, type TestUser } from '../support/api';
+import { call, newUser, type TestUser } from '../support/api';
+import { finished, importAndWait, newAccount, postImport, signed, startImport, transactionsOf, type ImportReport as Report } from '../support/ledger';
 
 /**
  * Bank-file imports over HTTP against the local cloud: every fixture imports with the right signs and balances,
@@ -14,87 +15,7 @@ const fixture = (file: string) => readFileSync(join(FIXTURES, file), 'utf8');
 
 type Format = 'csv' | 'ofx' | 'qif';
 
-interface Tx {
-  id: string;
-  type: 'expense' | 'income' | 'transfer';
-  amount: number;
-  currency: string;
-  date: string;
-  description: string;
-  categoryId: string | null;
-  appliedRules: string[];
-  importId: string | null;
-}
-
-interface Report {
-  importId: string;
-  accountId: string;
-  format: string;
-  dryRun: boolean;
-  status: 'queued' | 'processing' | 'completed' | 'failed';
-  total: number;
-  processed: number;
-  imported: number;
-  duplicates: { row: number; transactionId: string | null; duplicateOfRow: number | null; reason: string }[];
-  errors: { row: number; message: string }[];
-  failure?: string;
-}
-
-const signed = (t: Pick<Tx, 'type' | 'amount'>) => (t.type === 'expense' ? -t.amount : t.amount);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-async function newAccount(u: TestUser, currency: string, openingBalance = 0, name = 'Imported'): Promise<string> {
-  const res = await call('POST', '/accounts', { token: u.accessToken, body: { name, type: 'checking', currency, openingBalance } });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
-
-function postImport(u: TestUser, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer<{ importId: string; status: string }>> {
-  return call('POST', '/imports', { token: u.accessToken, body, headers });
-}
-
-/** Starts an import and checks the 202 answer with its location. */
-async function startImport(u: TestUser, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string> {
-  const res = await postImport(u, body, headers);
-  expect(res.status, res.text).toBe(202);
-  const id = res.body.importId;
-  expect(id).toMatch(/^[A-Za-z0-9._-]+$/);
-  expect(res.headers.get('location')).toMatch(new RegExp(`/imports/${id}$`));
-  return id;
-}
-
-/** Polls an import until it completes; `seen` collects every report read on the way. */
-async function finished(u: TestUser, importId: string, timeoutMs = 30_000, seen: Report[] = []): Promise<Report> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await call<Report>('GET', `/imports/${importId}`, { token: u.accessToken });
-    expect(res.status, res.text).toBe(200);
-    seen.push(res.body);
-    if (res.body.status === 'completed') return res.body;
-    if (res.body.status === 'failed') throw new Error(`import ${importId} failed: ${res.body.failure ?? ''}`);
-    if (Date.now() > until) throw new Error(`import ${importId} still ${res.body.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function importAndWait(u: TestUser, body: Record<string, unknown>, timeoutMs?: number): Promise<Report> {
-  return finished(u, await startImport(u, body), timeoutMs);
-}
-
-/** Every transaction of an account, following the cursor. */
-async function transactionsOf(u: TestUser, accountId: string): Promise<Tx[]> {
-  const out: Tx[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Answer<{ items: Tx[]; nextCursor: string | null }> = await call('GET', `/transactions?accountId=${accountId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-      token: u.accessToken,
-    });
-    expect(page.status, page.text).toBe(200);
-    out.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return out;
-}
 
 async function balanceOf(u: TestUser, accountId: string): Promise<number> {
   const res = await call('GET', `/accounts/${accountId}`, { token: u.accessToken });
