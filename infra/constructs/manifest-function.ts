@@ -159,7 +159,7 @@ export class ManifestFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
       // The AWS Parameters and Secrets Lambda Extension, for functions that read a secret (shared/adapters/secrets.ts).
-      ...(def.access.some((a) => a.startsWith('secret:'))
+      ...(def.access.includes('secret:cursor')
         ? { paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, { cacheEnabled: true, logLevel: lambda.ParamsAndSecretsLogLevel.WARN }) }
         : {}),
       environment: {
@@ -246,7 +246,8 @@ export class ManifestFunction extends Construct {
       env('USER_POOL_ID', userPool.userPoolId);
     } else if (access === 'secret:cursor') {
       // Read at run time through the Parameters and Secrets extension (the layer added in the constructor): only
-      // the ARN is in the function's configuration, never the key. A pinned version (after a manual rotation) reaches the function on deploy.
+      // the ARN is in the function's configuration, never the key. A version pinned after a manual rotation
+      // reaches the function on deploy.
       this.props.cursorSecret.grantRead(fn);
       env('CURSOR_SECRET_ARN', this.props.cursorSecret.secretArn);
       if (this.props.cursorSecretVersionId) env('CURSOR_SECRET_VERSION_ID', this.props.cursorSecretVersionId);

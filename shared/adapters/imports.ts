@@ -37,8 +37,6 @@ async function batchPut(items: Record<string, unknown>[]): Promise<void> {
   await batchWriteAll(items.map((Item) => ({ PutRequest: { Item } })));
 }
 
-const partition = (userId: string, importId: string) => keys.importChunk(userId, importId, 0).pk;
-
 /** Stores the parsed rows of an import in chunks; returns how many chunks. */
 export async function putRows(userId: string, importId: string, rows: ImportRow[], now: Date): Promise<number> {
   const expiresAt = Math.floor(now.getTime() / 1000) + ROWS_TTL;
@@ -58,7 +56,7 @@ export async function getRows(userId: string, importId: string): Promise<ImportR
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': partition(userId, importId), ':c': 'CHUNK#' },
+        ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':c': 'CHUNK#' },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),
@@ -132,7 +130,7 @@ export async function putReport(userId: string, importId: string, duplicates: Du
   const items: Record<string, unknown>[] = [];
   const entries = [...duplicates.map((d) => ({ k: 'd', ...d })), ...errors.map((e) => ({ k: 'e', ...e }))];
   for (let i = 0, n = 0; i < entries.length || n === 0; i += REPORT_PER_CHUNK, n++) {
-    items.push({ pk: partition(userId, importId), sk: `REPORT#${String(n).padStart(6, '0')}`, entries: JSON.stringify(entries.slice(i, i + REPORT_PER_CHUNK)), expiresAt });
+    items.push({ pk: keys.importPartition(userId, importId), sk: `REPORT#${String(n).padStart(6, '0')}`, entries: JSON.stringify(entries.slice(i, i + REPORT_PER_CHUNK)), expiresAt });
   }
   await batchPut(items);
 }
@@ -146,7 +144,7 @@ export async function getReport(userId: string, importId: string): Promise<{ dup
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
-        ExpressionAttributeValues: { ':pk': partition(userId, importId), ':r': 'REPORT#' },
+        ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':r': 'REPORT#' },
         ExclusiveStartKey: start,
       }),
     );

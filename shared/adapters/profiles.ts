@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll, db, isConditionFailure, tableName } from './dynamo';
 import { keys } from './keys';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
@@ -106,14 +106,7 @@ export async function erasePartition(pk: string, deadline = Number.POSITIVE_INFI
     );
     const items = page.Items ?? [];
     if (items.length === 0) return true;
-    for (let i = 0; i < items.length; i += 25) {
-      let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
-        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
-        if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      }
-    }
+    await batchWriteAll(items.map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } })));
     if (Date.now() > deadline) return false;
   }
 }

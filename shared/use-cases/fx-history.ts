@@ -1,5 +1,5 @@
 import { parseEcbHistory } from '../domain/fx';
-import { isCurrency } from '../domain/money';
+import { knownCurrenciesOnly } from '../domain/money';
 import { historyLoaded, markHistoryLoaded, putRateHistory } from '../adapters/fx-rates';
 
 /**
@@ -11,7 +11,7 @@ export async function loadEcbHistory(csvText: string, options: { force?: boolean
   const days = parseEcbHistory(csvText).map((d) => ({
     base: 'EUR',
     date: d.date,
-    rates: Object.fromEntries(Object.entries(d.rates).filter(([code]) => isCurrency(code))),
+    rates: knownCurrenciesOnly(d.rates),
   }));
   await putRateHistory(days, options.now ?? new Date());
   // Marked only once every day is in: an interrupted load starts again next time.

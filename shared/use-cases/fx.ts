@@ -2,7 +2,7 @@ import { FxRatesPublished } from '../../events/fx-rates-published';
 import { ValidationError } from '../domain/errors';
 import { convert, DEFAULT_MAX_AGE_DAYS, invertRate, parseEcbDaily, parseRate, pickCrossRate, toDecimalString, type Rational } from '../domain/fx';
 import { addDays, assertCalendarDate } from '../domain/ledger/calendar';
-import { isCurrency } from '../domain/money';
+import { isCurrency, knownCurrenciesOnly } from '../domain/money';
 import { newEvent } from '../adapters/outbox';
 import { ratesWindow, type RateSet } from '../adapters/fx-rates';
 import { transact } from '../adapters/ledger';
@@ -111,7 +111,6 @@ export async function ratesOn(date: string, base: string) {
 /** Fetches and publishes the ECB's rates of the day (the scheduled job); publishing converts pending transactions. */
 export async function importEcbDaily(download: () => Promise<string>, now = new Date()) {
   const { date, rates } = parseEcbDaily(await download());
-  const valid = Object.fromEntries(Object.entries(rates).filter(([code]) => isCurrency(code)));
-  const published = await publishRates({ date, base: 'EUR', rates: valid }, now);
+  const published = await publishRates({ date, base: 'EUR', rates: knownCurrenciesOnly(rates) }, now);
   return { date: published.date, count: published.count };
 }

@@ -205,6 +205,11 @@ export function isCurrency(code: unknown): code is Currency {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(TABLE, code);
 }
 
+/** The entries of a per-currency map whose keys are known codes (published rate lists still carry withdrawn ones). */
+export function knownCurrenciesOnly<T>(byCode: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byCode).filter(([code]) => isCurrency(code)));
+}
+
 /**
  * The exponent of `code`'s minor unit (EUR 2, JPY 0, BHD 3, CLF 4).
  * @throws ValidationError when the code is not a known currency.

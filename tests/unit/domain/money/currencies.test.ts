@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../shared/domain/errors';
-import { CURRENCIES, CURRENCY_CODES, currencyInfo, exponentOf, isCurrency } from '../../../../shared/domain/money';
+import { CURRENCIES, CURRENCY_CODES, currencyInfo, exponentOf, isCurrency, knownCurrenciesOnly } from '../../../../shared/domain/money';
 
 describe('ISO 4217 table', () => {
   it('has every active currency with a minor unit, each a three-letter upper-case code', () => {
@@ -57,5 +57,10 @@ describe('ISO 4217 table', () => {
     expect(isCurrency(undefined)).toBe(false);
     expect(isCurrency(978)).toBe(false);
     expect(isCurrency(null)).toBe(false);
+  });
+
+  it('keeps only the known codes of a per-currency map', () => {
+    expect(knownCurrenciesOnly({ USD: '1.10', HRK: '7.53', JPY: '160', XDR: '0.8', eur: '1' })).toEqual({ USD: '1.10', JPY: '160' });
+    expect(knownCurrenciesOnly({})).toEqual({});
   });
 });
