@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportRow } from '../domain/import';
-import { batchWriteAll, db, isConditionFailure, tableName } from './dynamo';
+import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 /** An import job: what was asked, where it stands, and its counts. The row-level report is kept in chunks. */
@@ -90,6 +90,16 @@ export async function updateJob(userId: string, importId: string, changes: Parti
   await db().send(
     new UpdateCommand({ TableName: tableName(), Key: keys.importJob(userId, importId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
   );
+}
+
+/** The ids of every import job of a user (account erasure: each names a partition of parsed rows). */
+export async function importIdsOf(userId: string): Promise<string[]> {
+  const jobs = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'IMPORT#' },
+    ProjectionExpression: 'sk',
+  });
+  return jobs.map((job) => String(job.sk).slice('IMPORT#'.length));
 }
 
 /**

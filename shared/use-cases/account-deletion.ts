@@ -1,7 +1,7 @@
 import type { Caller } from '../http/identity';
 import * as idp from '../adapters/identity-provider';
 import * as sessions from '../adapters/sessions';
-import { queryAll } from '../adapters/dynamo';
+import { importIdsOf } from '../adapters/imports';
 import { keys } from '../adapters/keys';
 import { newEvent } from '../adapters/outbox';
 import { erasePartition, getProfile, markErased } from '../adapters/profiles';
@@ -36,13 +36,7 @@ export async function continueErasure(userId: string, now = new Date()): Promise
 
 /** The user's import row partitions (named by the import jobs), then the user's own partition. */
 async function eraseData(userId: string, deadline: number): Promise<boolean> {
-  const jobs = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'IMPORT#' },
-    ProjectionExpression: 'sk',
-  });
-  for (const job of jobs) {
-    const importId = String(job.sk).slice('IMPORT#'.length);
+  for (const importId of await importIdsOf(userId)) {
     if (!(await erasePartition(keys.importPartition(userId, importId), deadline))) return false;
   }
   return erasePartition(keys.userPartition(userId), deadline);
