@@ -124,8 +124,9 @@ export const functions: FunctionDef[] = [
   http('auth-logout', 'POST /auth/logout', auth.logout, 'auth/logout', ['table:write', 'users:admin']),
   http('roles-create', 'POST /auth/create_role', auth.createRole, 'roles/create', ['table:write', 'users:admin']),
   http('roles-list', 'GET /auth/roles', auth.listRoles, 'roles/list', ['table:read']),
-  http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:read', 'users:admin']),
-  http('roles-remove-member', 'DELETE /auth/roles/{role}/members/{userId}', auth.removeMember, 'roles/remove-member', ['table:read', 'users:admin']),
+  http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:write', 'users:admin']),
+  http('roles-remove-member', 'DELETE /auth/roles/{role}/members/{userId}', auth.removeMember, 'roles/remove-member', ['table:write', 'users:admin']),
+  http('roles-audit', 'GET /auth/audit', auth.listAudit, 'roles/audit', ['table:read', 'secret:cursor']),
 
   // the caller's account
   http('me-get', 'GET /me', me.getMe, 'me/get', ['table:read']),

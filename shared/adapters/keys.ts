@@ -18,6 +18,7 @@
  * | USER#<sub>         | IMPORTLEASE#<acc>  | the import writing into an account now    |
  * | USER#<sub>#IMPORT#<id> | CHUNK#<n>      | parsed rows of an import, awaiting write  |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
+ * | AUDIT              | <at>#<id>          | audit record of a role change (kept)      |
  * | FX#<base>          | <date>             | exchange rates published for a date       |
  * | FXMETA             | HISTORY#<source>   | a rate history fully loaded (e.g. ECB)    |
  * | OUTBOX#<id>        | EVENT              | an event awaiting relay to SQS (stream)   |
@@ -35,6 +36,7 @@ export const keys = {
   session: (sid: string) => ({ pk: `SESSION#${sid}`, sk: 'SESSION' }),
   token: (jti: string) => ({ pk: `TOKEN#${jti}`, sk: 'TOKEN' }),
   role: (name: string) => ({ pk: 'ROLES', sk: `ROLE#${name}` }),
+  audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'EVENT' }),
   account: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ACCOUNT#${id}` }),
   category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),

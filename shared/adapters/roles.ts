@@ -1,5 +1,6 @@
-import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { BUILT_IN_ROLES, type Role } from '../domain/roles';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BUILT_IN_ROLES, type AuditRecord, type Role } from '../domain/roles';
+import { auditItem } from './audit';
 import { db, isConditionFailure, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -13,14 +14,24 @@ function toRole(item: Record<string, unknown>): Role {
   };
 }
 
-/** Stores a new role; false when a role of that name exists. */
-export async function putRoleIfAbsent(role: Role): Promise<boolean> {
+/**
+ * Stores a new role together with its audit record, in one transaction; false (and nothing written) when a role of
+ * that name exists.
+ */
+export async function putRoleIfAbsent(role: Role, audit: AuditRecord): Promise<boolean> {
   try {
     await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.role(role.name), name: role.name, description: role.description, permissions: role.permissions, createdAt: role.createdAt },
-        ConditionExpression: 'attribute_not_exists(pk)',
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.role(role.name), name: role.name, description: role.description, permissions: role.permissions, createdAt: role.createdAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName(), Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
       }),
     );
     return true;

@@ -43,8 +43,10 @@ export const refresh = route({
 
 export const logout = route({
   summary: 'Sign out: this session’s access tokens and refresh token stop working at once',
+  description:
+    'The session’s refresh token is also revoked at the identity provider, whether or not the client sends it. With `{"everywhere": true}` every session of the user ends.',
   auth: 'user',
-  body: z.optional(z.strictObject({ refreshToken: z.optional(z.string().check(z.maxLength(8192))) })),
+  body: z.optional(z.strictObject({ refreshToken: z.optional(z.string().check(z.maxLength(8192))), everywhere: z.optional(z.boolean()) })),
 });
 
 const PermissionName = z.string().check(z.regex(/^(\*|[a-z]+:(\*|[a-z]+))$/, 'must look like resource:action'));
@@ -58,6 +60,8 @@ export const RoleSchema = z.object({
 
 export const createRole = route({
   summary: 'Create a role (admin)',
+  description:
+    'Every permission of the role must be one the caller holds; `*` and `roles:*` only by holders of `*`. Recorded in the audit trail (`GET /auth/audit`).',
   auth: { permission: 'roles:write' },
   body: z.strictObject({
     name: z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z][a-z0-9_-]{1,63}$/, 'must be 2–64 of a-z, 0-9, - and _, starting with a letter')),
@@ -70,7 +74,7 @@ export const createRole = route({
 
 export const listRoles = route({
   summary: 'List roles and their permissions',
-  auth: 'user',
+  auth: { permission: 'roles:read' },
   response: z.object({ items: z.array(RoleSchema) }),
 });
 
@@ -81,12 +85,42 @@ const MemberParams = z.strictObject({
 
 export const addMember = route({
   summary: 'Give a user a role (admin)',
+  description:
+    'The caller must hold every permission of the role; the `admin` role and roles carrying `*` or `roles:*` only by holders of `*`; nobody changes their own memberships. Recorded in the audit trail.',
   auth: { permission: 'roles:write' },
   params: MemberParams,
 });
 
 export const removeMember = route({
   summary: 'Take a role from a user (admin)',
+  description: 'The same rules as giving a role: an administrator leaves `admin` only when another holder of `*` removes them.',
   auth: { permission: 'roles:write' },
   params: MemberParams,
+});
+
+export const AuditRecordSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorUserId: z.string(),
+  action: z.enum(['role.create', 'role.member.add', 'role.member.remove']),
+  role: z.string(),
+  targetUserId: z.optional(z.string()),
+  permissions: z.array(z.string()),
+  outcome: z.enum(['applied', 'refused', 'pending', 'failed']),
+  reason: z.optional(z.string()),
+  requestId: z.string(),
+  sourceIp: z.optional(z.string()),
+  userAgent: z.optional(z.string()),
+});
+
+export const listAudit = route({
+  summary: 'The audit trail of role changes, newest first (admin)',
+  description:
+    'Who changed which role or membership, when and from which request, including refused attempts. `pending` means the change was under way and its outcome is unknown. `nextCursor` is opaque and signed; pass it back as `cursor`.',
+  auth: { permission: 'audit:read' },
+  query: z.strictObject({
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+    cursor: z.optional(z.string().check(z.maxLength(2048))),
+  }),
+  response: z.object({ items: z.array(AuditRecordSchema), nextCursor: z.nullable(z.string()) }),
 });

@@ -127,7 +127,7 @@ describe('roles', () => {
     expect((await call('POST', '/auth/create_role', { token: a.accessToken, body: { name: 'admin', permissions: [] } })).status).toBe(409);
     expect((await call('POST', '/auth/create_role', { token: a.accessToken, body: { name: 'x-bad', permissions: ['money:print'] } })).status).toBe(400);
 
-    const list = await call('GET', '/auth/roles', { token: u.accessToken });
+    const list = await call('GET', '/auth/roles', { token: a.accessToken });
     expect(list.body.items.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['admin', 'user', name]));
 
     expect((await call('PUT', `/auth/roles/${name}/members/${u.userId}`, { token: u.accessToken })).status).toBe(403);
