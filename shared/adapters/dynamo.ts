@@ -1,17 +1,48 @@
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { InitializeHandlerArguments, InitializeHandlerOutput, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { config } from '../config';
 import { tracer } from '../observability';
+import { currentRetryPolicy, retrying } from './retry';
 
 let doc: DynamoDBDocumentClient | undefined;
 
 /**
+ * How long one attempt may take: a database that accepts no connection fails in 1 s (at once when the port is
+ * closed), and one that stops answering in 5 s, so a call never waits past its retry budget by more than that.
+ */
+export const CONNECTION_TIMEOUT_MS = 1000;
+export const REQUEST_TIMEOUT_MS = 5000;
+
+/**
+ * Every command of the client goes through {@link retrying}: transaction conflicts, throttling, 5xx and connection
+ * failures are tried again with full-jitter back-off inside the budget in force ({@link withRetryBudget}), then
+ * surface as `ServiceUnavailableError` (503 with Retry-After). Condition failures and other errors pass at once.
+ * A TransactWriteItems gets one ClientRequestToken for all its attempts, so an attempt that was applied but whose
+ * answer was lost is not applied twice.
+ */
+export function retryMiddleware(): InitializeMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args: InitializeHandlerArguments<object>): Promise<InitializeHandlerOutput<MetadataBearer>> => {
+    const input = args.input as Record<string, unknown>;
+    const stable = context.commandName === 'TransactWriteItemsCommand' && input.ClientRequestToken === undefined ? { ...args, input: { ...input, ClientRequestToken: randomUUID() } } : args;
+    return retrying(() => next(stable), currentRetryPolicy());
+  };
+}
+
+/**
  * The process's DynamoDB document client. The endpoint comes from the SDK's own configuration
  * (`AWS_ENDPOINT_URL_DYNAMODB` points it at DynamoDB Local in the local cloud), so code is identical in both targets.
+ * The SDK makes one attempt per command; {@link retryMiddleware} owns retries, bounded by the caller's budget.
  */
 export function db(): DynamoDBDocumentClient {
   if (!doc) {
-    const client = tracer.captureAWSv3Client(new DynamoDBClient({ maxAttempts: 4 }));
+    const base = new DynamoDBClient({
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    });
+    base.middlewareStack.add(retryMiddleware(), { step: 'initialize', name: 'tallyRetryWithBudget', priority: 'high' });
+    const client = tracer.captureAWSv3Client(base);
     doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
       unmarshallOptions: { wrapNumbers: false },
@@ -49,9 +80,15 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
 
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
+/** Thrown inside {@link batchWriteAll}'s retry loop when some items stay unprocessed: DynamoDB throttled them. */
+class UnprocessedItemsError extends Error {
+  override name = 'ThrottlingException';
+}
+
 /**
  * Writes many puts or deletes with BatchWriteItem, 25 per request and `parallel` requests at a time, retrying
- * unprocessed items with exponential back-off until every one is written.
+ * unprocessed items with full-jitter back-off inside the retry budget; a chunk still unprocessed then fails with
+ * `ServiceUnavailableError`.
  */
 export async function batchWriteAll(requests: WriteRequest[], parallel = 4): Promise<void> {
   const chunks: WriteRequest[][] = [];
@@ -59,11 +96,11 @@ export async function batchWriteAll(requests: WriteRequest[], parallel = 4): Pro
   const worker = async () => {
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
+      await retrying(async () => {
         const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
         pending = (out.UnprocessedItems?.[tableName()] ?? []) as WriteRequest[];
-        if (pending.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      }
+        if (pending.length) throw new UnprocessedItemsError(`${pending.length} item(s) unprocessed`);
+      }, currentRetryPolicy());
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

@@ -71,3 +71,14 @@ export class UnsupportedMediaTypeError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   readonly kind = 'too-many-requests';
 }
+
+/**
+ * A dependency (the database) stayed unavailable or contended for the whole retry budget. The request may be sent
+ * again after `retryAfterSeconds` (the `Retry-After` header), with the same Idempotency-Key where the route takes one.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly kind = 'service-unavailable';
+  constructor(message: string, readonly retryAfterSeconds = 1) {
+    super(message);
+  }
+}

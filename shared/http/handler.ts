@@ -10,6 +10,7 @@ import type { RouteContract } from '../contracts/route';
 import { ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { callerFromClaims, claimsOf, type Caller } from './identity';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
+import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
 import { parseWith } from './validate';
 import { authorization } from './authorization';
 import { corsHeaders } from './cors';
@@ -48,6 +49,16 @@ export type HttpHandler<C extends RouteContract> = ((
 
 const DEFAULT_MAX_BODY = 256 * 1024;
 
+/** How long one database call of a request may retry (conflicts, throttling, an outage) before the request answers 503. */
+export const HTTP_RETRY_BUDGET_MS = 3000;
+/** Time kept at the end of an invocation to answer the 503 before the function's timeout. */
+const ANSWER_MARGIN_MS = 1000;
+
+function retryPolicyOf(context: Context | undefined): RetryPolicy {
+  const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+  return { budgetMs: HTTP_RETRY_BUDGET_MS, ...(remaining !== undefined ? { deadline: Date.now() + remaining - ANSWER_MARGIN_MS } : {}) };
+}
+
 function decodeBody(event: APIGatewayProxyEventV2): string | undefined {
   if (event.body === undefined || event.body === null) return undefined;
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -81,7 +92,7 @@ function respond(status: number, body: unknown, headers: Record<string, string>,
  * permission; CORS; and every error mapped once to an RFC 9457 problem. The handler itself only calls a use case.
  */
 export function httpHandler<C extends RouteContract>(contract: C, fn: (req: HttpRequest<C>) => Promise<Reply>): HttpHandler<C> {
-  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const answer = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
     const correlationId = headers['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
     logger.setCorrelationId(correlationId);
@@ -124,6 +135,8 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       return respond(problem.status, problem, { ...baseHeaders, ...extra }, PROBLEM_MEDIA_TYPE);
     }
   };
+  // Every database call of the request retries within one policy, bounded by the invocation's remaining time.
+  const core = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => withRetryBudget(retryPolicyOf(context), () => answer(event));
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -14,6 +14,7 @@ const STATUS: Record<string, { status: number; title: string }> = {
   unprocessable: { status: 422, title: 'Unprocessable request' },
   'precondition-required': { status: 428, title: 'Precondition required' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
+  'service-unavailable': { status: 503, title: 'Service unavailable' },
 };
 
 /** An RFC 9457 problem document. */
