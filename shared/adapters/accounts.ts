@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
+import { readInt, toStoredInt, type StoredInt } from '../domain/money/exact';
 
 export interface AccountRecord {
   id: string;
@@ -8,13 +9,27 @@ export interface AccountRecord {
   type: 'checking' | 'savings' | 'credit' | 'cash' | 'investment' | 'loan';
   currency: string;
   openingBalance: number;
-  /** Sum of transactions per currency, minor units (maintained in the same transaction as each change). */
-  balances: Record<string, number>;
+  /**
+   * Sum of transactions per currency, minor units (maintained in the same transaction as each change). Exact at any
+   * size: a number while it is a safe integer, else a bigint (a sum of many amounts near the ceiling).
+   */
+  balances: Record<string, StoredInt>;
   txCount: number;
   archived: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The stored per-currency sums, exact (never a lossy number); malformed entries are left out, not thrown on. */
+function readBalances(raw: unknown): Record<string, StoredInt> {
+  const out: Record<string, StoredInt> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [currency, value] of Object.entries(raw)) {
+    const big = readInt(value);
+    if (big !== undefined) out[currency] = toStoredInt(big);
+  }
+  return out;
 }
 
 function toAccount(item: Record<string, unknown>): AccountRecord {
@@ -24,7 +39,7 @@ function toAccount(item: Record<string, unknown>): AccountRecord {
     type: item.type as AccountRecord['type'],
     currency: String(item.currency),
     openingBalance: Number(item.openingBalance ?? 0),
-    balances: (item.balances as Record<string, number> | undefined) ?? {},
+    balances: readBalances(item.balances),
     txCount: Number(item.txCount ?? 0),
     archived: item.archived === true,
     version: Number(item.version ?? 1),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_AMOUNT, MAX_AMOUNT_TEXT } from '../domain/limits';
 
 /** Problem document (RFC 9457) every 4xx/5xx answer carries. */
 export const ProblemSchema = z.object({
@@ -21,3 +22,25 @@ export const Uuid = z.string().check(z.regex(/^[0-9a-fA-F-]{36}$/, 'must be a UU
 
 export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
 export const IsoTimestamp = z.string();
+
+const CEILING = `at most ${MAX_AMOUNT_TEXT} (10^13) minor units in magnitude, the ceiling of one amount`;
+/** A positive amount in minor units of its currency (cents for EUR, yen for JPY, fils for BHD), within the ceiling. */
+export const PositiveAmount = z
+  .int()
+  .check(z.gt(0, 'must be a positive integer amount in minor units'), z.lte(MAX_AMOUNT, `must be ${CEILING}`), z.describe(`Integer minor units, 1 to ${MAX_AMOUNT_TEXT} (the ceiling of one amount).`));
+/** A signed amount in minor units, within the ceiling either way. */
+export const SignedAmount = z
+  .int()
+  .check(z.gte(-MAX_AMOUNT, `must be ${CEILING}`), z.lte(MAX_AMOUNT, `must be ${CEILING}`), z.describe(`Integer minor units, within ±${MAX_AMOUNT_TEXT} (the ceiling of one amount).`));
+/** A non-negative amount in minor units, within the ceiling. */
+export const NonNegativeAmount = z
+  .int()
+  .check(z.gte(0, 'must not be negative'), z.lte(MAX_AMOUNT, `must be ${CEILING}`), z.describe(`Integer minor units, 0 to ${MAX_AMOUNT_TEXT} (the ceiling of one amount).`));
+/**
+ * A sum of amounts (a balance, a report total): exact whatever its size. A JSON number while it is within
+ * ±(2^53 − 1); beyond that (only reachable by adding many amounts near the ceiling) the string of its exact digits,
+ * since larger JSON numbers lose units in most clients.
+ */
+export const ExactSum = z
+  .union([z.int(), z.string().check(z.regex(/^-?(0|[1-9]\d*)$/))])
+  .check(z.describe('Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling).'));

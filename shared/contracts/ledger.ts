@@ -1,12 +1,7 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, IsoDate } from './common';
+import { CurrencyCode, ExactSum, IsoDate, PositiveAmount as PositiveMinor, SignedAmount as SignedMinor } from './common';
 import { route } from './route';
 
-const MAX_MINOR = Number.MAX_SAFE_INTEGER;
-/** A positive amount in minor units of its currency (cents for EUR, yen for JPY, fils for BHD). */
-const PositiveMinor = z.int().check(z.gt(0, 'must be a positive integer amount in minor units'), z.lte(MAX_MINOR));
-/** A signed amount in minor units. */
-const SignedMinor = z.int().check(z.gte(-MAX_MINOR), z.lte(MAX_MINOR));
 const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
 const IdParams = z.strictObject({ id: Id });
 const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
@@ -21,10 +16,10 @@ export const Account = z.object({
   type: AccountType,
   currency: z.string(),
   openingBalance: z.int(),
-  /** openingBalance plus every transaction in the account's currency, in minor units. */
-  balance: z.int(),
+  /** openingBalance plus every transaction in the account's currency, in minor units (exact, see ExactSum). */
+  balance: ExactSum,
   /** Sums of transactions recorded in other currencies, kept apart (never converted 1:1). */
-  otherCurrencies: z.array(z.object({ currency: z.string(), amount: z.int() })),
+  otherCurrencies: z.array(z.object({ currency: z.string(), amount: ExactSum })),
   archived: z.boolean(),
   version: z.int(),
   createdAt: z.string(),
@@ -82,7 +77,7 @@ export const deleteCategory = route({
 // ── transactions ────────────────────────────────────────────────────────────────────────────────────────────────
 export const TransactionType = z.enum(['expense', 'income', 'transfer']);
 /** A part of a split; a negative part is a refund inside a purchase. The parts sum exactly to the amount. */
-const Split = z.strictObject({ categoryId: Id, amount: z.int().check(z.gte(-MAX_MINOR), z.lte(MAX_MINOR)) });
+const Split = z.strictObject({ categoryId: Id, amount: SignedMinor });
 const Tags = z.array(Text(40).check(z.minLength(1))).check(z.maxLength(20));
 
 export const TransactionInput = z.strictObject({

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CurrencyCode } from './common';
+import { CurrencyCode, NonNegativeAmount } from './common';
 import { route } from './route';
 
 export const Profile = z.object({
@@ -30,7 +30,7 @@ export const updateMe = route({
     monthlyIncome: z.optional(
       z.nullable(
         z.strictObject({
-          amount: z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
+          amount: NonNegativeAmount,
           currency: CurrencyCode,
         }),
       ),

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { NonNegativeAmount } from './common';
 import { route } from './route';
 
 const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
 const IdParams = z.strictObject({ id: Id });
-const Minor = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
+const Minor = NonNegativeAmount;
 
 export const RuleConditions = z.strictObject({
   descriptionContains: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),

@@ -1,9 +1,13 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { sumExact, toExactMinor } from '../domain/money/exact';
 import * as store from '../adapters/accounts';
 import { newId } from '../adapters/ids';
 import { assertCurrency } from './currency';
 
-/** The API view: balance = opening balance + the transactions in the account's own currency. */
+/**
+ * The API view: balance = opening balance + the transactions in the account's own currency. Sums are added in
+ * BigInt and answered exactly (a number while safe, else a string of digits), so no stored balance makes a read fail.
+ */
 export function accountView(a: store.AccountRecord) {
   const { [a.currency]: own = 0, ...others } = a.balances;
   return {
@@ -12,10 +16,10 @@ export function accountView(a: store.AccountRecord) {
     type: a.type,
     currency: a.currency,
     openingBalance: a.openingBalance,
-    balance: a.openingBalance + own,
+    balance: toExactMinor(sumExact([a.openingBalance, own])),
     otherCurrencies: Object.entries(others)
-      .filter(([, amount]) => amount !== 0)
-      .map(([currency, amount]) => ({ currency, amount }))
+      .filter(([, amount]) => BigInt(amount) !== 0n)
+      .map(([currency, amount]) => ({ currency, amount: toExactMinor(BigInt(amount)) }))
       .sort((x, y) => x.currency.localeCompare(y.currency)),
     archived: a.archived,
     version: a.version,

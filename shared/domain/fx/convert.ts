@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { assertMinor, exponentOf, fromBigMinor, type Minor } from '../money';
+import { assertMinor, exponentOf, fromBigAmount, type Minor } from '../money';
 import { divide, ONE, parseRate, roundHalfEven, type Rational } from './rational';
 
 /** The currency every rate of a table such as the ECB's is quoted against. */
@@ -20,7 +20,8 @@ function toRational(rate: RateInput): Rational {
  * `convert(1000, 'EUR', 'USD', '1.1252')` → 1125 (10.00 EUR → 11.252 → 11.25 USD).
  *
  * @throws ValidationError on an unknown currency, a non-integer amount, a rate that is not positive, or a
- * result outside the safe-integer range.
+ * result past the ceiling of one amount (`MAX_AMOUNT`, 10^13 minor units): a ceiling amount at an extreme rate
+ * is refused, never rounded or clamped.
  */
 export function convert(minor: Minor, from: string, to: string, rate: RateInput): Minor {
   assertMinor(minor);
@@ -33,7 +34,7 @@ export function convert(minor: Minor, from: string, to: string, rate: RateInput)
   const scale = 10n ** BigInt(Math.abs(shift));
   const num = BigInt(minor) * r.num * (shift > 0 ? scale : 1n);
   const den = r.den * (shift < 0 ? scale : 1n);
-  return fromBigMinor(roundHalfEven(num, den));
+  return fromBigAmount(roundHalfEven(num, den), 'baseAmount');
 }
 
 /**

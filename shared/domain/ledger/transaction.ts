@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { formatAmount, isCurrency, isMinor, type Currency, type Minor } from '../money';
+import { ceilingMessage, formatAmount, isAmount, isCurrency, isMinor, MAX_AMOUNT, type Currency, type Minor } from '../money';
 import { isCalendarDate, MAX_YEAR, MIN_YEAR } from './calendar';
 
 /**
@@ -152,7 +152,8 @@ export function transactionProblems(draft: TransactionDraft): FieldProblem[] {
 /**
  * Checks a draft and returns it normalised.
  *
- * Rules: `type` is expense, income or transfer; `amount` a positive safe integer (minor units); `currency` a known
+ * Rules: `type` is expense, income or transfer; `amount` a positive integer of minor units at most
+ * {@link MAX_AMOUNT} (the ceiling, 10^13; split parts too, in magnitude); `currency` a known
  * ISO 4217 code; `date` a real calendar date `YYYY-MM-DD`; `description` non-blank, at most 500 characters; ids
  * are short slugs/UUIDs; tags are normalised (lower case, unique) and at most 20; notes at most 2000 characters.
  * A transfer needs `accountId` and a different `toAccountId`, and has no category or splits; only a transfer
@@ -181,8 +182,11 @@ function check(draft: TransactionDraft): { fields?: TransactionFields; problems:
   const currency = isCurrency(draft.currency) ? draft.currency : undefined;
   if (!currency) problems.push({ path: 'currency', message: `must be a known ISO 4217 code such as EUR (got ${JSON.stringify(draft.currency)})` });
 
-  const amount = isMinor(draft.amount) && draft.amount > 0 ? draft.amount : undefined;
-  if (amount === undefined) problems.push({ path: 'amount', message: 'must be a positive whole number of minor units (e.g. 1250 for 12.50 EUR)' });
+  const amount = isAmount(draft.amount) && draft.amount > 0 ? draft.amount : undefined;
+  if (amount === undefined) {
+    const tooLarge = isMinor(draft.amount) && Math.abs(draft.amount) > MAX_AMOUNT;
+    problems.push({ path: 'amount', message: tooLarge ? ceilingMessage(draft.amount) : 'must be a positive whole number of minor units (e.g. 1250 for 12.50 EUR)' });
+  }
 
   const date = isCalendarDate(draft.date) ? draft.date : undefined;
   if (!date) problems.push({ path: 'date', message: `must be a real calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}` });
@@ -257,8 +261,9 @@ function checkSplits(
     const id = checkId(part.categoryId, `splits[${i}].categoryId`, problems);
     if (id === undefined && problems.length === before) problems.push({ path: `splits[${i}].categoryId`, message: 'is required' });
     const value = part.amount;
-    if (!isMinor(value) || value === 0) {
-      problems.push({ path: `splits[${i}].amount`, message: 'must be a non-zero whole number of minor units' });
+    if (!isAmount(value) || value === 0) {
+      const tooLarge = isMinor(value) && Math.abs(value) > MAX_AMOUNT;
+      problems.push({ path: `splits[${i}].amount`, message: tooLarge ? ceilingMessage(value) : 'must be a non-zero whole number of minor units' });
       ok = false;
       return;
     }

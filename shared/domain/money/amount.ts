@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { MAX_AMOUNT, MAX_AMOUNT_TEXT } from '../limits';
 import { exponentOf } from './currencies';
 
 /**
@@ -26,6 +27,57 @@ export interface ParseAmountOptions {
 }
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The ceiling of ONE amount (declared in `shared/domain/limits.ts`), in minor units: |amount| ≤ 10^13 (100 billion in a two-decimal currency, 10 trillion
+ * yen). Every amount a caller writes — a transaction, a split part, an opening balance, a rule's amount bound, a
+ * monthly income, an imported row — and every base-currency value converted from one is refused above it
+ * (a 400 naming it).
+ *
+ * Why 10^13: sums of amounts that are bounded in count stay exact in a double — a split transaction (at most
+ * 100 parts), and the analytics consumer's merge of one delivery (at most 100 events, each moving a counter by at
+ * most twice an amount): 2 × 100 × 10^13 = 2 × 10^15 < 2^53. Sums whose count is NOT bounded (balances, monthly
+ * rollups, reports over months) are summed exactly in BigInt instead (see `exact.ts`), so no ceiling is needed for
+ * them to stay exact.
+ */
+export { MAX_AMOUNT, MAX_AMOUNT_TEXT };
+const MAX_AMOUNT_BIG = BigInt(MAX_AMOUNT);
+
+/** Whether `value` is an amount within the ceiling: an integer with |value| ≤ {@link MAX_AMOUNT} (not `-0`). */
+export function isAmount(value: unknown): value is Minor {
+  return isMinor(value) && Math.abs(value) <= MAX_AMOUNT;
+}
+
+/** The message for an amount past the ceiling (`got` is shown when given). */
+export function ceilingMessage(got?: number | bigint): string {
+  return `must be at most ${MAX_AMOUNT_TEXT} (10^13) minor units in magnitude${got === undefined ? '' : ` (got ${String(got)})`}`;
+}
+
+/**
+ * Checks that `value` is an integer amount within the ceiling and returns it.
+ * @throws ValidationError naming `path` and the ceiling otherwise.
+ */
+export function assertAmount(value: unknown, path = 'amount'): Minor {
+  const minor = assertMinor(value, path);
+  if (Math.abs(minor) > MAX_AMOUNT) {
+    const message = ceilingMessage(minor);
+    throw new ValidationError(`${path} ${message}`, [{ path, message }]);
+  }
+  return minor;
+}
+
+/**
+ * Converts a BigInt count of minor units (e.g. the exact result of a currency conversion) to an amount within the
+ * ceiling.
+ * @throws ValidationError naming `path` and the ceiling when |value| > {@link MAX_AMOUNT}.
+ */
+export function fromBigAmount(value: bigint, path = 'amount'): Minor {
+  if (value > MAX_AMOUNT_BIG || value < -MAX_AMOUNT_BIG) {
+    const message = ceilingMessage(value);
+    throw new ValidationError(`${path} ${message}`, [{ path, message }]);
+  }
+  return value === 0n ? 0 : Number(value);
+}
 
 /** Whether `value` is a valid amount in minor units: a safe integer (so `-0`, `1.5`, `NaN`, `2**53` are not). */
 export function isMinor(value: unknown): value is Minor {
@@ -128,8 +180,8 @@ const MINUS_CHARS = new Set(['-', '\u2212', '\u2013']);
  * More fractional digits than the currency has are refused unless the extra ones are zeros (`12.500` USD is 1250,
  * `12.345` USD is an error). Whether `,` or `.` is decimal: see {@link ParseAmountOptions.decimalSeparator}.
  *
- * @returns a safe integer (never `-0`).
- * @throws ValidationError (path `amount`) with a message saying what is wrong.
+ * @returns an integer within ±{@link MAX_AMOUNT} (never `-0`).
+ * @throws ValidationError (path `amount`) with a message saying what is wrong, the ceiling included.
  */
 export function parseAmount(text: string, currency: string, options: ParseAmountOptions = {}): Minor {
   const exponent = exponentOf(currency);
@@ -163,7 +215,7 @@ export function parseAmount(text: string, currency: string, options: ParseAmount
   const read = readDigits(core, exponent, options.decimalSeparator);
   if ('problem' in read) return fail(read.problem);
   const magnitude = BigInt(read.digits);
-  if (magnitude > MAX) return fail(`it exceeds the largest storable amount (${Number.MAX_SAFE_INTEGER} minor units)`);
+  if (magnitude > MAX_AMOUNT_BIG) return fail(`it exceeds the ceiling of ${MAX_AMOUNT_TEXT} (10^13) minor units per amount`);
   const value = Number(magnitude);
   return negative && value !== 0 ? -value : value;
 }

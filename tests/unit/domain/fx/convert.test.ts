@@ -37,7 +37,10 @@ describe('convert', () => {
     expect(() => convert(100, 'EUR', 'USD', '0')).toThrow('greater than zero');
     expect(() => convert(100, 'EUR', 'USD', rational(-1n, 2n))).toThrow('greater than zero');
     expect(() => convert(100, 'EUR', 'USD', 'one')).toThrow('plain decimal');
-    expect(() => convert(Number.MAX_SAFE_INTEGER, 'EUR', 'IDR', '18606.59')).toThrow('too large');
+    expect(() => convert(Number.MAX_SAFE_INTEGER, 'EUR', 'IDR', '18606.59')).toThrow('10^13');
+    // A ceiling amount at an extreme rate is refused naming the ceiling, never clamped.
+    expect(() => convert(10_000_000_000_000, 'EUR', 'IDR', '18606.59')).toThrow('10,000,000,000,000');
+    expect(convert(10_000_000_000_000, 'EUR', 'EUR', '1')).toBe(10_000_000_000_000);
   });
 });
 

@@ -46,7 +46,8 @@ describe('parseAmount', () => {
     ['-0.00', 'USD', {}, 0],
     ['007.10', 'USD', {}, 710],
     ['  42  ', 'USD', {}, 4200],
-    ['90071992547409.91', 'USD', {}, 9007199254740991],
+    ['100000000000.00', 'USD', {}, 10_000_000_000_000],
+    ['-100,000,000,000.00', 'USD', {}, -10_000_000_000_000],
     ['1.234,56', 'EUR', { decimalSeparator: ',' }, 123456],
     ['1,234.56', 'USD', { decimalSeparator: '.' }, 123456],
     ['１２.５０', 'USD', {}, 1250],
@@ -85,7 +86,9 @@ describe('parseAmount', () => {
     ['0x10', 'USD', {}, 'unexpected'],
     ['Infinity', 'USD', {}, 'no digits'],
     ['NaN', 'USD', {}, 'no digits'],
-    ['90071992547409.92', 'USD', {}, 'largest storable'],
+    ['100000000000.01', 'USD', {}, 'ceiling of 10,000,000,000,000'],
+    ['90071992547409.91', 'USD', {}, 'ceiling of 10,000,000,000,000'],
+    ['10000000000001', 'JPY', {}, 'ceiling of 10,000,000,000,000'],
     ['1'.repeat(65), 'USD', {}, 'too long'],
   ] as const)('refuses %j in %s %j (%s)', (text, currency, options, why) => {
     // Act
