@@ -4,6 +4,7 @@
  */
 export const ROUTES: Record<string, string[]> = {
   UserRegistered: ['notifications'],
+  UserConfirmed: ['notifications'],
   ReportRequested: ['reports'],
   FxRatesPublished: ['ledger-jobs'],
   BaseCurrencyChanged: ['ledger-jobs'],

@@ -122,6 +122,14 @@ export const functions: FunctionDef[] = [
   http('auth-login', 'POST /auth/login', auth.login, 'auth/login', ['table:write', 'users:admin']),
   http('auth-refresh', 'POST /auth/refresh', auth.refresh, 'auth/refresh', ['table:write', 'users:admin']),
   http('auth-logout', 'POST /auth/logout', auth.logout, 'auth/logout', ['table:write', 'users:admin']),
+  // Cognito: ChangePassword (with the caller's token)
+  http('auth-change-password', 'POST /auth/change-password', auth.changePassword, 'auth/change-password', ['table:write']),
+  // Cognito: AdminGetUser, ForgotPassword
+  http('auth-forgot-password', 'POST /auth/forgot-password', auth.forgotPassword, 'auth/forgot-password', ['table:write', 'users:admin']),
+  // Cognito: ConfirmForgotPassword, AdminGetUser
+  http('auth-reset-password', 'POST /auth/reset-password', auth.resetPassword, 'auth/reset-password', ['table:write', 'users:admin']),
+  // Cognito: AdminGetUser, ResendConfirmationCode
+  http('auth-resend-confirmation', 'POST /auth/resend-confirmation', auth.resendConfirmation, 'auth/resend-confirmation', ['table:write', 'users:admin']),
   http('roles-create', 'POST /auth/create_role', auth.createRole, 'roles/create', ['table:write', 'users:admin']),
   http('roles-list', 'GET /auth/roles', auth.listRoles, 'roles/list', ['table:read']),
   http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:write', 'users:admin']),
@@ -242,6 +250,15 @@ export const functions: FunctionDef[] = [
     description: 'Working days 15:30 UTC (after the ECB publishes at 16:00 CET): store the day’s ECB reference rates',
     access: ['table:write'],
     timeoutSeconds: 30,
+  },
+  {
+    kind: 'schedule',
+    name: 'expire-unconfirmed',
+    entry: 'functions/schedule/expire-unconfirmed.ts',
+    schedule: 'cron(15 4 * * ? *)',
+    description: 'Every day 04:15 UTC: delete the accounts whose address nobody confirmed within 7 days (Cognito: AdminGetUser, AdminDeleteUser)',
+    access: ['table:write', 'users:admin'],
+    timeoutSeconds: 300,
   },
   {
     kind: 'schedule',

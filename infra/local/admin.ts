@@ -65,6 +65,10 @@ export async function ensureAdmin(o: {
     }).catch((e: unknown) => ({ status: 0, text: () => Promise.resolve((e as Error).message) }));
     if (r.status === 201 || r.status === 200 || r.status === 409) {
       created = 'api';
+      // Where sign-up needs the emailed code, the operator confirms the bootstrap admin (its first sign-in marks the
+      // profile confirmed).
+      const registered = r.status === 201 ? (JSON.parse(await r.text()) as { confirmed?: boolean }) : {};
+      if (registered.confirmed === false) await o.cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: o.userPoolId, Username: email }));
     } else if (r.status >= 400 && r.status < 500 && r.status !== 404 && r.status !== 405) {
       throw new Error(`POST /auth/register refused the admin account (${r.status}): ${await r.text()}`);
     } else {

@@ -32,6 +32,7 @@ function loadModules() {
     console: import('./console'),
     table: import('./dynamodb-table'),
     email: import('./email'),
+    cognitoEmail: import('./cognito-email'),
     gateway: import('./gateway'),
     lambda: import('./lambda'),
     pollers: import('./pollers'),
@@ -70,6 +71,11 @@ export interface LocalCloudOptions {
   handlerLogLevel?: string;
   /** Administrator account; default TALLY_ADMIN_EMAIL / TALLY_ADMIN_PASSWORD or a generated one. */
   admin?: Partial<Credentials>;
+  /**
+   * Whether sign-up confirms accounts at once (AUTO_CONFIRM), as a deployment with `-c autoConfirm=true` does.
+   * Default true; false: accounts stay unconfirmed until `POST /auth/confirm` with the code from the outbox.
+   */
+  autoConfirm?: boolean;
 }
 
 export interface LocalCloud {
@@ -196,7 +202,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     const modules = loadModules();
     // The handlers' fixed settings now, so the health function (the readiness probe) can be imported meanwhile.
-    const baseEnv = baseEnvironment({ tableName: TABLE_NAME, userPoolId, cursorSecret, powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase() });
+    const baseEnv = baseEnvironment({ tableName: TABLE_NAME, userPoolId, cursorSecret, powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase(), autoConfirm: options.autoConfirm ?? true });
     Object.assign(process.env, baseEnv);
     void Promise.all([modules.manifest, modules.lambda])
       .then(([manifest, lambda]) => {
@@ -227,8 +233,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     // Filled in as the parts come up; the console starts first and reads them when asked.
     const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP> } = {};
-    const consoleP = Promise.all([modules.email, modules.console, modules.sqs]).then(async ([email, consoleModule, sqsModule]) => {
+    const consoleP = Promise.all([modules.email, modules.console, modules.sqs, modules.cognitoEmail]).then(async ([email, consoleModule, sqsModule, cognitoEmail]) => {
       const outbox = await email.Outbox.open(join(dataDir, 'outbox'));
+      // Cognito's code emails (sign-up, resent code, forgotten password) arrive in the same outbox.
+      void cognitoStarting.then((c) => cognitoEmail.deliverCognitoEmails(c.service, outbox, (e) => log.error('could not store a Cognito email', e)), () => undefined);
       const server: ConsoleServer = await consoleModule.startConsole({
         port: pick('console', 1),
         outbox,

@@ -3,7 +3,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import type { QueueInfo } from './sqs';
 
 /** The settings of the handlers known before any emulator is up. */
-export function baseEnvironment(i: { tableName: string; userPoolId: string; cursorSecret: string; powertoolsLogLevel: string }): Record<string, string> {
+export function baseEnvironment(i: { tableName: string; userPoolId: string; cursorSecret: string; powertoolsLogLevel: string; autoConfirm?: boolean }): Record<string, string> {
   return {
     TABLE_NAME: i.tableName,
     USER_POOL_ID: i.userPoolId,
@@ -11,7 +11,7 @@ export function baseEnvironment(i: { tableName: string; userPoolId: string; curs
     AWS_DEFAULT_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AUTO_CONFIRM: 'true',
+    AUTO_CONFIRM: String(i.autoConfirm ?? true),
     CURSOR_SECRET: i.cursorSecret,
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',

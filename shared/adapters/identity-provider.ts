@@ -2,6 +2,11 @@ import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  ChangePasswordCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
+  ResendConfirmationCodeCommand,
   AdminRemoveUserFromGroupCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
@@ -172,5 +177,77 @@ export async function deleteUser(username: string): Promise<void> {
     .catch((e: unknown) => {
       if (nameOf(e) === 'UserNotFoundException') return;
       throw e;
+    });
+}
+
+/** A user of the pool as the admin API shows it. */
+export interface PoolUser {
+  /** Cognito `sub`: the user id. */
+  userId: string;
+  username: string;
+  /** UNCONFIRMED, CONFIRMED, RESET_REQUIRED, FORCE_CHANGE_PASSWORD, … */
+  status: string;
+  createdAt: Date | undefined;
+}
+
+/** The user signing in as `username` (email or sub), or undefined when there is none. */
+export async function getUser(username: string): Promise<PoolUser | undefined> {
+  try {
+    const out = await idp().send(new AdminGetUserCommand({ UserPoolId: config().USER_POOL_ID, Username: username }));
+    const sub = out.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+    if (!sub || !out.Username) return undefined;
+    return { userId: sub, username: out.Username, status: out.UserStatus ?? 'UNKNOWN', createdAt: out.UserCreateDate };
+  } catch (e) {
+    if (nameOf(e) === 'UserNotFoundException') return undefined;
+    throw e;
+  }
+}
+
+/** Emails a new confirmation code to an unconfirmed user (Cognito sends it). */
+export async function resendConfirmationCode(email: string): Promise<void> {
+  await idp().send(new ResendConfirmationCodeCommand({ ClientId: config().USER_POOL_CLIENT_ID, Username: email })).catch(mapError);
+}
+
+/** Emails a password-reset code (Cognito sends it). */
+export async function forgotPassword(email: string): Promise<void> {
+  await idp().send(new ForgotPasswordCommand({ ClientId: config().USER_POOL_CLIENT_ID, Username: email })).catch(mapError);
+}
+
+const WRONG_RESET_CODE = 'The code is wrong or has expired, or no reset was asked for this address.';
+
+/**
+ * Sets a new password with the emailed reset code. A wrong code and an unknown address answer the same, so the
+ * answer does not tell whether an account exists.
+ */
+export async function confirmForgotPassword(email: string, code: string, password: string): Promise<void> {
+  await idp()
+    .send(new ConfirmForgotPasswordCommand({ ClientId: config().USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code, Password: password }))
+    .catch((e: unknown) => {
+      if (['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'NotAuthorizedException'].includes(nameOf(e))) {
+        throw new ValidationError(WRONG_RESET_CODE, [{ path: 'body.code', message: 'is wrong or expired' }]);
+      }
+      if (nameOf(e) === 'InvalidPasswordException') {
+        throw new ValidationError(`The new password does not meet the policy: ${(e as Error).message}`, [{ path: 'body.newPassword', message: (e as Error).message }]);
+      }
+      return mapError(e);
+    });
+}
+
+/**
+ * Changes the password of the user an access token belongs to, given the current one. A wrong current password is
+ * a 400 naming that field (not a 401: the caller's token is fine).
+ */
+export async function changePassword(accessToken: string, current: string, proposed: string): Promise<void> {
+  await idp()
+    .send(new ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: current, ProposedPassword: proposed }))
+    .catch((e: unknown) => {
+      // Cognito answers a wrong current password with NotAuthorizedException; its local emulator with InvalidPasswordException.
+      if (nameOf(e) === 'NotAuthorizedException' || (nameOf(e) === 'InvalidPasswordException' && !/policy|length|must/i.test((e as Error).message))) {
+        throw new ValidationError('The current password is incorrect.', [{ path: 'body.currentPassword', message: 'is incorrect' }]);
+      }
+      if (nameOf(e) === 'InvalidPasswordException') {
+        throw new ValidationError(`The new password does not meet the policy: ${(e as Error).message}`, [{ path: 'body.newPassword', message: (e as Error).message }]);
+      }
+      return mapError(e);
     });
 }

@@ -24,6 +24,8 @@
  * | OUTBOX#<id>        | EVENT              | an event awaiting relay to SQS (stream)   |
  * | RECEIPT#<id>       | RECEIPT            | a side effect already done (emails)       |
  * | ERASED#<sub>       | ERASED             | an erased account: late events are dropped |
+ * | UNCONFIRMED#<day>  | <sub>              | an account registered that day, address not confirmed yet |
+ * | RATE#<scope>#<hash>| <window start>     | requests counted against a rate limit (TTL) |
  *
  * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
  *   `USERS` / `<sub>` — every profile, for scheduled jobs (never on a request path).
@@ -48,6 +50,10 @@ export const keys = {
   importChunk: (userId: string, id: string, n: number) => ({ pk: keys.importPartition(userId, id), sk: `CHUNK#${String(n).padStart(6, '0')}` }),
   importLease: (userId: string, accountId: string) => ({ pk: `USER#${userId}`, sk: `IMPORTLEASE#${accountId}` }),
   erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
+  /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
+  unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),
+  /** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */
+  rateLimit: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: String(windowStart) }),
   fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
   /** Index keys of a transaction item. */
   byDate: (userId: string, date: string, id: string) => ({ gsi1pk: `USER#${userId}#TX`, gsi1sk: `${date}#${id}` }),

@@ -7,18 +7,24 @@ import type { ProfileRecord } from '../domain/profile';
 
 export type { ProfileRecord } from '../domain/profile';
 
+/** One more write of a TransactWriteItems, as the document client takes it. */
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
 /** How long an erased account's marker is kept: past SQS retention (14 days) and a DLQ redrive after it. */
 const ERASED_TTL_SECONDS = 35 * 86400;
 
-const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version'] as const;
+const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version', 'confirmedAt'] as const;
 
 function toRecord(item: Record<string, unknown>): ProfileRecord {
   const r = Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as ProfileRecord;
   return { ...r, version: Number(item.version ?? 1) };
 }
 
-/** Creates a profile (unless one exists) together with its event, in one transaction. Returns false if it existed. */
-export async function createProfile(profile: ProfileRecord, event: Envelope): Promise<boolean> {
+/**
+ * Creates a profile (unless one exists) together with its events and any further writes of the same registration,
+ * in one transaction. Returns false if it existed.
+ */
+export async function createProfile(profile: ProfileRecord, events: Envelope | Envelope[], also: TransactItem[] = []): Promise<boolean> {
   try {
     await db().send(
       new TransactWriteCommand({
@@ -30,7 +36,8 @@ export async function createProfile(profile: ProfileRecord, event: Envelope): Pr
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          outboxPut(event),
+          ...(Array.isArray(events) ? events : [events]).map(outboxPut),
+          ...also,
         ],
       }),
     );

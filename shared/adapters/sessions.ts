@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 /**
@@ -144,4 +144,21 @@ export async function revokeAllSessions(userId: string, now: Date): Promise<numb
     start = page.LastEvaluatedKey;
   } while (start);
   return count;
+}
+
+/**
+ * Revokes every session of a user except the one the access token `keepTokenId` belongs to (a password change
+ * ends the other sign-ins). Returns how many were revoked.
+ */
+export async function revokeOtherSessions(userId: string, keepTokenId: string, now: Date): Promise<number> {
+  const kept = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(keepTokenId), ConsistentRead: true }));
+  const keepSid = kept.Item?.userId === userId ? (kept.Item.sid as string | undefined) : undefined;
+  const sids = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+    ExpressionAttributeValues: { ':pk': keys.profile(userId).pk, ':s': 'SESSION#' },
+    ProjectionExpression: 'sk',
+  });
+  const others = sids.map((item) => String(item.sk).slice('SESSION#'.length)).filter((sid) => sid !== keepSid);
+  for (const sid of others) await revokeSession(sid, now);
+  return others.length;
 }

@@ -124,3 +124,40 @@ export const listAudit = route({
   }),
   response: z.object({ items: z.array(AuditRecordSchema), nextCursor: z.nullable(z.string()) }),
 });
+
+const Code = z.string().check(z.regex(/^\d{4,8}$/, 'must be the numeric code from the email'));
+const Accepted = z.object({ status: z.literal('accepted'), message: z.string() });
+const LIFECYCLE_NOTE =
+  'At most 5 requests per address and hour (then 429 with `Retry-After`). The answer is the same, in status, body and roughly in time, whether or not an account has this address.';
+
+export const changePassword = route({
+  summary: 'Change the password; every other session of the account ends',
+  description: 'Needs the current password. The session this request comes with stays signed in. At most 5 per account and hour (then 429 with `Retry-After`).',
+  auth: 'user',
+  body: z.strictObject({ currentPassword: Password, newPassword: Password }),
+});
+
+export const forgotPassword = route({
+  summary: 'Email a code to reset a forgotten password',
+  description: `A confirmed account with this address gets a code by email; use it with \`POST /auth/reset-password\`. ${LIFECYCLE_NOTE}`,
+  auth: 'public',
+  body: z.strictObject({ email: Email }),
+  response: Accepted,
+  status: 202,
+});
+
+export const resetPassword = route({
+  summary: 'Set a new password with the emailed code; every session of the account ends',
+  description: `A wrong or expired code and an unknown address get the same 400. ${LIFECYCLE_NOTE}`,
+  auth: 'public',
+  body: z.strictObject({ email: Email, code: Code, newPassword: Password }),
+});
+
+export const resendConfirmation = route({
+  summary: 'Email a new confirmation code',
+  description: `An account still waiting for confirmation gets a new code by email (unconfirmed accounts are deleted 7 days after registration). ${LIFECYCLE_NOTE}`,
+  auth: 'public',
+  body: z.strictObject({ email: Email }),
+  response: Accepted,
+  status: 202,
+});

@@ -70,6 +70,10 @@ export class UnsupportedMediaTypeError extends DomainError {
 /** Too many requests (a rate limit the project enforces itself, e.g. login attempts). */
 export class TooManyRequestsError extends DomainError {
   readonly kind = 'too-many-requests';
+  /** When known, the seconds until a request may succeed (the `Retry-After` header). */
+  constructor(message: string, readonly retryAfterSeconds?: number) {
+    super(message);
+  }
 }
 
 /**

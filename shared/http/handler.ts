@@ -7,7 +7,7 @@ import type { z } from 'zod/mini';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics, tracer } from '../observability';
 import type { RouteContract } from '../contracts/route';
-import { ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
+import { DomainError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { callerFromClaims, claimsOf, type Caller } from './identity';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
 import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
@@ -132,6 +132,8 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       else logger.info('Request refused', { status: problem.status, detail: problem.detail });
       metrics.addMetric(problem.status >= 500 ? 'Http5xx' : 'Http4xx', MetricUnit.Count, 1);
       const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+      const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+      if (error instanceof DomainError && typeof retryAfter === 'number' && retryAfter > 0) extra['retry-after'] = String(Math.ceil(retryAfter));
       return respond(problem.status, problem, { ...baseHeaders, ...extra }, PROBLEM_MEDIA_TYPE);
     }
   };

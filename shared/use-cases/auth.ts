@@ -1,45 +1,86 @@
 import { config } from '../config';
-import { UnauthorizedError, ValidationError } from '../domain/errors';
+import { ConflictError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../domain/errors';
 import { passwordProblems } from '../domain/password-policy';
-import { UserRegistered } from '../../events/user-registered';
+import { UserConfirmed } from '../../events/user-confirmed';
 import * as idp from '../adapters/identity-provider';
 import * as sessions from '../adapters/sessions';
 import { decodeJwtPayload } from '../adapters/jwt';
-import { createProfile } from '../adapters/profiles';
-import { newProfile } from '../domain/profile';
+import { createProfile, getProfile } from '../adapters/profiles';
+import { newProfile, UNCONFIRMED_ACCOUNT_DAYS } from '../domain/profile';
 import { newEvent } from '../adapters/outbox';
+import * as rateLimits from '../adapters/rate-limits';
+import { markConfirmed, unconfirmedMarker } from '../adapters/unconfirmed-accounts';
 import { ensureDefaultCategories } from './categories';
+import { expireAccount } from './unconfirmed-accounts';
 
 /** Refresh tokens live 30 days (the app client's setting, in both targets). */
 const REFRESH_TOKEN_DAYS = 30;
 
-/**
- * Registers a person: checks the password policy (so the 400 names the rule), creates the Cognito user, confirms it
- * when auto-confirm is on, puts it in the `user` role, and writes the profile with its `UserRegistered` event.
- */
-export async function register(input: { email: string; password: string; name?: string }, now = new Date()) {
-  const problems = passwordProblems(input.password);
+function assertPassword(password: string, path: string): void {
+  const problems = passwordProblems(password);
   if (problems.length > 0) {
     throw new ValidationError(
       `The password ${problems.join(', ')}.`,
-      problems.map((message) => ({ path: 'body.password', message })),
+      problems.map((message) => ({ path, message })),
     );
   }
-  const { userId, confirmed: confirmedBySignUp } = await idp.signUp(input.email, input.password, input.name);
+}
+
+/** The event that makes the welcome email go out; one id per user, so it is sent once. */
+const confirmedEvent = (userId: string, now: Date) => newEvent(UserConfirmed, { userId }, now, `user-confirmed-${userId}`);
+
+/**
+ * Signs up at Cognito. An address still held by an unconfirmed account past its expiry (the daily sweep has not
+ * reached it yet) is freed first, so registering again after expiry always works.
+ */
+async function signUpFreeingExpired(input: { email: string; password: string; name?: string }, now: Date) {
+  try {
+    return await idp.signUp(input.email, input.password, input.name);
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    const holder = await idp.getUser(input.email);
+    const expired = holder?.status === 'UNCONFIRMED' && holder.createdAt !== undefined && now.getTime() - holder.createdAt.getTime() >= UNCONFIRMED_ACCOUNT_DAYS * 86400_000;
+    if (!holder || !expired) throw e;
+    await expireAccount(holder);
+    return idp.signUp(input.email, input.password, input.name);
+  }
+}
+
+/**
+ * Registers a person: checks the password policy (so the 400 names the rule), creates the Cognito user (which
+ * emails the confirmation code), confirms it when auto-confirm is on, puts it in the `user` role, and writes the
+ * profile. A confirmed account gets its `UserConfirmed` event (the welcome) in the same transaction; an unconfirmed
+ * one a marker instead, from which it expires after UNCONFIRMED_ACCOUNT_DAYS days. Nothing is emailed by Tally
+ * until the address is confirmed.
+ */
+export async function register(input: { email: string; password: string; name?: string }, now = new Date()) {
+  assertPassword(input.password, 'body.password');
+  const { userId, confirmed: confirmedBySignUp } = await signUpFreeingExpired(input, now);
   let confirmed = confirmedBySignUp;
   if (!confirmed && config().AUTO_CONFIRM === 'true') {
     await idp.adminConfirm(input.email);
     confirmed = true;
   }
   await idp.addToGroup(input.email, 'user');
-  const profile = newProfile(userId, input.email, input.name ?? null, now);
-  await createProfile(profile, newEvent(UserRegistered, { userId, email: input.email, name: profile.name }, now));
+  const profile = newProfile(userId, input.email, input.name ?? null, now, confirmed);
+  if (confirmed) await createProfile(profile, [confirmedEvent(userId, now)]);
+  else await createProfile(profile, [], [unconfirmedMarker(userId, profile.createdAt)]);
   await ensureDefaultCategories(userId, now);
   return { userId, email: input.email, confirmed };
 }
 
-export async function confirm(input: { email: string; code: string }): Promise<void> {
+/** Marks the profile of a user Cognito shows as confirmed, once: the welcome email follows. */
+async function profileConfirmed(userId: string, now: Date): Promise<void> {
+  const profile = await getProfile(userId);
+  if (!profile || profile.confirmedAt) return;
+  await markConfirmed(userId, profile.createdAt, now, confirmedEvent(userId, now));
+}
+
+/** Confirms an account with the emailed code; from then on (and only then) Tally emails the address. */
+export async function confirm(input: { email: string; code: string }, now = new Date()): Promise<void> {
   await idp.confirmSignUp(input.email, input.code);
+  const user = await idp.getUser(input.email);
+  if (user) await profileConfirmed(user.userId, now);
 }
 
 function issued(accessToken: string): { jti: string; expiresAt: number; userId: string } {
@@ -66,6 +107,9 @@ export async function login(input: { email: string; password: string }, now = ne
     refreshExpiresAt: Math.floor(now.getTime() / 1000) + REFRESH_TOKEN_DAYS * 86400,
     now,
   });
+  // Cognito signs in confirmed users only: an account an operator confirmed (or whose confirmation was not recorded)
+  // is marked confirmed here.
+  await profileConfirmed(token.userId, now);
   return tokensReply(tokens);
 }
 
@@ -88,4 +132,96 @@ export async function refresh(input: { refreshToken: string }) {
 export async function logout(input: { tokenId: string; refreshToken?: string }, now = new Date()): Promise<void> {
   await sessions.revokeByToken(input.tokenId, now);
   if (input.refreshToken) await idp.revokeRefreshToken(input.refreshToken);
+}
+
+// ---- The account lifecycle: change, forget and reset the password; a new confirmation code. ----
+
+/** Requests per address and hour of each lifecycle route. */
+export const LIFECYCLE_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
+
+/**
+ * The public lifecycle routes answer no sooner than this after the request arrived, whether or not the address
+ * exists, so their timing does not tell either (the Cognito calls of an existing account take longer).
+ */
+export const EVEN_ANSWER_MS = 400;
+
+async function atLeast(startedAt: number, ms: number): Promise<void> {
+  const wait = startedAt + ms - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+}
+
+/** Counts a request of `subject` against the route's limit; 429 with Retry-After past it. */
+async function limit(scope: string, subject: string, now: Date): Promise<void> {
+  const decision = await rateLimits.hit({ scope, ...LIFECYCLE_LIMIT }, subject, now);
+  if (!decision.allowed) {
+    throw new TooManyRequestsError(
+      `At most ${LIFECYCLE_LIMIT.limit} of these requests per address and hour; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
+      decision.retryAfterSeconds,
+    );
+  }
+}
+
+/** Runs `work` for an address-keyed public route: rate-limited, and answered no sooner than EVEN_ANSWER_MS. */
+async function evenly<T>(scope: string, email: string, now: Date, work: () => Promise<T>): Promise<T> {
+  const startedAt = Date.now();
+  try {
+    await limit(scope, email, now);
+    return await work();
+  } finally {
+    await atLeast(startedAt, EVEN_ANSWER_MS);
+  }
+}
+
+/**
+ * Emails a new confirmation code when the address belongs to an account still waiting for one; otherwise nothing.
+ * The answer is the same either way.
+ */
+export async function resendConfirmation(input: { email: string }, now = new Date()): Promise<void> {
+  await evenly('resend-confirmation', input.email, now, async () => {
+    const user = await idp.getUser(input.email);
+    if (user?.status !== 'UNCONFIRMED') return;
+    await idp.resendConfirmationCode(input.email);
+  });
+}
+
+/**
+ * Emails a password-reset code when the address belongs to a confirmed account; otherwise nothing (an unconfirmed
+ * address gets nothing but its confirmation code). The answer is the same either way.
+ */
+export async function forgotPassword(input: { email: string }, now = new Date()): Promise<void> {
+  await evenly('forgot-password', input.email, now, async () => {
+    const user = await idp.getUser(input.email);
+    if (user?.status !== 'CONFIRMED' && user?.status !== 'RESET_REQUIRED') return;
+    await idp.forgotPassword(input.email);
+  });
+}
+
+/**
+ * Sets a new password with the emailed code and ends every session of the account. A wrong code and an unknown
+ * address answer the same 400.
+ */
+export async function resetPassword(input: { email: string; code: string; newPassword: string }, now = new Date()): Promise<void> {
+  assertPassword(input.newPassword, 'body.newPassword');
+  await evenly('reset-password', input.email, now, async () => {
+    await idp.confirmForgotPassword(input.email, input.code, input.newPassword);
+    const user = await idp.getUser(input.email);
+    if (user) await sessions.revokeAllSessions(user.userId, now);
+  });
+}
+
+/**
+ * Changes the caller's password, given the current one, and ends every other session of theirs (the one the
+ * request came with stays). Limited per account like the public routes.
+ */
+export async function changePassword(
+  input: { userId: string; tokenId: string; accessToken: string; currentPassword: string; newPassword: string },
+  now = new Date(),
+): Promise<void> {
+  assertPassword(input.newPassword, 'body.newPassword');
+  if (input.newPassword === input.currentPassword) {
+    throw new ValidationError('The new password must differ from the current one.', [{ path: 'body.newPassword', message: 'equals the current password' }]);
+  }
+  await limit('change-password', `user:${input.userId}`, now);
+  await idp.changePassword(input.accessToken, input.currentPassword, input.newPassword);
+  await sessions.revokeOtherSessions(input.userId, input.tokenId, now);
 }

@@ -1,13 +1,18 @@
 import { welcomeEmail } from '../domain/emails/welcome';
 import { sendEmail } from '../adapters/email';
+import { getProfile } from '../adapters/profiles';
 import { hasReceipt, putReceipt } from '../adapters/receipts';
 
 /**
- * Sends the welcome email once per event: a receipt is written after SES accepted it, so a redelivery skips it.
- * (A crash between the two repeats the email: duplicates are preferred over a lost email.)
+ * Sends the welcome email once per event, only to a confirmed address (read from the profile when it is sent, so
+ * an account deleted or never confirmed meanwhile gets nothing). A receipt is written after SES accepted it, so a
+ * redelivery skips it. (A crash between the two repeats the email: duplicates are preferred over a lost email.)
  */
-export async function sendWelcome(eventId: string, user: { email: string; name: string | null }, now = new Date()): Promise<void> {
-  if (await hasReceipt(eventId)) return;
-  const messageId = await sendEmail({ to: user.email, ...welcomeEmail(user) });
+export async function sendWelcome(eventId: string, userId: string, now = new Date()): Promise<'sent' | 'skipped'> {
+  if (await hasReceipt(eventId)) return 'skipped';
+  const profile = await getProfile(userId);
+  if (!profile?.confirmedAt) return 'skipped';
+  const messageId = await sendEmail({ to: profile.email, ...welcomeEmail({ name: profile.name, email: profile.email }) });
   await putReceipt(eventId, now, { messageId });
+  return 'sent';
 }

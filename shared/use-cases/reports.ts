@@ -26,6 +26,7 @@ export async function sendReport(eventId: string, request: { userId: string; per
   if (await hasReceipt(eventId)) return;
   const profile = await getProfile(request.userId);
   if (!profile) return; // the account was deleted meanwhile
+  if (!profile.confirmedAt) return; // nobody confirmed the address: it gets nothing but its confirmation code
   const email = reportEmail({ name: profile.name, period: request.period, from: request.from, to: request.to, lines: await reportLines(request) });
   const messageId = await sendEmail({ to: profile.email, ...email });
   await putReceipt(eventId, now, { messageId });

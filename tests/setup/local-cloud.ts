@@ -34,7 +34,7 @@ async function sweepStale(): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await sweepStale().catch(() => undefined);
   const dataDir = await mkdtemp(join(tmpdir(), PREFIX));
-  const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput' }).catch(async (e: unknown) => {
+  const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput', autoConfirm: false }).catch(async (e: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   });

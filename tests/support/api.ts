@@ -41,6 +41,11 @@ export async function newUser(name = 'Test User'): Promise<TestUser> {
   const password = 'Correct-Horse-42';
   const reg = await call('POST', '/auth/register', { body: { email, password, name } });
   if (reg.status !== 201) throw new Error(`register: ${reg.status} ${reg.text}`);
+  if (reg.body.confirmed === false) {
+    // As a person would: the code from the email Cognito sent (the local cloud's outbox).
+    const confirmed = await call('POST', '/auth/confirm', { body: { email, code: await emailedCode(email) } });
+    if (confirmed.status !== 204) throw new Error(`confirm: ${confirmed.status} ${confirmed.text}`);
+  }
   const login = await call('POST', '/auth/login', { body: { email, password } });
   if (login.status !== 200) throw new Error(`login: ${login.status} ${login.text}`);
   return { email, password, userId: reg.body.userId, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken, idToken: login.body.idToken };
@@ -70,4 +75,22 @@ export async function outbox(to: string): Promise<{ subject: string; html: strin
   const { consoleUrl } = inject('cloud');
   const res = await fetch(`${consoleUrl}/api/messages?to=${encodeURIComponent(to)}`);
   return ((await res.json()) as { items: { subject: string; html: string; text: string }[] }).items;
+}
+
+/**
+ * The newest code Cognito emailed to an address (confirmation or password reset), from the local outbox; with
+ * `after`, only a code other than that one (a resent or new code).
+ */
+export async function emailedCode(to: string, options: { after?: string; timeoutMs?: number } = {}): Promise<string> {
+  return eventually(
+    async () => {
+      for (const m of await outbox(to)) {
+        const code = /Your Tally code is (\d{4,8})\b/.exec(m.text ?? '')?.[1];
+        if (code) return code === options.after ? undefined : code;
+      }
+      return undefined;
+    },
+    options.timeoutMs ?? 10_000,
+    `a code emailed to ${to}`,
+  );
 }

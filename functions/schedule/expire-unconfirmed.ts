@@ -1,0 +1,5 @@
+import { scheduledJob } from '../../shared/async/scheduled';
+import { expireUnconfirmed } from '../../shared/use-cases/unconfirmed-accounts';
+
+/** Daily: delete the accounts nobody confirmed within 7 days (each account on its own; see the use case). */
+export const handler = scheduledJob((now) => expireUnconfirmed(now));
