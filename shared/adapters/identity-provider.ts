@@ -8,6 +8,7 @@ import {
   ForgotPasswordCommand,
   ResendConfirmationCodeCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   CreateGroupCommand,
@@ -250,4 +251,20 @@ export async function changePassword(accessToken: string, current: string, propo
       }
       return mapError(e);
     });
+}
+
+/**
+ * Signs a user out everywhere at the identity provider (Cognito revokes all their refresh tokens). The local
+ * emulator lacks this operation; there the project's own session records (revoked by the caller) are what ends
+ * the sessions, so an unsupported operation is tolerated.
+ */
+export async function globalSignOut(username: string): Promise<'done' | 'unsupported'> {
+  try {
+    await idp().send(new AdminUserGlobalSignOutCommand({ UserPoolId: config().USER_POOL_ID, Username: username }));
+    return 'done';
+  } catch (e) {
+    if (nameOf(e) === 'UserNotFoundException') return 'done';
+    if (nameOf(e) === 'Unsupported' || /unsupported/i.test((e as Error).message)) return 'unsupported';
+    throw e;
+  }
 }

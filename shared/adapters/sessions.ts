@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
@@ -12,7 +12,7 @@ import { keys } from './keys';
  * revoked; the handler factory accepts only recorded, unrevoked tokens (one consistent GetItem).
  */
 
-/** Session id: a hash of the refresh token, so the token itself is never stored. */
+/** Session id: a hash of the refresh token, so the token itself is never stored in clear. */
 export function sessionIdOf(refreshToken: string): string {
   return createHash('sha256').update(refreshToken).digest('hex').slice(0, 40);
 }
@@ -21,6 +21,48 @@ export interface IssuedToken {
   jti: string;
   /** Epoch seconds. */
   expiresAt: number;
+  /**
+   * The access token itself, when known: the session's refresh token is stored sealed under a key derived from it
+   * (see sealRefreshToken). The access token is never stored.
+   */
+  accessToken?: string;
+}
+
+const SEAL_CONTEXT = 'tally/session-refresh-token/v1\0';
+
+function sealKey(accessToken: string): Buffer {
+  return createHash('sha256').update(SEAL_CONTEXT).update(accessToken).digest();
+}
+
+/**
+ * The refresh token sealed (AES-256-GCM) under a key derived from one access token of its session, bound to that
+ * token's jti. Stored with the access token's allow-list item, it lets logout revoke the refresh token at the
+ * identity provider when the client does not send it — yet the table alone never yields a refresh token: opening
+ * it needs the bearer access token, which only the client holds.
+ */
+export function sealRefreshToken(refreshToken: string, accessToken: string, jti: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(accessToken), iv).setAAD(Buffer.from(jti));
+  const body = Buffer.concat([cipher.update(refreshToken, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** Opens what sealRefreshToken sealed; undefined when the access token or jti is not the one it was sealed under. */
+export function unsealRefreshToken(sealed: string, accessToken: string, jti: string): string | undefined {
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(accessToken), raw.subarray(0, 12)).setAAD(Buffer.from(jti));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The allow-list item of an access token (with the sealed refresh token of its session, when it can be sealed). */
+function tokenItem(token: IssuedToken, userId: string, sid: string, refreshToken: string | undefined): Record<string, unknown> {
+  const rt = refreshToken && token.accessToken ? sealRefreshToken(refreshToken, token.accessToken, token.jti) : undefined;
+  return { ...keys.token(token.jti), userId, sid, expiresAt: token.expiresAt, ...(rt ? { rt } : {}) };
 }
 
 /** Records a new session (a login) and its first access token. */
@@ -32,7 +74,7 @@ export async function openSession(input: { userId: string; refreshToken: string;
       TransactItems: [
         { Put: { TableName: tableName(), Item: { ...keys.session(sid), userId: input.userId, createdAt, tokens: new Set([input.token.jti]), expiresAt: input.refreshExpiresAt } } },
         { Put: { TableName: tableName(), Item: { ...keys.userSession(input.userId, sid), createdAt, expiresAt: input.refreshExpiresAt } } },
-        { Put: { TableName: tableName(), Item: { ...keys.token(input.token.jti), userId: input.userId, sid, expiresAt: input.token.expiresAt } } },
+        { Put: { TableName: tableName(), Item: tokenItem(input.token, input.userId, sid, input.refreshToken) } },
       ],
     }),
   );
@@ -51,7 +93,7 @@ export async function findSession(refreshToken: string): Promise<{ sid: string; 
  * Adds a refreshed access token to a session. Refused (returns false) when the session was revoked meanwhile, so a
  * refresh racing a logout can never mint a live token.
  */
-export async function addToken(sid: string, userId: string, token: IssuedToken): Promise<boolean> {
+export async function addToken(sid: string, userId: string, token: IssuedToken, refreshToken?: string): Promise<boolean> {
   try {
     await db().send(
       new TransactWriteCommand({
@@ -65,7 +107,7 @@ export async function addToken(sid: string, userId: string, token: IssuedToken):
               ExpressionAttributeValues: { ':t': new Set([token.jti]), ':u': userId },
             },
           },
-          { Put: { TableName: tableName(), Item: { ...keys.token(token.jti), userId, sid, expiresAt: token.expiresAt } } },
+          { Put: { TableName: tableName(), Item: tokenItem(token, userId, sid, refreshToken) } },
         ],
       }),
     );
@@ -117,11 +159,30 @@ async function revokeSession(sid: string, now: Date): Promise<void> {
   );
 }
 
-/** Logout: revokes the session an access token belongs to, with every access token of that session. */
-export async function revokeByToken(jti: string, now: Date): Promise<void> {
+/**
+ * Logout: revokes the session an access token belongs to, with every access token of that session. Given the access
+ * token itself, returns the session's refresh token (unsealed) so the caller can revoke it at the identity provider.
+ */
+export async function revokeByToken(jti: string, now: Date, accessToken?: string): Promise<string | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(jti), ConsistentRead: true }));
   const sid = out.Item?.sid as string | undefined;
   if (sid) await revokeSession(sid, now);
+  const sealed = out.Item?.rt;
+  return typeof sealed === 'string' && accessToken ? unsealRefreshToken(sealed, accessToken, jti) : undefined;
+}
+
+/**
+ * When the session an access token belongs to was signed in (its login), or undefined for an unknown token. A
+ * refresh adds tokens to the session but never moves this time, so it measures how recently the person proved
+ * who they are.
+ */
+export async function signedInAt(jti: string): Promise<Date | undefined> {
+  const token = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(jti), ConsistentRead: true, ProjectionExpression: 'sid' }));
+  const sid = token.Item?.sid;
+  if (typeof sid !== 'string') return undefined;
+  const session = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(sid), ConsistentRead: true, ProjectionExpression: 'createdAt' }));
+  const at = session.Item?.createdAt;
+  return typeof at === 'string' ? new Date(at) : undefined;
 }
 
 /** Revokes every session of a user (account deletion). */

@@ -43,6 +43,7 @@ export const updateMe = route({
 export const deleteMe = route({
   summary: 'Erase the caller’s account and all its data',
   description:
-    'Signs out every session and deletes the sign-in at once. Answers 204 when all the data is gone, or 202 `{"status": "erasing"}` when a large ledger is being finished in the background (a few minutes).',
+    'Signs out every session and deletes the sign-in at once. Answers 204 when all the data is gone, or 202 `{"status": "erasing"}` when a large ledger is being finished in the background (a few minutes). Needs a sign-in within the last 5 minutes (a refresh does not count), or the password in the body; otherwise 403 asking to re-authenticate.',
   auth: 'user',
+  body: z.optional(z.strictObject({ password: z.optional(z.string().check(z.minLength(1), z.maxLength(256))) })),
 });

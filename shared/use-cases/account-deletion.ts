@@ -1,4 +1,6 @@
+import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import type { Caller } from '../http/identity';
+import { decodeJwtPayload } from '../adapters/jwt';
 import * as idp from '../adapters/identity-provider';
 import * as sessions from '../adapters/sessions';
 import { importIdsOf } from '../adapters/imports';
@@ -12,6 +14,38 @@ import { AccountErasureRequested } from '../../events/ledger-jobs';
 const INLINE_BUDGET_MS = 5_000;
 /** How long one ledger-jobs pass deletes before re-queueing the rest (up to 5 messages share the 60 s function). */
 const WORKER_BUDGET_MS = 8_000;
+
+/** How recent a sign-in must be to erase the account without giving the password again. */
+export const RECENT_SIGN_IN_SECONDS = 300;
+
+/** Whether a sign-in at `signedInAt` is recent enough at `now` (a clock skew into the future does not count). */
+export function isRecentSignIn(signedInAt: Date | undefined, now: Date, windowSeconds = RECENT_SIGN_IN_SECONDS): boolean {
+  if (!signedInAt) return false;
+  const age = now.getTime() - signedInAt.getTime();
+  return age >= -5_000 && age <= windowSeconds * 1000;
+}
+
+const REAUTHENTICATE = `Erasing the account needs a sign-in within the last ${RECENT_SIGN_IN_SECONDS / 60} minutes: sign in again (POST /auth/login), or send your password as {"password": "…"}.`;
+
+/**
+ * Proves the caller authenticated recently: the session's sign-in (not a refresh) within RECENT_SIGN_IN_SECONDS, or
+ * the password, checked by the identity provider. A stolen access token alone therefore cannot erase an account.
+ */
+export async function assertRecentAuthentication(caller: Caller, password: string | undefined, now: Date): Promise<void> {
+  if (password === undefined && isRecentSignIn(await sessions.signedInAt(caller.tokenId), now)) return;
+  if (password === undefined) throw new ForbiddenError(REAUTHENTICATE);
+  const profile = await getProfile(caller.userId);
+  let tokens: idp.AuthTokens;
+  try {
+    tokens = await idp.passwordLogin(profile?.email ?? caller.username, password);
+  } catch (e) {
+    if (e instanceof UnauthorizedError) throw new ForbiddenError(`The password is incorrect. ${REAUTHENTICATE}`);
+    throw e;
+  }
+  // The sign-in only proved the password: its refresh token is not kept.
+  if (tokens.refreshToken) await idp.revokeRefreshToken(tokens.refreshToken);
+  if (decodeJwtPayload(tokens.accessToken).sub !== caller.userId) throw new ForbiddenError(`The password is incorrect. ${REAUTHENTICATE}`);
+}
 
 /**
  * Erases the account. At once: every session revoked, the account marked erased (so analytics drops its late

@@ -103,7 +103,7 @@ export async function login(input: { email: string; password: string }, now = ne
   await sessions.openSession({
     userId: token.userId,
     refreshToken: tokens.refreshToken,
-    token: { jti: token.jti, expiresAt: token.expiresAt },
+    token: { jti: token.jti, expiresAt: token.expiresAt, accessToken: tokens.accessToken },
     refreshExpiresAt: Math.floor(now.getTime() / 1000) + REFRESH_TOKEN_DAYS * 86400,
     now,
   });
@@ -119,19 +119,26 @@ export async function refresh(input: { refreshToken: string }) {
   if (!session || session.revoked) throw new UnauthorizedError('The refresh token is invalid, expired or signed out.');
   const tokens = await idp.refreshLogin(input.refreshToken);
   const token = issued(tokens.accessToken);
-  if (token.userId !== session.userId || !(await sessions.addToken(session.sid, session.userId, token))) {
+  if (token.userId !== session.userId || !(await sessions.addToken(session.sid, session.userId, { ...token, accessToken: tokens.accessToken }, input.refreshToken))) {
     throw new UnauthorizedError('The refresh token is invalid, expired or signed out.');
   }
   return tokensReply({ ...tokens, refreshToken: undefined });
 }
 
 /**
- * Ends the caller's session: its access tokens get 401 from now on and its refresh token is refused. A refresh token
- * in the body is also revoked at Cognito.
+ * Ends the caller's session: its access tokens get 401 from now on and its refresh token is refused here and
+ * revoked at Cognito — the one sealed with the session, and any the client sent. With `everywhere`, every session of
+ * the user ends the same way, and Cognito signs the user out globally (on AWS; the local emulator cannot).
  */
-export async function logout(input: { tokenId: string; refreshToken?: string }, now = new Date()): Promise<void> {
-  await sessions.revokeByToken(input.tokenId, now);
-  if (input.refreshToken) await idp.revokeRefreshToken(input.refreshToken);
+export async function logout(
+  input: { userId: string; username: string; tokenId: string; accessToken: string; refreshToken?: string; everywhere?: boolean },
+  now = new Date(),
+): Promise<void> {
+  const sessionRefreshToken = await sessions.revokeByToken(input.tokenId, now, input.accessToken);
+  if (input.everywhere) await sessions.revokeAllSessions(input.userId, now);
+  const refreshTokens = new Set([sessionRefreshToken, input.refreshToken].filter((t): t is string => typeof t === 'string' && t !== ''));
+  await Promise.all([...refreshTokens].map((t) => idp.revokeRefreshToken(t)));
+  if (input.everywhere) await idp.globalSignOut(input.username);
 }
 
 // ---- The account lifecycle: change, forget and reset the password; a new confirmation code. ----
