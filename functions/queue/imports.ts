@@ -5,11 +5,17 @@ import { failImport, runImport } from '../../shared/use-cases/imports';
 /** Maximum deliveries of the `imports` queue (manifest); on the last one a failing import is marked failed. */
 const LAST_DELIVERY = 3;
 
-/** `imports` queue: writes the rows of a parsed bank file. */
+/**
+ * Time one delivery may spend writing groups: the function's timeout (300 s, manifest) less a margin for the group
+ * writes in flight and the report. What is left is written by a continuation message.
+ */
+const DELIVERY_BUDGET_MS = 240_000;
+
+/** `imports` queue: writes the rows of a parsed bank file (one message per invocation, batchSize 1). */
 export const handler = queueConsumer(
   on(ImportRequested, async (e) => {
     try {
-      await runImport(e.data.userId, e.data.importId);
+      await runImport(e.data.userId, e.data.importId, new Date(), { deadline: Date.now() + DELIVERY_BUDGET_MS });
     } catch (error) {
       if (e.receiveCount >= LAST_DELIVERY) await failImport(e.data.userId, e.data.importId, 'The import could not be completed; try again or contact support.');
       throw error;

@@ -16,6 +16,7 @@
  * | USER#<sub>         | IDEMP#<key>        | Idempotency-Key record (24 h)             |
  * | USER#<sub>         | IMPORT#<id>        | import job, progress and report           |
  * | USER#<sub>         | IMPORTLEASE#<acc>  | the import writing into an account now    |
+ * | USER#<sub>         | IMPORTSLOT         | the user's one queued or running import   |
  * | USER#<sub>#IMPORT#<id> | CHUNK#<n>      | parsed rows of an import, awaiting write  |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | AUDIT              | <at>#<id>          | audit record of a role change (kept)      |
@@ -49,6 +50,7 @@ export const keys = {
   importPartition: (userId: string, id: string) => `USER#${userId}#IMPORT#${id}`,
   importChunk: (userId: string, id: string, n: number) => ({ pk: keys.importPartition(userId, id), sk: `CHUNK#${String(n).padStart(6, '0')}` }),
   importLease: (userId: string, accountId: string) => ({ pk: `USER#${userId}`, sk: `IMPORTLEASE#${accountId}` }),
+  importSlot: (userId: string) => ({ pk: `USER#${userId}`, sk: 'IMPORTSLOT' }),
   erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
   /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
   unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),

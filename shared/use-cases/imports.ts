@@ -3,13 +3,14 @@ import type { z } from 'zod/mini';
 import type { createImport as CreateImport } from '../contracts/imports';
 import { ImportRequested } from '../../events/import-requested';
 import { balanceDeltas, type BalanceDeltas } from '../domain/balances';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { findDuplicates, parseCsv, parseOfx, parseQif, type ImportResult, type ImportRow } from '../domain/import';
 import { addDays, signedAmount, validateTransaction } from '../domain/ledger';
 import { db, isConditionFailure, tableName } from '../adapters/dynamo';
 import { getAccount } from '../adapters/accounts';
 import { newId } from '../adapters/ids';
 import * as store from '../adapters/imports';
+import { claimImportSlot, importSlotHolder, releaseImportSlot } from '../adapters/import-slot';
 import { balanceUpdates, getTransaction, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
 import { newEvent, outboxPut } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
@@ -27,6 +28,11 @@ const GROUP = 90;
 const PARALLEL_WRITES = 6;
 /** How long an import holds its account's lease at most (the worker runs for 300 s at most). */
 const LEASE_SECONDS = 360;
+/**
+ * How long the user's import slot is held without news: claimed at the request, then extended by every delivery of
+ * the worker (300 s at most each), so an import whose worker died frees it after this.
+ */
+const SLOT_SECONDS = 360;
 /** When another import holds the account, this one is asked for again after this delay. */
 const BUSY_RETRY_SECONDS = 5;
 
@@ -52,6 +58,30 @@ export async function startImport(userId: string, body: Body, headers: Record<st
     const replay = await replayOf(userId, key, hash);
     if (replay) return replay;
   }
+  // At most one import per user is queued or running (dry runs included): the slot is claimed before the file is
+  // read, so a refused request costs no parsing, and given back when this request stores nothing.
+  const importId = newId(now.getTime());
+  if (!(await claimImportSlot(userId, importId, now, SLOT_SECONDS))) {
+    const replay = key ? await replayOf(userId, key, hash) : undefined;
+    if (replay) return replay; // the same request, sent twice at once
+    const running = await importSlotHolder(userId, now);
+    throw new ConflictError(
+      `Another import of yours${running ? ` (${running})` : ''} is still queued or running; one import runs at a time. Send this file again once it has completed (GET /imports/{id}).`,
+      running ? { runningImportId: running } : undefined,
+    );
+  }
+  try {
+    const reply = await storeImport(userId, body, key, hash, importId, now);
+    if ((reply.body as { importId?: unknown } | null)?.importId !== importId) await releaseImportSlot(userId, importId);
+    return reply;
+  } catch (e) {
+    await releaseImportSlot(userId, importId).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Reads and stores the file of an import whose slot is claimed, and records the job with its ImportRequested. */
+async function storeImport(userId: string, body: Body, key: string | undefined, hash: string, importId: string, now: Date) {
   const account = await getAccount(userId, body.accountId);
   if (!account) throw new ValidationError(`Unknown account ${body.accountId}.`, [{ path: 'body.accountId', message: 'no such account' }]);
   const currency = body.currency ?? account.currency;
@@ -60,7 +90,6 @@ export async function startImport(userId: string, body: Body, headers: Record<st
     const why = parsed.errors[0]?.message ?? 'it holds no transactions';
     throw new ValidationError(`The ${body.format.toUpperCase()} file could not be imported: ${why}`, parsed.errors.slice(0, 20).map((e) => ({ path: `body.content.row${e.row}`, message: e.message })));
   }
-  const importId = newId(now.getTime());
   const at = now.toISOString();
   const chunks = await store.putRows(userId, importId, parsed.rows, now);
   await store.putReport(userId, importId, [], parsed.errors, now);
@@ -165,11 +194,20 @@ function mergeDeltas(into: BalanceDeltas, more: BalanceDeltas): void {
  * Writes an import's rows: finds duplicates (bank id, or amount + date ±3 days + description, against the account
  * and within the file), applies rules and the base-currency rate, and writes the rest in all-or-nothing groups
  * with their balance changes. Each row's transaction id is derived from the import and the row, so a redelivered
- * job finds its groups already written and moves on: rows are never written twice.
+ * job finds its groups already written and moves on: rows are never written twice. The import holds the user's
+ * import slot while it runs (one import per user at a time); past `deadline` (epoch ms) it starts no new group and
+ * queues a continuation of itself, so one delivery's time is bounded whatever the file's size.
  */
-export async function runImport(userId: string, importId: string, now = new Date()): Promise<void> {
+export async function runImport(userId: string, importId: string, now = new Date(), options: { deadline?: number } = {}): Promise<void> {
   const job = await store.getJob(userId, importId);
   if (!job || job.status === 'completed' || job.status === 'failed') return;
+  if (!(await claimImportSlot(userId, importId, new Date(), SLOT_SECONDS))) {
+    // This import waited in the queue past its slot's expiry and another import of the user holds it: it runs after.
+    await publish('imports', [newEvent(ImportRequested, { userId, importId }, now)], { delaySeconds: BUSY_RETRY_SECONDS });
+    return;
+  }
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  let finished = false;
   const writes = !job.dryRun;
   if (writes && !(await store.acquireLease(userId, job.accountId, importId, new Date(), LEASE_SECONDS))) {
     // Another import is writing into this account: this one starts after it, and so sees its rows as duplicates.
@@ -183,7 +221,8 @@ export async function runImport(userId: string, importId: string, now = new Date
     const dates = rows.map((r) => r.date).sort();
     const first = dates[0] ?? '1970-01-01';
     const last = dates[dates.length - 1] ?? first;
-    const existing = await existingInRange(userId, job.accountId, addDays(first, -3), addDays(last, 3));
+    // This import's own rows (an earlier delivery wrote them) are not duplicates of themselves.
+    const existing = (await existingInRange(userId, job.accountId, addDays(first, -3), addDays(last, 3))).filter((t) => !t.id.startsWith(`${importId}-`));
     const matches = findDuplicates(rows.map((r) => ({ ...r, accountId: job.accountId })), existing);
     const duplicateRows = new Set(matches.map((m) => m.row));
     const duplicates: store.DuplicateReport[] = matches.map((m) => ({
@@ -220,8 +259,10 @@ export async function runImport(userId: string, importId: string, now = new Date
       const groups: TransactionRecord[][] = [];
       for (let i = 0; i < records.length; i += GROUP) groups.push(records.slice(i, i + GROUP));
       let done = 0;
+      // Past the delivery's deadline no new group starts; the rest goes to a continuation (below).
+      const next = () => (Date.now() < deadline ? groups.shift() : undefined);
       const worker = async () => {
-        for (let g = groups.shift(); g; g = groups.shift()) {
+        for (let g = next(); g; g = next()) {
           const deltas: BalanceDeltas = new Map();
           for (const t of g) mergeDeltas(deltas, balanceDeltas(undefined, t));
           try {
@@ -238,12 +279,19 @@ export async function runImport(userId: string, importId: string, now = new Date
         }
       };
       await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+      if (groups.length > 0) {
+        // Out of time for this delivery: the next one goes on (groups already written are recognised and skipped).
+        await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
+        await publish('imports', [newEvent(ImportRequested, { userId, importId }, now)]);
+        return;
+      }
     } else {
       imported = records.length;
     }
     await store.putReport(userId, importId, duplicates, errors, now);
     const end = new Date().toISOString();
     await store.updateJob(userId, importId, { status: 'completed', processed: job.total, imported, updatedAt: end, completedAt: end });
+    finished = true;
   } catch (error) {
     if (error instanceof NotFoundError) {
       await failImport(userId, importId, error.message);
@@ -254,6 +302,8 @@ export async function runImport(userId: string, importId: string, now = new Date
     throw error;
   } finally {
     if (writes) await store.releaseLease(userId, job.accountId, importId).catch(() => undefined);
+    // A failed delivery keeps the slot for its retry (it expires if none comes); a continuation keeps it too.
+    if (finished) await releaseImportSlot(userId, importId).catch(() => undefined);
   }
 }
 
@@ -303,5 +353,6 @@ async function toRecord(
 /** Marks a job failed for good (its message reached the DLQ's last delivery). */
 export async function failImport(userId: string, importId: string, reason: string): Promise<void> {
   await store.updateJob(userId, importId, { status: 'failed', failure: reason, updatedAt: new Date().toISOString() });
+  await releaseImportSlot(userId, importId);
 }
 
