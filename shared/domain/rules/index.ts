@@ -14,5 +14,7 @@ export {
   type RuleConditions,
   type RuleOutcome,
   type RuleSubject,
+  subjectText,
+  type SubjectText,
 } from './rules';
-export { MAX_PATTERN_LENGTH, regexProblem, RULE_REGEX_FLAGS } from './safe-regex';
+export { compilePattern, MAX_CLASS_RANGES, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE, regexProblem, RULE_PATTERN_FLAGS, type CompiledPattern, type RulePattern } from './pattern';

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors';
 import { normaliseTags, TRANSACTION_LIMITS, TRANSACTION_TYPES, type FieldProblem, type TransactionType } from '../ledger/transaction';
 import { isCurrency } from '../money';
-import { regexProblem, RULE_REGEX_FLAGS } from './safe-regex';
+import { compilePattern, type RulePattern } from './pattern';
 
 /**
  * Categorisation rules: "when a transaction looks like this, give it that category and these tags". Rules run
@@ -12,7 +12,10 @@ import { regexProblem, RULE_REGEX_FLAGS } from './safe-regex';
 export interface RuleConditions {
   /** Text the description contains (case, accents and spacing ignored). */
   descriptionContains?: string;
-  /** A regular expression the description matches (case-insensitive; checked by `regexProblem`). */
+  /**
+   * A regular expression the description matches anywhere (RE2 syntax, case-insensitive, linear time; checked by
+   * `regexProblem`). It sees the description with runs of white space as one space.
+   */
   descriptionRegex?: string;
   /** Smallest absolute amount, in minor units, inclusive. */
   amountMin?: number;
@@ -77,14 +80,33 @@ export interface RuleOutcome {
   categoryRuleId?: string;
 }
 
-/** Limits of rules: name and text lengths, and how many rules one user may keep (checked where rules are stored). */
-export const RULE_LIMITS = Object.freeze({ maxNameLength: 100, maxContainsLength: 200, maxRules: 500 });
+/**
+ * Limits of rules: name and text lengths, how many rules one user may keep (checked where rules are stored), and
+ * how much pattern (`descriptionRegex`) work they may add up to. Contains-rules cost next to nothing per
+ * transaction, so they may be many. A pattern costs its compilation once per request and up to its program size
+ * (`RulePattern.programSize`, at most `MAX_PROGRAM_SIZE` each) per character of the description, so
+ * {@link compileRules} runs patterns in rule order while their program sizes add up to at most
+ * `maxPatternSteps`, and reports the first one that does not fit and every pattern after it as invalid, whatever
+ * was stored. About 20 everyday patterns (`starbucks|coffee` is 18) fit, or a few long lists of shop names.
+ */
+export const RULE_LIMITS = Object.freeze({ maxNameLength: 100, maxContainsLength: 200, maxRules: 500, maxPatternSteps: 600 });
 
 /** A rule with its text conditions prepared once. */
 export interface CompiledRule {
   readonly rule: Rule;
+  /** `descriptionContains`, folded like descriptions are. */
   readonly contains?: string;
-  readonly regex?: RegExp;
+  /** `descriptionRegex`, compiled (RE2). */
+  readonly regex?: RulePattern;
+}
+
+/**
+ * A transaction's description prepared for matching, once per transaction whatever the number of rules: folded
+ * for `descriptionContains`, spaces collapsed for `descriptionRegex`. Made by {@link subjectText}.
+ */
+export interface SubjectText {
+  readonly folded: string;
+  readonly spaced: string;
 }
 
 /** Rules sorted and compiled by {@link compileRules}, plus the ones that could not be used. */
@@ -105,8 +127,37 @@ function foldText(text: string): string {
     .trim();
 }
 
+/**
+ * The description as rules see it, prepared lazily (each form at most once): cut at the longest description the
+ * ledger accepts, so matching stays bounded even for something stored before the limit.
+ */
+export function subjectText(tx: Pick<RuleSubject, 'description'>): SubjectText {
+  const raw = String(tx?.description ?? '').slice(0, TRANSACTION_LIMITS.maxDescriptionLength);
+  let folded: string | undefined;
+  let spaced: string | undefined;
+  return {
+    get folded() {
+      return (folded ??= foldText(raw));
+    },
+    get spaced() {
+      return (spaced ??= raw.replace(/\s+/g, ' ').trim());
+    },
+  };
+}
+
 /** Every problem with a rule (paths like `conditions.descriptionRegex`); empty when it is valid. */
 export function ruleProblems(rule: Rule): FieldProblem[] {
+  const problems = shapeProblems(rule);
+  const pattern = rule?.conditions?.descriptionRegex;
+  if (pattern !== undefined) {
+    const compiled = compilePattern(pattern);
+    if (!compiled.ok) problems.push({ path: 'conditions.descriptionRegex', message: compiled.problem });
+  }
+  return problems;
+}
+
+/** Every problem with a rule except whether its pattern compiles (compiling costs; callers decide when). */
+function shapeProblems(rule: Rule): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (typeof rule !== 'object' || rule === null) return [{ path: '', message: 'must be an object' }];
   if (typeof rule.id !== 'string' || !ID.test(rule.id)) problems.push({ path: 'id', message: 'must be an id of 1 to 128 letters, digits, ".", "_", ":" or "-"' });
@@ -123,10 +174,6 @@ export function ruleProblems(rule: Rule): FieldProblem[] {
   if (c.descriptionContains !== undefined) {
     const text = foldText(c.descriptionContains);
     if (text === '' || text.length > RULE_LIMITS.maxContainsLength) problems.push({ path: 'conditions.descriptionContains', message: `must be 1 to ${RULE_LIMITS.maxContainsLength} characters` });
-  }
-  if (c.descriptionRegex !== undefined) {
-    const problem = regexProblem(c.descriptionRegex);
-    if (problem) problems.push({ path: 'conditions.descriptionRegex', message: problem });
   }
   for (const key of ['amountMin', 'amountMax'] as const) {
     const v = c[key];
@@ -175,25 +222,55 @@ function normalise(rule: Rule): Rule {
 }
 
 /**
- * Sorts rules (priority, then id) and compiles their text conditions once. Invalid and disabled rules are left
- * out; invalid ones are listed with their problems so they can be shown to their owner.
+ * Sorts rules (priority, then id) and compiles their text conditions once: call it once per request or import and
+ * pass the result to {@link applyRules}. Never throws, whatever was stored. Invalid rules are left out and listed
+ * with their problems so they can be shown to their owner: a pattern RE2 refuses (a back-reference or lookaround
+ * stored before patterns ran on RE2), and the patterns beyond {@link RULE_LIMITS}`.maxPatternSteps` (none of
+ * them is compiled, so the work per request stays bounded). Disabled rules are left out; their patterns are not
+ * compiled (nothing runs them).
  */
 export function compileRules(rules: readonly Rule[]): CompiledRules {
-  const compiled: CompiledRule[] = [];
+  const candidates: Rule[] = [];
   const invalid: { id: string; problems: FieldProblem[] }[] = [];
   for (const rule of rules) {
-    const problems = ruleProblems(rule);
-    if (problems.length > 0) {
-      invalid.push({ id: String(rule?.id ?? ''), problems });
-      continue;
-    }
-    if (!rule.enabled) continue;
-    const entry: { rule: Rule; contains?: string; regex?: RegExp } = { rule: normalise(rule) };
+    const problems = shapeProblems(rule);
+    if (problems.length > 0) invalid.push({ id: String(rule?.id ?? ''), problems });
+    else if (rule.enabled) candidates.push(normalise(rule));
+  }
+  candidates.sort((x, y) => x.priority - y.priority || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const compiled: CompiledRule[] = [];
+  // The same pattern in several rules is compiled once.
+  const patterns = new Map<string, ReturnType<typeof compilePattern>>();
+  const budget = RULE_LIMITS.maxPatternSteps;
+  let used = 0;
+  let full = false;
+  const refuse = (id: string, message: string) => invalid.push({ id, problems: [{ path: 'conditions.descriptionRegex', message }] });
+  for (const rule of candidates) {
+    const entry: { rule: Rule; contains?: string; regex?: RulePattern } = { rule };
     if (rule.conditions.descriptionContains !== undefined) entry.contains = foldText(rule.conditions.descriptionContains);
-    if (rule.conditions.descriptionRegex !== undefined) entry.regex = new RegExp(rule.conditions.descriptionRegex, RULE_REGEX_FLAGS);
+    const source = rule.conditions.descriptionRegex;
+    if (source !== undefined) {
+      if (full) {
+        refuse(rule.id, `is not run: the patterns of a user's rules may add up to ${budget} steps, and the rules before it in order use them up`);
+        continue;
+      }
+      let pattern = patterns.get(source);
+      if (!pattern) patterns.set(source, (pattern = compilePattern(source)));
+      if (!pattern.ok) {
+        refuse(rule.id, pattern.problem);
+        continue;
+      }
+      // Each rule runs its pattern, so a pattern shared by rules counts once per rule.
+      if (used + pattern.pattern.programSize > budget) {
+        full = true;
+        refuse(rule.id, `is not run: the patterns of a user's rules may add up to ${budget} steps; this one needs ${pattern.pattern.programSize} and the rules before it in order use ${used}`);
+        continue;
+      }
+      used += pattern.pattern.programSize;
+      entry.regex = pattern.pattern;
+    }
     compiled.push(entry);
   }
-  compiled.sort((x, y) => x.rule.priority - y.rule.priority || (x.rule.id < y.rule.id ? -1 : x.rule.id > y.rule.id ? 1 : 0));
   return { rules: compiled, invalid };
 }
 
@@ -203,8 +280,11 @@ function isCompiled(rules: readonly Rule[] | CompiledRules): rules is CompiledRu
   return !Array.isArray(rules);
 }
 
-/** Whether a compiled rule's conditions hold for a transaction. */
-export function ruleMatches(compiled: CompiledRule, tx: RuleSubject): boolean {
+/**
+ * Whether a compiled rule's conditions hold for a transaction. The cheap conditions run first; pass `text` (from
+ * {@link subjectText}) to share the prepared description between rules.
+ */
+export function ruleMatches(compiled: CompiledRule, tx: RuleSubject, text: SubjectText = subjectText(tx)): boolean {
   const c = compiled.rule.conditions;
   if (c.type !== undefined && tx.type !== c.type) return false;
   if (c.currency !== undefined && tx.currency !== c.currency) return false;
@@ -212,11 +292,8 @@ export function ruleMatches(compiled: CompiledRule, tx: RuleSubject): boolean {
   const amount = Math.abs(tx.amount);
   if (c.amountMin !== undefined && amount < c.amountMin) return false;
   if (c.amountMax !== undefined && amount > c.amountMax) return false;
-  if (compiled.contains !== undefined && !foldText(tx.description).includes(compiled.contains)) return false;
-  if (compiled.regex !== undefined) {
-    compiled.regex.lastIndex = 0;
-    if (!compiled.regex.test(String(tx.description ?? '').replace(/\s+/g, ' ').trim())) return false;
-  }
+  if (compiled.contains !== undefined && !text.folded.includes(compiled.contains)) return false;
+  if (compiled.regex !== undefined && !compiled.regex.test(text.spaced)) return false;
   return true;
 }
 
@@ -228,6 +305,9 @@ export function ruleMatches(compiled: CompiledRule, tx: RuleSubject): boolean {
  *   (the ledger forbids a category there).
  * - Tags of every matching rule are added (normalised, no duplicates, at most 20 in all), unless the user set the
  *   tags by hand (`manualFields` has `tags`).
+ *
+ * Cost: the description is prepared once; each rule then costs at most its pattern's program size per character
+ * of a description of at most `TRANSACTION_LIMITS.maxDescriptionLength` characters.
  *
  * @param rules rules as stored, or the output of {@link compileRules} (compile once for a batch). A plain array
  * is compiled once and cached for as long as the same array object is passed.
@@ -251,8 +331,9 @@ export function applyRules(tx: RuleSubject, rules: readonly Rule[] | CompiledRul
   const applied: string[] = [];
   const matched: string[] = [];
 
+  const text = subjectText(tx);
   for (const entry of compiled.rules) {
-    if (!ruleMatches(entry, tx)) continue;
+    if (!ruleMatches(entry, tx, text)) continue;
     const { rule } = entry;
     matched.push(rule.id);
     let changedSomething = false;
