@@ -121,6 +121,7 @@ export const functions: FunctionDef[] = [
   http('auth-confirm', 'POST /auth/confirm', auth.confirm, 'auth/confirm', ['table:write', 'users:admin']),
   http('auth-login', 'POST /auth/login', auth.login, 'auth/login', ['table:write', 'users:admin']),
   http('auth-refresh', 'POST /auth/refresh', auth.refresh, 'auth/refresh', ['table:write', 'users:admin']),
+  // Cognito: RevokeToken, AdminUserGlobalSignOut (logout everywhere; tolerated where unsupported)
   http('auth-logout', 'POST /auth/logout', auth.logout, 'auth/logout', ['table:write', 'users:admin']),
   // Cognito: ChangePassword (with the caller's token)
   http('auth-change-password', 'POST /auth/change-password', auth.changePassword, 'auth/change-password', ['table:write']),
@@ -130,15 +131,19 @@ export const functions: FunctionDef[] = [
   http('auth-reset-password', 'POST /auth/reset-password', auth.resetPassword, 'auth/reset-password', ['table:write', 'users:admin']),
   // Cognito: AdminGetUser, ResendConfirmationCode
   http('auth-resend-confirmation', 'POST /auth/resend-confirmation', auth.resendConfirmation, 'auth/resend-confirmation', ['table:write', 'users:admin']),
+  // Cognito: CreateGroup
   http('roles-create', 'POST /auth/create_role', auth.createRole, 'roles/create', ['table:write', 'users:admin']),
   http('roles-list', 'GET /auth/roles', auth.listRoles, 'roles/list', ['table:read']),
+  // Cognito: AdminAddUserToGroup
   http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:write', 'users:admin']),
+  // Cognito: AdminRemoveUserFromGroup
   http('roles-remove-member', 'DELETE /auth/roles/{role}/members/{userId}', auth.removeMember, 'roles/remove-member', ['table:write', 'users:admin']),
   http('roles-audit', 'GET /auth/audit', auth.listAudit, 'roles/audit', ['table:read', 'secret:cursor']),
 
   // the caller's account
   http('me-get', 'GET /me', me.getMe, 'me/get', ['table:read']),
   http('me-update', 'PATCH /me', me.updateMe, 'me/update', ['table:write']),
+  // Cognito: InitiateAuth and RevokeToken (password re-check), AdminDeleteUser
   http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'users:admin'], { timeoutSeconds: 15 }),
 
   // ledger: accounts, categories, transactions, exchange rates
