@@ -6,6 +6,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { queues as manifestQueues, type QueueDef } from '../../functions/manifest';
+import { CODE_EMAIL } from '../../shared/domain/emails/code-emails';
 import { PASSWORD_POLICY } from '../../shared/domain/password-policy';
 import { BUILT_IN_GROUPS, TABLE } from '../table';
 import { pascalCase } from '../constructs/names';
@@ -180,6 +181,9 @@ export class StatefulStack extends Stack {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       keepOriginal: { email: true },
+      // Codes go to addresses nobody confirmed yet: the template holds the code and fixed text, nothing the
+      // registrant typed (the local cloud renders the same template into its outbox).
+      userVerification: { emailStyle: cognito.VerificationEmailStyle.CODE, emailSubject: CODE_EMAIL.subject, emailBody: CODE_EMAIL.body },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       passwordPolicy: {
         minLength: p.minLength,
