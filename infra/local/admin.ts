@@ -73,10 +73,15 @@ export async function ensureAdmin(o: {
       throw new Error(`POST /auth/register refused the admin account (${r.status}): ${await r.text()}`);
     } else {
       o.log.warn(`POST /auth/register answered ${r.status}; creating the admin account through Cognito directly`);
-      await o.cognito.send(
-        new SignUpCommand({ ClientId: o.clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
-      );
-      await o.cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: o.userPoolId, Username: email }));
+      // A register that failed late (e.g. a 503 under load) may have created the Cognito user already.
+      await o.cognito
+        .send(new SignUpCommand({ ClientId: o.clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }))
+        .catch((e: unknown) => {
+          if ((e as Error).name !== 'UsernameExistsException') throw e;
+        });
+      await o.cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: o.userPoolId, Username: email })).catch((e: unknown) => {
+        if ((e as Error).name !== 'NotAuthorizedException') throw e; // already confirmed
+      });
       created = 'cognito';
     }
     username = await cognitoUsername(o.cognito, o.userPoolId, email);

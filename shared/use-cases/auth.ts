@@ -204,15 +204,18 @@ export async function forgotPassword(input: { email: string }, now = new Date())
 }
 
 /**
- * Sets a new password with the emailed code and ends every session of the account. A wrong code and an unknown
- * address answer the same 400.
+ * Sets a new password with the emailed code and ends every session of the account, here and at Cognito. A wrong
+ * code and an unknown address answer the same 400.
  */
 export async function resetPassword(input: { email: string; code: string; newPassword: string }, now = new Date()): Promise<void> {
   assertPassword(input.newPassword, 'body.newPassword');
   await evenly('reset-password', input.email, now, async () => {
     await idp.confirmForgotPassword(input.email, input.code, input.newPassword);
     const user = await idp.getUser(input.email);
-    if (user) await sessions.revokeAllSessions(user.userId, now);
+    if (!user) return;
+    await sessions.revokeAllSessions(user.userId, now);
+    // On AWS Cognito also revokes the refresh tokens it issued (the local emulator cannot; the sessions above suffice).
+    await idp.globalSignOut(user.username);
   });
 }
 
