@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { COLLECTION_LIMITS } from '../limits';
 import { normaliseTags, TRANSACTION_LIMITS, TRANSACTION_TYPES, type FieldProblem, type TransactionType } from '../ledger/transaction';
 import { isCurrency } from '../money';
 import { compilePattern, type RulePattern } from './pattern';
@@ -81,15 +82,15 @@ export interface RuleOutcome {
 }
 
 /**
- * Limits of rules: name and text lengths, how many rules one user may keep (checked where rules are stored), and
- * how much pattern (`descriptionRegex`) work they may add up to. Contains-rules cost next to nothing per
- * transaction, so they may be many. A pattern costs its compilation once per request and up to its program size
+ * Limits of rules: name and text lengths, how many rules one user may keep (`COLLECTION_LIMITS.rules`, enforced
+ * where rules are stored), and how much pattern (`descriptionRegex`) work they may add up to. Contains-rules
+ * cost next to nothing per transaction, so they may be many. A pattern costs its compilation once per request and up to its program size
  * (`RulePattern.programSize`, at most `MAX_PROGRAM_SIZE` each) per character of the description, so
  * {@link compileRules} runs patterns in rule order while their program sizes add up to at most
  * `maxPatternSteps`, and reports the first one that does not fit and every pattern after it as invalid, whatever
  * was stored. About 20 everyday patterns (`starbucks|coffee` is 18) fit, or a few long lists of shop names.
  */
-export const RULE_LIMITS = Object.freeze({ maxNameLength: 100, maxContainsLength: 200, maxRules: 500, maxPatternSteps: 600 });
+export const RULE_LIMITS = Object.freeze({ maxNameLength: 100, maxContainsLength: 200, maxRules: COLLECTION_LIMITS.rules, maxPatternSteps: 600 });
 
 /** A rule with its text conditions prepared once. */
 export interface CompiledRule {
