@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ImportRow } from '../domain/import';
+import { chunkByBytes, type ImportRow, type ImportTruncation } from '../domain/import';
 import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -18,6 +18,10 @@ export interface ImportJob {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** Fields cut at parse time, the first `IMPORT_LIMITS.maxTruncationsListed` of them (absent on older jobs). */
+  truncated?: ImportTruncation[];
+  /** How many fields were cut in all. */
+  truncatedCount?: number;
 }
 
 export interface DuplicateReport {
@@ -30,8 +34,12 @@ export interface DuplicateReport {
 /** Parsed rows wait 3 days for the worker; the report is kept 90 days. */
 const ROWS_TTL = 3 * 86400;
 const REPORT_TTL = 90 * 86400;
-const ROWS_PER_CHUNK = 800;
-const REPORT_PER_CHUNK = 2000;
+/**
+ * Chunks are sized by serialised bytes, not by count: DynamoDB refuses items over 400 KB, and rows with long
+ * fields made count-sized chunks overflow. 300 KB of JSON leaves room for the keys and attribute names; 25 such
+ * items stay well under BatchWriteItem's 16 MB.
+ */
+const CHUNK_BYTES = 300 * 1024;
 
 async function batchPut(items: Record<string, unknown>[]): Promise<void> {
   await batchWriteAll(items.map((Item) => ({ PutRequest: { Item } })));
@@ -40,10 +48,7 @@ async function batchPut(items: Record<string, unknown>[]): Promise<void> {
 /** Stores the parsed rows of an import in chunks; returns how many chunks. */
 export async function putRows(userId: string, importId: string, rows: ImportRow[], now: Date): Promise<number> {
   const expiresAt = Math.floor(now.getTime() / 1000) + ROWS_TTL;
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0, n = 0; i < rows.length; i += ROWS_PER_CHUNK, n++) {
-    items.push({ ...keys.importChunk(userId, importId, n), rows: JSON.stringify(rows.slice(i, i + ROWS_PER_CHUNK)), expiresAt });
-  }
+  const items = chunkByBytes(rows, CHUNK_BYTES).map((json, n) => ({ ...keys.importChunk(userId, importId, n), rows: json, expiresAt }));
   await batchPut(items);
   return items.length;
 }
@@ -137,11 +142,10 @@ export async function releaseLease(userId: string, accountId: string, importId: 
 /** Stores the row-level report (duplicates and errors), replacing any earlier one of the same import. */
 export async function putReport(userId: string, importId: string, duplicates: DuplicateReport[], errors: { row: number; message: string }[], now: Date): Promise<void> {
   const expiresAt = Math.floor(now.getTime() / 1000) + REPORT_TTL;
-  const items: Record<string, unknown>[] = [];
   const entries = [...duplicates.map((d) => ({ k: 'd', ...d })), ...errors.map((e) => ({ k: 'e', ...e }))];
-  for (let i = 0, n = 0; i < entries.length || n === 0; i += REPORT_PER_CHUNK, n++) {
-    items.push({ pk: keys.importPartition(userId, importId), sk: `REPORT#${String(n).padStart(6, '0')}`, entries: JSON.stringify(entries.slice(i, i + REPORT_PER_CHUNK)), expiresAt });
-  }
+  const chunks = chunkByBytes(entries, CHUNK_BYTES);
+  if (chunks.length === 0) chunks.push('[]');
+  const items = chunks.map((json, n) => ({ pk: keys.importPartition(userId, importId), sk: `REPORT#${String(n).padStart(6, '0')}`, entries: json, expiresAt }));
   await batchPut(items);
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { IMPORT_LIMITS } from '../domain/import/limits';
 import { route } from './route';
 
 const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
@@ -57,6 +58,16 @@ export const ImportReport = z.object({
   imported: z.int(),
   duplicates: z.array(z.object({ row: z.int(), transactionId: z.nullable(z.string()), duplicateOfRow: z.nullable(z.int()), reason: z.string() })),
   errors: z.array(z.object({ row: z.int(), message: z.string() })),
+  /** Fields cut at parse time to what the ledger keeps; at most `IMPORT_LIMITS.maxTruncationsListed` listed. */
+  truncated: z
+    .array(z.object({ row: z.int(), field: z.string() }))
+    .check(
+      z.maxLength(IMPORT_LIMITS.maxTruncationsListed),
+      z.describe(
+        `Fields of rows cut at parse time to what the ledger keeps (description and payee ${IMPORT_LIMITS.maxDescriptionLength} characters, memo ${IMPORT_LIMITS.maxMemoLength}, category ${IMPORT_LIMITS.maxCategoryLength}, bank id ${IMPORT_LIMITS.maxBankIdLength}, at most ${IMPORT_LIMITS.maxSplits} splits of ${IMPORT_LIMITS.maxSplitTextLength}-character texts): the first ${IMPORT_LIMITS.maxTruncationsListed}, in row order. \`field\` is description, payee, memo, category, bankId, splits, splits.category or splits.memo.`,
+      ),
+    ),
+  truncatedCount: z.int().check(z.describe('How many fields were cut in all (may exceed the entries listed in `truncated`).')),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.nullable(z.string()),

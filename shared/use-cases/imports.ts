@@ -4,7 +4,7 @@ import type { createImport as CreateImport } from '../contracts/imports';
 import { ImportRequested } from '../../events/import-requested';
 import { balanceDeltas, type BalanceDeltas } from '../domain/balances';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { findDuplicates, parseCsv, parseOfx, parseQif, type ImportResult, type ImportRow } from '../domain/import';
+import { findDuplicates, IMPORT_LIMITS, parseCsv, parseOfx, parseQif, type ImportResult, type ImportRow } from '../domain/import';
 import { addDays, signedAmount, validateTransaction } from '../domain/ledger';
 import { db, isConditionFailure, tableName } from '../adapters/dynamo';
 import { getAccount } from '../adapters/accounts';
@@ -107,6 +107,9 @@ async function storeImport(userId: string, body: Body, key: string | undefined, 
     createdAt: at,
     updatedAt: at,
     completedAt: null,
+    // The fields cut at parse time: the job item keeps a bounded list and the count.
+    truncated: (parsed.truncated ?? []).slice(0, IMPORT_LIMITS.maxTruncationsListed),
+    truncatedCount: parsed.truncated?.length ?? 0,
   };
   const reply = { status: 202, body: { importId, status: 'queued' } };
   try {
@@ -140,6 +143,8 @@ export async function importReport(userId: string, importId: string) {
     imported: job.imported,
     duplicates: report.duplicates,
     errors: report.errors,
+    truncated: job.truncated ?? [],
+    truncatedCount: job.truncatedCount ?? 0,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
     completedAt: job.completedAt,

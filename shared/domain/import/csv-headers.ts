@@ -1,4 +1,8 @@
 import { isCurrency } from '../money';
+import { clipText } from './limits';
+
+/** Longer cells are no column names: only their start is compared, which bounds the work per cell. */
+const MAX_HEADER_LENGTH = 200;
 
 /**
  * Column names banks use, in English, German, French, Dutch and Spanish, normalised by {@link normaliseHeader}
@@ -70,20 +74,46 @@ export type CsvField = keyof typeof HEADER_SYNONYMS;
 
 /**
  * A column name as compared with {@link HEADER_SYNONYMS}: lower case, accents and punctuation removed,
- * a bracketed or trailing currency dropped (`Betrag (EUR)` → `betrag`, `Amount in GBP` → `amount`).
+ * a bracketed or trailing currency dropped (`Betrag (EUR)` → `betrag`, `Amount in GBP` → `amount`). Only the
+ * first 200 characters are read; linear in them.
  */
 export function normaliseHeader(text: string): string {
-  let s = String(text ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+  let s = dropBracketed(
+    clipText(String(text ?? ''), MAX_HEADER_LENGTH)
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss'),
+  )
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  // Words are now separated by single spaces, so this lazy match cannot backtrack over runs of spaces.
   const m = /^(.*?)\s+(?:in\s+)?([a-z]{3})$/.exec(s);
   if (m && isCurrency((m[2] ?? '').toUpperCase()) && m[1] && !['debit', 'credit'].includes(m[1])) s = m[1];
   return s;
+}
+
+/**
+ * Each `(…)` and `[…]` replaced by a space, as `s.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')` does, but in one pass: that
+ * expression rescans to the end from every unclosed bracket. An opening bracket with no closing one after it stays.
+ */
+function dropBracketed(s: string): string {
+  let out = '';
+  let from = 0;
+  // Where the next ')' and ']' are (-1: none left), each searched for from past the previous one only.
+  const next: Record<string, number> = { ')': -2, ']': -2 };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '(' && c !== '[') continue;
+    const close = c === '(' ? ')' : ']';
+    let at = next[close] ?? -1;
+    if (at !== -1 && at < i) at = next[close] = s.indexOf(close, i + 1);
+    if (at < 0) continue;
+    out += `${s.slice(from, i)} `;
+    from = at + 1;
+    i = at;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Column indexes for each field found in a header (description may use several columns). */

@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import { isCurrency, parseAmount, sumMinor } from '../money';
 import { matchHeader, normaliseHeader, type HeaderMatch } from './csv-headers';
 import { dateOrderOf, detectDateOrder, readDate, resolveDate, type DateFormat, type DateOrder } from './dates';
+import { clipField, IMPORT_LIMITS, quote, type ImportTruncation } from './limits';
 import type { ImportError, ImportResult, ImportRow } from './types';
 
 /** A column by its header name (case and accents ignored) or its 0-based index. */
@@ -106,7 +107,9 @@ class FileProblem extends Error {
  *
  * Never throws for bad data: rows that cannot be read are listed in `errors` with a message, the others import.
  * A problem with the whole file (no recognisable header, ambiguous dates, no currency) is one error and no rows;
- * its row is 0, or the first row showing it (ambiguous dates).
+ * its row is 0, or the first row showing it (ambiguous dates). A row of more than
+ * {@link IMPORT_LIMITS.maxCsvColumns} fields is an error; text longer than the ledger keeps is cut and listed in
+ * `truncated`. Time is linear in the file's length.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvImportResult {
   try {
@@ -163,8 +166,9 @@ function parseOrThrow(input: string, options: CsvOptions): CsvImportResult {
   }
 
   const rows: ImportRow[] = [];
+  const truncated: ImportTruncation[] = [];
   for (const record of data) {
-    const result = readRow(record, columns, detection.order, decimalSeparator, options.currency, cell);
+    const result = readRow(record, columns, detection.order, decimalSeparator, options.currency, cell, truncated);
     if ('message' in result) errors.push({ row: record.line, message: result.message });
     else rows.push(result);
   }
@@ -174,7 +178,7 @@ function parseOrThrow(input: string, options: CsvOptions): CsvImportResult {
     layout.headerRow = header.line;
     layout.header = header.cells;
   }
-  return { rows, errors, layout };
+  return truncated.length > 0 ? { rows, errors, truncated, layout } : { rows, errors, layout };
 }
 
 function readRow(
@@ -184,33 +188,37 @@ function readRow(
   decimalSeparator: '.' | ',',
   defaultCurrency: string | undefined,
   cell: (r: CsvRecord, index: number | undefined) => string,
+  truncations: ImportTruncation[],
 ): ImportRow | { message: string } {
   const dateText = cell(record, columns.date);
   if (dateText === '') return { message: 'The date is empty.' };
   const date = resolveDate(readDate(dateText), order);
-  if (!date) return { message: `${JSON.stringify(dateText)} is not a date (expected ${order === 'mdy' ? 'month/day/year' : order === 'dmy' ? 'day/month/year' : 'year-month-day'}).` };
+  if (!date) return { message: `${quote(dateText)} is not a date (expected ${order === 'mdy' ? 'month/day/year' : order === 'dmy' ? 'day/month/year' : 'year-month-day'}).` };
 
   const currencyText = cell(record, columns.currency).toUpperCase();
   const currency = currencyText !== '' ? currencyText : defaultCurrency;
   if (currency === undefined) return { message: 'The currency is empty.' };
-  if (!isCurrency(currency)) return { message: `${JSON.stringify(currencyText)} is not an ISO 4217 currency code.` };
+  if (!isCurrency(currency)) return { message: `${quote(currencyText)} is not an ISO 4217 currency code.` };
 
+  const tooLong = (text: string) => text.trim().length > IMPORT_LIMITS.maxShortFieldLength;
   let amount: number;
   try {
     if (columns.debit !== undefined && columns.credit !== undefined) {
       const debitText = cell(record, columns.debit);
       const creditText = cell(record, columns.credit);
       if (debitText === '' && creditText === '') return { message: 'Both the debit and the credit are empty.' };
+      for (const t of [debitText, creditText]) if (tooLong(t)) return { message: `${quote(t)} is too long to be an amount.` };
       const debit = debitText === '' ? 0 : Math.abs(parseAmount(debitText, currency, { decimalSeparator }));
       const credit = creditText === '' ? 0 : Math.abs(parseAmount(creditText, currency, { decimalSeparator }));
       amount = sumMinor([credit, -debit]);
     } else {
       const amountText = cell(record, columns.amount);
       if (amountText === '') return { message: 'The amount is empty.' };
+      if (tooLong(amountText)) return { message: `${quote(amountText)} is too long to be an amount.` };
       amount = parseAmount(amountText, currency, { decimalSeparator });
       if (columns.direction !== undefined) {
         const direction = readDirection(cell(record, columns.direction));
-        if (direction === undefined) return { message: `${JSON.stringify(cell(record, columns.direction))} does not say whether money went out or came in.` };
+        if (direction === undefined) return { message: `${quote(cell(record, columns.direction))} does not say whether money went out or came in.` };
         amount = direction * Math.abs(amount);
       }
     }
@@ -224,16 +232,18 @@ function readRow(
   const payee = collapse(cell(record, columns.payee));
   const memo = cell(record, columns.memo).replace(/\r\n?/g, '\n').trim();
   const described = collapse(columns.description.map((i) => cell(record, i)).filter((s) => s.trim() !== '').join(' '));
-  const description = described || payee || collapse(memo) || collapse(cell(record, columns.type));
-  if (description === '') return { message: 'The row has no description.' };
+  const fullDescription = described || payee || collapse(memo) || collapse(cell(record, columns.type));
+  if (fullDescription === '') return { message: 'The row has no description.' };
 
+  const clip = (text: string, max: number, field: string) => clipField(text, max, record.line, field, truncations);
+  const description = clip(fullDescription, IMPORT_LIMITS.maxDescriptionLength, 'description');
   const row: ImportRow = { row: record.line, date, amount, currency, description };
   const bankId = cell(record, columns.bankId).trim();
   const category = collapse(cell(record, columns.category));
-  if (bankId) row.bankId = bankId;
-  if (payee) row.payee = payee;
-  if (memo) row.memo = memo;
-  if (category) row.category = category;
+  if (bankId) row.bankId = clip(bankId, IMPORT_LIMITS.maxBankIdLength, 'bankId');
+  if (payee) row.payee = clip(payee, IMPORT_LIMITS.maxPayeeLength, 'payee');
+  if (memo) row.memo = clip(memo, IMPORT_LIMITS.maxMemoLength, 'memo');
+  if (category) row.category = clip(category, IMPORT_LIMITS.maxCategoryLength, 'category');
   return row;
 }
 
@@ -242,6 +252,7 @@ const IN_WORDS = new Set(['bij', 'c', 'cr', 'credit', 'h', 'haben', 'in', '+', '
 
 /** -1 for money out, 1 for money in, `undefined` when the text says neither. */
 function readDirection(text: string): -1 | 1 | undefined {
+  if (text.length > IMPORT_LIMITS.maxShortFieldLength) return undefined;
   const s = text.normalize('NFKD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/\.$/, '');
   if (OUT_WORDS.has(s)) return -1;
   if (IN_WORDS.has(s)) return 1;
@@ -296,6 +307,8 @@ export function detectDecimalSeparator(cells: readonly string[], delimiter = ','
   let comma = 0;
   let dot = 0;
   for (const raw of cells) {
+    // A longer cell is no amount (it is an error of its row) and says nothing about the file's separator.
+    if (raw.length > IMPORT_LIMITS.maxShortFieldLength) continue;
     const s = raw.replace(/[^\d.,]/g, '');
     const lastDot = s.lastIndexOf('.');
     const lastComma = s.lastIndexOf(',');
@@ -333,6 +346,7 @@ function readRecords(text: string, delimiter: string): { records: CsvRecord[]; e
   const errors: ImportError[] = [];
   const parsed = parse(bytes, {
     delimiter,
+    ...recordDelimiterOf(text),
     info: true,
     relax_column_count: true,
     relax_quotes: true,
@@ -343,14 +357,33 @@ function readRecords(text: string, delimiter: string): { records: CsvRecord[]; e
       return undefined;
     },
   }) as unknown as { record: string[]; info: { bytes: number } }[];
-  const records = parsed.map(({ record, info }) => {
+  const records: CsvRecord[] = [];
+  for (const { record, info } of parsed) {
     let end = Math.min(info.bytes, bytes.length) - 1;
     while (end > 0 && (bytes[end] === 10 || bytes[end] === 13)) end--;
     let inside = 0;
     for (const c of record) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) inside++;
-    return { line: lineAt(end) - inside, cells: record };
-  });
+    const line = lineAt(end) - inside;
+    // Header detection compares every cell of the first rows with every column name: columns are bounded.
+    if (record.length > IMPORT_LIMITS.maxCsvColumns) errors.push({ row: line, message: `The row has ${record.length} fields; at most ${IMPORT_LIMITS.maxCsvColumns} are read.` });
+    else records.push({ line, cells: record });
+  }
   return { records, errors };
+}
+
+/**
+ * The record delimiter to give csv-parse when its own discovery would be slow: it allocates three buffers at every
+ * character of the first line until that line ends, which is fine for a header and costs seconds for a first line
+ * of megabytes. Files whose first line break comes early keep csv-parse's discovery (it skips quoted breaks).
+ */
+function recordDelimiterOf(text: string): { record_delimiter?: string } {
+  const DISCOVERY_LIMIT = 64 * 1024;
+  const cr = text.indexOf('\r', 0);
+  const lf = text.indexOf('\n', 0);
+  const first = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+  if (first >= 0 && first < DISCOVERY_LIMIT) return {};
+  if (first < 0) return text.length < DISCOVERY_LIMIT ? {} : { record_delimiter: '\n' };
+  return { record_delimiter: first === lf ? '\n' : text[first + 1] === '\n' ? '\r\n' : '\r' };
 }
 
 function detectLayout(records: CsvRecord[]): { headerIndex: number; columns: ResolvedColumns } {
@@ -404,7 +437,9 @@ function resolveMapping(mapping: CsvMapping, records: CsvRecord[], options: CsvO
     headerIndex = 0;
   }
   const header = headerIndex >= 0 ? (records[headerIndex]?.cells ?? []).map(normaliseHeader) : undefined;
-  const width = header?.length ?? Math.max(...records.map((r) => r.cells.length));
+  // A loop, not Math.max(...): spreading one argument per row overflows the stack on large files.
+  let width = header?.length ?? 0;
+  if (!header) for (const r of records) width = Math.max(width, r.cells.length);
   const indexOf = (ref: ColumnRef, what: string): number => {
     if (typeof ref === 'number') {
       if (!Number.isInteger(ref) || ref < 0 || ref >= width) throw new FileProblem(0, `The ${what} column ${ref} does not exist (the file has ${width} columns, counted from 0).`);

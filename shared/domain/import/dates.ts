@@ -1,4 +1,5 @@
 import { calendarDate } from '../ledger/calendar';
+import { IMPORT_LIMITS } from './limits';
 
 /**
  * Dates as banks write them. A numeric date like `03/04/2024` cannot be read alone: it is read with the order
@@ -66,10 +67,13 @@ function fullYear(text: string): number {
 /**
  * Reads a date cell. ISO dates (`2024-01-31`, `2024/01/31`, with or without a time), compact `20240131` and dates
  * with a month name (`31 Jan 2024`, `31-Jan-24`, `Jan 31, 2024`, `31. Januar 2024`) are read at once; numeric
- * dates (`31/01/2024`, `01/31/24`, `31.01.2024`) need the file's order. A time after the date is ignored.
+ * dates (`31/01/2024`, `01/31/24`, `31.01.2024`) need the file's order. A time after the date is ignored. A cell
+ * longer than 64 characters (trimmed) is no date.
  */
 export function readDate(text: string): DateReading {
-  const s = String(text ?? '')
+  const raw = String(text ?? '');
+  if (raw.length > IMPORT_LIMITS.maxShortFieldLength && raw.trim().length > IMPORT_LIMITS.maxShortFieldLength) return { kind: 'invalid' };
+  const s = raw
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .trim()

@@ -1,5 +1,7 @@
 /** Bank-file import: CSV, OFX and QIF parsers, duplicate detection and CSV export. */
 export type { ImportError, ImportResult, ImportRow, ImportSplit } from './types';
+export { clipText, IMPORT_LIMITS, type ImportTruncation } from './limits';
+export { chunkByBytes } from './chunks';
 export {
   DATE_FORMATS,
   dateOrderOf,

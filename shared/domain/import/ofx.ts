@@ -1,6 +1,7 @@
 import { DomainError, ValidationError } from '../errors';
 import { calendarDate } from '../ledger/calendar';
 import { isCurrency, parseAmount } from '../money';
+import { clipField, clipText, IMPORT_LIMITS, lineOf, quote, type ImportTruncation } from './limits';
 import type { ImportError, ImportResult, ImportRow } from './types';
 
 /**
@@ -48,24 +49,29 @@ export interface OfxOptions {
   currency?: string;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z][A-Za-z0-9._-]*)(?:\s[^>]*)?\/?>/g;
-
 interface Token {
   kind: 'open' | 'close' | 'text';
   name: string;
   text: string;
   selfClosing?: boolean;
+  /** Offset in the file, for messages. */
+  at: number;
 }
 
 /**
- * The element tree of an OFX file (from the `<OFX>` element on), SGML or XML.
- * @throws ValidationError when there is no `<OFX>` element.
+ * The element tree of an OFX file (from the `<OFX>` element on), SGML or XML. Linear in the file's length: one
+ * pass of a hand-written tokenizer (each terminator is searched for once from where the last search ended, so an
+ * unterminated comment or tag costs no rescan) and an explicit stack.
+ * @throws ValidationError when there is no `<OFX>` element, when aggregates nest deeper than
+ * {@link IMPORT_LIMITS.maxOfxDepth}, when a tag name is longer than {@link IMPORT_LIMITS.maxOfxTagName} or when
+ * the file has more than {@link IMPORT_LIMITS.maxOfxElements} elements.
  */
 export function parseOfxTree(text: string): OfxElement {
   const start = text.search(/<OFX[\s>]/i);
   if (start < 0) throw new ValidationError('This is not an OFX file: it has no <OFX> element.');
-  const tokens = tokenize(text.slice(start));
-  const closed = new Set(tokens.filter((t) => t.kind === 'close').map((t) => t.name));
+  const tokens = tokenize(text, start);
+  const closed = new Set<string>();
+  for (const t of tokens) if (t.kind === 'close') closed.add(t.name);
   const root: OfxElement = { name: '#document', children: [] };
   const stack: OfxElement[] = [root];
   for (let i = 0; i < tokens.length; i++) {
@@ -73,8 +79,13 @@ export function parseOfxTree(text: string): OfxElement {
     if (!token || token.kind === 'text') continue;
     const parent = stack[stack.length - 1] ?? root;
     if (token.kind === 'close') {
-      const at = stack.map((e) => e.name).lastIndexOf(token.name);
-      if (at > 0) stack.length = at;
+      // Close the innermost open aggregate of that name (and any left open inside it, as SGML does).
+      for (let at = stack.length - 1; at > 0; at--) {
+        if (stack[at]?.name === token.name) {
+          stack.length = at;
+          break;
+        }
+      }
       continue;
     }
     if (token.selfClosing) {
@@ -91,6 +102,9 @@ export function parseOfxTree(text: string): OfxElement {
       if (tokens[i + 1]?.kind === 'close' && tokens[i + 1]?.name === token.name) i++;
       continue;
     }
+    if (stack.length > IMPORT_LIMITS.maxOfxDepth) {
+      throw new ValidationError(`OFX nesting deeper than ${IMPORT_LIMITS.maxOfxDepth} at line ${lineOf(text, token.at)} (<${clipText(token.name, 40)}>).`);
+    }
     const element: OfxElement = { name: token.name, children: [] };
     parent.children.push(element);
     stack.push(element);
@@ -98,28 +112,97 @@ export function parseOfxTree(text: string): OfxElement {
   return root;
 }
 
-function tokenize(body: string): Token[] {
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45;
+/** What `\s` matches in a JavaScript regular expression. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * The tokens of `text` from `from` on: tags (`<NAME …>`, `</NAME>`, `<NAME/>`), text (CDATA included, its
+ * ampersands protected from entity decoding) and nothing for comments and processing instructions. A `<` that
+ * starts none of these, or whose terminator never comes, is text. Each terminator (`>`, `-->`, `?>`, `]]>`) is
+ * looked for at most once per occurrence: the position found is remembered, and once one is missing it is missing
+ * for the rest of the file.
+ */
+function tokenize(text: string, from: number): Token[] {
   const tokens: Token[] = [];
-  let last = 0;
-  const pushText = (text: string) => {
-    if (text === '') return;
-    const prev = tokens[tokens.length - 1];
-    if (prev?.kind === 'text') prev.text += text;
-    else tokens.push({ kind: 'text', name: '', text });
+  let elements = 0;
+  const finder = (terminator: string) => {
+    let found = -2;
+    return (i: number): number => {
+      if (found === -1) return -1;
+      if (found < i) found = text.indexOf(terminator, i);
+      return found;
+    };
   };
-  for (const m of body.matchAll(TOKEN)) {
-    const index = m.index ?? 0;
-    pushText(body.slice(last, index));
-    last = index + m[0].length;
-    if (m[1] !== undefined) {
-      // CDATA is literal text: protect it from entity decoding by encoding its ampersands.
-      pushText(m[1].replace(/&/g, '&amp;'));
-    } else if (m[3] !== undefined) {
-      const name = m[3].toUpperCase();
-      tokens.push({ kind: m[2] === '/' ? 'close' : 'open', name, text: '', selfClosing: m[0].endsWith('/>') && m[2] !== '/' });
+  const nextGt = finder('>');
+  const nextCommentEnd = finder('-->');
+  const nextPiEnd = finder('?>');
+  const nextCdataEnd = finder(']]>');
+  let textStart = from;
+  const pushText = (end: number, extra = '') => {
+    const t = text.slice(textStart, end) + extra;
+    if (t === '') return;
+    const prev = tokens[tokens.length - 1];
+    if (prev?.kind === 'text') prev.text += t;
+    else tokens.push({ kind: 'text', name: '', text: t, at: textStart });
+  };
+  for (let lt = text.indexOf('<', from); lt >= 0; ) {
+    let end = -1;
+    if (text.startsWith('<!--', lt)) {
+      const close = nextCommentEnd(lt + 4);
+      if (close >= 0) {
+        pushText(lt);
+        end = close + 3;
+      }
+    } else if (text.startsWith('<?', lt)) {
+      const close = nextPiEnd(lt + 2);
+      if (close >= 0) {
+        pushText(lt);
+        end = close + 2;
+      }
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const close = nextCdataEnd(lt + 9);
+      if (close >= 0) {
+        pushText(lt, text.slice(lt + 9, close).replace(/&/g, '&amp;'));
+        end = close + 3;
+      }
+    } else {
+      let j = lt + 1;
+      const closing = text.charCodeAt(j) === 47;
+      if (closing) j++;
+      const nameStart = j;
+      if (isLetter(text.charCodeAt(j))) {
+        while (isNameChar(text.charCodeAt(j))) j++;
+        const c = text.charCodeAt(j);
+        let gt = -1;
+        if (c === 62) gt = j;
+        else if (c === 47 && text.charCodeAt(j + 1) === 62) gt = j + 1;
+        else if (isSpace(c)) gt = nextGt(j + 1);
+        if (gt >= 0) {
+          if (j - nameStart > IMPORT_LIMITS.maxOfxTagName) {
+            throw new ValidationError(`OFX tag name longer than ${IMPORT_LIMITS.maxOfxTagName} characters at line ${lineOf(text, lt)}.`);
+          }
+          if (++elements > IMPORT_LIMITS.maxOfxElements) {
+            throw new ValidationError(`The OFX file has more than ${IMPORT_LIMITS.maxOfxElements.toLocaleString('en-US')} elements (line ${lineOf(text, lt)}).`);
+          }
+          pushText(lt);
+          const name = text.slice(nameStart, j).toUpperCase();
+          tokens.push({ kind: closing ? 'close' : 'open', name, text: '', selfClosing: !closing && text.charCodeAt(gt - 1) === 47, at: lt });
+          end = gt + 1;
+        }
+      }
     }
+    if (end < 0) {
+      // Not markup: the '<' is text.
+      lt = text.indexOf('<', lt + 1);
+      continue;
+    }
+    textStart = end;
+    lt = text.indexOf('<', end);
   }
-  pushText(body.slice(last));
+  pushText(text.length);
   return tokens;
 }
 
@@ -146,10 +229,14 @@ function leaf(element: OfxElement | undefined, ...path: string[]): string | unde
   return value === undefined || value === '' ? undefined : value;
 }
 
-function findAll(element: OfxElement, names: ReadonlySet<string>, out: OfxElement[] = []): OfxElement[] {
-  for (const c of element.children) {
+/** The outermost descendants of `element` with one of `names`, in document order (an explicit stack, no recursion). */
+function findAll(element: OfxElement, names: ReadonlySet<string>): OfxElement[] {
+  const out: OfxElement[] = [];
+  const stack: OfxElement[] = [];
+  for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i] as OfxElement);
+  for (let c = stack.pop(); c; c = stack.pop()) {
     if (names.has(c.name)) out.push(c);
-    else findAll(c, names, out);
+    else for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i] as OfxElement);
   }
   return out;
 }
@@ -159,7 +246,9 @@ function findAll(element: OfxElement, names: ReadonlySet<string>, out: OfxElemen
  * part is taken as is, never shifted through the time zone (a statement's day is the bank's day).
  */
 export function ofxDate(text: string | undefined): string | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(?:\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,3})?)?)?)?\s*(?:\[[^\]]*\])?$/.exec((text ?? '').trim());
+  const s = (text ?? '').trim();
+  if (s.length > IMPORT_LIMITS.maxShortFieldLength) return undefined;
+  const m = /^(\d{4})(\d{2})(\d{2})(?:\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,3})?)?)?)?\s*(?:\[[^\]]*\])?$/.exec(s);
   return m ? calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
@@ -171,7 +260,9 @@ export function ofxDate(text: string | undefined): string | undefined {
  * the file (1 = first `<STMTTRN>`).
  *
  * The text must already be decoded (OFX 1.x files declare `CHARSET:1252` or `ENCODING:UTF-8` in the header; see
- * {@link ofxCharset}). Never throws for bad data: unreadable transactions are listed in `errors`.
+ * {@link ofxCharset}). Never throws for bad data: unreadable transactions are listed in `errors`, and a file
+ * beyond the parser's bounds (see {@link parseOfxTree}) is one error of row 0. Text longer than the ledger keeps is
+ * cut and listed in `truncated`. Time is linear in the file's length.
  */
 export function parseOfx(text: string, options: OfxOptions = {}): OfxImportResult {
   const input = String(text ?? '').replace(/^\uFEFF/, '');
@@ -185,6 +276,7 @@ export function parseOfx(text: string, options: OfxOptions = {}): OfxImportResul
   const version = ofxVersion(input);
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
+  const truncated: ImportTruncation[] = [];
   const statements: OfxStatement[] = [];
   let ordinal = 0;
   const found = findAll(tree, new Set(['STMTRS', 'CCSTMTRS']));
@@ -193,7 +285,8 @@ export function parseOfx(text: string, options: OfxOptions = {}): OfxImportResul
     const account = child(statement, kind === 'bank' ? 'BANKACCTFROM' : 'CCACCTFROM');
     const curdef = leaf(statement, 'CURDEF')?.toUpperCase();
     const info: OfxStatement = { kind, transactions: 0 };
-    const accountId = leaf(account, 'ACCTID');
+    const acctId = leaf(account, 'ACCTID');
+    const accountId = acctId === undefined ? undefined : clipText(acctId, IMPORT_LIMITS.maxAccountLength);
     if (accountId) info.accountId = accountId;
     const bankId = leaf(account, 'BANKID');
     if (bankId) info.bankId = bankId;
@@ -209,7 +302,7 @@ export function parseOfx(text: string, options: OfxOptions = {}): OfxImportResul
     for (const trn of findAll(statement, new Set(['STMTTRN']))) {
       ordinal++;
       info.transactions++;
-      const result = readTransaction(trn, ordinal, curdef ?? options.currency, accountId);
+      const result = readTransaction(trn, ordinal, curdef ?? options.currency, accountId, truncated);
       if ('message' in result) errors.push({ row: ordinal, message: result.message });
       else rows.push(result);
     }
@@ -217,22 +310,30 @@ export function parseOfx(text: string, options: OfxOptions = {}): OfxImportResul
   }
   if (found.length === 0) errors.push({ row: 0, message: 'The OFX file has no bank or credit-card statement.' });
   const result: OfxImportResult = { rows, errors, statements };
+  if (truncated.length > 0) result.truncated = truncated;
   if (version) result.version = version;
   return result;
 }
 
-function readTransaction(trn: OfxElement, ordinal: number, defaultCurrency: string | undefined, accountId: string | undefined): ImportRow | { message: string } {
+function readTransaction(
+  trn: OfxElement,
+  ordinal: number,
+  defaultCurrency: string | undefined,
+  accountId: string | undefined,
+  truncations: ImportTruncation[],
+): ImportRow | { message: string } {
   const posted = leaf(trn, 'DTPOSTED') ?? leaf(trn, 'DTUSER');
   if (!posted) return { message: 'The transaction has no DTPOSTED date.' };
   const date = ofxDate(posted);
-  if (!date) return { message: `DTPOSTED ${JSON.stringify(posted)} is not a date (expected YYYYMMDD…).` };
+  if (!date) return { message: `DTPOSTED ${quote(posted)} is not a date (expected YYYYMMDD…).` };
 
   const currency = (leaf(trn, 'CURRENCY', 'CURSYM') ?? defaultCurrency)?.toUpperCase();
   if (!currency) return { message: 'The statement has no currency (CURDEF); choose the currency of the account.' };
-  if (!isCurrency(currency)) return { message: `${JSON.stringify(currency)} is not an ISO 4217 currency code.` };
+  if (!isCurrency(currency)) return { message: `${quote(currency)} is not an ISO 4217 currency code.` };
 
   const amountText = leaf(trn, 'TRNAMT');
   if (!amountText) return { message: 'The transaction has no TRNAMT amount.' };
+  if (amountText.length > IMPORT_LIMITS.maxShortFieldLength) return { message: `TRNAMT ${quote(amountText)} is too long to be an amount.` };
   let amount: number;
   try {
     // OFX amounts use '.', but some European banks write ','.
@@ -244,27 +345,37 @@ function readTransaction(trn: OfxElement, ordinal: number, defaultCurrency: stri
   }
 
   const collapse = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const payee = collapse(leaf(trn, 'NAME') ?? leaf(trn, 'PAYEE', 'NAME'));
-  const memo = (leaf(trn, 'MEMO') ?? '').trim();
+  const truncated: ImportTruncation[] = [];
+  const clip = (text: string, max: number, field: string) => clipField(text, max, ordinal, field, truncated);
+  const payeeText = collapse(leaf(trn, 'NAME') ?? leaf(trn, 'PAYEE', 'NAME'));
+  const memoText = (leaf(trn, 'MEMO') ?? '').trim();
   const check = leaf(trn, 'CHECKNUM');
-  const description = payee || collapse(memo) || (check ? `Check ${check}` : '') || collapse(leaf(trn, 'TRNTYPE'));
-  if (!description) return { message: 'The transaction has no NAME or MEMO.' };
+  const described = payeeText || collapse(memoText) || (check ? `Check ${check}` : '') || collapse(leaf(trn, 'TRNTYPE'));
+  if (!described) return { message: 'The transaction has no NAME or MEMO.' };
 
+  const description = clip(described, IMPORT_LIMITS.maxDescriptionLength, 'description');
   const row: ImportRow = { row: ordinal, date, amount, currency, description };
   const fitid = leaf(trn, 'FITID');
-  if (fitid) row.bankId = fitid;
-  if (payee) row.payee = payee;
-  if (memo) row.memo = memo;
+  if (fitid) row.bankId = clip(fitid, IMPORT_LIMITS.maxBankIdLength, 'bankId');
+  if (payeeText) row.payee = clip(payeeText, IMPORT_LIMITS.maxPayeeLength, 'payee');
+  if (memoText) row.memo = clip(memoText, IMPORT_LIMITS.maxMemoLength, 'memo');
   if (accountId) row.account = accountId;
+  truncations.push(...truncated);
   return row;
 }
 
+/** The version the header declares; only the head of the file is read, and only the first `<?OFX …?>`. */
 function ofxVersion(text: string): string | undefined {
-  const xml = /<\?OFX[^>]*\bVERSION\s*=\s*"(\d+)"/i.exec(text);
-  if (xml) return `2.x (${xml[1]})`;
-  const sgml = /^\s*VERSION:(\d+)/im.exec(text.slice(0, 2000));
+  const head = text.slice(0, 4000);
+  const pi = head.search(/<\?OFX/i);
+  if (pi >= 0) {
+    const end = head.indexOf('>', pi);
+    const xml = /\bVERSION\s*=\s*"(\d+)"/i.exec(head.slice(pi, end < 0 ? undefined : end));
+    if (xml) return `2.x (${xml[1]})`;
+  }
+  const sgml = /^\s*VERSION:(\d+)/im.exec(head.slice(0, 2000));
   if (sgml) return `1.x (${sgml[1]})`;
-  return /^\s*<\?xml/i.test(text) ? '2.x' : undefined;
+  return /^\s*<\?xml/i.test(head) ? '2.x' : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { DomainError } from '../errors';
 import { isCurrency, parseAmount, sumMinor } from '../money';
 import { detectDecimalSeparator } from './csv';
 import { detectDateOrder, readDate, resolveDate, type DateFormat, type DateOrder } from './dates';
+import { clipField, IMPORT_LIMITS, quote, type ImportTruncation } from './limits';
 import type { ImportError, ImportResult, ImportRow, ImportSplit } from './types';
 
 /**
@@ -32,13 +33,17 @@ export interface QifImportResult extends ImportResult {
 interface QifRecord {
   line: number;
   fields: { code: string; value: string; line: number }[];
+  /** More lines than {@link IMPORT_LIMITS.maxQifRecordLines}: the rest were not kept, the record is an error. */
+  oversize?: boolean;
 }
 
 const TRANSACTION_TYPES = new Set(['bank', 'ccard', 'cash', 'oth a', 'oth l']);
 
 /**
  * Reads a QIF file into rows (split lines folded into one row, kept in `splits`). Row numbers are the line each
- * record starts on. Never throws for bad data: unreadable records are listed in `errors`.
+ * record starts on. Never throws for bad data: unreadable records are listed in `errors` — a record of more than
+ * {@link IMPORT_LIMITS.maxQifRecordLines} lines (a file without `^` separators) is one. Text longer than the ledger
+ * keeps, and splits past {@link IMPORT_LIMITS.maxSplits}, are cut and listed in `truncated`. Linear in the file.
  */
 export function parseQif(text: string, options: QifOptions): QifImportResult {
   if (!isCurrency(options.currency)) {
@@ -76,7 +81,8 @@ export function parseQif(text: string, options: QifOptions): QifImportResult {
       return;
     }
     current ??= { line: number, fields: [] };
-    current.fields.push({ code: line[0] ?? '', value: line.slice(1).trim(), line: number });
+    if (current.fields.length >= IMPORT_LIMITS.maxQifRecordLines) current.oversize = true;
+    else current.fields.push({ code: line[0] ?? '', value: line.slice(1).trim(), line: number });
   });
   // A last record without its closing ^ still counts.
   if (current && isTransactionSection(section)) records.push(current);
@@ -92,12 +98,14 @@ export function parseQif(text: string, options: QifOptions): QifImportResult {
   }
 
   const rows: ImportRow[] = [];
+  const truncated: ImportTruncation[] = [];
   for (const record of records) {
-    const result = readRecord(record, detection.order, decimalSeparator, options.currency);
+    const result = readRecord(record, detection.order, decimalSeparator, options.currency, truncated);
     if ('message' in result) errors.push({ row: record.line, message: result.message });
     else rows.push(result);
   }
   const out: QifImportResult = { rows, errors, dateOrder: detection.order, decimalSeparator };
+  if (truncated.length > 0) out.truncated = truncated;
   if (accountType) out.accountType = accountType;
   return out;
 }
@@ -122,14 +130,22 @@ export function normaliseQifDate(text: string): string {
   return s;
 }
 
-function readRecord(record: QifRecord, order: DateOrder, decimalSeparator: '.' | ',', currency: string): ImportRow | { message: string } {
+function readRecord(
+  record: QifRecord,
+  order: DateOrder,
+  decimalSeparator: '.' | ',',
+  currency: string,
+  truncations: ImportTruncation[],
+): ImportRow | { message: string } {
+  if (record.oversize) return { message: `The record has more than ${IMPORT_LIMITS.maxQifRecordLines} lines; is a ^ line missing after a record?` };
   const first = (code: string) => record.fields.find((f) => f.code === code)?.value;
   const dateText = first('D');
   if (dateText === undefined || dateText === '') return { message: 'The record has no date (D line).' };
   const date = resolveDate(readDate(normaliseQifDate(dateText)), order);
-  if (!date) return { message: `${JSON.stringify(dateText)} is not a date (expected ${order === 'mdy' ? 'month/day/year' : 'day/month/year'}).` };
+  if (!date) return { message: `${quote(dateText)} is not a date (expected ${order === 'mdy' ? 'month/day/year' : 'day/month/year'}).` };
 
   const read = (text: string, what: string): number | { message: string } => {
+    if (text.length > IMPORT_LIMITS.maxShortFieldLength) return { message: `${what}: ${quote(text)} is too long to be an amount.` };
     try {
       return parseAmount(text, currency, { decimalSeparator });
     } catch (e) {
@@ -180,13 +196,28 @@ function readRecord(record: QifRecord, order: DateOrder, decimalSeparator: '.' |
   const memo = (first('M') ?? '').trim();
   const category = collapse(first('L'));
   const number = collapse(first('N'));
-  const description = payee || collapse(memo) || (/^\d+$/.test(number) ? `Check ${number}` : number) || category;
-  if (!description) return { message: 'The record has no payee, memo or number to describe it.' };
+  const described = payee || collapse(memo) || (/^\d+$/.test(number) ? `Check ${number}` : number) || category;
+  if (!described) return { message: 'The record has no payee, memo or number to describe it.' };
 
-  const row: ImportRow = { row: record.line, date, amount, currency, description };
-  if (payee) row.payee = payee;
-  if (memo) row.memo = memo;
-  if (category) row.category = category;
-  if (splits.length > 0) row.splits = splits;
+  const clip = (text: string, max: number, field: string) => clipField(text, max, record.line, field, truncations);
+  const row: ImportRow = { row: record.line, date, amount, currency, description: clip(described, IMPORT_LIMITS.maxDescriptionLength, 'description') };
+  if (payee) row.payee = clip(payee, IMPORT_LIMITS.maxPayeeLength, 'payee');
+  if (memo) row.memo = clip(memo, IMPORT_LIMITS.maxMemoLength, 'memo');
+  if (category) row.category = clip(category, IMPORT_LIMITS.maxCategoryLength, 'category');
+  if (splits.length > 0) {
+    // The amount above is the sum of every split; only the first ones are kept as information.
+    if (splits.length > IMPORT_LIMITS.maxSplits) {
+      splits.length = IMPORT_LIMITS.maxSplits;
+      truncations.push({ row: record.line, field: 'splits' });
+    }
+    const cuts: ImportTruncation[] = [];
+    for (const s of splits) {
+      if (s.category !== undefined) s.category = clipField(s.category, IMPORT_LIMITS.maxSplitTextLength, record.line, 'splits.category', cuts);
+      if (s.memo !== undefined) s.memo = clipField(s.memo, IMPORT_LIMITS.maxSplitTextLength, record.line, 'splits.memo', cuts);
+    }
+    // One entry per field and row, however many of its splits were cut.
+    for (const field of new Set(cuts.map((c) => c.field))) truncations.push({ row: record.line, field });
+    row.splits = splits;
+  }
   return row;
 }

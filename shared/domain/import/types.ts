@@ -1,4 +1,5 @@
 import type { Minor } from '../money';
+import type { ImportTruncation } from './limits';
 
 /**
  * One transaction read from a bank file, before it becomes a ledger transaction. The amount is signed from the
@@ -51,4 +52,6 @@ export interface ImportError {
 export interface ImportResult {
   rows: ImportRow[];
   errors: ImportError[];
+  /** Fields of `rows` cut to their bound at parse time (see `IMPORT_LIMITS`), in row order; absent when none. */
+  truncated?: ImportTruncation[];
 }
