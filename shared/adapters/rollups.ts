@@ -1,5 +1,5 @@
 import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { pickRollupFields, type RollupDelta, type RollupFields } from '../domain/analytics';
+import { pickRollupFields, pickStoredFields, type RollupDelta, type RollupFields, type StoredFields } from '../domain/analytics';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -13,14 +13,18 @@ const appliedKey = (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIE
 /** Dedup records outlive any redelivery: SQS keeps messages ≤ 14 days (DLQ included). */
 const APPLIED_TTL_SECONDS = 30 * 86400;
 
+/**
+ * A stored rollup as the read models take it. Its counters are sums of unbounded count, so they are read exactly:
+ * numbers while safe, bigints beyond 2^53 (DynamoDB keeps 38 digits; `ADD` never overflows there).
+ */
 export interface StoredRollup {
   month: string;
-  fields: RollupFields;
+  fields: StoredFields;
   updatedAt: string;
 }
 
 function toStored(item: Record<string, unknown>): StoredRollup {
-  return { month: String(item.sk).slice(-7), fields: pickRollupFields(item), updatedAt: String(item.updatedAt ?? '') };
+  return { month: String(item.sk).slice(-7), fields: pickStoredFields(item), updatedAt: String(item.updatedAt ?? '') };
 }
 
 /** The Update that adds a delta to its rollup (creating it on first use). */

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
+import { ExactSum } from './common';
 import { route } from './route';
 
 const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'));
-const Minor = z.int();
+/** Sums in base minor units: exact at any size (a string of digits past ±(2^53 − 1)). */
+const Minor = ExactSum;
 const Flows = { income: Minor, expenses: Minor, net: Minor };
 const CategoryRow = z.object({
   categoryId: z.string(),

@@ -1,5 +1,6 @@
 import type { CategoryKind } from '../ledger/categories';
-import { byPrefix, PREFIX, UNCATEGORISED, type RollupFields } from './fields';
+import { bigOf, toExactMinor, type ExactMinor } from '../money/exact';
+import { bigByPrefix, PREFIX, UNCATEGORISED, type StoredFields } from './fields';
 
 /** A user's category as the read models need it. */
 export interface AnalyticsCategory {
@@ -24,7 +25,8 @@ export interface CategoryAmount {
   /** The side the money is on (from the rollup field, `ce:` or `ci:`), not the category's declared kind. */
   readonly kind: CategoryKind;
   readonly level: CategoryLevel;
-  readonly amount: number;
+  /** Base minor units, exact (a string of digits beyond ±(2^53 − 1)). */
+  readonly amount: ExactMinor;
 }
 
 /** Looks categories up by id, resolving names and ancestors; ids not in the list are treated as top level. */
@@ -58,29 +60,29 @@ export class CategoryIndex {
   }
 
   /** A report row for the category on one side. */
-  describe(id: string, kind: CategoryKind, amount: number): CategoryAmount {
+  describe(id: string, kind: CategoryKind, amount: bigint | number): CategoryAmount {
     const parentId = this.parentOf(id);
-    return { categoryId: id, name: this.name(id), parentId, kind, level: parentId === null ? 'parent' : 'child', amount };
+    return { categoryId: id, name: this.name(id), parentId, kind, level: parentId === null ? 'parent' : 'child', amount: toExactMinor(BigInt(amount)) };
   }
 }
 
-/** The own (not rolled-up) category amounts of one side of a rollup. */
-export function ownCategoryAmounts(fields: RollupFields | undefined, kind: CategoryKind): Map<string, number> {
-  return byPrefix(fields, kind === 'expense' ? PREFIX.expenseCategory : PREFIX.incomeCategory);
+/** The own (not rolled-up) category amounts of one side of a rollup, exact. */
+export function ownCategoryAmounts(fields: StoredFields | undefined, kind: CategoryKind): Map<string, bigint> {
+  return bigByPrefix(fields, kind === 'expense' ? PREFIX.expenseCategory : PREFIX.incomeCategory);
 }
 
 /** Category amounts with every amount also added to each ancestor (a parent = its own + its children's). */
-export function rollUp(own: ReadonlyMap<string, number>, index: CategoryIndex): Map<string, number> {
-  const out = new Map<string, number>();
+export function rollUp(own: ReadonlyMap<string, bigint>, index: CategoryIndex): Map<string, bigint> {
+  const out = new Map<string, bigint>();
   for (const [id, amount] of own) {
-    for (const target of [id, ...index.ancestors(id)]) out.set(target, (out.get(target) ?? 0) + amount);
+    for (const target of [id, ...index.ancestors(id)]) out.set(target, (out.get(target) ?? 0n) + amount);
   }
   return out;
 }
 
 /** Rolled-up amounts of both sides: key `<kind>:<categoryId>`. */
-export function rolledUpBothSides(fields: RollupFields | undefined, index: CategoryIndex): Map<string, { kind: CategoryKind; id: string; amount: number }> {
-  const out = new Map<string, { kind: CategoryKind; id: string; amount: number }>();
+export function rolledUpBothSides(fields: StoredFields | undefined, index: CategoryIndex): Map<string, { kind: CategoryKind; id: string; amount: bigint }> {
+  const out = new Map<string, { kind: CategoryKind; id: string; amount: bigint }>();
   for (const kind of ['expense', 'income'] as const) {
     for (const [id, amount] of rollUp(ownCategoryAmounts(fields, kind), index)) out.set(`${kind}:${id}`, { kind, id, amount });
   }
@@ -91,7 +93,9 @@ const KIND_ORDER: Record<CategoryKind, number> = { expense: 0, income: 1 };
 
 /** Amount descending, then expense before income, parents before children, then id. */
 export function compareCategoryRows(a: CategoryAmount, b: CategoryAmount): number {
-  if (a.amount !== b.amount) return b.amount - a.amount;
+  const x = bigOf(a.amount);
+  const y = bigOf(b.amount);
+  if (x !== y) return x > y ? -1 : 1;
   if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
   if (a.level !== b.level) return a.level === 'parent' ? -1 : 1;
   return a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0;

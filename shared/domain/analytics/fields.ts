@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { readInt } from '../money/exact';
 
 /**
  * A monthly rollup is a flat bag of integer counters, one bag per (user, base currency, month). Flat, because
@@ -176,6 +177,64 @@ export function byPrefix(fields: RollupFields | undefined, prefix: string): Map<
     if (name.startsWith(prefix) && name.length > prefix.length && typeof value === 'number' && value !== 0) {
       out.set(name.slice(prefix.length), value);
     }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exact reading: stored counters are sums of unbounded count, so they may pass 2^53 (DynamoDB keeps 38 digits).
+
+/** Counters as storage returns them: safe integers as numbers, larger ones as bigints (read models take both). */
+export type StoredFields = Readonly<Record<string, number | bigint>>;
+
+/**
+ * The rollup counters of a stored item, exactly: every scheme field whose value is an integer of any size (a
+ * number, a bigint, or the SDK's wrapped number), zeros and malformed values left out — never thrown on.
+ */
+export function pickStoredFields(item: Readonly<Record<string, unknown>> | undefined): StoredFields {
+  const out: Record<string, number | bigint> = {};
+  if (!item) return out;
+  for (const [name, value] of Object.entries(item)) {
+    if (!isRollupField(name)) continue;
+    const big = readInt(value);
+    if (big === undefined || big === 0n) continue;
+    out[name] = big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+  }
+  return out;
+}
+
+/** Reads a counter exactly (0n when absent or not an integer). */
+export function bigField(fields: StoredFields | undefined, name: string): bigint {
+  if (!fields || !Object.prototype.hasOwnProperty.call(fields, name)) return 0n;
+  return readInt(fields[name]) ?? 0n;
+}
+
+/** The non-zero `<prefix><id>` counters as id → exact value. */
+export function bigByPrefix(fields: StoredFields | undefined, prefix: string): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  if (!fields) return out;
+  for (const [name, value] of Object.entries(fields)) {
+    if (!name.startsWith(prefix) || name.length <= prefix.length) continue;
+    const big = readInt(value);
+    if (big !== undefined && big !== 0n) out.set(name.slice(prefix.length), big);
+  }
+  return out;
+}
+
+/** The exact field-by-field sum of counters of any size, zeros dropped, names sorted (never overflows). */
+export function addStoredFields(...maps: readonly (StoredFields | undefined)[]): Readonly<Record<string, bigint>> {
+  const acc = new Map<string, bigint>();
+  for (const map of maps) {
+    if (!map) continue;
+    for (const [name, value] of Object.entries(map)) {
+      const big = readInt(value);
+      if (big !== undefined) acc.set(name, (acc.get(name) ?? 0n) + big);
+    }
+  }
+  const out: Record<string, bigint> = {};
+  for (const name of [...acc.keys()].sort()) {
+    const value = acc.get(name) ?? 0n;
+    if (value !== 0n) out[name] = value;
   }
   return out;
 }

@@ -5,6 +5,9 @@
 export {
   addCount,
   addFields,
+  addStoredFields,
+  bigByPrefix,
+  bigField,
   byPrefix,
   compactFields,
   field,
@@ -15,6 +18,7 @@ export {
   NO_ACCOUNT,
   parseRollupKey,
   pickRollupFields,
+  pickStoredFields,
   PREFIX,
   rollupKeyString,
   UNCATEGORISED,
@@ -22,6 +26,7 @@ export {
   type RollupDelta,
   type RollupFields,
   type RollupKey,
+  type StoredFields,
 } from './fields';
 export { addMonths, assertMonth, isMonth, MAX_MONTHS, monthDiff, monthOf, monthsBetween } from './months';
 export { allocateSigned, contribution, delta, isConverted, merchantName, mergeDeltas, recount, type AnalyticsTransaction } from './contribution';

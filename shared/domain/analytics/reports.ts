@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors';
 import { roundHalfEven } from '../fx/rational';
 import type { CategoryKind } from '../ledger/categories';
-import type { Minor } from '../money';
+import { toExactMinor, type ExactMinor, type StoredInt } from '../money/exact';
 import {
   CategoryIndex,
   compareCategoryRows,
@@ -9,7 +9,7 @@ import {
   type AnalyticsCategory,
   type CategoryAmount,
 } from './category-tree';
-import { addFields, byPrefix, field, FIELD, NO_ACCOUNT, PREFIX, type RollupFields } from './fields';
+import { addStoredFields, bigByPrefix, bigField, FIELD, NO_ACCOUNT, PREFIX, type StoredFields } from './fields';
 import { assertMonth, isMonth, MAX_MONTHS, monthDiff, monthsBetween } from './months';
 
 /** How many merchants {@link monthlySummary} lists. */
@@ -18,46 +18,80 @@ export const TOP_MERCHANTS = 10;
 /** A month and its rollup's fields (`undefined` when the month has no rollup: every counter 0). */
 export interface MonthFields {
   readonly month: string;
-  readonly fields: RollupFields | undefined;
+  readonly fields: StoredFields | undefined;
 }
 
-/** Income, expenses and their difference, in base minor units. */
+/**
+ * Income, expenses and their difference, in base minor units. Every amount a read model answers is exact: a number
+ * while it is a safe integer, else the string of its digits (see `money/exact.ts`); all arithmetic is in BigInt.
+ */
 export interface Flows {
-  readonly income: Minor;
-  readonly expenses: Minor;
-  readonly net: Minor;
+  readonly income: ExactMinor;
+  readonly expenses: ExactMinor;
+  readonly net: ExactMinor;
+}
+
+/** {@link Flows} as computed (exact). */
+interface BigFlows {
+  readonly income: bigint;
+  readonly expenses: bigint;
+  readonly net: bigint;
+}
+
+function exactFlows(f: BigFlows): Flows {
+  return { income: toExactMinor(f.income), expenses: toExactMinor(f.expenses), net: toExactMinor(f.net) };
+}
+
+function minus(a: BigFlows, b: BigFlows): BigFlows {
+  return { income: a.income - b.income, expenses: a.expenses - b.expenses, net: a.net - b.net };
 }
 
 /**
  * `numerator / denominator` as a display ratio rounded half-even to 4 decimals (`0.1235`), exactly (no float
  * until the final division by 10 000); `null` when the denominator is 0.
  */
-export function ratio(numerator: number, denominator: number): number | null {
-  if (denominator === 0) return null;
-  return Number(roundHalfEven(BigInt(numerator) * 10_000n, BigInt(denominator))) / 10_000;
+export function ratio(numerator: StoredInt, denominator: StoredInt): number | null {
+  const den = BigInt(denominator);
+  if (den === 0n) return null;
+  const r = Number(roundHalfEven(BigInt(numerator) * 10_000n, den)) / 10_000;
+  return r === 0 ? 0 : r;
 }
 
-/** The mean of integer minor units rounded half-even to an integer (`[1, 2]` → 2, `[1, 2, 2]` → 2). */
-export function meanMinor(values: readonly number[]): Minor {
-  if (values.length === 0) return 0;
+/** The exact mean of integers rounded half-even (`[1, 2]` → 2n, `[1, 2, 2]` → 2n). */
+function meanBig(values: readonly bigint[]): bigint {
+  if (values.length === 0) return 0n;
   let sum = 0n;
-  for (const v of values) sum += BigInt(v);
-  return Number(roundHalfEven(sum, BigInt(values.length)));
+  for (const v of values) sum += v;
+  return roundHalfEven(sum, BigInt(values.length));
 }
 
-/** Income, expenses and net of one rollup. */
-export function flowsOf(fields: RollupFields | undefined): Flows {
-  const income = field(fields, FIELD.income);
-  const expenses = field(fields, FIELD.expenses);
+/** The mean of integer minor units rounded half-even to an integer (`[1, 2]` → 2, `[1, 2, 2]` → 2), exact. */
+export function meanMinor(values: readonly StoredInt[]): ExactMinor {
+  return toExactMinor(meanBig(values.map((v) => BigInt(v))));
+}
+
+function bigFlowsOf(fields: StoredFields | undefined): BigFlows {
+  const income = bigField(fields, FIELD.income);
+  const expenses = bigField(fields, FIELD.expenses);
   return { income, expenses, net: income - expenses };
 }
 
-function savingsRate(flows: Flows): number | null {
+/** Income, expenses and net of one rollup, exact. */
+export function flowsOf(fields: StoredFields | undefined): Flows {
+  return exactFlows(bigFlowsOf(fields));
+}
+
+function savingsRate(flows: BigFlows): number | null {
   return ratio(flows.net, flows.income);
 }
 
-function kindTotal(flows: Flows, kind: CategoryKind): number {
+function kindTotal(flows: BigFlows, kind: CategoryKind): bigint {
   return kind === 'expense' ? flows.expenses : flows.income;
+}
+
+/** A counter (a number of transactions): never near 2^53 in practice, read exactly and answered as a number. */
+function count(fields: StoredFields | undefined, name: string): number {
+  return Number(bigField(fields, name));
 }
 
 /**
@@ -67,7 +101,7 @@ function kindTotal(flows: Flows, kind: CategoryKind): number {
  */
 export function fillMonths(months: readonly MonthFields[]): MonthFields[] {
   if (months.length === 0) return [];
-  const byMonth = new Map<string, RollupFields | undefined>();
+  const byMonth = new Map<string, StoredFields | undefined>();
   months.forEach((m, i) => {
     assertMonth(m.month, `months[${i}].month`);
     if (byMonth.has(m.month)) {
@@ -93,9 +127,9 @@ export function fillMonths(months: readonly MonthFields[]): MonthFields[] {
 export interface SummaryCategory extends CategoryAmount {
   /** Of the month's expenses (expense rows) or income (income rows), 4 decimals; null when that total is 0. */
   readonly share: number | null;
-  readonly previousMonthAmount: Minor;
+  readonly previousMonthAmount: ExactMinor;
   /** `amount − previousMonthAmount`. */
-  readonly change: Minor;
+  readonly change: ExactMinor;
 }
 
 /** The read model of `GET /analytics/summary?month=`. Amounts in base minor units unless said otherwise. */
@@ -110,17 +144,17 @@ export interface MonthlySummary extends Flows {
   /** This month minus the previous one. */
   readonly change: Flows;
   /** Converted transfers between the user's accounts: not income, not spending. */
-  readonly transfers: { readonly count: number; readonly amount: Minor };
+  readonly transfers: { readonly count: number; readonly amount: ExactMinor };
   /** Parents (own + children) and children, both sides, amount descending. Sum only `level: 'parent'` rows. */
   readonly byCategory: SummaryCategory[];
   /** At most {@link TOP_MERCHANTS}, spend descending. */
-  readonly topMerchants: { readonly merchant: string; readonly amount: Minor; readonly count: number }[];
+  readonly topMerchants: { readonly merchant: string; readonly amount: ExactMinor; readonly count: number }[];
   /** Signed flow per account (income +, expense −, transfers −/+); `accountId: null` for no account. By id. */
-  readonly byAccount: { readonly accountId: string | null; readonly amount: Minor }[];
+  readonly byAccount: { readonly accountId: string | null; readonly amount: ExactMinor }[];
   /** NATIVE signed amounts (income +, expense −) per original currency, most used first. */
-  readonly byCurrency: { readonly currency: string; readonly amount: Minor; readonly count: number }[];
+  readonly byCurrency: { readonly currency: string; readonly amount: ExactMinor; readonly count: number }[];
   /** Transactions waiting for an exchange rate: in none of the totals above. Amounts NATIVE, signed. */
-  readonly pendingFx: { readonly count: number; readonly byCurrency: { readonly currency: string; readonly amount: Minor; readonly count: number }[] };
+  readonly pendingFx: { readonly count: number; readonly byCurrency: { readonly currency: string; readonly amount: ExactMinor; readonly count: number }[] };
   readonly asOf: string;
 }
 
@@ -137,58 +171,59 @@ function compareText(a: string, b: string): number {
 export function monthlySummary(
   month: string,
   baseCurrency: string,
-  current: RollupFields | undefined,
-  previous: RollupFields | undefined,
+  current: StoredFields | undefined,
+  previous: StoredFields | undefined,
   categories: readonly AnalyticsCategory[],
   asOf: string,
 ): MonthlySummary {
   assertMonth(month);
   const index = new CategoryIndex(categories);
-  const flows = flowsOf(current);
-  const before = flowsOf(previous);
+  const flows = bigFlowsOf(current);
+  const before = bigFlowsOf(previous);
   const now = rolledUpBothSides(current, index);
   const then = rolledUpBothSides(previous, index);
   const byCategory: SummaryCategory[] = [];
   for (const id of new Set([...now.keys(), ...then.keys()])) {
     const row = now.get(id) ?? then.get(id);
     if (!row) continue;
-    const amount = now.get(id)?.amount ?? 0;
-    const previousMonthAmount = then.get(id)?.amount ?? 0;
-    if (amount === 0 && previousMonthAmount === 0) continue;
+    const amount = now.get(id)?.amount ?? 0n;
+    const previousMonthAmount = then.get(id)?.amount ?? 0n;
+    if (amount === 0n && previousMonthAmount === 0n) continue;
     byCategory.push({
       ...index.describe(row.id, row.kind, amount),
       share: ratio(amount, kindTotal(flows, row.kind)),
-      previousMonthAmount,
-      change: amount - previousMonthAmount,
+      previousMonthAmount: toExactMinor(previousMonthAmount),
+      change: toExactMinor(amount - previousMonthAmount),
     });
   }
   byCategory.sort(compareCategoryRows);
 
-  const merchantCounts = byPrefix(current, PREFIX.merchantCount);
-  const merchantAmounts = byPrefix(current, PREFIX.merchant);
+  const merchantCounts = bigByPrefix(current, PREFIX.merchantCount);
+  const merchantAmounts = bigByPrefix(current, PREFIX.merchant);
   const topMerchants = [...new Set([...merchantAmounts.keys(), ...merchantCounts.keys()])]
-    .map((merchant) => ({ merchant, amount: merchantAmounts.get(merchant) ?? 0, count: merchantCounts.get(merchant) ?? 0 }))
-    .sort((a, b) => b.amount - a.amount || b.count - a.count || compareText(a.merchant, b.merchant))
-    .slice(0, TOP_MERCHANTS);
+    .map((merchant) => ({ merchant, amount: merchantAmounts.get(merchant) ?? 0n, count: merchantCounts.get(merchant) ?? 0n }))
+    .sort((a, b) => compareBig(b.amount, a.amount) || compareBig(b.count, a.count) || compareText(a.merchant, b.merchant))
+    .slice(0, TOP_MERCHANTS)
+    .map((m) => ({ merchant: m.merchant, amount: toExactMinor(m.amount), count: Number(m.count) }));
 
-  const byAccount = [...byPrefix(current, PREFIX.account)]
-    .map(([id, amount]) => ({ accountId: id === NO_ACCOUNT ? null : id, amount }))
+  const byAccount = [...bigByPrefix(current, PREFIX.account)]
+    .map(([id, amount]) => ({ accountId: id === NO_ACCOUNT ? null : id, amount: toExactMinor(amount) }))
     .sort((a, b) => (a.accountId === null ? 1 : b.accountId === null ? -1 : compareText(a.accountId, b.accountId)));
 
   return {
     month,
     baseCurrency,
-    ...flows,
+    ...exactFlows(flows),
     savingsRate: savingsRate(flows),
-    transactionCount: field(current, FIELD.count),
-    previous: { month: previousMonthOf(month), ...before },
-    change: { income: flows.income - before.income, expenses: flows.expenses - before.expenses, net: flows.net - before.net },
-    transfers: { count: field(current, FIELD.transferCount), amount: field(current, FIELD.transferAmount) },
+    transactionCount: count(current, FIELD.count),
+    previous: { month: previousMonthOf(month), ...exactFlows(before) },
+    change: exactFlows(minus(flows, before)),
+    transfers: { count: count(current, FIELD.transferCount), amount: toExactMinor(bigField(current, FIELD.transferAmount)) },
     byCategory,
     topMerchants,
     byAccount,
     byCurrency: currencyRows(current, PREFIX.currency, PREFIX.currencyCount),
-    pendingFx: { count: field(current, FIELD.pendingCount), byCurrency: currencyRows(current, PREFIX.pending, PREFIX.pendingCount) },
+    pendingFx: { count: count(current, FIELD.pendingCount), byCurrency: currencyRows(current, PREFIX.pending, PREFIX.pendingCount) },
     asOf,
   };
 }
@@ -204,12 +239,17 @@ function addMonthsLoose(month: string): string {
   return m === 1 ? `${String(year - 1).padStart(4, '0')}-12` : `${month.slice(0, 5)}${String(m - 1).padStart(2, '0')}`;
 }
 
-function currencyRows(fields: RollupFields | undefined, amountPrefix: string, countPrefix: string): { currency: string; amount: Minor; count: number }[] {
-  const amounts = byPrefix(fields, amountPrefix);
-  const counts = byPrefix(fields, countPrefix);
+function currencyRows(fields: StoredFields | undefined, amountPrefix: string, countPrefix: string): { currency: string; amount: ExactMinor; count: number }[] {
+  const amounts = bigByPrefix(fields, amountPrefix);
+  const counts = bigByPrefix(fields, countPrefix);
   return [...new Set([...amounts.keys(), ...counts.keys()])]
-    .map((currency) => ({ currency, amount: amounts.get(currency) ?? 0, count: counts.get(currency) ?? 0 }))
-    .sort((a, b) => b.count - a.count || compareText(a.currency, b.currency));
+    .map((currency) => ({ currency, amount: amounts.get(currency) ?? 0n, count: counts.get(currency) ?? 0n }))
+    .sort((a, b) => compareBig(b.count, a.count) || compareText(a.currency, b.currency))
+    .map((r) => ({ currency: r.currency, amount: toExactMinor(r.amount), count: Number(r.count) }));
+}
+
+function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -232,8 +272,8 @@ export interface TrendPoint extends Flows {
 /** One category's amounts month by month (parents rolled up). */
 export interface CategoryTrend extends Omit<CategoryAmount, 'amount'> {
   /** Sum over the range (the order of the list: descending). */
-  readonly total: Minor;
-  readonly series: { readonly month: string; readonly amount: Minor }[];
+  readonly total: ExactMinor;
+  readonly series: { readonly month: string; readonly amount: ExactMinor }[];
 }
 
 /** The read model of `GET /analytics/trends?from=&to=`. */
@@ -250,33 +290,33 @@ export interface Trends {
  */
 export function trends(months: readonly MonthFields[], categories: readonly AnalyticsCategory[]): Trends {
   const filled = fillMonths(months);
-  const flows = filled.map((m) => flowsOf(m.fields));
+  const flows = filled.map((m) => bigFlowsOf(m.fields));
   const series: TrendPoint[] = filled.map((m, i) => {
-    const f = flows[i] ?? flowsOf(undefined);
+    const f = flows[i] ?? bigFlowsOf(undefined);
     const window = flows.slice(Math.max(0, i - 2), i + 1);
     const prev = i > 0 ? flows[i - 1] : undefined;
     return {
       month: m.month,
-      ...f,
+      ...exactFlows(f),
       savingsRate: savingsRate(f),
-      movingAverage3: {
-        income: meanMinor(window.map((w) => w.income)),
-        expenses: meanMinor(window.map((w) => w.expenses)),
-        net: meanMinor(window.map((w) => w.net)),
-      },
-      change: prev ? { income: f.income - prev.income, expenses: f.expenses - prev.expenses, net: f.net - prev.net } : null,
+      movingAverage3: exactFlows({
+        income: meanBig(window.map((w) => w.income)),
+        expenses: meanBig(window.map((w) => w.expenses)),
+        net: meanBig(window.map((w) => w.net)),
+      }),
+      change: prev ? exactFlows(minus(f, prev)) : null,
     };
   });
 
   const index = new CategoryIndex(categories);
   const perMonth = filled.map((m) => rolledUpBothSides(m.fields, index));
   const ids = new Map<string, { kind: CategoryKind; id: string }>();
-  for (const rolled of perMonth) for (const [key, row] of rolled) if (row.amount !== 0 && !ids.has(key)) ids.set(key, row);
+  for (const rolled of perMonth) for (const [key, row] of rolled) if (row.amount !== 0n && !ids.has(key)) ids.set(key, row);
   const byCategory: CategoryTrend[] = [...ids].map(([key, { kind, id }]) => {
-    const points = filled.map((m, i) => ({ month: m.month, amount: perMonth[i]?.get(key)?.amount ?? 0 }));
-    const total = points.reduce((s, p) => s + p.amount, 0);
+    const points = filled.map((m, i) => ({ month: m.month, amount: perMonth[i]?.get(key)?.amount ?? 0n }));
+    const total = points.reduce((s, p) => s + p.amount, 0n);
     const { amount: _amount, ...described } = index.describe(id, kind, total);
-    return { ...described, total, series: points };
+    return { ...described, total: toExactMinor(total), series: points.map((p) => ({ month: p.month, amount: toExactMinor(p.amount) })) };
   });
   byCategory.sort((a, b) => compareCategoryRows({ ...a, amount: a.total }, { ...b, amount: b.total }));
   return { series, byCategory };
@@ -299,15 +339,15 @@ export interface CategoryTotals extends Flows {
 }
 
 /** Sums the rollups of a range (missing months as `undefined`) and reports per category, parents rolled up. */
-export function categoryTotals(range: readonly (RollupFields | undefined)[], categories: readonly AnalyticsCategory[]): CategoryTotals {
-  const total = addFields(...range);
-  const flows = flowsOf(total);
+export function categoryTotals(range: readonly (StoredFields | undefined)[], categories: readonly AnalyticsCategory[]): CategoryTotals {
+  const total = addStoredFields(...range);
+  const flows = bigFlowsOf(total);
   const index = new CategoryIndex(categories);
   const byCategory: CategoryTotal[] = [...rolledUpBothSides(total, index).values()]
-    .filter((r) => r.amount !== 0)
+    .filter((r) => r.amount !== 0n)
     .map((r) => ({ ...index.describe(r.id, r.kind, r.amount), share: ratio(r.amount, kindTotal(flows, r.kind)) }))
     .sort(compareCategoryRows);
-  return { ...flows, transactionCount: field(total, FIELD.count), byCategory };
+  return { ...exactFlows(flows), transactionCount: count(total, FIELD.count), byCategory };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -317,7 +357,7 @@ export function categoryTotals(range: readonly (RollupFields | undefined)[], cat
 export interface CashflowPoint extends Flows {
   readonly month: string;
   /** Running sum of `net` from the first month of the range. */
-  readonly cumulative: Minor;
+  readonly cumulative: ExactMinor;
 }
 
 /**
@@ -325,10 +365,10 @@ export interface CashflowPoint extends Flows {
  * @throws ValidationError on a malformed or repeated month or a span over {@link MAX_MONTHS} months.
  */
 export function cashflow(months: readonly MonthFields[]): CashflowPoint[] {
-  let cumulative = 0;
+  let cumulative = 0n;
   return fillMonths(months).map((m) => {
-    const f = flowsOf(m.fields);
+    const f = bigFlowsOf(m.fields);
     cumulative += f.net;
-    return { month: m.month, ...f, cumulative };
+    return { month: m.month, ...exactFlows(f), cumulative: toExactMinor(cumulative) };
   });
 }

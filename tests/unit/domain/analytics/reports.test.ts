@@ -98,7 +98,7 @@ describe('monthlySummary', () => {
   });
 
   it('adds up: parent rows of a side sum to that side total', () => {
-    const parents = (kind: string) => summary.byCategory.filter((r) => r.kind === kind && r.level === 'parent').reduce((s, r) => s + r.amount, 0);
+    const parents = (kind: string) => summary.byCategory.filter((r) => r.kind === kind && r.level === 'parent').reduce((s, r) => s + Number(r.amount), 0);
     expect(parents('expense')).toBe(summary.expenses);
     expect(parents('income')).toBe(summary.income);
   });
