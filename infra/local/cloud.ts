@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Credentials } from './admin';
 import { newUserPoolId, startCognito } from './cognito';
 import type { ConsoleServer } from './console';
-import { startDynamoDb, type DynamoDbJit } from './dynamodb';
+import { startDynamoDb, type DynamoDb, type DynamoDbJit } from './dynamodb';
 import type { Gateway } from './gateway';
 import type { LambdaFunction } from './lambda';
 import { baseEnvironment, handlerEnvironment } from './env';
@@ -104,6 +104,12 @@ export interface LocalCloud {
   stop(): Promise<void>;
   /** Kills the emulator processes at once (a second Ctrl-C). */
   kill(): void;
+  /**
+   * DynamoDB Local on its own, for fault tests: `stop` ends its process (the rest of the cloud keeps running and
+   * sees connection errors), `start` brings it back on the same port and data. Only a cloud that is not `inMemory`
+   * keeps its data across the two.
+   */
+  dynamodb: { stop(): Promise<void>; start(): Promise<void> };
 }
 
 const STATE_FILE = 'state.json';
@@ -192,8 +198,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const cursorSecret = state.cursorSecret ?? randomBytes(32).toString('hex');
 
     // The child processes first: they boot while the modules load.
-    const dynamoStarting = startDynamoDb({ port: pick('dynamodb', 2), dbPath: join(dataDir, 'dynamodb'), inMemory, jit: options.dynamoDbJit ?? 'startup', log: log.child('dynamodb') }).then((d) => {
-      stops.push(d.stop);
+    const dynamoOptions = { dbPath: join(dataDir, 'dynamodb'), inMemory, jit: options.dynamoDbJit ?? 'startup', log: log.child('dynamodb') } as const;
+    // The running DynamoDB Local: replaced when a fault test restarts it.
+    let dynamoNow: DynamoDb | undefined;
+    let dynamoUp = false;
+    const track = (d: DynamoDb) => {
+      dynamoNow = d;
+      dynamoUp = true;
+      void d.service.exited.then(() => {
+        if (dynamoNow === d) dynamoUp = false;
+      });
+    };
+    const dynamoStarting = startDynamoDb({ port: pick('dynamodb', 2), ...dynamoOptions }).then((d) => {
+      track(d);
+      stops.push(() => (dynamoNow ?? d).stop());
       return d;
     });
     const cognitoStarting = startCognito({ dir: join(dataDir, 'cognito'), port: pick('cognito', 4), userPoolId, log: log.child('cognito') }).then((c) => {
@@ -360,8 +378,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const readyMs = Date.now() - t0;
 
     let stopping: Promise<void> | undefined;
-    const emulators = [ddb.d.service, cognito.c.service];
-    kills.push(...emulators.map((s) => () => s.kill()));
+    kills.push(() => (dynamoNow ?? ddb.d).service.kill(), () => cognito.c.service.kill());
     return {
       apiUrl: gateway.url,
       consoleUrl: consoleServer.url,
@@ -385,6 +402,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       },
       kill: () => {
         for (const k of kills) k();
+      },
+      dynamodb: {
+        stop: () => (dynamoNow ?? ddb.d).stop(),
+        start: async () => {
+          if (!dynamoUp) track(await startDynamoDb({ port: ddb.d.port, ...dynamoOptions }));
+        },
       },
     };
   } catch (e) {

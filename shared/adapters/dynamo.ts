@@ -10,10 +10,17 @@ let doc: DynamoDBDocumentClient | undefined;
 
 /**
  * How long one attempt may take: a database that accepts no connection fails in 1 s (at once when the port is
- * closed), and one that stops answering in 5 s, so a call never waits past its retry budget by more than that.
+ * closed), and one that stops answering in 8 s — within an HTTP function's 10 s timeout less the second kept to
+ * answer, so even a hung attempt ends in a 503 rather than a function timeout. (Real DynamoDB answers in
+ * milliseconds; the margin is for a loaded local machine.)
  */
 export const CONNECTION_TIMEOUT_MS = 1000;
-export const REQUEST_TIMEOUT_MS = 5000;
+export const REQUEST_TIMEOUT_MS = 8000;
+/**
+ * Connections kept to DynamoDB. A Lambda container runs one invocation at a time and opens a few; the local cloud
+ * runs every function in one process, which needs more than the SDK's default 50 under load.
+ */
+const MAX_SOCKETS = 256;
 
 /**
  * Every command of the client goes through {@link retrying}: transaction conflicts, throttling, 5xx and connection
@@ -39,7 +46,7 @@ export function db(): DynamoDBDocumentClient {
   if (!doc) {
     const base = new DynamoDBClient({
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, httpAgent: { maxSockets: MAX_SOCKETS } },
     });
     base.middlewareStack.add(retryMiddleware(), { step: 'initialize', name: 'tallyRetryWithBudget', priority: 'high' });
     const client = tracer.captureAWSv3Client(base);

@@ -12,6 +12,7 @@ import { newId } from '../adapters/ids';
 import * as store from '../adapters/imports';
 import { claimImportSlot, importSlotHolder, releaseImportSlot } from '../adapters/import-slot';
 import { balanceUpdates, getTransaction, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
+import { foldImportDeltas, importDeltaPut } from '../adapters/import-balances';
 import { newEvent, outboxPut } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
 import { getProfile } from '../adapters/profiles';
@@ -266,24 +267,32 @@ export async function runImport(userId: string, importId: string, now = new Date
       let done = 0;
       // Past the delivery's deadline no new group starts; the rest goes to a continuation (below).
       const next = () => (Date.now() < deadline ? groups.shift() : undefined);
-      const worker = async () => {
-        for (let g = next(); g; g = next()) {
-          const deltas: BalanceDeltas = new Map();
-          for (const t of g) mergeDeltas(deltas, balanceDeltas(undefined, t));
-          try {
-            await transact([...g.map((t) => putTransaction(t, 'new')), ...balanceUpdates(userId, deltas, at)]);
-          } catch (e) {
-            if (!isConditionFailure(e)) throw e;
-            // Already written by an earlier delivery (groups are all-or-nothing), or the account is gone and its
-            // conditional balance update failed, in which case nothing was written.
-            const head = g[0];
-            if (head && !(await getTransaction(userId, head.id))) throw new NotFoundError(`The account ${job.accountId} no longer exists; nothing was imported.`);
-          }
-          imported += g.length;
-          if (++done % 10 === 0) await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
+      // The first group moves the account's balance itself (from then on the account counts transactions and cannot
+      // be deleted under the import). The others, written in parallel, each put their balance change beside their rows
+      // in the same all-or-nothing write instead of contending on the account item; those are folded in below.
+      const writeGroup = async (g: TransactionRecord[], direct: boolean) => {
+        const deltas: BalanceDeltas = new Map();
+        for (const t of g) mergeDeltas(deltas, balanceDeltas(undefined, t));
+        const balance = direct ? balanceUpdates(userId, deltas, at) : [importDeltaPut(userId, importId, g[0]?.id ?? '', deltas, now)];
+        try {
+          await transact([...g.map((t) => putTransaction(t, 'new')), ...balance]);
+        } catch (e) {
+          if (!isConditionFailure(e)) throw e;
+          // Already written by an earlier delivery (groups are all-or-nothing), or the account is gone and its
+          // conditional balance update failed, in which case nothing was written.
+          const head = g[0];
+          if (head && !(await getTransaction(userId, head.id))) throw new NotFoundError(`The account ${job.accountId} no longer exists; nothing was imported.`);
         }
+        imported += g.length;
+        if (++done % 10 === 0) await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
+      };
+      const firstGroup = next();
+      if (firstGroup) await writeGroup(firstGroup, true);
+      const worker = async () => {
+        for (let g = next(); g; g = next()) await writeGroup(g, false);
       };
       await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+      await foldImportDeltas(userId, importId, new Date());
       if (groups.length > 0) {
         // Out of time for this delivery: the next one goes on (groups already written are recognised and skipped).
         await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
@@ -302,6 +311,8 @@ export async function runImport(userId: string, importId: string, now = new Date
       await failImport(userId, importId, error.message);
       return;
     }
+    // The groups written so far count in the balance now, whatever happens to the rest.
+    if (writes) await foldImportDeltas(userId, importId, new Date()).catch(() => undefined);
     logger.error('Import failed; it will be retried', { importId, error: error as Error });
     await store.updateJob(userId, importId, { status: 'queued', updatedAt: new Date().toISOString() });
     throw error;
@@ -357,6 +368,8 @@ async function toRecord(
 
 /** Marks a job failed for good (its message reached the DLQ's last delivery). */
 export async function failImport(userId: string, importId: string, reason: string): Promise<void> {
+  // Rows already written stay: their balance changes count even though the import stops here.
+  await foldImportDeltas(userId, importId, new Date()).catch(() => undefined);
   await store.updateJob(userId, importId, { status: 'failed', failure: reason, updatedAt: new Date().toISOString() });
   await releaseImportSlot(userId, importId);
 }

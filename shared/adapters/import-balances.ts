@@ -1,0 +1,92 @@
+import type { BalanceDeltas } from '../domain/balances';
+import { NotFoundError } from '../domain/errors';
+import { isConditionFailure, queryAll, tableName } from './dynamo';
+import { keys } from './keys';
+import { balanceUpdates, transact } from './ledger';
+
+/**
+ * Balance changes of an import's groups, kept beside its rows until folded into the accounts.
+ *
+ * An import writes its groups in parallel. Were each group to update the account's balance, every writer would
+ * contend on that one item (DynamoDB cancels concurrent transactions on the same item with TransactionConflict).
+ * Instead each group puts its own delta item in the same all-or-nothing write as its rows, and the worker folds the
+ * deltas into the account afterwards, a batch at a time, each batch deleting the delta items it adds in the same
+ * transaction: a delta is counted exactly once, whichever delivery folds it and however often.
+ */
+
+/** Delta items live in the import's partition; kept as long as its report, should a fold never happen. */
+const DELTA_TTL = 90 * 86400;
+/** Delta items folded per transaction (the rest of the 100-item limit is for the account updates). */
+const FOLD_BATCH = 90;
+const SK_PREFIX = 'DELTA#';
+
+type TxItem = Parameters<typeof transact>[0][number];
+type Serialized = [accountId: string, currencies: [string, number][], count: number][];
+
+function serialize(deltas: BalanceDeltas): string {
+  const out: Serialized = [...deltas].map(([id, d]) => [id, [...d.currencies], d.count]);
+  return JSON.stringify(out);
+}
+
+function addInto(into: BalanceDeltas, json: string): void {
+  for (const [id, currencies, count] of JSON.parse(json) as Serialized) {
+    const e = into.get(id) ?? { currencies: new Map<string, number>(), count: 0 };
+    for (const [c, v] of currencies) e.currencies.set(c, (e.currencies.get(c) ?? 0) + v);
+    e.count += count;
+    into.set(id, e);
+  }
+}
+
+/**
+ * The put of one group's balance change, for the group's own TransactWriteItems. `groupKey` names the group (its
+ * first transaction id): the put fails its condition if that group was recorded already.
+ */
+export function importDeltaPut(userId: string, importId: string, groupKey: string, deltas: BalanceDeltas, now: Date): TxItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { pk: keys.importPartition(userId, importId), sk: `${SK_PREFIX}${groupKey}`, deltas: serialize(deltas), expiresAt: Math.floor(now.getTime() / 1000) + DELTA_TTL },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/**
+ * Adds every pending delta of an import to its accounts' balances and removes the deltas, in one transaction per
+ * batch of 90 (serial: one writer on the account). Returns how many deltas were folded. An account that no longer
+ * exists is a NotFoundError; deltas folded meanwhile by another delivery are skipped.
+ */
+export async function foldImportDeltas(userId: string, importId: string, now: Date): Promise<number> {
+  let folded = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const pending = await queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+      ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':d': SK_PREFIX },
+      ConsistentRead: true,
+    });
+    if (pending.length === 0) return folded;
+    let raced = false;
+    for (let i = 0; i < pending.length; i += FOLD_BATCH) {
+      const batch = pending.slice(i, i + FOLD_BATCH);
+      const sum: BalanceDeltas = new Map();
+      for (const item of batch) addInto(sum, String(item.deltas));
+      const updates = balanceUpdates(userId, sum, now.toISOString());
+      const deletes: TxItem[] = batch.map((item) => ({
+        Delete: { TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ConditionExpression: 'attribute_exists(pk)' },
+      }));
+      try {
+        await transact([...updates, ...deletes]);
+        folded += batch.length;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        if (reasons.slice(0, updates.length).some((r) => r.Code === 'ConditionalCheckFailed')) {
+          throw new NotFoundError(`The account of import ${importId} no longer exists; its balance could not be updated.`);
+        }
+        raced = true; // another delivery folded some of these: read what is left
+      }
+    }
+    if (!raced) return folded;
+  }
+  return folded;
+}
