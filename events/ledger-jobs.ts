@@ -13,3 +13,44 @@ export const BaseCurrencyChanged = eventContract(
  * worker, one time-bounded pass per message, re-queued until nothing is left.
  */
 export const AccountErasureRequested = eventContract('AccountErasureRequested', 1, z.object({ userId: z.string() }));
+
+/**
+ * Scheduled jobs that touch every user fan out one message per user, so one user's failure (a huge or malformed
+ * ledger) reaches the DLQ alone and the others complete. A fan-out pages through the users within its time and
+ * continues in a `UsersSweepContinued` message carrying where it stopped.
+ */
+export const UsersSweepContinued = eventContract(
+  'UsersSweepContinued',
+  1,
+  z.object({
+    /** Which per-user job the sweep queues. */
+    job: z.enum(['reconcile-analytics', 'weekly-report']),
+    /** Opaque position in the users index (from the previous page). */
+    cursor: z.string(),
+    /** When the schedule fired (a weekly report covers the week before it). */
+    scheduledAt: z.string(),
+  }),
+);
+
+/** The nightly reconcile of one user: recount the monthly rollups from the transactions and fix any drift. */
+export const AnalyticsReconcileRequested = eventContract('AnalyticsReconcileRequested', 1, z.object({ userId: z.string().check(z.minLength(1)) }));
+
+/** At most this many transactions per PendingConversionRequested (a user with more gets several messages). */
+export const PENDING_PER_MESSAGE = 100;
+
+/**
+ * Pending transactions of one user that newly published rates may convert (found by the FxRatesPublished fan-out in
+ * the pending index, only in the currencies that arrived).
+ */
+export const PendingConversionRequested = eventContract(
+  'PendingConversionRequested',
+  1,
+  z.object({ userId: z.string().check(z.minLength(1)), transactionIds: z.array(z.string()).check(z.minLength(1), z.maxLength(PENDING_PER_MESSAGE)) }),
+);
+
+/** The FxRatesPublished fan-out ran out of time: it goes on from `cursor` in the pending index. */
+export const PendingConversionSweepContinued = eventContract(
+  'PendingConversionSweepContinued',
+  1,
+  z.object({ date: z.string(), currencies: z.array(z.string()), cursor: z.string() }),
+);

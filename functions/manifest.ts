@@ -14,11 +14,27 @@ import * as imports from '../shared/contracts/imports';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Cognito user-pool operations that IAM authorises (the admin API and group management), each granted on its own as
+ * `cognito:<Operation>` to the functions that call it. The public operations a client may call itself (SignUp,
+ * ConfirmSignUp, InitiateAuth, RevokeToken, ForgotPassword, ConfirmForgotPassword, ResendConfirmationCode,
+ * ChangePassword, GlobalSignOut) need no grant at all. To call a new one: add it here, and to the access list of
+ * each function that calls it (tests/infra checks both against shared/adapters/identity-provider.ts).
+ */
+export type CognitoAction =
+  | 'AdminAddUserToGroup'
+  | 'AdminConfirmSignUp'
+  | 'AdminDeleteUser'
+  | 'AdminGetUser'
+  | 'AdminRemoveUserFromGroup'
+  | 'AdminUserGlobalSignOut'
+  | 'CreateGroup';
+
 /** What a function may touch; CDK turns each into a least-privilege grant. */
 export type Access =
   | 'table:read'
   | 'table:write'
-  | 'users:admin' // Cognito admin calls on the user pool
+  | `cognito:${CognitoAction}` // one Cognito operation on the user pool
   | 'email:send'
   | 'secret:cursor' // read the key that signs pagination cursors (Secrets Manager, through the secrets extension)
   | `queue:${string}`; // send to a manifest queue
@@ -31,12 +47,25 @@ export interface Common {
   access: Access[];
   memoryMb?: number;
   timeoutSeconds?: number;
+  /**
+   * Concurrent executions reserved for (and at most allowed to) this function, so a heavy function cannot take the
+   * account's concurrency from the others (the CDK app can leave reservations out for small accounts).
+   */
+  reservedConcurrency?: number;
+}
+
+/** A route-level throttle of the API stage: steady requests per second and burst, over all callers. */
+export interface Throttle {
+  rate: number;
+  burst: number;
 }
 
 export interface HttpFunction extends Common {
   kind: 'http';
   routes: { method: HttpMethod; path: string }[];
   contract: RouteContract;
+  /** Throttle of each of its routes (heavy and auth routes); the stage's default otherwise. */
+  throttle?: Throttle;
 }
 
 export interface QueueFunction extends Common {
@@ -46,6 +75,8 @@ export interface QueueFunction extends Common {
   batchSize: number;
   /** Longest wait to fill a batch. */
   maxBatchingWindowSeconds?: number;
+  /** Most concurrent invocations its SQS event source starts (2 at least): a backlog cannot take the account's concurrency. */
+  maxConcurrency: number;
 }
 
 export interface ScheduleFunction extends Common {
@@ -96,7 +127,7 @@ const http = (
   contract: RouteContract,
   entry: string,
   access: Access[] = [],
-  extra: Partial<Pick<Common, 'memoryMb' | 'timeoutSeconds'>> = {},
+  extra: Partial<Pick<HttpFunction, 'memoryMb' | 'timeoutSeconds' | 'reservedConcurrency' | 'throttle'>> = {},
 ): HttpFunction => ({
   kind: 'http',
   name,
@@ -117,34 +148,34 @@ export const functions: FunctionDef[] = [
   http('docs', 'GET /docs', system.docs, 'system/docs'),
 
   // auth and roles
-  http('auth-register', ['POST /auth/register', 'POST /users/register'], auth.register, 'auth/register', ['table:write', 'users:admin']),
-  http('auth-confirm', 'POST /auth/confirm', auth.confirm, 'auth/confirm', ['table:write', 'users:admin']),
-  http('auth-login', 'POST /auth/login', auth.login, 'auth/login', ['table:write', 'users:admin']),
-  http('auth-refresh', 'POST /auth/refresh', auth.refresh, 'auth/refresh', ['table:write', 'users:admin']),
+  http('auth-register', ['POST /auth/register', 'POST /users/register'], auth.register, 'auth/register', ['table:write', 'cognito:AdminGetUser', 'cognito:AdminDeleteUser', 'cognito:AdminConfirmSignUp', 'cognito:AdminAddUserToGroup'], { throttle: { rate: 5, burst: 10 } }),
+  http('auth-confirm', 'POST /auth/confirm', auth.confirm, 'auth/confirm', ['table:write', 'cognito:AdminGetUser'], { throttle: { rate: 10, burst: 20 } }),
+  http('auth-login', 'POST /auth/login', auth.login, 'auth/login', ['table:write'], { throttle: { rate: 20, burst: 40 } }),
+  http('auth-refresh', 'POST /auth/refresh', auth.refresh, 'auth/refresh', ['table:write'], { throttle: { rate: 20, burst: 40 } }),
   // Cognito: RevokeToken, AdminUserGlobalSignOut (logout everywhere; tolerated where unsupported)
-  http('auth-logout', 'POST /auth/logout', auth.logout, 'auth/logout', ['table:write', 'users:admin']),
+  http('auth-logout', 'POST /auth/logout', auth.logout, 'auth/logout', ['table:write', 'cognito:AdminUserGlobalSignOut'], { throttle: { rate: 20, burst: 40 } }),
   // Cognito: ChangePassword (with the caller's token)
-  http('auth-change-password', 'POST /auth/change-password', auth.changePassword, 'auth/change-password', ['table:write']),
+  http('auth-change-password', 'POST /auth/change-password', auth.changePassword, 'auth/change-password', ['table:write'], { throttle: { rate: 5, burst: 10 } }),
   // Cognito: AdminGetUser, ForgotPassword
-  http('auth-forgot-password', 'POST /auth/forgot-password', auth.forgotPassword, 'auth/forgot-password', ['table:write', 'users:admin']),
-  // Cognito: ConfirmForgotPassword, AdminGetUser
-  http('auth-reset-password', 'POST /auth/reset-password', auth.resetPassword, 'auth/reset-password', ['table:write', 'users:admin']),
+  http('auth-forgot-password', 'POST /auth/forgot-password', auth.forgotPassword, 'auth/forgot-password', ['table:write', 'cognito:AdminGetUser'], { throttle: { rate: 5, burst: 10 } }),
+  // Cognito: ConfirmForgotPassword, AdminGetUser, AdminUserGlobalSignOut
+  http('auth-reset-password', 'POST /auth/reset-password', auth.resetPassword, 'auth/reset-password', ['table:write', 'cognito:AdminGetUser', 'cognito:AdminUserGlobalSignOut'], { throttle: { rate: 5, burst: 10 } }),
   // Cognito: AdminGetUser, ResendConfirmationCode
-  http('auth-resend-confirmation', 'POST /auth/resend-confirmation', auth.resendConfirmation, 'auth/resend-confirmation', ['table:write', 'users:admin']),
+  http('auth-resend-confirmation', 'POST /auth/resend-confirmation', auth.resendConfirmation, 'auth/resend-confirmation', ['table:write', 'cognito:AdminGetUser'], { throttle: { rate: 5, burst: 10 } }),
   // Cognito: CreateGroup
-  http('roles-create', 'POST /auth/create_role', auth.createRole, 'roles/create', ['table:write', 'users:admin']),
+  http('roles-create', 'POST /auth/create_role', auth.createRole, 'roles/create', ['table:write', 'cognito:CreateGroup']),
   http('roles-list', 'GET /auth/roles', auth.listRoles, 'roles/list', ['table:read']),
   // Cognito: AdminAddUserToGroup
-  http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:write', 'users:admin']),
+  http('roles-add-member', 'PUT /auth/roles/{role}/members/{userId}', auth.addMember, 'roles/add-member', ['table:write', 'cognito:AdminAddUserToGroup']),
   // Cognito: AdminRemoveUserFromGroup
-  http('roles-remove-member', 'DELETE /auth/roles/{role}/members/{userId}', auth.removeMember, 'roles/remove-member', ['table:write', 'users:admin']),
+  http('roles-remove-member', 'DELETE /auth/roles/{role}/members/{userId}', auth.removeMember, 'roles/remove-member', ['table:write', 'cognito:AdminRemoveUserFromGroup']),
   http('roles-audit', 'GET /auth/audit', auth.listAudit, 'roles/audit', ['table:read', 'secret:cursor']),
 
   // the caller's account
   http('me-get', 'GET /me', me.getMe, 'me/get', ['table:read']),
   http('me-update', 'PATCH /me', me.updateMe, 'me/update', ['table:write']),
   // Cognito: InitiateAuth and RevokeToken (password re-check), AdminDeleteUser
-  http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'users:admin'], { timeoutSeconds: 15 }),
+  http('me-delete', 'DELETE /me', me.deleteMe, 'me/delete', ['table:write', 'cognito:AdminDeleteUser'], { timeoutSeconds: 15 }),
 
   // ledger: accounts, categories, transactions, exchange rates
   http('accounts-list', 'GET /accounts', ledger.listAccounts, 'accounts/list', ['table:read']),
@@ -158,20 +189,20 @@ export const functions: FunctionDef[] = [
   http('categories-delete', 'DELETE /categories/{id}', ledger.deleteCategory, 'categories/delete', ['table:write'], { timeoutSeconds: 29 }),
   http('transactions-create', ['POST /transactions', 'POST /transactions/add'], ledger.createTransaction, 'transactions/create', ['table:write']),
   http('transactions-list', 'GET /transactions', ledger.listTransactions, 'transactions/list', ['table:read', 'secret:cursor']),
-  http('transactions-export', 'GET /transactions/export', ledger.exportTransactions, 'transactions/export', ['table:read'], { timeoutSeconds: 29, memoryMb: 1024 }),
+  http('transactions-export', 'GET /transactions/export', ledger.exportTransactions, 'transactions/export', ['table:read'], { timeoutSeconds: 29, memoryMb: 1024, throttle: { rate: 5, burst: 10 }, reservedConcurrency: 5 }),
   http('transactions-get', 'GET /transactions/{id}', ledger.getTransaction, 'transactions/get', ['table:read']),
   http('transactions-update', 'PATCH /transactions/{id}', ledger.updateTransaction, 'transactions/update', ['table:write']),
   http('transactions-delete', 'DELETE /transactions/{id}', ledger.deleteTransaction, 'transactions/delete', ['table:write']),
   http('fx-put-rates', 'PUT /fx/rates', ledger.putRates, 'fx/put-rates', ['table:write']),
   http('fx-get-rates', 'GET /fx/rates', ledger.getRates, 'fx/get-rates', ['table:read']),
 
-  http('imports-create', 'POST /imports', imports.createImport, 'imports/create', ['table:write'], { timeoutSeconds: 29, memoryMb: 1024 }),
+  http('imports-create', 'POST /imports', imports.createImport, 'imports/create', ['table:write'], { timeoutSeconds: 29, memoryMb: 1024, throttle: { rate: 5, burst: 10 }, reservedConcurrency: 10 }),
   http('imports-get', 'GET /imports/{id}', imports.getImport, 'imports/get', ['table:read']),
   http('rules-list', 'GET /rules', rules.listRules, 'rules/list', ['table:read']),
   http('rules-create', 'POST /rules', rules.createRule, 'rules/create', ['table:write']),
   http('rules-update', 'PATCH /rules/{id}', rules.updateRule, 'rules/update', ['table:write']),
   http('rules-delete', 'DELETE /rules/{id}', rules.deleteRule, 'rules/delete', ['table:write']),
-  http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29 }),
+  http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29, throttle: { rate: 10, burst: 20 }, reservedConcurrency: 5 }),
 
   // analytics (read pre-computed monthly rollups)
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),
@@ -198,6 +229,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/analytics.ts',
     queue: 'analytics',
     batchSize: 10,
+    maxConcurrency: 10,
     access: ['table:write'],
     timeoutSeconds: 30,
   },
@@ -207,6 +239,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/imports.ts',
     queue: 'imports',
     batchSize: 1,
+    maxConcurrency: 5,
     access: ['table:write', 'queue:imports'],
     timeoutSeconds: 300,
     memoryMb: 1769,
@@ -217,6 +250,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/ledger-jobs.ts',
     queue: 'ledger-jobs',
     batchSize: 5,
+    maxConcurrency: 5,
     access: ['table:write', 'queue:ledger-jobs'],
     timeoutSeconds: 60,
   },
@@ -226,6 +260,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/send-notification.ts',
     queue: 'notifications',
     batchSize: 10,
+    maxConcurrency: 2,
     access: ['table:read', 'email:send'],
     timeoutSeconds: 10,
   },
@@ -235,7 +270,9 @@ export const functions: FunctionDef[] = [
     entry: 'functions/queue/send-report.ts',
     queue: 'reports',
     batchSize: 10,
-    access: ['table:read', 'email:send'],
+    maxConcurrency: 2,
+    // queue:reports: a weekly sweep over many users continues in a message on this queue.
+    access: ['table:read', 'email:send', 'queue:reports'],
     timeoutSeconds: 30,
   },
   {
@@ -262,7 +299,7 @@ export const functions: FunctionDef[] = [
     entry: 'functions/schedule/expire-unconfirmed.ts',
     schedule: 'cron(15 4 * * ? *)',
     description: 'Every day 04:15 UTC: delete the accounts whose address nobody confirmed within 7 days (Cognito: AdminGetUser, AdminDeleteUser)',
-    access: ['table:write', 'users:admin'],
+    access: ['table:write', 'cognito:AdminGetUser', 'cognito:AdminDeleteUser'],
     timeoutSeconds: 300,
   },
   {
@@ -270,10 +307,9 @@ export const functions: FunctionDef[] = [
     name: 'reconcile-analytics',
     entry: 'functions/schedule/reconcile-analytics.ts',
     schedule: 'cron(30 3 * * ? *)',
-    description: 'Every day 03:30 UTC: recount each user’s monthly rollups from the transactions and fix any drift',
-    access: ['table:write'],
-    timeoutSeconds: 900,
-    memoryMb: 1024,
+    description: 'Every day 03:30 UTC: queue each user’s recount of their monthly rollups (one ledger-jobs message per user), fixing any drift',
+    access: ['table:read', 'queue:ledger-jobs'],
+    timeoutSeconds: 300,
   },
 ];
 

@@ -5,7 +5,8 @@
  *   stage                dev (default), prod, …: part of every stack name
  *   emailFrom            address emails are sent from (SES identity); default no-reply@example.com, not deliverable
  *   emailDomain          verify this domain instead of the single address
- *   corsOrigins          comma-separated allowed origins; default *
+ *   corsOrigins          comma-separated browser origins allowed by CORS (e.g. https://app.example.com); default none
+ *   reserveConcurrency   false: leave out the reserved concurrency of heavy functions (accounts with a concurrency quota ≤ 100)
  *   autoConfirm          true: sign-up needs no emailed code; default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
  *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
@@ -36,6 +37,7 @@ const tally = addTally(app, {
   emailDomain: context('emailDomain'),
   corsOrigins: context('corsOrigins')?.split(',').map((o) => o.trim()).filter((o) => o.length > 0),
   autoConfirm: flag('autoConfirm'),
+  reserveConcurrency: flag('reserveConcurrency'),
   threatProtection: flag('threatProtection'),
   cursorSecretVersionId: context('cursorSecretVersion'),
 });

@@ -1,6 +1,16 @@
-import { on, queueConsumer } from '../../shared/async/consumer';
+import { on, PoisonMessageError, queueConsumer } from '../../shared/async/consumer';
+import { UsersSweepContinued } from '../../events/ledger-jobs';
 import { ReportRequested } from '../../events/report-requested';
-import { sendReport } from '../../shared/use-cases/reports';
+import { queueWeeklyReports, sendReport } from '../../shared/use-cases/reports';
 
-/** `reports` queue: builds and emails one user's periodic report. */
-export const handler = queueConsumer(on(ReportRequested, (e) => sendReport(e.id, e.data)));
+/** Time a sweep continuation may page for: the function's timeout (30 s, manifest) less a margin. */
+const SWEEP_BUDGET_MS = 20_000;
+
+/** `reports` queue: builds and emails one user's periodic report; continues the weekly sweep over many users. */
+export const handler = queueConsumer(
+  on(ReportRequested, (e) => sendReport(e.id, e.data)),
+  on(UsersSweepContinued, async (e) => {
+    if (e.data.job !== 'weekly-report') throw new PoisonMessageError(`the reports queue does not sweep ${e.data.job}`);
+    await queueWeeklyReports(new Date(e.data.scheduledAt), Date.now() + SWEEP_BUDGET_MS, e.data.cursor);
+  }),
+);

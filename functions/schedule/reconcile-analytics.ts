@@ -1,5 +1,11 @@
 import { scheduledJob } from '../../shared/async/scheduled';
-import { reconcileAll } from '../../shared/use-cases/analytics-repair';
+import { queueReconcileAll } from '../../shared/use-cases/analytics-repair';
 
-/** Nightly: recount every user's rollups from their transactions and fix any drift (reported in the logs). */
-export const handler = scheduledJob((now) => reconcileAll(now));
+/** Margin left for the last page's messages before the function's timeout. */
+const MARGIN_MS = 30_000;
+
+/**
+ * Nightly: one AnalyticsReconcileRequested per user onto `ledger-jobs`, where each user's rollups are recounted (and
+ * drift fixed) in their own message; a sweep that runs out of time continues in a message.
+ */
+export const handler = scheduledJob((now, context) => queueReconcileAll(now, Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS));

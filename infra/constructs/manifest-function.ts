@@ -12,7 +12,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { Access, FunctionDef } from '../../functions/manifest';
+import type { Access, CognitoAction, FunctionDef } from '../../functions/manifest';
 import { queueUrlVariable } from '../../shared/config';
 import { TABLE } from '../table';
 import { BUNDLE_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../bundle/options';
@@ -23,34 +23,19 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.u
 /** Node.js runtime of every function; cdk-nag (AwsSolutions-L1, Serverless LambdaLatestVersion) wants the newest. */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
 
-/** `table:read`: single-item, batch and transactional reads, queries (also on indexes), and scans for jobs. */
-export const TABLE_READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
+/**
+ * `table:read`: single-item, batch and transactional reads and queries (also on indexes). Never `dynamodb:Scan`:
+ * every read, jobs included, is a Query of a known partition (jobs page through the `USERS` index partition).
+ */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 
 /** `table:write` adds these (TransactWriteItems is authorised per contained action). */
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
-/**
- * `users:admin`: exactly the Cognito operations the identity adapter (shared/adapters/identity-provider.ts) calls
- * on the user pool; tests/infra keeps the two in step.
- */
-export const USER_POOL_ADMIN_ACTIONS = [
-  'cognito-idp:AdminAddUserToGroup',
-  'cognito-idp:AdminConfirmSignUp',
-  'cognito-idp:AdminDeleteUser',
-  'cognito-idp:AdminRemoveUserFromGroup',
-  'cognito-idp:ConfirmSignUp',
-  'cognito-idp:CreateGroup',
-  'cognito-idp:InitiateAuth',
-  'cognito-idp:RevokeToken',
-  'cognito-idp:SignUp',
-];
+/** The IAM action of a `cognito:<Operation>` access: `cognito-idp:<Operation>` on the user pool, nothing else. */
+export function cognitoIamAction(access: `cognito:${CognitoAction}`): string {
+  return `cognito-idp:${access.slice('cognito:'.length)}`;
+}
 
 /**
  * The stateful resources a function may be given access to, and settings shared by every function. Stacks that
@@ -97,6 +82,12 @@ export interface FunctionResourcesProps {
    * @default - the repository root
    */
   readonly projectRoot?: string;
+  /**
+   * Apply the manifest's `reservedConcurrency`. A reservation needs the account's concurrency quota to keep 100
+   * unreserved executions, which new accounts (quota 10) do not have: deploy there with `-c reserveConcurrency=false`.
+   * @default true
+   */
+  readonly reserveConcurrency?: boolean;
 }
 
 export interface ManifestFunctionProps extends FunctionResourcesProps {
@@ -104,7 +95,7 @@ export interface ManifestFunctionProps extends FunctionResourcesProps {
   readonly definition: FunctionDef;
   /**
    * Allowed CORS origins, given to HTTP functions as CORS_ORIGINS.
-   * @default - not set (the handler's default, `*`)
+   * @default - none: the handlers allow no cross-origin caller
    */
   readonly corsOrigins?: string[];
   /**
@@ -158,6 +149,7 @@ export class ManifestFunction extends Construct {
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
+      ...(def.reservedConcurrency !== undefined && (props.reserveConcurrency ?? true) ? { reservedConcurrentExecutions: def.reservedConcurrency } : {}),
       // The AWS Parameters and Secrets Lambda Extension, for functions that read a secret (shared/adapters/secrets.ts).
       ...(def.access.includes('secret:cursor')
         ? { paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, { cacheEnabled: true, logLevel: lambda.ParamsAndSecretsLogLevel.WARN }) }
@@ -221,13 +213,19 @@ export class ManifestFunction extends Construct {
     env('USER_POOL_ID', userPool.userPoolId);
     env('USER_POOL_CLIENT_ID', userPoolClient.userPoolClientId);
     env('AUTO_CONFIRM', String(this.props.autoConfirm ?? false));
-    if (def.kind === 'http' && this.props.corsOrigins) env('CORS_ORIGINS', this.props.corsOrigins.join(','));
+    if (def.kind === 'http') env('CORS_ORIGINS', (this.props.corsOrigins ?? []).join(','));
 
-    for (const access of effectiveAccess(def)) this.grant(access, env);
+    const access = effectiveAccess(def);
+    // Every Cognito operation the function calls, in one statement on the user pool.
+    const cognitoActions = access.filter((a): a is `cognito:${CognitoAction}` => a.startsWith('cognito:')).map(cognitoIamAction);
+    if (cognitoActions.length > 0) {
+      this.function.addToRolePolicy(new iam.PolicyStatement({ actions: cognitoActions.sort(), resources: [this.props.userPool.userPoolArn] }));
+    }
+    for (const a of access) if (!a.startsWith('cognito:')) this.grant(a, env);
   }
 
   private grant(access: Access, env: (name: string, value: string) => void): void {
-    const { table, userPool, emailIdentity, queues } = this.props;
+    const { table, emailIdentity, queues } = this.props;
     const fn = this.function;
     if (access === 'table:read' || access === 'table:write') {
       const write = access === 'table:write';
@@ -241,9 +239,6 @@ export class ManifestFunction extends Construct {
       if (write) table.encryptionKey?.grantEncryptDecrypt(fn);
       else table.encryptionKey?.grantDecrypt(fn);
       env('TABLE_NAME', table.tableName);
-    } else if (access === 'users:admin') {
-      fn.addToRolePolicy(new iam.PolicyStatement({ actions: USER_POOL_ADMIN_ACTIONS, resources: [userPool.userPoolArn] }));
-      env('USER_POOL_ID', userPool.userPoolId);
     } else if (access === 'secret:cursor') {
       // Read at run time through the Parameters and Secrets extension (the layer added in the constructor): only
       // the ARN is in the function's configuration, never the key. A version pinned after a manual rotation

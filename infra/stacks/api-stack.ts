@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -21,8 +21,9 @@ export interface ApiStackProps extends StackProps, FunctionResourcesProps {
    */
   readonly throttleBurstLimit?: number;
   /**
-   * Origins allowed by CORS (also given to handlers as CORS_ORIGINS).
-   * @default ['*']
+   * Browser origins allowed by CORS, per deployment: the HTTP API's preflight configuration and the handlers'
+   * CORS_ORIGINS. `*` only when named explicitly.
+   * @default - none: no cross-origin browser caller (clients that are not browsers are not affected)
    */
   readonly corsOrigins?: string[];
   /**
@@ -68,13 +69,19 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const corsOrigins = props.corsOrigins ?? ['*'];
+    const corsOrigins = props.corsOrigins ?? [];
+    for (const origin of corsOrigins) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s*]+$/.test(origin)) throw new Error(`CORS origin "${origin}" must be a scheme and host (e.g. https://app.example.com), without a path.`);
+    }
+    if (corsOrigins.includes('*')) {
+      Annotations.of(this).addWarningV2('tally:corsAnyOrigin', 'corsOrigins includes *: any web page may call the API from a browser. Name the app’s origins instead.');
+    }
 
     this.api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: this.stackName,
       description: 'Tally HTTP API',
       createDefaultStage: false,
-      corsPreflight: {
+      corsPreflight: corsOrigins.length === 0 ? undefined : {
         allowOrigins: corsOrigins,
         allowMethods: [
           apigw.CorsHttpMethod.GET,
@@ -111,6 +118,9 @@ export class ApiStack extends Stack {
       userPoolClients: [props.userPoolClient],
     });
 
+    // Route-level throttles (heavy and auth routes, from the manifest) on top of the stage's default.
+    // CfnStage.routeSettings is a JSON map: its values are written as CloudFormation spells them.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const def of props.functions ?? httpFunctions) {
       const fn = new ManifestFunction(this, pascalCase(def.name), { ...props, definition: def, corsOrigins });
       this.functions[def.name] = fn;
@@ -123,6 +133,11 @@ export class ApiStack extends Stack {
           integration,
           ...(isPublic ? {} : { authorizer }),
         });
+        if (created && def.throttle) {
+          routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: def.throttle.rate, ThrottlingBurstLimit: def.throttle.burst };
+          // A stage's route settings must name routes that exist when the stage is created or updated.
+          this.stage.node.addDependency(created);
+        }
         if (created && isPublic) {
           Validations.of(created).acknowledge({
             id: 'AwsSolutions-APIG4',
@@ -131,6 +146,8 @@ export class ApiStack extends Stack {
         }
       }
     }
+
+    if (Object.keys(routeSettings).length > 0) (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
   }

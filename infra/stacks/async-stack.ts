@@ -82,10 +82,15 @@ export class AsyncStack extends Stack {
           `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, under 6× its consumer ${def.name}'s timeout of ${timeout} s (AWS's recommendation): a retried batch may be delivered twice at once.`,
         );
       }
+      if (!Number.isInteger(def.maxConcurrency) || def.maxConcurrency < 2 || def.maxConcurrency > 1000) {
+        throw new Error(`Queue function "${def.name}": maxConcurrency must be an integer from 2 to 1000 (Lambda's limits), not ${def.maxConcurrency}.`);
+      }
       const fn = this.make(def, resources);
       fn.function.addEventSource(
         new SqsEventSource(queue, {
           batchSize: def.batchSize,
+          // At most this many concurrent invocations drain the queue: a backlog cannot take the account's concurrency.
+          maxConcurrency: def.maxConcurrency,
           maxBatchingWindow: def.maxBatchingWindowSeconds === undefined ? undefined : Duration.seconds(def.maxBatchingWindowSeconds),
           reportBatchItemFailures: true,
         }),

@@ -21,10 +21,15 @@ export interface TallyProps {
    */
   readonly emailDomain?: string;
   /**
-   * Allowed CORS origins.
-   * @default ['*']
+   * Browser origins allowed by CORS in this deployment (`*` only when named).
+   * @default - none
    */
   readonly corsOrigins?: string[];
+  /**
+   * Apply the manifest's reserved concurrency of heavy functions (needs an account concurrency quota above 100).
+   * @default true
+   */
+  readonly reserveConcurrency?: boolean;
   /**
    * Confirm sign-ups without the emailed code.
    * @default false
@@ -92,6 +97,7 @@ export function addTally(app: App, props: TallyProps): Tally {
     cursorSecretVersionId: props.cursorSecretVersionId,
     autoConfirm: props.autoConfirm,
     logRetention: props.logRetention,
+    reserveConcurrency: props.reserveConcurrency,
   };
 
   const api = new ApiStack(app, `${prefix}-Api`, {

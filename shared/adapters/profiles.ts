@@ -150,3 +150,21 @@ export async function* allProfiles(pageSize = 100): AsyncGenerator<ProfileRecord
     start = page.LastEvaluatedKey;
   } while (start);
 }
+
+/**
+ * One page of every profile, from a position a previous page returned (scheduled fan-outs, which continue in a later
+ * message when there are many users). `next` is undefined on the last page.
+ */
+export async function profilesPage(start?: Record<string, unknown>, pageSize = 100): Promise<{ profiles: ProfileRecord[]; next?: Record<string, unknown> }> {
+  const page = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: keys.usersIndex,
+      KeyConditionExpression: 'gsi1pk = :u',
+      ExpressionAttributeValues: { ':u': 'USERS' },
+      ExclusiveStartKey: start,
+      Limit: pageSize,
+    }),
+  );
+  return { profiles: (page.Items ?? []).map(toRecord), ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+}

@@ -5,6 +5,9 @@ import { toTransaction, type TransactionRecord } from '../adapters/ledger';
 import { allProfiles } from '../adapters/profiles';
 import { allRollups, replaceRollup } from '../adapters/rollups';
 import { logger } from '../observability';
+import { AnalyticsReconcileRequested } from '../../events/ledger-jobs';
+import { newEvent } from '../adapters/outbox';
+import { sweepUsers, type SweepResult } from './user-sweep';
 
 /** A rollup is only rewritten when no delta touched it for this long (events in flight would be counted twice). */
 const QUIET_MS = 10 * 60 * 1000;
@@ -19,10 +22,16 @@ export interface Drift {
   skipped?: string;
 }
 
-async function transactionsOf(userId: string): Promise<TransactionRecord[]> {
+/** A user's reconcile did not fit in its time: its message fails alone (and reaches the DLQ after its retries). */
+export class ReconcileTimeoutError extends Error {
+  override name = 'ReconcileTimeoutError';
+}
+
+async function transactionsOf(userId: string, deadline = Number.POSITIVE_INFINITY): Promise<TransactionRecord[]> {
   const out: TransactionRecord[] = [];
   let start: Record<string, unknown> | undefined;
   do {
+    if (Date.now() > deadline) throw new ReconcileTimeoutError(`The ledger of ${userId} is too large to recount in one delivery (${out.length} transactions read).`);
     const page = await db().send(
       new QueryCommand({ TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `USER#${userId}#TX` }, ExclusiveStartKey: start }),
     );
@@ -37,9 +46,9 @@ async function transactionsOf(userId: string): Promise<TransactionRecord[]> {
  * each drifted rollup that has been quiet for 10 minutes is replaced by the recount (conditionally: a delta
  * applied meanwhile wins, and the next run looks again). Returns every drift found.
  */
-export async function repairUser(userId: string, options: { fix: boolean; now?: Date }): Promise<{ rollups: number; drifts: Drift[] }> {
+export async function repairUser(userId: string, options: { fix: boolean; now?: Date; deadline?: number }): Promise<{ rollups: number; drifts: Drift[] }> {
   const now = options.now ?? new Date();
-  const [txs, stored] = await Promise.all([transactionsOf(userId), allRollups(userId)]);
+  const [txs, stored] = await Promise.all([transactionsOf(userId, options.deadline), allRollups(userId)]);
   const want = recount(txs);
   const have = new Map(stored.map((r) => [rollupKeyString({ baseCurrency: r.base, month: r.month }), r]));
   const drifts: Drift[] = [];
@@ -62,18 +71,50 @@ export async function repairUser(userId: string, options: { fix: boolean; now?: 
   return { rollups: want.size, drifts };
 }
 
-/** The scheduled reconciler: checks (and fixes) every user's rollups; returns the totals. */
-export async function reconcileAll(now = new Date()): Promise<{ users: number; drifted: number; fixed: number }> {
+/**
+ * Checks (and fixes) every user's rollups in this process (`npm run repair -- --fix`), one user at a time: a user
+ * whose recount fails is reported in `failed` and the others go on. The nightly schedule fans out instead
+ * ({@link queueReconcileAll}).
+ */
+export async function reconcileAll(now = new Date()): Promise<{ users: number; drifted: number; fixed: number; failed: { userId: string; error: string }[] }> {
   let users = 0;
   let drifted = 0;
   let fixed = 0;
+  const failed: { userId: string; error: string }[] = [];
   for await (const page of allProfiles()) {
     for (const p of page) {
-      const r = await repairUser(p.userId, { fix: true, now });
       users++;
-      drifted += r.drifts.length;
-      fixed += r.drifts.filter((d) => d.fixed).length;
+      try {
+        const r = await repairUser(String(p.userId), { fix: true, now });
+        drifted += r.drifts.length;
+        fixed += r.drifts.filter((d) => d.fixed).length;
+      } catch (error) {
+        logger.error('Reconcile failed for a user; the others go on', { userId: String(p.userId), error: error as Error });
+        failed.push({ userId: String(p.userId), error: (error as Error).message });
+      }
     }
   }
-  return { users, drifted, fixed };
+  return { users, drifted, fixed, failed };
+}
+
+/**
+ * The nightly reconciler: one AnalyticsReconcileRequested per user onto `ledger-jobs` (each user recounted in its own
+ * message, so one user's failure reaches the DLQ alone), paging on in a continuation message after `deadline`.
+ */
+export async function queueReconcileAll(scheduledAt: Date, deadline: number, cursor?: string): Promise<SweepResult> {
+  return sweepUsers({
+    job: 'reconcile-analytics',
+    ...(cursor ? { cursor } : {}),
+    scheduledAt,
+    deadline,
+    queue: 'ledger-jobs',
+    continuationQueue: 'ledger-jobs',
+    messageOf: (p) => newEvent(AnalyticsReconcileRequested, { userId: p.userId }, scheduledAt, `reconcile-${scheduledAt.toISOString()}-${p.userId}`),
+  });
+}
+
+/** One user's nightly reconcile (its message): fixes drift; past `deadline` it fails, for this user alone. */
+export async function reconcileUser(userId: string, now: Date, deadline: number): Promise<{ rollups: number; drifted: number; fixed: number }> {
+  const r = await repairUser(userId, { fix: true, now, deadline });
+  return { rollups: r.rollups, drifted: r.drifts.length, fixed: r.drifts.filter((d) => d.fixed).length };
 }

@@ -2,23 +2,26 @@ import { ReportRequested } from '../../events/report-requested';
 import { previousWeek, reportEmail } from '../domain/emails/report';
 import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
-import { allProfiles, getProfile } from '../adapters/profiles';
-import { publish } from '../adapters/queue';
+import { getProfile } from '../adapters/profiles';
 import { hasReceipt, putReceipt } from '../adapters/receipts';
+import { sweepUsers, type SweepResult } from './user-sweep';
 
 /**
- * Queues one weekly report per user. The event id is derived from user and week, so a re-run of the schedule
- * queues the same ids and the consumer's receipts keep each report to one email.
+ * Queues one weekly report per user, one message each (a malformed profile is skipped alone), paging on in a
+ * continuation message on the `reports` queue after `deadline`. The event id is derived from user and week, so a
+ * re-run of the schedule queues the same ids and the consumer's receipts keep each report to one email.
  */
-export async function queueWeeklyReports(now: Date): Promise<{ queued: number }> {
+export async function queueWeeklyReports(now: Date, deadline = Number.POSITIVE_INFINITY, cursor?: string): Promise<SweepResult> {
   const week = previousWeek(now);
-  let queued = 0;
-  for await (const page of allProfiles()) {
-    const events = page.map((p) => newEvent(ReportRequested, { userId: p.userId, period: 'weekly', ...week }, now, `report-weekly-${week.from}-${p.userId}`));
-    await publish('reports', events);
-    queued += events.length;
-  }
-  return { queued };
+  return sweepUsers({
+    job: 'weekly-report',
+    ...(cursor ? { cursor } : {}),
+    scheduledAt: now,
+    deadline,
+    queue: 'reports',
+    continuationQueue: 'reports',
+    messageOf: (p) => newEvent(ReportRequested, { userId: p.userId, period: 'weekly', ...week }, now, `report-weekly-${week.from}-${p.userId}`),
+  });
 }
 
 /** Builds one user's report and emails it, once per event id. */

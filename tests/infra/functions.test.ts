@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions, httpFunctions, queueFunctions, queues, scheduleFunctions, streamFunctions } from '../../functions/manifest';
-import { TABLE_WRITE_ACTIONS, USER_POOL_ADMIN_ACTIONS } from '../../infra/constructs/manifest-function';
+import { TABLE_WRITE_ACTIONS } from '../../infra/constructs/manifest-function';
 import { TABLE } from '../../infra/table';
 import { queueUrlVariable } from '../../shared/config';
 import { actionsOfRole, buildTestApp, functionsByName, resourcesOf, templatesOf, type Resource, type Templates } from './app';
@@ -83,7 +83,13 @@ describe('ApiStack and AsyncStack', () => {
       expect(tableResources, def.name).not.toContain('/index/*');
       if (needsRead) for (const gsi of TABLE.globalSecondaryIndexes) expect(tableResources).toContain(`/index/${gsi.indexName}`);
 
-      for (const a of USER_POOL_ADMIN_ACTIONS) expect(actions.has(a), `${def.name} ${a}`).toBe(access.has('users:admin'));
+      // Exactly the Cognito operations its access list names, each on the user pool alone.
+      const cognito = granted.filter((g) => g.action.startsWith('cognito-idp:'));
+      expect(cognito.map((g) => g.action).sort(), def.name).toEqual(
+        [...access].filter((a) => a.startsWith('cognito:')).map((a) => `cognito-idp:${a.slice('cognito:'.length)}`).sort(),
+      );
+      for (const g of cognito) expect(JSON.stringify(g.resource), `${def.name} ${g.action}`).toMatch(/UserPool[A-Za-z0-9]*\.Arn|UserPool.*Arn/);
+      expect(actions.has('dynamodb:Scan'), `${def.name} dynamodb:Scan`).toBe(false);
       expect(actions.has('ses:SendEmail'), `${def.name} ses:SendEmail`).toBe(access.has('email:send'));
       const readsCursorKey = access.has('secret:cursor');
       expect(actions.has('secretsmanager:GetSecretValue'), `${def.name} secretsmanager:GetSecretValue`).toBe(readsCursorKey);
@@ -229,12 +235,101 @@ describe('ApiStack and AsyncStack', () => {
     expect(readers).toBeGreaterThan(0);
   });
 
-  it('grants users:admin exactly the Cognito operations the identity adapter calls', () => {
+  it('grants Cognito operations one by one: only those IAM authorises, only to the functions that call them', () => {
     const adapter = readFileSync(new URL('../../shared/adapters/identity-provider.ts', import.meta.url), 'utf8');
     const imports = /import\s*{([^}]*)}\s*from\s*'@aws-sdk\/client-cognito-identity-provider'/.exec(adapter)?.[1] ?? '';
-    const called = [...imports.matchAll(/\b([A-Za-z]+)Command\b/g)].map((m) => `cognito-idp:${m[1]}`);
-    expect(called.length).toBeGreaterThan(0);
-    expect([...USER_POOL_ADMIN_ACTIONS].sort()).toEqual([...new Set(called)].sort());
+    const called = new Set([...imports.matchAll(/\b([A-Za-z]+)Command\b/g)].map((m) => m[1] ?? ''));
+    // Cognito's public operations: a client calls them with the app client id or its own token, and IAM does not
+    // authorise them, so no function is granted them.
+    const publicOps = new Set(['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RevokeToken', 'ForgotPassword', 'ConfirmForgotPassword', 'ResendConfirmationCode', 'ChangePassword', 'GlobalSignOut']);
+    const needsIam = [...called].filter((op) => !publicOps.has(op));
+    const granted = new Map<string, string[]>();
+    for (const def of functions) {
+      for (const a of def.access) {
+        if (!a.startsWith('cognito:')) continue;
+        const op = a.slice('cognito:'.length);
+        granted.set(op, [...(granted.get(op) ?? []), def.name]);
+      }
+    }
+    // Every granted operation is one the adapter calls and IAM authorises; every such call is granted somewhere.
+    for (const op of granted.keys()) {
+      expect(called.has(op), `cognito:${op} is granted but shared/adapters/identity-provider.ts never calls it`).toBe(true);
+      expect(publicOps.has(op), `cognito:${op} is a public operation: it needs no grant`).toBe(false);
+    }
+    expect([...granted.keys()].sort()).toEqual(needsIam.sort());
+    // The public sign-in functions hold no Cognito grant at all.
+    for (const name of ['auth-login', 'auth-refresh', 'auth-change-password']) {
+      const fn = all.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      const role = (fn.resource.Properties.Role as GetAtt)['Fn::GetAtt'][0];
+      expect(actionsOfRole(fn.template, role).filter((g) => g.action.startsWith('cognito-idp:')), name).toEqual([]);
+    }
+  });
+
+  it('grants dynamodb:Scan to no role in any stack', () => {
+    for (const template of [t.api, t.async, t.stateful]) {
+      for (const [id, policy] of Object.entries(resourcesOf(template, 'AWS::IAM::Policy'))) {
+        const doc = JSON.stringify(policy.Properties.PolicyDocument);
+        expect(doc, id).not.toMatch(/dynamodb:Scan|dynamodb:\*|"dynamodb:[A-Za-z]*\*"/);
+      }
+    }
+  });
+
+  it('throttles each heavy and auth route with the numbers of its manifest entry, and the stage waits for those routes', () => {
+    const [[stageId, stage]] = Object.entries(resourcesOf(t.api, 'AWS::ApiGatewayV2::Stage')) as [[string, Resource & { DependsOn?: string[] }]];
+    const settings = (stage.Properties.RouteSettings ?? {}) as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const throttled = httpFunctions.filter((f) => f.throttle);
+    // The heavy routes and every public auth route are among them.
+    for (const name of ['imports-create', 'rules-preview', 'transactions-export', 'auth-register', 'auth-login', 'auth-refresh', 'auth-confirm']) {
+      expect(throttled.map((f) => f.name), name).toContain(name);
+    }
+    expect(Object.keys(settings).sort()).toEqual(throttled.flatMap((f) => f.routes.map((r) => `${r.method} ${r.path}`)).sort());
+    const routes = resourcesOf(t.api, 'AWS::ApiGatewayV2::Route');
+    const deps = new Set(t.api.toJSON().Resources[stageId].DependsOn as string[]);
+    for (const def of throttled) {
+      for (const r of def.routes) {
+        const key = `${r.method} ${r.path}`;
+        expect(settings[key], key).toEqual({ ThrottlingRateLimit: def.throttle?.rate, ThrottlingBurstLimit: def.throttle?.burst });
+        // Tighter than the stage default (42/84 here is a test value; the default is 100/200).
+        expect(def.throttle?.rate, key).toBeLessThanOrEqual(20);
+        const routeId = Object.keys(routes).find((id) => routes[id]?.Properties.RouteKey === key);
+        expect(routeId && deps.has(routeId), `the stage depends on ${key}`).toBe(true);
+      }
+    }
+  });
+
+  it('caps every queue consumer with the maximum concurrency of its manifest entry (2 at least)', () => {
+    const mappings = Object.values(resourcesOf(t.async, 'AWS::Lambda::EventSourceMapping'));
+    expect(queueFunctions.length).toBeGreaterThan(0);
+    for (const def of queueFunctions) {
+      const fnId = all.get(def.name)?.logicalId;
+      const mapping = mappings.find((m) => (m.Properties.FunctionName as Ref).Ref === fnId);
+      expect(def.maxConcurrency, def.name).toBeGreaterThanOrEqual(2);
+      expect(mapping?.Properties.ScalingConfig, def.name).toEqual({ MaximumConcurrency: def.maxConcurrency });
+    }
+  });
+
+  it('reserves the concurrency the manifest names for heavy functions, unless told not to', () => {
+    const reserved = functions.filter((f) => f.reservedConcurrency !== undefined);
+    expect(reserved.map((f) => f.name)).toEqual(expect.arrayContaining(['imports-create', 'transactions-export', 'rules-preview']));
+    for (const def of functions) {
+      expect(all.get(def.name)?.resource.Properties.ReservedConcurrentExecutions, def.name).toBe(def.reservedConcurrency);
+    }
+    const none = templatesOf(buildTestApp({ reserveConcurrency: false }));
+    for (const template of [none.api, none.async]) {
+      for (const [name, { resource }] of functionsByName(template)) expect(resource.Properties.ReservedConcurrentExecutions, name).toBeUndefined();
+    }
+  });
+
+  it('allows no cross-origin browser caller unless the deployment names its origins, and refuses a malformed origin', () => {
+    const plain = templatesOf(buildTestApp());
+    const [api] = Object.values(resourcesOf(plain.api, 'AWS::ApiGatewayV2::Api'));
+    expect(api?.Properties.CorsConfiguration).toBeUndefined();
+    for (const [name, { resource }] of functionsByName(plain.api)) {
+      const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.CORS_ORIGINS, name).toBe('');
+    }
+    expect(() => buildTestApp({ corsOrigins: ['https://app.example.com/path'] })).toThrow(/scheme and host/);
   });
 
   it('outputs the API URL', () => {
