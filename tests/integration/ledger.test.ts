@@ -171,8 +171,9 @@ describe('rules', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.matches.map((m: { transactionId: string }) => m.transactionId)).toEqual([]);
     expect(big.body.tags).toEqual(['big']);
-    const bad = await call('POST', '/rules', { token: v.accessToken, body: { name: 'Evil', conditions: { descriptionRegex: '(a+)+$' }, actions: { tags: ['x'] } } });
+    const bad = await call('POST', '/rules', { token: v.accessToken, body: { name: 'Evil', conditions: { descriptionRegex: '(a)\\1' }, actions: { tags: ['x'] } } });
     expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].message).toMatch(/back-reference/);
   });
 });
 

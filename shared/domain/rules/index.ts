@@ -17,4 +17,4 @@ export {
   subjectText,
   type SubjectText,
 } from './rules';
-export { compilePattern, MAX_CLASS_RANGES, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE, regexProblem, RULE_PATTERN_FLAGS, type CompiledPattern, type RulePattern } from './pattern';
+export { clearPatternCache, compilePattern, MAX_CLASS_RANGES, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE, regexProblem, RULE_PATTERN_FLAGS, type CompiledPattern, type RulePattern } from './pattern';

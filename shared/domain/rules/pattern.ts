@@ -70,6 +70,32 @@ function classRanges(re: RE2JS): number {
  */
 export function compilePattern(pattern: unknown): CompiledPattern {
   if (typeof pattern !== 'string') return { ok: false, problem: 'must be text' };
+  const cached = compiledPatterns.get(pattern);
+  if (cached) {
+    // Refresh its place: the cache drops the least recently used pattern first.
+    compiledPatterns.delete(pattern);
+    compiledPatterns.set(pattern, cached);
+    return cached;
+  }
+  const compiled = compileUncached(pattern);
+  compiledPatterns.set(pattern, compiled);
+  if (compiledPatterns.size > PATTERN_CACHE_SIZE) compiledPatterns.delete(compiledPatterns.keys().next().value as string);
+  return compiled;
+}
+
+/**
+ * Compiled patterns of this process, most recently used last. A warm function compiles a user's patterns once,
+ * not on every request (compiling is most of a rule's cost); the size bounds the memory whatever users store.
+ */
+const compiledPatterns = new Map<string, CompiledPattern>();
+const PATTERN_CACHE_SIZE = 2000;
+
+/** Empties the cache of compiled patterns (to measure a cold function's first request). */
+export function clearPatternCache(): void {
+  compiledPatterns.clear();
+}
+
+function compileUncached(pattern: string): CompiledPattern {
   if (pattern.length === 0) return { ok: false, problem: 'must not be empty' };
   if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, problem: `must be at most ${MAX_PATTERN_LENGTH} characters` };
   let re: RE2JS;

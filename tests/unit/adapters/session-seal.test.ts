@@ -14,7 +14,7 @@ describe('the refresh token sealed under an access token', () => {
     expect(unsealRefreshToken(sealed, access, 'jti-2')).toBeUndefined();
     expect(unsealRefreshToken('garbage', access, 'jti-1')).toBeUndefined();
     const tampered = Buffer.from(sealed, 'base64url');
-    tampered[tampered.length - 1] ^= 1;
+    tampered.writeUInt8((tampered.readUInt8(tampered.length - 1) ^ 1) & 0xff, tampered.length - 1);
     expect(unsealRefreshToken(tampered.toString('base64url'), access, 'jti-1')).toBeUndefined();
   });
 
