@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AuthorizerError, type JwtAuthorizer } from './authorizer';
 import { buildHttpApiEvent, newRequestId } from './api-event';
 import { invoke, type LambdaFunction } from './lambda';
 import type { Log } from './log';
+import { PROBLEM_MEDIA_TYPE } from '../../shared/http/problem';
 import { gatewayProblem, sendProblem } from './problem';
 import type { RouteTable } from './routes';
 
@@ -85,6 +87,22 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 }
 
 type Written = { status: number };
+
+/**
+ * The answer to a request Node's HTTP parser refuses before any route sees it (request line and headers past its
+ * 16 KB limit, malformed HTTP, headers sent too slowly): a problem document like every other refusal, where Node
+ * alone would write a bare status line.
+ */
+export function clientErrorResponse(err: NodeJS.ErrnoException): string {
+  const problem =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? gatewayProblem('request-header-fields-too-large', 'The request line and headers are larger than the 16 KB the API reads.')
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? gatewayProblem('request-timeout', 'The request headers did not arrive in time.')
+        : gatewayProblem('validation', `The request is not well-formed HTTP (${err.code ?? 'unreadable'}).`);
+  const body = JSON.stringify(problem);
+  return `HTTP/1.1 ${problem.status} ${problem.title}\r\ncontent-type: ${PROBLEM_MEDIA_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
 
 /** Writes a handler's result the way API Gateway maps a payload 2.0 response to HTTP. */
 export function toHttpResponse(result: unknown): { status: number; headers: [string, string][]; body: Buffer } | undefined {
@@ -229,6 +247,14 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
         if (!res.headersSent) sendProblem(res, gatewayProblem('internal', 'Internal Server Error', req.url?.split('?')[0]));
         else res.destroy();
       });
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
+    // As Node's own default: a socket that cannot be written, or whose answer has begun, is just closed.
+    if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    socket.end(clientErrorResponse(err));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,8 @@ import { PROBLEM_MEDIA_TYPE, problemKinds, problemType, type Problem } from '../
 
 const EXTRA_TITLES: Record<string, { status: number; title: string }> = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
+  'request-header-fields-too-large': { status: 431, title: 'Request header fields too large' },
 };
 
 /** A problem document of one of the API's problem kinds, as the gateway itself answers. */
