@@ -59,9 +59,11 @@ interface Token {
 }
 
 /**
- * The element tree of an OFX file (from the `<OFX>` element on), SGML or XML. Linear in the file's length: one
- * pass of a hand-written tokenizer (each terminator is searched for once from where the last search ended, so an
- * unterminated comment or tag costs no rescan) and an explicit stack.
+ * The element tree of an OFX file (from the `<OFX>` element on), SGML or XML. Linear in the file's length: a
+ * hand-written tokenizer (each terminator is searched for once from where the last search ended, so an
+ * unterminated comment or tag costs no rescan) read twice — first for the names the file closes somewhere (what
+ * tells an SGML aggregate from a leaf), then streaming into the tree with two tokens of lookahead and an explicit
+ * stack, so no token outlives its element.
  * @throws ValidationError when there is no `<OFX>` element, when aggregates nest deeper than
  * {@link IMPORT_LIMITS.maxOfxDepth}, when a tag name is longer than {@link IMPORT_LIMITS.maxOfxTagName} or when
  * the file has more than {@link IMPORT_LIMITS.maxOfxElements} elements.
@@ -69,14 +71,22 @@ interface Token {
 export function parseOfxTree(text: string): OfxElement {
   const start = text.search(/<OFX[\s>]/i);
   if (start < 0) throw new ValidationError('This is not an OFX file: it has no <OFX> element.');
-  const tokens = tokenize(text, start);
   const closed = new Set<string>();
-  for (const t of tokens) if (t.kind === 'close') closed.add(t.name);
+  tokenize(text, start, 'closing-names', (t) => closed.add(t.name));
+  const builder = treeBuilder(text, closed);
+  tokenize(text, start, 'all', builder.push);
+  return builder.end();
+}
+
+/** Builds the tree from a stream of tokens, deciding each start tag with the two tokens after it. */
+function treeBuilder(text: string, closed: ReadonlySet<string>) {
   const root: OfxElement = { name: '#document', children: [] };
   const stack: OfxElement[] = [root];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token || token.kind === 'text') continue;
+  const window: Token[] = [];
+  /** Handles `window[0]`; returns how many tokens of the window it used. */
+  const step = (): number => {
+    const token = window[0];
+    if (!token || token.kind === 'text') return 1;
     const parent = stack[stack.length - 1] ?? root;
     if (token.kind === 'close') {
       // Close the innermost open aggregate of that name (and any left open inside it, as SGML does).
@@ -86,21 +96,22 @@ export function parseOfxTree(text: string): OfxElement {
           break;
         }
       }
-      continue;
+      return 1;
     }
     if (token.selfClosing) {
       parent.children.push({ name: token.name, value: '', children: [] });
-      continue;
+      return 1;
     }
-    const next = tokens[i + 1];
-    const afterText = next?.kind === 'text' ? tokens[i + 2] : next;
+    const next = window[1];
+    const afterText = next?.kind === 'text' ? window[2] : next;
     const value = next?.kind === 'text' ? next.text : '';
     if (value.trim() !== '' || (afterText?.kind === 'close' && afterText.name === token.name) || !closed.has(token.name)) {
       // A leaf: its value runs to the next tag; an XML end tag right after it belongs to it.
       parent.children.push({ name: token.name, value: decodeEntities(value).trim(), children: [] });
-      if (next?.kind === 'text') i++;
-      if (tokens[i + 1]?.kind === 'close' && tokens[i + 1]?.name === token.name) i++;
-      continue;
+      let used = next?.kind === 'text' ? 2 : 1;
+      const after = window[used];
+      if (after?.kind === 'close' && after.name === token.name) used++;
+      return used;
     }
     if (stack.length > IMPORT_LIMITS.maxOfxDepth) {
       throw new ValidationError(`OFX nesting deeper than ${IMPORT_LIMITS.maxOfxDepth} at line ${lineOf(text, token.at)} (<${clipText(token.name, 40)}>).`);
@@ -108,8 +119,18 @@ export function parseOfxTree(text: string): OfxElement {
     const element: OfxElement = { name: token.name, children: [] };
     parent.children.push(element);
     stack.push(element);
-  }
-  return root;
+    return 1;
+  };
+  return {
+    push(token: Token): void {
+      window.push(token);
+      while (window.length >= 3) window.splice(0, step());
+    },
+    end(): OfxElement {
+      while (window.length > 0) window.splice(0, step());
+      return root;
+    },
+  };
 }
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -119,14 +140,15 @@ const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
- * The tokens of `text` from `from` on: tags (`<NAME …>`, `</NAME>`, `<NAME/>`), text (CDATA included, its
- * ampersands protected from entity decoding) and nothing for comments and processing instructions. A `<` that
- * starts none of these, or whose terminator never comes, is text. Each terminator (`>`, `-->`, `?>`, `]]>`) is
- * looked for at most once per occurrence: the position found is remembered, and once one is missing it is missing
- * for the rest of the file.
+ * Emits the tokens of `text` from `from` on: tags (`<NAME …>`, `</NAME>`, `<NAME/>`), text (CDATA included, its
+ * ampersands protected from entity decoding; text on both sides of a comment is one token) and nothing for
+ * comments and processing instructions. A `<` that starts none of these, or whose terminator never comes, is text.
+ * Each terminator (`>`, `-->`, `?>`, `]]>`) is looked for at most once per occurrence: the position found is
+ * remembered, and once one is missing it is missing for the rest of the file. With `closing-names` only end tags
+ * are emitted (and the file's bounds are checked: tag names, element count).
  */
-function tokenize(text: string, from: number): Token[] {
-  const tokens: Token[] = [];
+function tokenize(text: string, from: number, what: 'all' | 'closing-names', emit: (token: Token) => void): void {
+  const all = what === 'all';
   let elements = 0;
   const finder = (terminator: string) => {
     let found = -2;
@@ -141,31 +163,38 @@ function tokenize(text: string, from: number): Token[] {
   const nextPiEnd = finder('?>');
   const nextCdataEnd = finder(']]>');
   let textStart = from;
-  const pushText = (end: number, extra = '') => {
+  let pending = '';
+  let pendingAt = from;
+  const addText = (end: number, extra = '') => {
+    if (!all) return;
     const t = text.slice(textStart, end) + extra;
     if (t === '') return;
-    const prev = tokens[tokens.length - 1];
-    if (prev?.kind === 'text') prev.text += t;
-    else tokens.push({ kind: 'text', name: '', text: t, at: textStart });
+    if (pending === '') pendingAt = textStart;
+    pending += t;
+  };
+  const flushText = () => {
+    if (pending === '') return;
+    emit({ kind: 'text', name: '', text: pending, at: pendingAt });
+    pending = '';
   };
   for (let lt = text.indexOf('<', from); lt >= 0; ) {
     let end = -1;
     if (text.startsWith('<!--', lt)) {
       const close = nextCommentEnd(lt + 4);
       if (close >= 0) {
-        pushText(lt);
+        addText(lt);
         end = close + 3;
       }
     } else if (text.startsWith('<?', lt)) {
       const close = nextPiEnd(lt + 2);
       if (close >= 0) {
-        pushText(lt);
+        addText(lt);
         end = close + 2;
       }
     } else if (text.startsWith('<![CDATA[', lt)) {
       const close = nextCdataEnd(lt + 9);
       if (close >= 0) {
-        pushText(lt, text.slice(lt + 9, close).replace(/&/g, '&amp;'));
+        addText(lt, all ? text.slice(lt + 9, close).replace(/&/g, '&amp;') : '');
         end = close + 3;
       }
     } else {
@@ -181,15 +210,20 @@ function tokenize(text: string, from: number): Token[] {
         else if (c === 47 && text.charCodeAt(j + 1) === 62) gt = j + 1;
         else if (isSpace(c)) gt = nextGt(j + 1);
         if (gt >= 0) {
-          if (j - nameStart > IMPORT_LIMITS.maxOfxTagName) {
-            throw new ValidationError(`OFX tag name longer than ${IMPORT_LIMITS.maxOfxTagName} characters at line ${lineOf(text, lt)}.`);
+          if (!all) {
+            if (j - nameStart > IMPORT_LIMITS.maxOfxTagName) {
+              throw new ValidationError(`OFX tag name longer than ${IMPORT_LIMITS.maxOfxTagName} characters at line ${lineOf(text, lt)}.`);
+            }
+            if (!closing && ++elements > IMPORT_LIMITS.maxOfxElements) {
+              throw new ValidationError(`The OFX file has more than ${IMPORT_LIMITS.maxOfxElements.toLocaleString('en-US')} elements (line ${lineOf(text, lt)}).`);
+            }
           }
-          if (++elements > IMPORT_LIMITS.maxOfxElements) {
-            throw new ValidationError(`The OFX file has more than ${IMPORT_LIMITS.maxOfxElements.toLocaleString('en-US')} elements (line ${lineOf(text, lt)}).`);
+          if (all || closing) {
+            addText(lt);
+            flushText();
+            const name = text.slice(nameStart, j).toUpperCase();
+            emit({ kind: closing ? 'close' : 'open', name, text: '', selfClosing: !closing && text.charCodeAt(gt - 1) === 47, at: lt });
           }
-          pushText(lt);
-          const name = text.slice(nameStart, j).toUpperCase();
-          tokens.push({ kind: closing ? 'close' : 'open', name, text: '', selfClosing: !closing && text.charCodeAt(gt - 1) === 47, at: lt });
           end = gt + 1;
         }
       }
@@ -202,8 +236,8 @@ function tokenize(text: string, from: number): Token[] {
     textStart = end;
     lt = text.indexOf('<', end);
   }
-  pushText(text.length);
-  return tokens;
+  addText(text.length);
+  flushText();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -49,18 +49,16 @@ export function parseQif(text: string, options: QifOptions): QifImportResult {
   if (!isCurrency(options.currency)) {
     return { rows: [], errors: [{ row: 0, message: `${JSON.stringify(options.currency)} is not an ISO 4217 currency code.` }] };
   }
-  const lines = String(text ?? '')
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/);
+  const input = String(text ?? '').replace(/^\uFEFF/, '');
   const records: QifRecord[] = [];
   const errors: ImportError[] = [];
   let section: string | undefined;
   let accountType: string | undefined;
   let current: QifRecord | undefined;
   let skippedInvestments = false;
-  lines.forEach((raw, i) => {
+  // Lines are read one at a time (not split into an array first): a line nobody keeps is garbage at once.
+  forEachLine(input, (raw, number) => {
     const line = raw.trimEnd();
-    const number = i + 1;
     if (line.trim() === '') return;
     if (line.startsWith('!')) {
       const header = line.slice(1).trim().toLowerCase();
@@ -108,6 +106,23 @@ export function parseQif(text: string, options: QifOptions): QifImportResult {
   if (truncated.length > 0) out.truncated = truncated;
   if (accountType) out.accountType = accountType;
   return out;
+}
+
+/** Calls `visit` with each line of `text` (ended by CRLF, CR or LF, as `split(/\r\n|\r|\n/)` would cut) and its number. */
+function forEachLine(text: string, visit: (line: string, number: number) => void): void {
+  let number = 1;
+  let start = 0;
+  let cr = -2;
+  let lf = -2;
+  for (;;) {
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    const end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+    if (end < 0) break;
+    visit(text.slice(start, end), number++);
+    start = end + (end === cr && lf === end + 1 ? 2 : 1);
+  }
+  visit(text.slice(start), number);
 }
 
 function isTransactionSection(section: string | undefined): boolean {
