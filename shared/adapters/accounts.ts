@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 import { readInt, toStoredInt, type StoredInt } from '../domain/money/exact';
@@ -48,8 +49,13 @@ function toAccount(item: Record<string, unknown>): AccountRecord {
   };
 }
 
+/**
+ * Creates an account, counted against the user's cap of accounts in the same transaction.
+ * @throws LimitExceededError at the cap (shared/domain/limits.ts).
+ */
 export async function createAccount(userId: string, a: AccountRecord): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.account(userId, a.id), ...a }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  const created = await createCounted(userId, 'accounts', { Put: { TableName: tableName(), Item: { ...keys.account(userId, a.id), ...a }, ConditionExpression: 'attribute_not_exists(pk)' } });
+  if (!created) throw new Error(`account id ${a.id} collided`);
 }
 
 export async function getAccount(userId: string, id: string): Promise<AccountRecord | undefined> {
@@ -98,18 +104,14 @@ export async function updateAccount(
 
 /** Deletes an account only while no transaction refers to it; 'in-use' otherwise. */
 export async function deleteAccount(userId: string, id: string): Promise<'deleted' | 'missing' | 'in-use'> {
-  try {
-    await db().send(
-      new DeleteCommand({
-        TableName: tableName(),
-        Key: keys.account(userId, id),
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(txCount) OR txCount = :zero)',
-        ExpressionAttributeValues: { ':zero': 0 },
-      }),
-    );
-    return 'deleted';
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    return (await getAccount(userId, id)) ? 'in-use' : 'missing';
-  }
+  const deleted = await deleteCounted(userId, 'accounts', {
+    Delete: {
+      TableName: tableName(),
+      Key: keys.account(userId, id),
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(txCount) OR txCount = :zero)',
+      ExpressionAttributeValues: { ':zero': 0 },
+    },
+  });
+  if (deleted) return 'deleted';
+  return (await getAccount(userId, id)) ? 'in-use' : 'missing';
 }

@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createCounted, deleteCounted } from './collection-limits';
 import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -37,14 +38,13 @@ export async function putCategories(userId: string, categories: CategoryRecord[]
   await batchWriteAll(categories.map((c) => ({ PutRequest: { Item: { ...keys.category(userId, c.id), ...c } } })));
 }
 
+/**
+ * Creates a category, counted against the user's cap of categories (defaults included) in the same transaction.
+ * False when the id exists.
+ * @throws LimitExceededError at the cap (shared/domain/limits.ts).
+ */
 export async function createCategory(userId: string, c: CategoryRecord): Promise<boolean> {
-  try {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.category(userId, c.id), ...c }, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return createCounted(userId, 'categories', { Put: { TableName: tableName(), Item: { ...keys.category(userId, c.id), ...c }, ConditionExpression: 'attribute_not_exists(pk)' } });
 }
 
 export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now: string): Promise<CategoryRecord | undefined> {
@@ -76,8 +76,9 @@ export async function updateCategory(userId: string, id: string, changes: { name
   }
 }
 
+/** Deletes a category and takes it off the user's count in one transaction (a category already gone is a no-op). */
 export async function deleteCategory(userId: string, id: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.category(userId, id) }));
+  await deleteCounted(userId, 'categories', { Delete: { TableName: tableName(), Key: keys.category(userId, id), ConditionExpression: 'attribute_exists(pk)' } });
 }
 
 /** Ids of (up to `limit`) transactions whose primary category is `categoryId`. */

@@ -13,6 +13,7 @@
  * | USER#<sub>         | CATEGORY#<id>      | category (two levels)                     |
  * | USER#<sub>         | TX#<id>            | transaction                               |
  * | USER#<sub>         | RULE#<id>          | categorisation rule                       |
+ * | USER#<sub>         | LIMIT#<collection> | how many items a capped collection holds  |
  * | USER#<sub>         | IDEMP#<key>        | Idempotency-Key record (24 h)             |
  * | USER#<sub>         | IMPORT#<id>        | import job, progress and report           |
  * | USER#<sub>         | IMPORTLEASE#<acc>  | the import writing into an account now    |
@@ -45,6 +46,8 @@ export const keys = {
   category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),
   transaction: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` }),
   rule: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` }),
+  /** Counter of a capped per-user collection (shared/domain/limits.ts), changed in the same write as each create/delete. */
+  limitCounter: (userId: string, collection: string) => ({ pk: `USER#${userId}`, sk: `LIMIT#${collection}` }),
   idempotency: (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMP#${key}` }),
   importJob: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `IMPORT#${id}` }),
   importPartition: (userId: string, id: string) => `USER#${userId}#IMPORT#${id}`,

@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -37,8 +38,15 @@ export async function getRule(userId: string, id: string): Promise<RuleRecord | 
   return out.Item ? toRule(out.Item) : undefined;
 }
 
-/** Writes a rule: new (must not exist) or replacing the given version. False when the condition failed. */
+/**
+ * Writes a rule: new (must not exist; counted against the user's cap of rules in the same transaction) or replacing
+ * the given version. False when the condition failed.
+ * @throws LimitExceededError when a new rule would pass the cap (shared/domain/limits.ts).
+ */
 export async function putRule(userId: string, rule: RuleRecord, expectedVersion?: number): Promise<boolean> {
+  if (expectedVersion === undefined) {
+    return createCounted(userId, 'rules', { Put: { TableName: tableName(), Item: { ...keys.rule(userId, rule.id), ...rule }, ConditionExpression: 'attribute_not_exists(pk)' } });
+  }
   try {
     await db().send(
       new PutCommand({
@@ -56,7 +64,7 @@ export async function putRule(userId: string, rule: RuleRecord, expectedVersion?
   }
 }
 
+/** Deletes a rule and takes it off the user's count in one transaction; false when there was none. */
 export async function deleteRule(userId: string, id: string): Promise<boolean> {
-  const out = await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.rule(userId, id), ReturnValues: 'ALL_OLD' }));
-  return out.Attributes !== undefined;
+  return deleteCounted(userId, 'rules', { Delete: { TableName: tableName(), Key: keys.rule(userId, id), ConditionExpression: 'attribute_exists(pk)' } });
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Email, Password, Uuid } from './common';
+import { PAGE_LIMITS } from '../domain/limits';
+import { Email, PageLimit, Password, Uuid } from './common';
 import { route } from './route';
 
 const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
@@ -119,7 +120,7 @@ export const listAudit = route({
     'Who changed which role or membership, when and from which request, including refused attempts. `pending` means the change was under way and its outcome is unknown. `nextCursor` is opaque and signed; pass it back as `cursor`.',
   auth: { permission: 'audit:read' },
   query: z.strictObject({
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+    limit: PageLimit(PAGE_LIMITS.audit.max, PAGE_LIMITS.audit.default),
     cursor: z.optional(z.string().check(z.maxLength(2048))),
   }),
   response: z.object({ items: z.array(AuditRecordSchema), nextCursor: z.nullable(z.string()) }),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_AMOUNT, MAX_AMOUNT_TEXT } from '../domain/limits';
+export { capSentence } from '../domain/limits';
 
 /** Problem document (RFC 9457) every 4xx/5xx answer carries. */
 export const ProblemSchema = z.object({
@@ -44,3 +45,21 @@ export const NonNegativeAmount = z
 export const ExactSum = z
   .union([z.int(), z.string().check(z.regex(/^-?(0|[1-9]\d*)$/))])
   .check(z.describe('Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling).'));
+
+/**
+ * The `limit` query parameter of a list: a page size from 1 to `max` (default `fallback`); past `max` a 400 says the
+ * largest page the list answers.
+ */
+export function PageLimit(max: number, fallback: number) {
+  return z._default(
+    z.coerce
+      .number()
+      .check(
+        z.int('must be a whole number'),
+        z.gte(1, 'must be at least 1'),
+        z.lte(max, `must be at most ${max}: the largest page this list answers (follow nextCursor for more)`),
+        z.describe(`Page size, 1 to ${max} (default ${fallback}).`),
+      ),
+    fallback,
+  );
+}

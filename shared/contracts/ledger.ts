@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, ExactSum, IsoDate, PositiveAmount as PositiveMinor, SignedAmount as SignedMinor } from './common';
+import { PAGE_LIMITS } from '../domain/limits';
+import { capSentence, CurrencyCode, ExactSum, IsoDate, PageLimit, PositiveAmount as PositiveMinor, SignedAmount as SignedMinor } from './common';
 import { route } from './route';
 
 const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
 const IdParams = z.strictObject({ id: Id });
 const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const Limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50);
+const Limit = PageLimit(PAGE_LIMITS.transactions.max, PAGE_LIMITS.transactions.default);
 const Cursor = z.string().check(z.maxLength(2048));
 
 // ── accounts ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -33,8 +34,13 @@ const AccountInput = {
   openingBalance: z._default(SignedMinor, 0),
 };
 
-export const listAccounts = route({ summary: 'List accounts with balances', auth: 'user', response: z.object({ items: z.array(Account) }) });
-export const createAccount = route({ summary: 'Create an account', auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201 });
+export const listAccounts = route({
+  summary: 'List accounts with balances',
+  description: `Every account in one answer (there are at most as many as the cap). ${capSentence('accounts', 'accounts')}`,
+  auth: 'user',
+  response: z.object({ items: z.array(Account) }),
+});
+export const createAccount = route({ summary: 'Create an account', description: capSentence('accounts', 'accounts'), auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201 });
 export const getAccount = route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account });
 export const updateAccount = route({
   summary: 'Rename, retype or archive an account',
@@ -52,9 +58,15 @@ export const deleteAccount = route({
 // ── categories ──────────────────────────────────────────────────────────────────────────────────────────────────
 export const CategoryKind = z.enum(['income', 'expense']);
 export const Category = z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), createdAt: z.string(), updatedAt: z.string() });
-export const listCategories = route({ summary: 'List categories (two levels)', auth: 'user', response: z.object({ items: z.array(Category) }) });
+export const listCategories = route({
+  summary: 'List categories (two levels)',
+  description: `Every category in one answer (there are at most as many as the cap). ${capSentence('categories', 'categories (the defaults included)')}`,
+  auth: 'user',
+  response: z.object({ items: z.array(Category) }),
+});
 export const createCategory = route({
   summary: 'Create a category (optionally under a parent)',
+  description: capSentence('categories', 'categories (the defaults given at sign-up included)'),
   auth: 'user',
   body: z.strictObject({ name: Text(60).check(z.minLength(1)), kind: CategoryKind, parentId: z.optional(z.nullable(Id)) }),
   response: Category,

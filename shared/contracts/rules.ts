@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { NonNegativeAmount } from './common';
+import { PAGE_LIMITS } from '../domain/limits';
+import { capSentence, NonNegativeAmount, PageLimit } from './common';
 import { route } from './route';
 
 const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
@@ -42,10 +43,15 @@ const RuleBody = {
   actions: RuleActions,
 };
 
-export const listRules = route({ summary: 'List rules in the order they apply', auth: 'user', response: z.object({ items: z.array(Rule) }) });
+export const listRules = route({
+  summary: 'List rules in the order they apply',
+  description: `Every rule in one answer (there are at most as many as the cap). ${capSentence('rules', 'rules')}`,
+  auth: 'user',
+  response: z.object({ items: z.array(Rule) }),
+});
 export const createRule = route({
   summary: 'Create a categorisation rule',
-  description: 'Rules apply on create and import, lowest priority first; they never overwrite a field set by hand.',
+  description: `Rules apply on create and import, lowest priority first; they never overwrite a field set by hand. ${capSentence('rules', 'rules')}`,
   auth: 'user',
   body: z.strictObject({ ...RuleBody, priority: z._default(RuleBody.priority, 100), enabled: z._default(RuleBody.enabled, true) }),
   response: Rule,
@@ -69,7 +75,7 @@ export const previewRule = route({
   summary: 'Which existing transactions a rule would change, and how',
   auth: 'user',
   params: IdParams,
-  query: z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100) }),
+  query: z.strictObject({ limit: PageLimit(PAGE_LIMITS.rulePreview.max, PAGE_LIMITS.rulePreview.default) }),
   response: z.object({
     ruleId: z.string(),
     examined: z.int(),

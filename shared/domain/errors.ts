@@ -67,6 +67,17 @@ export class UnsupportedMediaTypeError extends DomainError {
   readonly kind = 'unsupported-media-type';
 }
 
+/**
+ * A per-user collection is at its cap (see shared/domain/limits.ts): the problem names the collection (`limit`) and
+ * the cap (`max`).
+ */
+export class LimitExceededError extends DomainError {
+  readonly kind = 'limit-exceeded';
+  constructor(message: string, readonly limit: string, readonly max: number) {
+    super(message, { limit, max });
+  }
+}
+
 /** Too many requests (a rate limit the project enforces itself, e.g. login attempts). */
 export class TooManyRequestsError extends DomainError {
   readonly kind = 'too-many-requests';

@@ -48,6 +48,8 @@ export const PAGE_LIMITS = Object.freeze({
   transactions: { max: 100, default: 50 },
   /** `GET /rules/{id}/preview?limit=` (matches listed). */
   rulePreview: { max: 500, default: 100 },
+  /** `GET /auth/audit?limit=`. */
+  audit: { max: 100, default: 50 },
 } as const);
 
 /** The sentence an API description carries for a capped collection's create route. */

@@ -7,6 +7,7 @@ const STATUS: Record<string, { status: number; title: string }> = {
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  'limit-exceeded': { status: 409, title: 'Limit exceeded' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
