@@ -6,18 +6,23 @@ const Env = z.object({
   USER_POOL_ID: z.string().check(z.minLength(1)),
   USER_POOL_CLIENT_ID: z.string().check(z.minLength(1)),
   /**
-   * The key that signs pagination cursors (any string ≥ 32 chars), given directly: the local cloud and tests.
-   * On AWS it is read from Secrets Manager instead (CURSOR_SECRET_ARN), which wins when both are set.
+   * The key that signs pagination cursors (any string ≥ 32 chars), given directly: the local cloud (which sets its
+   * own, random per data folder) and tests. On AWS it is read from Secrets Manager instead (CURSOR_SECRET_ARN),
+   * which wins when both are set. There is no default: a function that signs cursors without either fails at cold
+   * start ({@link cursorKeySource}).
    */
-  CURSOR_SECRET: z._default(z.string().check(z.minLength(32)), 'tally-local-cursor-secret-change-me-0000'),
+  CURSOR_SECRET: z.optional(z.string().check(z.minLength(32))),
   /** The Secrets Manager secret holding the cursor key (read through the secrets extension, shared/adapters/secrets.ts). */
   CURSOR_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** A version of that secret to pin (after a manual rotation); the current one when unset. */
   CURSOR_SECRET_VERSION_ID: z.optional(z.string().check(z.minLength(1))),
   /** Sender of every email. */
   EMAIL_FROM: z._default(z.string(), 'Tally <no-reply@tally.local>'),
-  /** Comma-separated allowed CORS origins, or `*`. */
-  CORS_ORIGINS: z._default(z.string(), '*'),
+  /**
+   * Comma-separated browser origins allowed by CORS, or `*` (only when a deployment names it). None when unset: the
+   * CDK app sets the deployment's list, the local cloud its own loopback origins.
+   */
+  CORS_ORIGINS: z._default(z.string(), ''),
   /** When `true`, sign-up confirms the account at once (local cloud, or AWS with auto-confirm chosen). */
   AUTO_CONFIRM: z._default(z.enum(['true', 'false']), 'false'),
 });
@@ -39,6 +44,21 @@ export function config(): Config {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Where the key that signs pagination cursors comes from. */
+export type CursorKeySource = { kind: 'secret'; value: string } | { kind: 'secrets-manager'; arn: string; versionId?: string };
+
+/**
+ * The cursor key's source: the Secrets Manager secret (CURSOR_SECRET_ARN) when set, else CURSOR_SECRET. Throws a
+ * configuration error when neither is set: there is no built-in key that would sign cursors silently with a value
+ * anyone can read in this repository. Functions that sign cursors call it at cold start.
+ */
+export function cursorKeySource(): CursorKeySource {
+  const c = config();
+  if (c.CURSOR_SECRET_ARN) return { kind: 'secrets-manager', arn: c.CURSOR_SECRET_ARN, ...(c.CURSOR_SECRET_VERSION_ID ? { versionId: c.CURSOR_SECRET_VERSION_ID } : {}) };
+  if (c.CURSOR_SECRET) return { kind: 'secret', value: c.CURSOR_SECRET };
+  throw new Error('Invalid configuration: neither CURSOR_SECRET_ARN nor CURSOR_SECRET is set, and this function signs pagination cursors (give it secret:cursor access in functions/manifest.ts).');
 }
 
 /** Environment variable that carries the URL of a manifest queue: `welcome-email` → `QUEUE_URL_WELCOME_EMAIL`. */

@@ -20,10 +20,22 @@ export function baseEnvironment(i: { tableName: string; userPoolId: string; curs
   };
 }
 
+/** Origins of a web app's dev server on this machine (Vite's default port), allowed by the local cloud's CORS. */
+export const LOCAL_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
+
+/**
+ * The browser origins the local cloud allows: the operator's CORS_ORIGINS when set, else a web app's dev server on
+ * this machine and the local console. Never `*` unless asked for: the local cloud behaves as a deployment does.
+ */
+export function localCorsOrigins(consoleUrl: string, configured: string | undefined): string {
+  if (configured !== undefined && configured.trim() !== '') return configured;
+  return [...LOCAL_DEV_ORIGINS, new URL(consoleUrl).origin].join(',');
+}
+
 /**
  * The environment every handler sees in the local cloud: what CDK gives each function on AWS (table, pool, client,
- * queue URLs) plus the SDK's service-specific endpoint variables, which point the unchanged AWS SDK clients at
- * the local emulators.
+ * queue URLs, CORS origins) plus the SDK's service-specific endpoint variables, which point the unchanged AWS SDK
+ * clients at the local emulators. The cursor key is always set explicitly (baseEnvironment): handlers have no default.
  */
 export function handlerEnvironment(
   base: Record<string, string>,
@@ -41,6 +53,8 @@ export function handlerEnvironment(
     AWS_ENDPOINT_URL_SQS: i.endpoints.sqs,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: i.endpoints.cognito,
     AWS_ENDPOINT_URL_SESV2: i.endpoints.sesv2,
+    // The console serves the SES endpoint; the gateway reads the same setting for its preflight answers.
+    CORS_ORIGINS: localCorsOrigins(i.endpoints.sesv2, process.env.CORS_ORIGINS),
   };
   for (const q of i.queues) env[queueUrlVariable(q.name)] = q.url;
   return env;

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { secretString } from '../adapters/secrets';
-import { config } from '../config';
+import { cursorKeySource } from '../config';
 import { ValidationError } from '../domain/errors';
 
 /**
@@ -9,8 +9,8 @@ import { ValidationError } from '../domain/errors';
  * move a query into someone else's partition.
  */
 async function mac(payload: string): Promise<Buffer> {
-  const c = config();
-  const key = c.CURSOR_SECRET_ARN ? await secretString(c.CURSOR_SECRET_ARN, c.CURSOR_SECRET_VERSION_ID) : c.CURSOR_SECRET;
+  const source = cursorKeySource();
+  const key = source.kind === 'secrets-manager' ? await secretString(source.arn, source.versionId) : source.value;
   return createHmac('sha256', key).update(payload).digest();
 }
 

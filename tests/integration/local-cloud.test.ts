@@ -165,7 +165,8 @@ describe('the gateway’s own answers', () => {
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type' },
     });
     expect(r.status).toBe(204);
-    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    // The local cloud allows a dev server on this machine, as a deployment allows its named origins (never * by default).
+    expect(r.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(r.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'PATCH', 'DELETE']));
     expect(r.headers.get('access-control-allow-headers')).toBe('authorization,content-type');
   });
