@@ -127,6 +127,27 @@ describe('attack: one user poisons the jobs that run over every user', () => {
     expect(converted).toMatchObject({ baseAmount: 4000, baseCurrency: 'EUR' });
   });
 
+  it('the FX fan-out looks only at pending transactions in the currencies that arrived', { timeout: 60_000 }, async () => {
+    // Prepare: pending transactions in two currencies on a date no other test uses.
+    const date = '1998-07-20';
+    for (const currency of ['USD', 'JPY']) {
+      const tx = await call('POST', '/transactions', { token: bystander.accessToken, body: { type: 'expense', amount: 700, currency, date, description: `Pending ${currency}` } });
+      expect(tx.status, tx.text).toBe(201);
+      expect(tx.body.fxStatus).toBe('pending');
+    }
+    const { queuePendingConversions } = await import('../../../shared/use-cases/revalue');
+
+    // Act: rates arrive for USD only, then for JPY only.
+    const usd = await queuePendingConversions({ date, currencies: ['USD'] });
+    const jpy = await queuePendingConversions({ date, currencies: ['JPY'] });
+    const gbp = await queuePendingConversions({ date, currencies: ['GBP'] });
+
+    // Assess: each run queued the one transaction in its currency, and nothing for a currency nobody waits for.
+    expect(usd).toMatchObject({ users: 1, transactions: 1 });
+    expect(jpy).toMatchObject({ users: 1, transactions: 1 });
+    expect(gbp).toMatchObject({ users: 0, transactions: 0 });
+  });
+
   it('the weekly reports still reach the other users', { timeout: 90_000 }, async () => {
     // Act
     await runSchedule('schedule-reports');
