@@ -210,7 +210,8 @@ export function buildCase(ops: Operation[], root: unknown, seed: number, index: 
   const cs = caseSeed(seed, index);
   const g = new Gen(cs);
   const kind = g.weighted([[30, 'valid'], [25, 'boundary'], [45, 'invalid']] as const);
-  const destructive = (op.method === 'DELETE' && op.path === '/me') || op.path === '/auth/logout';
+  // Routes that end or change the caller's own account or sessions run as a fresh user of their own.
+  const destructive = op.auth !== 'public' && ((op.method === 'DELETE' && op.path === '/me') || /logout|password/.test(op.path));
   const defaultCaller: Caller = op.auth === 'public' ? 'none' : destructive ? 'fresh-user' : typeof op.auth === 'object' ? (g.chance(0.85) ? 'admin' : 'user') : 'user';
   const c: FuzzCase = { index, seed, op, kind, label: kind, caller: defaultCaller, pathParams: {}, query: [], headers: {}, foreign: false };
 
@@ -224,6 +225,7 @@ export function buildCase(ops: Operation[], root: unknown, seed: number, index: 
     else if (p.in === 'header' && (p.required || g.chance(0.6))) c.headers[p.name] = stringify(valid(g, p.schema, ctx)) as string | Ref;
   }
   if (op.body && (op.body.required || full || g.chance(0.7))) c.body = { value: valid(g, op.body.schema, ctxOf(op, root, 'body', 'body', full)) };
+  cohere(c, g);
 
   if (kind === 'valid') {
     c.label = 'valid';
@@ -427,6 +429,76 @@ export function buildCase(ops: Operation[], root: unknown, seed: number, index: 
     }
   }
   return c;
+}
+
+/** `a > b` for two numbers, two numeric strings (numerically) or two other strings (dates, months); else false. */
+function greater(a: unknown, b: unknown): boolean {
+  const plain = (x: unknown) => typeof x === 'number' || typeof x === 'string';
+  if (!plain(a) || !plain(b) || a === '' || b === '') return false;
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb)) return na > nb;
+  return typeof a === 'string' && typeof b === 'string' && a > b;
+}
+
+const RANGES: [string, string][] = [
+  ['from', 'to'],
+  ['minAmount', 'maxAmount'],
+  ['amountMin', 'amountMax'],
+];
+
+/**
+ * Makes a generated base request agree with the rules the schema cannot state (so valid cases get past validation
+ * and reach the use cases): ranges in order, `toAccountId` only on transfers, splits that add up to the amount.
+ */
+function cohere(c: FuzzCase, g: Gen): void {
+  const order = (get: (k: string) => unknown, set: (k: string, v: unknown) => void) => {
+    for (const [lo, hi] of RANGES) {
+      const a = get(lo);
+      const b = get(hi);
+      if (greater(a, b)) {
+        set(lo, b);
+        set(hi, a);
+      }
+    }
+  };
+  const q = new Map(c.query);
+  order(
+    (k) => q.get(k),
+    (k, v) => q.set(k, v as Part),
+  );
+  c.query = [...q.entries()];
+  const walk = (v: unknown) => {
+    if (v === null || typeof v !== 'object' || v instanceof Ref || v instanceof Raw) return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = v as Record<string, unknown>;
+    order(
+      (k) => o[k],
+      (k, x) => setOwn(o, k, x),
+    );
+    if (typeof o.type === 'string' && ['expense', 'income', 'transfer'].includes(o.type)) {
+      if (o.type !== 'transfer') delete o.toAccountId;
+      else {
+        delete o.categoryId;
+        if (g.chance(0.8)) {
+          setOwn(o, 'accountId', new Ref('account', 0));
+          setOwn(o, 'toAccountId', new Ref('account', 1));
+        }
+      }
+      if (Array.isArray(o.splits) && typeof o.amount === 'number') {
+        if (o.type === 'transfer' || g.chance(0.5)) delete o.splits;
+        else {
+          const splits = o.splits as { amount?: unknown }[];
+          const rest = splits.slice(0, -1).reduce((sum, sp) => sum + (typeof sp.amount === 'number' ? sp.amount : 0), 0);
+          const last = splits[splits.length - 1];
+          if (last) last.amount = o.amount - rest;
+          delete o.categoryId;
+        }
+      }
+    }
+    Object.values(o).forEach(walk);
+  };
+  if (c.body && 'value' in c.body) walk(c.body.value);
 }
 
 /** Paths of required body fields, the empty path when the body itself is required, `['$param', name]` for required parameters. */

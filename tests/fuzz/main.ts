@@ -4,9 +4,10 @@
  * that is not a problem document, a 2xx off its documented status or schema, another user's data reached).
  *
  *   npm run fuzz -- [--seed 7] [--cases 10000] [--concurrency 8] [--filter "POST /transactions"] [--only 12,345]
- *                   [--report file.json] [--verbose] [--api http://127.0.0.1:3000 --admin-email … --admin-password …]
+ *                   [--report file.json] [--verbose] [--trace] [--api http://127.0.0.1:3000 --admin-email … --admin-password …]
  *
- * `--only` replays single cases (with the same --seed and --filter as the run that found them).
+ * `--only` replays single cases (with the same --seed and --filter as the run that found them); `--trace` prints
+ * every case with its answer; `--verbose` shows what the cloud logs.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     report: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
     api: { type: 'string' },
     'admin-email': { type: 'string' },
     'admin-password': { type: 'string' },
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
     // What the cloud's handlers and workers log meanwhile is collected (shown with --verbose): a background error is
     // a failure too, though no HTTP answer shows it.
     const tap = stop ? tapLogs(values.verbose) : undefined;
-    const result = await runFuzz({ apiUrl, session: httpSession(apiUrl, admin), seed, cases, concurrency, ...(only ? { only } : {}), ...(values.filter ? { filter: values.filter } : {}), log: (l) => console.log(l) }).finally(() => tap?.stop());
+    const result = await runFuzz({ apiUrl, session: httpSession(apiUrl, admin), seed, cases, concurrency, ...(only ? { only } : {}), ...(values.filter ? { filter: values.filter } : {}), log: (l) => console.log(l), ...(values.trace ? { trace: (l: string) => console.log(l) } : {}) }).finally(() => tap?.stop());
     for (const [message, count] of tap?.errors ?? []) {
       result.failures.push({ index: -1, op: '(background)', check: 'logged-error', status: 0, message, request: `logged ${count} time(s) while the cases ran`, label: 'background', response: '' });
     }

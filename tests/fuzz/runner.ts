@@ -19,6 +19,8 @@ export interface FuzzOptions {
   timeoutMs?: number;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Called with every case and its answer (npm run fuzz -- --trace). */
+  trace?: (line: string) => void;
 }
 
 /** One broken promise of the API, with what it takes to replay it. */
@@ -231,6 +233,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     stats.totalMs += took;
     stats.maxMs = Math.max(stats.maxMs, took);
     stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
+    o.trace?.(`#${index} [${c.label}] ${describeCase(c)}\n    → ${res.status} ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
     const problems = check(c.op, res.status, res.headers.get('content-type') ?? '', text, doc);
     if (res.status < 300) {
       if (c.foreign && foreignInPathOrBody(c)) problems.push({ check: 'cross-tenant', message: `another user's resource in the ${c.op.method === 'GET' ? 'path' : 'path or body'} answered ${res.status}` });
