@@ -272,7 +272,16 @@ function cleanCell(value: string | undefined): string {
  * Picks the delimiter that splits the first lines into the same number (> 1) of fields most consistently.
  */
 export function detectDelimiter(text: string): ',' | ';' | '\t' | '|' {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 40);
+  // The first 40 non-blank lines, found without cutting the whole file into lines.
+  const lines: string[] = [];
+  for (let start = 0; start <= text.length && lines.length < 40; ) {
+    const lf = text.indexOf('\n', start);
+    const end = lf < 0 ? text.length : lf;
+    const line = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (line.trim() !== '') lines.push(line);
+    if (lf < 0) break;
+    start = lf + 1;
+  }
   let best: { delimiter: (typeof DELIMITERS)[number]; lines: number; fields: number } = { delimiter: ',', lines: 0, fields: 0 };
   for (const delimiter of DELIMITERS) {
     const counts = new Map<number, number>();
@@ -291,9 +300,11 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' | '|' {
 function countFields(line: string, delimiter: string): number {
   let fields = 1;
   let quoted = false;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (c === delimiter && !quoted) fields++;
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === d && !quoted) fields++;
   }
   return fields;
 }

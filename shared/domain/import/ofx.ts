@@ -78,6 +78,9 @@ export function parseOfxTree(text: string): OfxElement {
   return builder.end();
 }
 
+/** The children of every leaf: one frozen array, not one per leaf (leaves are most of a statement). */
+const NO_CHILDREN = Object.freeze([]) as unknown as OfxElement[];
+
 /** Builds the tree from a stream of tokens, deciding each start tag with the two tokens after it. */
 function treeBuilder(text: string, closed: ReadonlySet<string>) {
   const root: OfxElement = { name: '#document', children: [] };
@@ -99,7 +102,7 @@ function treeBuilder(text: string, closed: ReadonlySet<string>) {
       return 1;
     }
     if (token.selfClosing) {
-      parent.children.push({ name: token.name, value: '', children: [] });
+      parent.children.push({ name: token.name, value: '', children: NO_CHILDREN });
       return 1;
     }
     const next = window[1];
@@ -107,7 +110,7 @@ function treeBuilder(text: string, closed: ReadonlySet<string>) {
     const value = next?.kind === 'text' ? next.text : '';
     if (value.trim() !== '' || (afterText?.kind === 'close' && afterText.name === token.name) || !closed.has(token.name)) {
       // A leaf: its value runs to the next tag; an XML end tag right after it belongs to it.
-      parent.children.push({ name: token.name, value: decodeEntities(value).trim(), children: [] });
+      parent.children.push({ name: token.name, value: decodeEntities(value).trim(), children: NO_CHILDREN });
       let used = next?.kind === 'text' ? 2 : 1;
       const after = window[used];
       if (after?.kind === 'close' && after.name === token.name) used++;
@@ -162,6 +165,16 @@ function tokenize(text: string, from: number, what: 'all' | 'closing-names', emi
   const nextCommentEnd = finder('-->');
   const nextPiEnd = finder('?>');
   const nextCdataEnd = finder(']]>');
+  // Tag names in upper case, shared by every element of that name (a statement repeats twenty names).
+  const names = new Map<string, string>();
+  const nameOf = (raw: string): string => {
+    let name = names.get(raw);
+    if (name === undefined) {
+      name = raw.toUpperCase();
+      if (names.size < 10_000) names.set(raw, name);
+    }
+    return name;
+  };
   let textStart = from;
   let pending = '';
   let pendingAt = from;
@@ -221,7 +234,7 @@ function tokenize(text: string, from: number, what: 'all' | 'closing-names', emi
           if (all || closing) {
             addText(lt);
             flushText();
-            const name = text.slice(nameStart, j).toUpperCase();
+            const name = nameOf(text.slice(nameStart, j));
             emit({ kind: closing ? 'close' : 'open', name, text: '', selfClosing: !closing && text.charCodeAt(gt - 1) === 47, at: lt });
           }
           end = gt + 1;
@@ -243,6 +256,7 @@ function tokenize(text: string, from: number, what: 'all' | 'closing-names', emi
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
       const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
