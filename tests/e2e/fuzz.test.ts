@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { failureClasses, formatReport, runFuzz } from '../fuzz/runner';
+import { operationsOf } from '../fuzz/operations';
+import { check, failureClasses, fetchOpenApi, formatReport, runFuzz } from '../fuzz/runner';
 import { admin, newUser } from '../support/api';
 
 /**
@@ -8,6 +9,18 @@ import { admin, newUser } from '../support/api';
  * 2xx off its documented status or schema, or reach into another user's data fails the test and lists the cases.
  */
 describe('fuzzing every operation of /openapi.json', () => {
+  it('has an oracle that catches what it is meant to catch', async () => {
+    const doc = await fetchOpenApi(inject('cloud').apiUrl);
+    const op = operationsOf(doc).find((o) => o.key === 'GET /accounts');
+    if (!op) throw new Error('no GET /accounts in the document');
+    expect(check(op, 500, 'application/problem+json', '{}', doc).map((p) => p.check)).toEqual(['5xx']);
+    expect(check(op, 404, 'text/plain', 'Not Found', doc).map((p) => p.check)).toContain('problem');
+    expect(check(op, 400, 'application/problem+json', JSON.stringify({ type: 't', title: 'x', status: 404, detail: 'd' }), doc).map((p) => p.message)).toEqual([expect.stringMatching(/status/)]);
+    expect(check(op, 200, 'application/json', JSON.stringify({ items: [{ id: 1 }] }), doc).map((p) => p.check)).toEqual(['schema']);
+    expect(check(op, 201, 'application/json', '{"items":[]}', doc).map((p) => p.check)).toEqual(['undocumented-status']);
+    expect(check(op, 200, 'application/json', '{"items":[]}', doc)).toEqual([]);
+  });
+
   it('finds no broken answer in 400 seeded cases', { timeout: 240_000 }, async () => {
     const { apiUrl } = inject('cloud');
     const result = await runFuzz({ apiUrl, session: { newUser, admin }, seed: 7, cases: 400, concurrency: 6 });
