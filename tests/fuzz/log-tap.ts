@@ -8,6 +8,8 @@ export interface LogTap {
   errors: Map<string, number>;
   /** Distinct WARN messages. */
   warnings: Map<string, number>;
+  /** Forgets what was recorded (lines logged afterwards, e.g. while the cloud stops, are still kept off the output). */
+  clear(): void;
   stop(): void;
 }
 
@@ -19,10 +21,12 @@ export function classify(line: string): { level: 'WARN' | 'ERROR'; message: stri
   if (m) return { level: m[1] as 'WARN' | 'ERROR', message: (m[2] ?? '').replace(/\b\d{6,}\b/g, 'N').replace(/\b[0-9A-Z]{26}\b/g, 'ID').slice(0, 200) };
   if (!line.startsWith('{"level":')) return undefined;
   try {
-    const j = JSON.parse(line) as { level?: string; message?: string; function_name?: string; error?: { message?: string } };
+    const j = JSON.parse(line) as { level?: string; message?: string; error?: { message?: string } };
     if (j.level !== 'WARN' && j.level !== 'ERROR' && j.level !== 'CRITICAL') return undefined;
     const why = j.error?.message ? `: ${j.error.message}` : '';
-    return { level: j.level === 'WARN' ? 'WARN' : 'ERROR', message: `${j.function_name ?? 'handler'}: ${j.message ?? ''}${why}`.replace(/\b\d+\b/g, 'N').slice(0, 240) };
+    // Not prefixed with function_name: in the local cloud every function shares one process and logger, so the name
+    // is that of whichever function ran last, not necessarily the one that logged.
+    return { level: j.level === 'WARN' ? 'WARN' : 'ERROR', message: `${j.message ?? ''}${why}`.replace(/\b\d+\b/g, 'N').slice(0, 240) };
   } catch {
     return undefined;
   }
@@ -30,7 +34,15 @@ export function classify(line: string): { level: 'WARN' | 'ERROR'; message: stri
 
 /** Starts tapping stdout and stderr; tapped log lines are recorded and shown only when `echo` is set. */
 export function tapLogs(echo = false): LogTap {
-  const tap: LogTap = { errors: new Map(), warnings: new Map(), stop: () => undefined };
+  const tap: LogTap = {
+    errors: new Map(),
+    warnings: new Map(),
+    clear: () => {
+      tap.errors.clear();
+      tap.warnings.clear();
+    },
+    stop: () => undefined,
+  };
   const restore: (() => void)[] = [];
   for (const stream of [process.stdout, process.stderr]) {
     const original = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { httpSession } from './fixtures';
-import { tapLogs } from './log-tap';
+import { type LogTap, tapLogs } from './log-tap';
 import { failureClasses, formatReport, runFuzz } from './runner';
 
 const { values } = parseArgs({
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   let apiUrl = values.api;
   let admin = { email: values['admin-email'] ?? '', password: values['admin-password'] ?? '' };
   let stop: (() => Promise<void>) | undefined;
+  let tap: LogTap | undefined;
   const t0 = Date.now();
   if (!apiUrl) {
     // The local cloud runs the handlers in this process; it is imported only now, after argument parsing, because
@@ -70,12 +71,17 @@ async function main(): Promise<number> {
   try {
     // What the cloud's handlers and workers log meanwhile is collected (shown with --verbose): a background error is
     // a failure too, though no HTTP answer shows it.
-    const tap = stop ? tapLogs(values.verbose) : undefined;
-    const result = await runFuzz({ apiUrl, session: httpSession(apiUrl, admin), seed, cases, concurrency, ...(only ? { only } : {}), ...(values.filter ? { filter: values.filter } : {}), log: (l) => console.log(l), ...(values.trace ? { trace: (l: string) => console.log(l) } : {}) }).finally(() => tap?.stop());
-    for (const [message, count] of tap?.errors ?? []) {
+    tap = stop ? tapLogs(values.verbose) : undefined;
+    const result = await runFuzz({ apiUrl, session: httpSession(apiUrl, admin), seed, cases, concurrency, ...(only ? { only } : {}), ...(values.filter ? { filter: values.filter } : {}), log: (l) => console.log(l), ...(values.trace ? { trace: (l: string) => console.log(l) } : {}) });
+    const errors = new Map(tap?.errors);
+    const warnings = new Map(tap?.warnings);
+    tap?.clear();
+    for (const [message, count] of errors) {
+      // A handler's "Unhandled error" is the 500 it answered, already a failure of its case.
+      if (/Unhandled error/.test(message)) continue;
       result.failures.push({ index: -1, op: '(background)', check: 'logged-error', status: 0, message, request: `logged ${count} time(s) while the cases ran`, label: 'background', response: '' });
     }
-    for (const [message, count] of tap?.warnings ?? []) result.warnings.push(`logged ${count}× (WARN): ${message}`);
+    for (const [message, count] of warnings) result.warnings.push(`logged ${count}× (WARN): ${message}`);
     console.log(formatReport(result));
     const reportFile = values.report ?? join(tmpdir(), `tally-fuzz-${seed}.json`);
     await writeFile(
@@ -98,6 +104,7 @@ async function main(): Promise<number> {
     return result.failures.length === 0 ? 0 : 1;
   } finally {
     await stop?.();
+    tap?.stop();
   }
 }
 
