@@ -1,5 +1,6 @@
-import type { BalanceDeltas } from '../domain/balances';
+import { addBalanceDeltas, type AnyBalanceDeltas, type ExactBalanceDeltas } from '../domain/balances';
 import { NotFoundError } from '../domain/errors';
+import { readInt, toExactMinor, type ExactMinor } from '../domain/money/exact';
 import { isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 import { balanceUpdates, transact } from './ledger';
@@ -21,31 +22,45 @@ const FOLD_BATCH = 90;
 const SK_PREFIX = 'DELTA#';
 
 type TxItem = Parameters<typeof transact>[0][number];
-type Serialized = [accountId: string, currencies: [string, number][], count: number][];
+/**
+ * A delta item's JSON: per account, its currencies' deltas and its count. A delta is an {@link ExactMinor} (a number
+ * while safe, else a string of digits), since JSON numbers past 2^53 lose units.
+ */
+type Serialized = [accountId: string, currencies: [string, ExactMinor][], count: number][];
 
-function serialize(deltas: BalanceDeltas): string {
-  const out: Serialized = [...deltas].map(([id, d]) => [id, [...d.currencies], d.count]);
+/** The JSON of a group's deltas (exported for unit tests). */
+export function serializeDeltas(deltas: AnyBalanceDeltas): string {
+  const out: Serialized = [...deltas].map(([id, d]) => [id, [...d.currencies].map(([c, v]): [string, ExactMinor] => [c, toExactMinor(BigInt(v))]), d.count]);
   return JSON.stringify(out);
 }
 
-function addInto(into: BalanceDeltas, json: string): void {
+/**
+ * Adds the deltas of one stored item to `into`, exactly: a fold sums up to 90 groups of 90 rows, past 2^53 with
+ * amounts near the ceiling. A malformed delta is refused rather than counted wrong.
+ */
+export function addSerializedDeltas(into: ExactBalanceDeltas, json: string): ExactBalanceDeltas {
+  const more: ExactBalanceDeltas = new Map();
   for (const [id, currencies, count] of JSON.parse(json) as Serialized) {
-    const e = into.get(id) ?? { currencies: new Map<string, number>(), count: 0 };
-    for (const [c, v] of currencies) e.currencies.set(c, (e.currencies.get(c) ?? 0) + v);
-    e.count += count;
-    into.set(id, e);
+    const exact = new Map<string, bigint>();
+    for (const [c, v] of currencies) {
+      const big = readInt(v);
+      if (big === undefined) throw new Error(`The balance delta of account ${id} in ${c} is not an integer: ${JSON.stringify(v)}`);
+      exact.set(c, big);
+    }
+    addBalanceDeltas(more, new Map([[id, { currencies: exact, count: Number(count) }]]));
   }
+  return addBalanceDeltas(into, more);
 }
 
 /**
  * The put of one group's balance change, for the group's own TransactWriteItems. `groupKey` names the group (its
  * first transaction id): the put fails its condition if that group was recorded already.
  */
-export function importDeltaPut(userId: string, importId: string, groupKey: string, deltas: BalanceDeltas, now: Date): TxItem {
+export function importDeltaPut(userId: string, importId: string, groupKey: string, deltas: AnyBalanceDeltas, now: Date): TxItem {
   return {
     Put: {
       TableName: tableName(),
-      Item: { pk: keys.importPartition(userId, importId), sk: `${SK_PREFIX}${groupKey}`, deltas: serialize(deltas), expiresAt: Math.floor(now.getTime() / 1000) + DELTA_TTL },
+      Item: { pk: keys.importPartition(userId, importId), sk: `${SK_PREFIX}${groupKey}`, deltas: serializeDeltas(deltas), expiresAt: Math.floor(now.getTime() / 1000) + DELTA_TTL },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -68,8 +83,8 @@ export async function foldImportDeltas(userId: string, importId: string, now: Da
     let raced = false;
     for (let i = 0; i < pending.length; i += FOLD_BATCH) {
       const batch = pending.slice(i, i + FOLD_BATCH);
-      const sum: BalanceDeltas = new Map();
-      for (const item of batch) addInto(sum, String(item.deltas));
+      const sum: ExactBalanceDeltas = new Map();
+      for (const item of batch) addSerializedDeltas(sum, String(item.deltas));
       const updates = balanceUpdates(userId, sum, now.toISOString());
       const deletes: TxItem[] = batch.map((item) => ({
         Delete: { TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ConditionExpression: 'attribute_exists(pk)' },

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { BalanceDeltas } from '../domain/balances';
+import type { AnyBalanceDeltas } from '../domain/balances';
 import { merchantKey } from '../domain/ledger';
 import { db, tableName } from './dynamo';
 import { keys } from './keys';
@@ -64,8 +64,11 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
 
 type TxItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-/** Updates of account items for balance deltas: each must exist (an unknown account cancels the write). */
-export function balanceUpdates(userId: string, deltas: BalanceDeltas, now: string): TxItem[] {
+/**
+ * Updates of account items for balance deltas: each must exist (an unknown account cancels the write). A delta may
+ * be a bigint (a sum past 2^53): the document client writes it as an exact DynamoDB number.
+ */
+export function balanceUpdates(userId: string, deltas: AnyBalanceDeltas, now: string): TxItem[] {
   return [...deltas.entries()].map(([accountId, d]) => {
     const names: Record<string, string> = { '#b': 'balances' };
     const values: Record<string, unknown> = { ':n': d.count, ':now': now, ':zero': 0 };

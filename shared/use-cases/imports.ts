@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod/mini';
 import type { createImport as CreateImport } from '../contracts/imports';
 import { ImportRequested } from '../../events/import-requested';
-import { balanceDeltas, type BalanceDeltas } from '../domain/balances';
+import { addBalanceDeltas, balanceDeltas, type ExactBalanceDeltas } from '../domain/balances';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { findDuplicates, IMPORT_LIMITS, parseCsv, parseOfx, parseQif, type ImportResult, type ImportRow } from '../domain/import';
 import { addDays, signedAmount, validateTransaction } from '../domain/ledger';
@@ -187,15 +187,6 @@ async function existingInRange(userId: string, accountId: string, from: string, 
   return out;
 }
 
-function mergeDeltas(into: BalanceDeltas, more: BalanceDeltas): void {
-  for (const [acc, d] of more) {
-    const e = into.get(acc) ?? { currencies: new Map<string, number>(), count: 0 };
-    for (const [c, v] of d.currencies) e.currencies.set(c, (e.currencies.get(c) ?? 0) + v);
-    e.count += d.count;
-    into.set(acc, e);
-  }
-}
-
 /**
  * Writes an import's rows: finds duplicates (bank id, or amount + date ±3 days + description, against the account
  * and within the file), applies rules and the base-currency rate, and writes the rest in all-or-nothing groups
@@ -271,8 +262,9 @@ export async function runImport(userId: string, importId: string, now = new Date
       // be deleted under the import). The others, written in parallel, each put their balance change beside their rows
       // in the same all-or-nothing write instead of contending on the account item; those are folded in below.
       const writeGroup = async (g: TransactionRecord[], direct: boolean) => {
-        const deltas: BalanceDeltas = new Map();
-        for (const t of g) mergeDeltas(deltas, balanceDeltas(undefined, t));
+        // Summed in BigInt: a group's total is far below 2^53 today, but nothing about its size should depend on that.
+        const deltas: ExactBalanceDeltas = new Map();
+        for (const t of g) addBalanceDeltas(deltas, balanceDeltas(undefined, t));
         const balance = direct ? balanceUpdates(userId, deltas, at) : [importDeltaPut(userId, importId, g[0]?.id ?? '', deltas, now)];
         try {
           await transact([...g.map((t) => putTransaction(t, 'new')), ...balance]);
