@@ -1,5 +1,5 @@
 import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { pickRollupFields, pickStoredFields, type RollupDelta, type RollupFields, type StoredFields } from '../domain/analytics';
+import { pickStoredFields, type RollupDelta, type StoredFields } from '../domain/analytics';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -103,20 +103,20 @@ export async function rollupRange(userId: string, base: string, from: string, to
   return items.map(toStored);
 }
 
-/** Every rollup of a user, any base currency (repair). */
-export async function allRollups(userId: string): Promise<{ base: string; month: string; fields: RollupFields; updatedAt: string }[]> {
+/** Every rollup of a user, any base currency (repair), its counters exact at any size. */
+export async function allRollups(userId: string): Promise<{ base: string; month: string; fields: StoredFields; updatedAt: string }[]> {
   const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'ROLLUP#' } });
   return items.map((item) => {
     const [, base = '', month = ''] = String(item.sk).split('#');
-    return { base, month, fields: pickRollupFields(item), updatedAt: String(item.updatedAt ?? '') };
+    return { base, month, fields: pickStoredFields(item), updatedAt: String(item.updatedAt ?? '') };
   });
 }
 
 /**
  * Replaces a rollup with recounted fields, only if it was not updated since `expectedUpdatedAt` (a delta applied
- * meanwhile wins; the next repair looks again).
+ * meanwhile wins; the next repair looks again). A counter past 2^53 is a bigint, stored as an exact number.
  */
-export async function replaceRollup(userId: string, base: string, month: string, fields: RollupFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean> {
+export async function replaceRollup(userId: string, base: string, month: string, fields: StoredFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean> {
   try {
     await db().send(
       new PutCommand({

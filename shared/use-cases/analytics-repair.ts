@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { compactFields, negateFields, addFields, recount, rollupKeyString, type RollupFields } from '../domain/analytics';
+import { fieldDifference, recountExact, rollupKeyString } from '../domain/analytics';
+import { toExactMinor, toStoredInt, type ExactMinor } from '../domain/money/exact';
 import { db, tableName } from '../adapters/dynamo';
 import { toTransaction, type TransactionRecord } from '../adapters/ledger';
 import { allProfiles } from '../adapters/profiles';
@@ -15,8 +16,8 @@ const QUIET_MS = 10 * 60 * 1000;
 export interface Drift {
   base: string;
   month: string;
-  /** Recount minus stored, per field (what the fix adds). */
-  difference: RollupFields;
+  /** Recount minus stored, per field (what the fix adds), exact: a number while safe, else a string of digits. */
+  difference: Readonly<Record<string, ExactMinor>>;
   fixed: boolean;
   /** Why a drifted rollup was left as it is. */
   skipped?: string;
@@ -42,27 +43,29 @@ async function transactionsOf(userId: string, deadline = Number.POSITIVE_INFINIT
 }
 
 /**
- * Recomputes a user's monthly rollups from the transactions and compares them with the stored ones. With `fix`,
- * each drifted rollup that has been quiet for 10 minutes is replaced by the recount (conditionally: a delta
- * applied meanwhile wins, and the next run looks again). Returns every drift found.
+ * Recomputes a user's monthly rollups from the transactions and compares them with the stored ones, exactly (in
+ * BigInt: a month's totals may pass 2^53). With `fix`, each drifted rollup that has been quiet for 10 minutes is
+ * replaced by the recount (conditionally: a delta applied meanwhile wins, and the next run looks again). Returns
+ * every drift found.
  */
 export async function repairUser(userId: string, options: { fix: boolean; now?: Date; deadline?: number }): Promise<{ rollups: number; drifts: Drift[] }> {
   const now = options.now ?? new Date();
   const [txs, stored] = await Promise.all([transactionsOf(userId, options.deadline), allRollups(userId)]);
-  const want = recount(txs);
+  const want = recountExact(txs);
   const have = new Map(stored.map((r) => [rollupKeyString({ baseCurrency: r.base, month: r.month }), r]));
   const drifts: Drift[] = [];
   for (const key of new Set([...want.keys(), ...have.keys()])) {
-    const target = compactFields(want.get(key));
+    const target = want.get(key) ?? {};
     const current = have.get(key);
-    const difference = addFields(target, negateFields(compactFields(current?.fields)));
-    if (Object.keys(difference).length === 0) continue;
+    const exact = fieldDifference(target, current?.fields);
+    if (Object.keys(exact).length === 0) continue;
+    const difference = Object.fromEntries(Object.entries(exact).map(([name, value]) => [name, toExactMinor(value)]));
     const [base = '', month = ''] = key.split('#');
     const drift: Drift = { base, month, difference, fixed: false };
     if (options.fix) {
       const age = current ? now.getTime() - Date.parse(current.updatedAt) : Infinity;
       if (age < QUIET_MS) drift.skipped = 'changed in the last 10 minutes; events may still be in flight';
-      else drift.fixed = await replaceRollup(userId, base, month, target, current?.updatedAt, now);
+      else drift.fixed = await replaceRollup(userId, base, month, Object.fromEntries(Object.entries(target).map(([name, value]) => [name, toStoredInt(value)])), current?.updatedAt, now);
       if (!drift.fixed && !drift.skipped) drift.skipped = 'changed while being repaired';
     }
     drifts.push(drift);

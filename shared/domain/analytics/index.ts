@@ -30,6 +30,7 @@ export {
 } from './fields';
 export { addMonths, assertMonth, isMonth, MAX_MONTHS, monthDiff, monthOf, monthsBetween } from './months';
 export { allocateSigned, contribution, delta, isConverted, merchantName, mergeDeltas, recount, type AnalyticsTransaction } from './contribution';
+export { fieldDifference, recountExact, type ExactFields } from './recount';
 export { CategoryIndex, UNCATEGORISED_NAME, type AnalyticsCategory, type CategoryAmount, type CategoryLevel } from './category-tree';
 export {
   cashflow,

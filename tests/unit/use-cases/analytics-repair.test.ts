@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Unit tests of the rollup repair at sums past 2^53: the transactions query and the rollup store are replaced by
+// in-memory ones (a month of 1,000 amounts near the ceiling is too slow to write through the API in a unit test).
+const state = vi.hoisted(() => ({
+  txItems: [] as Record<string, unknown>[],
+  stored: [] as { base: string; month: string; fields: Record<string, number | bigint>; updatedAt: string }[],
+  replaced: [] as { base: string; month: string; fields: Record<string, unknown> }[],
+}));
+
+vi.mock('../../../shared/adapters/dynamo', () => ({
+  tableName: () => 't',
+  db: () => ({ send: async () => ({ Items: state.txItems }) }),
+  isConditionFailure: () => false,
+  queryAll: async () => [],
+}));
+vi.mock('../../../shared/adapters/rollups', () => ({
+  allRollups: async () => state.stored,
+  replaceRollup: async (_u: string, base: string, month: string, fields: Record<string, unknown>) => {
+    state.replaced.push({ base, month, fields });
+    return true;
+  },
+}));
+
+import { repairUser } from '../../../shared/use-cases/analytics-repair';
+
+const NEAR_CEILING = 9_999_999_999_999;
+const ROWS = 1000;
+const TOTAL = BigInt(NEAR_CEILING) * BigInt(ROWS); // 9,999,999,999,999,000 > 2^53 − 1
+const now = new Date('2024-06-01T00:00:00Z');
+const longAgo = '2024-04-01T00:00:00.000Z';
+
+function income(i: number): Record<string, unknown> {
+  return {
+    id: `t${i}`, userId: 'u1', type: 'income', amount: NEAR_CEILING, currency: 'EUR', date: `2024-03-${String((i % 28) + 1).padStart(2, '0')}`,
+    description: 'Payout', categoryId: 'salary', accountId: 'acc1', toAccountId: null, tags: [], notes: null, splits: null,
+    baseAmount: NEAR_CEILING, baseCurrency: 'EUR', fxRate: '1', fxDate: '2024-03-01', fxStatus: 'converted', appliedRules: [], manualFields: [],
+    importId: null, bankId: null, version: 1, createdAt: longAgo, updatedAt: longAgo,
+  };
+}
+
+/** The exact rollup of the month, as storage returns it: bigints past 2^53, numbers below. */
+const exactRollup = (): Record<string, number | bigint> => ({ inc: TOTAL, n: ROWS, 'a:acc1': TOTAL, 'ci:salary': TOTAL, 'cur:EUR': TOTAL, 'curn:EUR': ROWS });
+
+beforeEach(() => {
+  state.txItems = Array.from({ length: ROWS }, (_, i) => income(i));
+  state.stored = [];
+  state.replaced = [];
+});
+
+describe('repairUser with a month past 2^53', () => {
+  it('recounts exactly and finds no drift when the stored rollup is exact', async () => {
+    state.stored = [{ base: 'EUR', month: '2024-03', fields: exactRollup(), updatedAt: longAgo }];
+    const r = await repairUser('u1', { fix: true, now });
+    expect(r).toEqual({ rollups: 1, drifts: [] });
+    expect(state.replaced).toEqual([]);
+  });
+
+  it('reports an exact difference of one unit and replaces the rollup with the exact recount', async () => {
+    state.stored = [{ base: 'EUR', month: '2024-03', fields: { ...exactRollup(), inc: TOTAL - 1n, n: ROWS + 1 }, updatedAt: longAgo }];
+    const r = await repairUser('u1', { fix: true, now });
+    expect(r.drifts).toEqual([{ base: 'EUR', month: '2024-03', difference: { inc: 1, n: -1 }, fixed: true }]);
+    expect(state.replaced).toEqual([{ base: 'EUR', month: '2024-03', fields: exactRollup() }]);
+    expect(JSON.stringify(r)).toContain('"inc":1');
+  });
+
+  it('writes a missing rollup from the recount, its difference in exact digits (JSON-safe)', async () => {
+    const r = await repairUser('u1', { fix: true, now });
+    expect(r.drifts).toHaveLength(1);
+    expect(r.drifts[0]?.difference).toEqual({ 'a:acc1': '9999999999999000', 'ci:salary': '9999999999999000', 'cur:EUR': '9999999999999000', 'curn:EUR': 1000, inc: '9999999999999000', n: 1000 });
+    expect(r.drifts[0]?.fixed).toBe(true);
+    expect(state.replaced[0]?.fields).toEqual(exactRollup());
+    expect(() => JSON.stringify(r)).not.toThrow();
+  });
+
+  it('leaves a rollup changed in the last 10 minutes alone', async () => {
+    state.stored = [{ base: 'EUR', month: '2024-03', fields: { inc: 5 }, updatedAt: new Date(now.getTime() - 60_000).toISOString() }];
+    const r = await repairUser('u1', { fix: true, now });
+    expect(r.drifts[0]?.fixed).toBe(false);
+    expect(r.drifts[0]?.skipped).toMatch(/10 minutes/);
+    expect(state.replaced).toEqual([]);
+  });
+});
