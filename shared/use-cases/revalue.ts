@@ -7,20 +7,42 @@ import { getTransaction, putTransaction, toTransaction, transact, type Transacti
 import { getProfile } from '../adapters/profiles';
 import { newEvent } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
-import { RateBook } from './fx';
+import { ValidationError } from '../domain/errors';
+import { logger } from '../observability';
+import { RateBook, type BaseView } from './fx';
+
+/** What re-valuing one transaction did: changed it, found nothing to change, or could not convert it. */
+type Revalued = 'changed' | 'unchanged' | 'unconvertible';
+
+/**
+ * The base view of a transaction, or — when its conversion cannot be done (the converted amount passes the amount
+ * ceiling, or a stored rate is malformed) — pending in the base currency, logged with the reason. One such
+ * transaction must not fail the message carrying the user's others: it waits as pending (never a 1:1 guess) and a
+ * later rate, or an edit of the amount, converts it.
+ */
+async function viewOf(t: TransactionRecord, baseCurrency: string, book: RateBook): Promise<{ view: BaseView; convertible: boolean }> {
+  try {
+    return { view: await book.baseView(t.amount, t.currency, t.date, baseCurrency), convertible: true };
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    logger.warn('Transaction left pending: its conversion failed', { userId: t.userId, transactionId: t.id, currency: t.currency, baseCurrency, reason: e.message });
+    return { view: { fxStatus: 'pending', baseAmount: null, baseCurrency, fxRate: null, fxDate: null }, convertible: false };
+  }
+}
 
 /**
  * Re-values one transaction in `baseCurrency` (conditional on its version; a concurrent edit wins and has
- * re-valued it itself). Returns whether it changed.
+ * re-valued it itself). A transaction that cannot be converted is left (or made) pending in `baseCurrency`.
  */
-async function revalue(t: TransactionRecord, baseCurrency: string, book: RateBook, now: Date): Promise<boolean> {
-  const view = await book.baseView(t.amount, t.currency, t.date, baseCurrency);
-  if (view.fxStatus === t.fxStatus && view.baseAmount === t.baseAmount && view.baseCurrency === t.baseCurrency && view.fxDate === t.fxDate) return false;
+async function revalue(t: TransactionRecord, baseCurrency: string, book: RateBook, now: Date): Promise<Revalued> {
+  const { view, convertible } = await viewOf(t, baseCurrency, book);
+  const outcome: Revalued = convertible ? 'changed' : 'unconvertible';
+  if (view.fxStatus === t.fxStatus && view.baseAmount === t.baseAmount && view.baseCurrency === t.baseCurrency && view.fxDate === t.fxDate) return convertible ? 'unchanged' : outcome;
   try {
     await transact([putTransaction({ ...t, ...view, version: t.version + 1, updatedAt: now.toISOString() }, { version: t.version })]);
-    return true;
+    return outcome;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
+    if (isConditionFailure(e)) return convertible ? 'unchanged' : outcome;
     throw e;
   }
 }
@@ -81,30 +103,39 @@ export async function queuePendingConversions(
   return { users: users.size, transactions, continued: false };
 }
 
-/** Converts pending transactions of one user (one PendingConversionRequested) in the user's base currency. */
-export async function convertPendingOf(userId: string, transactionIds: string[], now = new Date()): Promise<{ converted: number; stillPending: number }> {
+/**
+ * Converts pending transactions of one user (one PendingConversionRequested) in the user's base currency. A
+ * transaction whose conversion fails (past the amount ceiling) stays pending and is counted in `unconvertible`;
+ * the others are converted all the same.
+ */
+export async function convertPendingOf(userId: string, transactionIds: string[], now = new Date()): Promise<{ converted: number; stillPending: number; unconvertible: number }> {
   const book = new RateBook();
   const profile = await getProfile(userId);
-  let converted = 0;
-  let stillPending = 0;
+  const counts = { converted: 0, stillPending: 0, unconvertible: 0 };
   for (const id of transactionIds) {
     const t = await getTransaction(userId, id);
     if (!t || t.fxStatus !== 'pending') continue;
-    if (await revalue(t, profile?.baseCurrency ?? t.baseCurrency, book, now)) converted++;
-    else stillPending++;
+    const outcome = await revalue(t, profile?.baseCurrency ?? t.baseCurrency, book, now);
+    if (outcome === 'changed') counts.converted++;
+    else if (outcome === 'unchanged') counts.stillPending++;
+    else counts.unconvertible++;
   }
-  return { converted, stillPending };
+  return counts;
 }
 
 const PAGE = 200;
 
 /**
  * Re-values a page of a user's transactions in their (new) base currency, then queues the next page. Pages are
- * idempotent (a transaction already in the base currency is skipped), so a redelivered message is harmless.
+ * idempotent (a transaction already in the base currency is skipped), so a redelivered message is harmless. A
+ * transaction that cannot be converted into the new base is made pending in it (`unconvertible`), and the page goes on.
  */
-export async function rebasePage(input: { userId: string; from: string; to: string; cursor?: string }, now = new Date()): Promise<{ changed: number; done: boolean }> {
+export async function rebasePage(
+  input: { userId: string; from: string; to: string; cursor?: string },
+  now = new Date(),
+): Promise<{ changed: number; done: boolean; unconvertible: number }> {
   const profile = await getProfile(input.userId);
-  if (!profile || profile.baseCurrency !== input.to) return { changed: 0, done: true }; // changed again since: a newer event re-bases
+  if (!profile || profile.baseCurrency !== input.to) return { changed: 0, done: true, unconvertible: 0 }; // changed again since: a newer event re-bases
   const page = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -117,14 +148,17 @@ export async function rebasePage(input: { userId: string; from: string; to: stri
   );
   const book = new RateBook();
   let changed = 0;
+  let unconvertible = 0;
   for (const item of page.Items ?? []) {
     const t = toTransaction(item);
     if (t.baseCurrency === input.to && t.fxStatus === 'converted') continue;
-    if (await revalue(t, input.to, book, now)) changed++;
+    const outcome = await revalue(t, input.to, book, now);
+    if (outcome === 'changed') changed++;
+    else if (outcome === 'unconvertible') unconvertible++;
   }
   if (page.LastEvaluatedKey) {
     await publish('ledger-jobs', [newEvent(BaseCurrencyChanged, { ...input, cursor: JSON.stringify(page.LastEvaluatedKey) }, now)]);
-    return { changed, done: false };
+    return { changed, done: false, unconvertible };
   }
-  return { changed, done: true };
+  return { changed, done: true, unconvertible };
 }
