@@ -131,7 +131,9 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       return respond(status, reply.body, { ...baseHeaders, ...reply.headers }, contract.produces ?? 'application/json');
     } catch (error) {
       const problem = toProblem(error, instance);
-      if (problem.status >= 500) logger.error('Unhandled error', error as Error);
+      // A 503 is the expected answer to an outage (the client retries after Retry-After): a warning, not a bug.
+      if (problem.status === 503 && error instanceof DomainError) logger.warn('Service unavailable', { kind: error.kind, status: problem.status, detail: problem.detail });
+      else if (problem.status >= 500) logger.error('Unhandled error', error as Error);
       else logger.info('Request refused', { status: problem.status, detail: problem.detail });
       metrics.addMetric(problem.status >= 500 ? 'Http5xx' : 'Http4xx', MetricUnit.Count, 1);
       const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
