@@ -1,5 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './dynamo';
+import { claimHold, releaseHold } from './imports';
 import { keys } from './keys';
 
 /**
@@ -11,21 +12,7 @@ import { keys } from './keys';
  * import's (which extends it). One conditional write, so two imports sent at once cannot both get it.
  */
 export async function claimImportSlot(userId: string, importId: string, now: Date, seconds: number): Promise<boolean> {
-  const at = Math.floor(now.getTime() / 1000);
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.importSlot(userId), importId, claimedAt: now.toISOString(), expiresAt: at + seconds },
-        ConditionExpression: 'attribute_not_exists(pk) OR importId = :me OR expiresAt < :now',
-        ExpressionAttributeValues: { ':me': importId, ':now': at },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return claimHold(keys.importSlot(userId), importId, now, seconds, { claimedAt: now.toISOString() });
 }
 
 /** The import holding the user's slot now (undefined when free or expired). */
@@ -38,9 +25,5 @@ export async function importSlotHolder(userId: string, now: Date): Promise<strin
 
 /** Frees the user's slot, if `importId` still holds it. */
 export async function releaseImportSlot(userId: string, importId: string): Promise<void> {
-  await db()
-    .send(new DeleteCommand({ TableName: tableName(), Key: keys.importSlot(userId), ConditionExpression: 'importId = :me', ExpressionAttributeValues: { ':me': importId } }))
-    .catch((e: unknown) => {
-      if (!isConditionFailure(e)) throw e;
-    });
+  await releaseHold(keys.importSlot(userId), importId);
 }

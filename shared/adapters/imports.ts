@@ -113,12 +113,21 @@ export async function importIdsOf(userId: string): Promise<string[]> {
  * `seconds` pass (a worker that died). True when this import holds it (again) now.
  */
 export async function acquireLease(userId: string, accountId: string, importId: string, now: Date, seconds: number): Promise<boolean> {
+  return claimHold(keys.importLease(userId, accountId), importId, now, seconds);
+}
+
+/**
+ * Claims an item that names the import holding it and expires after `seconds` (a worker that died frees it): true
+ * when it was free, expired, or already this import's (which extends it). One conditional write, so two imports
+ * racing for it cannot both get it. `extra` attributes are stored with it.
+ */
+export async function claimHold(key: Record<string, string>, importId: string, now: Date, seconds: number, extra: Record<string, unknown> = {}): Promise<boolean> {
   const at = Math.floor(now.getTime() / 1000);
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.importLease(userId, accountId), importId, expiresAt: at + seconds },
+        Item: { ...key, ...extra, importId, expiresAt: at + seconds },
         ConditionExpression: 'attribute_not_exists(pk) OR importId = :me OR expiresAt < :now',
         ExpressionAttributeValues: { ':me': importId, ':now': at },
       }),
@@ -130,13 +139,18 @@ export async function acquireLease(userId: string, accountId: string, importId: 
   }
 }
 
-/** Gives the lease back, if this import still holds it. */
-export async function releaseLease(userId: string, accountId: string, importId: string): Promise<void> {
+/** Deletes a hold taken with {@link claimHold}, if `importId` still holds it. */
+export async function releaseHold(key: Record<string, string>, importId: string): Promise<void> {
   await db()
-    .send(new DeleteCommand({ TableName: tableName(), Key: keys.importLease(userId, accountId), ConditionExpression: 'importId = :me', ExpressionAttributeValues: { ':me': importId } }))
+    .send(new DeleteCommand({ TableName: tableName(), Key: key, ConditionExpression: 'importId = :me', ExpressionAttributeValues: { ':me': importId } }))
     .catch((e: unknown) => {
       if (!isConditionFailure(e)) throw e;
     });
+}
+
+/** Gives the lease back, if this import still holds it. */
+export async function releaseLease(userId: string, accountId: string, importId: string): Promise<void> {
+  await releaseHold(keys.importLease(userId, accountId), importId);
 }
 
 /** Stores the row-level report (duplicates and errors), replacing any earlier one of the same import. */

@@ -136,18 +136,9 @@ export async function deleteProfile(userId: string): Promise<void> {
 export async function* allProfiles(pageSize = 100): AsyncGenerator<ProfileRecord[]> {
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: keys.usersIndex,
-        KeyConditionExpression: 'gsi1pk = :u',
-        ExpressionAttributeValues: { ':u': 'USERS' },
-        ExclusiveStartKey: start,
-        Limit: pageSize,
-      }),
-    );
-    yield (page.Items ?? []).map(toRecord);
-    start = page.LastEvaluatedKey;
+    const page = await profilesPage(start, pageSize);
+    yield page.profiles;
+    start = page.next;
   } while (start);
 }
 
