@@ -57,8 +57,10 @@ export async function listRoles(): Promise<Role[]> {
 
 /** The roles of the given names that exist (built-in ones without a read). */
 export async function getRoles(names: string[]): Promise<Role[]> {
-  const builtIn = names.filter((n) => BUILT_IN_ROLES[n]).map((n) => BUILT_IN_ROLES[n] as Role);
-  const others = [...new Set(names.filter((n) => !BUILT_IN_ROLES[n]))].slice(0, 100);
+  // Own properties only: `constructor` and friends are inherited by every object, and are no built-in roles.
+  const isBuiltIn = (n: string) => Object.hasOwn(BUILT_IN_ROLES, n);
+  const builtIn = names.filter(isBuiltIn).map((n) => BUILT_IN_ROLES[n] as Role);
+  const others = [...new Set(names.filter((n) => !isBuiltIn(n)))].slice(0, 100);
   if (others.length === 0) return builtIn;
   const out = await db().send(
     new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: others.map((n) => keys.role(n)), ConsistentRead: true } } }),

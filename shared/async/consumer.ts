@@ -41,7 +41,7 @@ export function decodeRecord(record: SQSRecord, handlers: Handlers): { handler: 
   }
   const envelope = Envelope.safeParse(json);
   if (!envelope.success) throw new PoisonMessageError(`not an event envelope: ${envelope.error.issues[0]?.message ?? ''}`);
-  const handler = handlers[envelope.data.type];
+  const handler = Object.hasOwn(handlers, envelope.data.type) ? handlers[envelope.data.type] : undefined;
   if (!handler) throw new PoisonMessageError(`no handler for event type ${envelope.data.type}`);
   const data = handler.contract.schema.safeParse(envelope.data.data);
   if (!data.success) {

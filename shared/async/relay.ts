@@ -76,7 +76,7 @@ export function streamRelay() {
           continue;
         }
         for (const e of events) {
-          const queues = ROUTES[e.type];
+          const queues = Object.hasOwn(ROUTES, e.type) ? ROUTES[e.type] : undefined;
           if (!queues?.length) logger.error('No route for event type; it is dropped', { type: e.type, id: e.id });
           for (const q of queues ?? []) byQueue.set(q, [...(byQueue.get(q) ?? []), { seq, event: e }]);
         }

@@ -62,7 +62,7 @@ async function assertMayChange(req: RoleRequest, change: RoleChange, now: Date):
  * its audit record are stored in one transaction.
  */
 export async function createRole(req: RoleRequest, input: { name: string; description: string; permissions: string[] }, now = new Date()): Promise<Role> {
-  if (BUILT_IN_ROLES[input.name]) throw new ConflictError(`The role "${input.name}" is built in.`);
+  if (Object.hasOwn(BUILT_IN_ROLES, input.name)) throw new ConflictError(`The role "${input.name}" is built in.`);
   assertKnownPermissions(input.permissions);
   const role: Role = { name: input.name, description: input.description, permissions: [...new Set(input.permissions)].sort(), builtIn: false, createdAt: now.toISOString() };
   const change: RoleChange = { action: 'role.create', role: role.name, permissions: role.permissions };

@@ -51,6 +51,11 @@ const MONTH_NAMES: Record<string, number> = {
   dec: 12, december: 12, decembre: 12, dez: 12, dezember: 12, dic: 12, diciembre: 12,
 };
 
+/** The month a name stands for; only the table's own entries (never a property every object inherits). */
+function monthNumber(name: string | undefined): number | undefined {
+  return name !== undefined && Object.hasOwn(MONTH_NAMES, name) ? MONTH_NAMES[name] : undefined;
+}
+
 /** A date cell read as far as it can be without knowing the file's order. */
 export type DateReading =
   | { kind: 'fixed'; date: string }
@@ -85,9 +90,9 @@ export function readDate(text: string): DateReading {
   m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:(?:t|,?\s+)\d{1,2}[:.]\d{2}.*)?$/.exec(s);
   if (m) return { kind: 'numeric', first: Number(m[1]), second: Number(m[3]), year: fullYear(m[4] ?? ''), separator: m[2] ?? '' };
   m = /^(\d{1,2})\.?[-\s./]*([a-z]{3,9})\.?[-\s.,/]*(\d{4}|\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?$/.exec(s);
-  if (m && MONTH_NAMES[m[2] ?? ''] !== undefined) return fixed(fullYear(m[3] ?? ''), MONTH_NAMES[m[2] ?? ''] ?? 0, Number(m[1]));
+  if (m && monthNumber(m[2]) !== undefined) return fixed(fullYear(m[3] ?? ''), MONTH_NAMES[m[2] ?? ''] ?? 0, Number(m[1]));
   m = /^([a-z]{3,9})\.?[-\s./]*(\d{1,2})(?:st|nd|rd|th)?[-\s.,/]+(\d{4}|\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?$/.exec(s);
-  if (m && MONTH_NAMES[m[1] ?? ''] !== undefined) return fixed(fullYear(m[3] ?? ''), MONTH_NAMES[m[1] ?? ''] ?? 0, Number(m[2]));
+  if (m && monthNumber(m[1]) !== undefined) return fixed(fullYear(m[3] ?? ''), MONTH_NAMES[m[1] ?? ''] ?? 0, Number(m[2]));
   return { kind: 'invalid' };
 }
 

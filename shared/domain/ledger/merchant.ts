@@ -238,7 +238,7 @@ export function merchantKey(text: string): string {
   for (let i = start; i < all.length && all[i] !== '\uE000'; i++) words.push(all[i] ?? '');
   const legal = words.findIndex((w, i) => i > 0 && LEGAL_FORMS.has(w));
   if (legal > 0) words = words.slice(0, legal);
-  words = words.map((w) => ALIASES[w] ?? w);
+  words = words.map((w) => (Object.hasOwn(ALIASES, w) ? (ALIASES[w] ?? w) : w));
   const named = words.filter((w, i) => i === 0 || !STORE_WORDS.has(w));
   if (named.length >= 3 && US_STATES.has(named[named.length - 1] ?? '')) named.pop();
   const key = named.join(' ');
