@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { CreateQueueCommand, DeleteQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { newUser } from '../../support/api';
+import { queueUrlVariable } from '../../../shared/config';
+import { call, newUser } from '../../support/api';
 import { finished, importReport, newAccount, postImport, transactionsOf } from '../../support/ledger';
 
 /**
@@ -94,16 +97,40 @@ describe('attack: concurrent imports of one user', () => {
     );
     expect(await claimImportSlot(u.userId, importId, now, 360)).toBe(true);
 
-    // Act: a delivery whose time is already up.
-    await runImport(u.userId, importId, new Date(), { deadline: Date.now() - 1 });
+    // Act: a delivery whose time is already up. Its continuation is parked on a queue of this test's own: on the
+    // cloud's imports queue a worker could take it and write a group before the checks below look.
+    const sqs = new SQSClient({});
+    const parked = (await sqs.send(new CreateQueueCommand({ QueueName: `imports-parked-${randomUUID().slice(0, 8)}` }))).QueueUrl ?? '';
+    const variable = queueUrlVariable('imports');
+    const imports = process.env[variable] ?? '';
+    try {
+      process.env[variable] = parked;
+      try {
+        await runImport(u.userId, importId, new Date(), { deadline: Date.now() - 1 });
+      } finally {
+        process.env[variable] = imports;
+      }
 
-    // Assess: it wrote nothing and did not complete; the continuation it queued finishes the import.
-    const after = await importReport(u, importId);
-    expect(after.status).not.toBe('completed');
-    expect(await transactionsOf(u, accountId)).toHaveLength(0);
+      // Assess: it wrote nothing and did not complete, and it queued exactly one continuation of this import.
+      const after = await importReport(u, importId);
+      expect(after).toMatchObject({ status: 'processing', processed: 0, imported: 0 });
+      expect(await transactionsOf(u, accountId)).toHaveLength(0);
+      const account = await call('GET', `/accounts/${accountId}`, { token: u.accessToken });
+      expect(account.status, account.text).toBe(200);
+      expect(account.body.balance).toBe(0);
+      const queued = await sqs.send(new ReceiveMessageCommand({ QueueUrl: parked, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }));
+      expect(queued.Messages ?? []).toHaveLength(1);
+      const continuation = queued.Messages?.[0];
+      expect(JSON.parse(continuation?.Body ?? '{}')).toMatchObject({ type: 'ImportRequested', data: { userId: u.userId, importId } });
+      // The continuation, handed to the cloud's worker as it was queued, finishes the import.
+      await sqs.send(new SendMessageCommand({ QueueUrl: imports, MessageBody: continuation?.Body ?? '', MessageAttributes: continuation?.MessageAttributes ?? {} }));
+    } finally {
+      await sqs.send(new DeleteQueueCommand({ QueueUrl: parked }));
+    }
     const done = await finished(u, importId, 60_000);
     expect(done).toMatchObject({ status: 'completed', imported: 400, duplicates: [] });
     expect(await transactionsOf(u, accountId)).toHaveLength(400);
+    expect((await call('GET', `/accounts/${accountId}`, { token: u.accessToken })).body.balance).toBe(rows.reduce((sum, r) => sum + r.amount, 0));
     // The slot is free again.
     const next = await postImport(u, { accountId, format: 'csv', content: csv(2, 'Next') });
     expect(next.status, next.text).toBe(202);
