@@ -4,7 +4,10 @@ import { applyRules, compileRules, validateRule, type ManualField, type Rule } f
 import { db, tableName } from '../adapters/dynamo';
 import { newId } from '../adapters/ids';
 import { toTransaction } from '../adapters/ledger';
+import { getAccount } from '../adapters/accounts';
+import { getCategory } from '../adapters/categories';
 import * as store from '../adapters/rules';
+import { ensureDefaultCategories } from './categories';
 
 /** What rules may set on a transaction, and which rules did. */
 export interface Ruled {
@@ -58,6 +61,32 @@ export async function listRules(userId: string) {
 
 type RuleInput = Pick<store.RuleRecord, 'name' | 'priority' | 'enabled' | 'conditions' | 'actions'>;
 
+/** Whether the user has the category (a default one counts once they have been given the defaults). */
+async function hasCategory(userId: string, id: string): Promise<boolean> {
+  if (await getCategory(userId, id)) return true;
+  await ensureDefaultCategories(userId);
+  return (await getCategory(userId, id)) !== undefined;
+}
+
+/**
+ * Refuses a rule naming an account or a category the user does not have, as a transaction is refused: another
+ * user's id and a missing one get the same answer. Only references that differ from `current` are read, so a rule
+ * whose account has since gone can still be renamed or disabled.
+ */
+async function assertReferences(userId: string, rule: Rule, current?: Rule): Promise<void> {
+  const accountId = rule.conditions.accountId;
+  const categoryId = rule.actions.categoryId;
+  const [accountOk, categoryOk] = await Promise.all([
+    accountId === undefined || accountId === current?.conditions.accountId || getAccount(userId, accountId).then((a) => a !== undefined),
+    categoryId === undefined || categoryId === current?.actions.categoryId || hasCategory(userId, categoryId),
+  ]);
+  const errors = [
+    ...(accountOk ? [] : [{ path: 'body.conditions.accountId', message: `no account ${accountId ?? ''}` }]),
+    ...(categoryOk ? [] : [{ path: 'body.actions.categoryId', message: `no category ${categoryId ?? ''}` }]),
+  ];
+  if (errors.length > 0) throw new ValidationError(`The rule names ${errors.map((e) => e.message.replace(/^no /, 'an unknown ')).join(' and ')}.`, errors);
+}
+
 export async function createRule(userId: string, input: RuleInput, now = new Date()) {
   const id = newId(now.getTime());
   let valid: Rule;
@@ -66,6 +95,7 @@ export async function createRule(userId: string, input: RuleInput, now = new Dat
   } catch (e) {
     prefixed(e);
   }
+  await assertReferences(userId, valid);
   const at = now.toISOString();
   const record: store.RuleRecord = { ...valid, version: 1, createdAt: at, updatedAt: at };
   await store.putRule(userId, record);
@@ -81,6 +111,7 @@ export async function updateRule(userId: string, id: string, changes: Partial<Ru
   } catch (e) {
     prefixed(e);
   }
+  await assertReferences(userId, valid, asDomain(current));
   const record: store.RuleRecord = { ...valid, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() };
   if (!(await store.putRule(userId, record, current.version))) throw new PreconditionFailedError('The rule changed meanwhile; read it again.');
   return ruleView(record);
