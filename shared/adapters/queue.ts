@@ -1,6 +1,7 @@
 import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Envelope } from '../../events/envelope';
 import { queueUrl } from '../config';
+import { sqsMessageBody } from './sqs-body';
 import { tracer } from '../observability';
 
 let client: SQSClient | undefined;
@@ -18,7 +19,7 @@ export async function publish(queue: string, events: Envelope[], options: { dela
   for (let i = 0; i < events.length; i += 10) {
     let entries = events.slice(i, i + 10).map((e, n) => ({
       Id: String(n),
-      MessageBody: JSON.stringify(e),
+      MessageBody: sqsMessageBody(e),
       MessageAttributes: { type: { DataType: 'String', StringValue: e.type } },
       ...(options.delaySeconds ? { DelaySeconds: options.delaySeconds } : {}),
     }));
