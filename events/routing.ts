@@ -1,6 +1,6 @@
 /**
  * Which manifest queues each event type is delivered to by the outbox relay. A type with no entry is an error at
- * relay time (it would otherwise vanish).
+ * relay time (it would otherwise vanish): see `routesOf`.
  */
 export const ROUTES: Record<string, string[]> = {
   UserRegistered: ['notifications'],
@@ -14,3 +14,15 @@ export const ROUTES: Record<string, string[]> = {
   TransactionUpdated: ['analytics'],
   TransactionDeleted: ['analytics'],
 };
+
+/** An event reached the relay with a type no route names: it fails (and is retried, then set aside), never dropped. */
+export class UnroutedEventError extends Error {
+  override name = 'UnroutedEventError';
+}
+
+/** The queues an event type goes to; throws UnroutedEventError when it has none (inherited names count as none). */
+export function routesOf(type: string): readonly string[] {
+  const queues = Object.hasOwn(ROUTES, type) ? ROUTES[type] : undefined;
+  if (!queues?.length) throw new UnroutedEventError(`no route for event type ${type}`);
+  return queues;
+}

@@ -102,24 +102,8 @@ export interface StreamFunction extends Common {
 
 export type FunctionDef = HttpFunction | QueueFunction | ScheduleFunction | StreamFunction;
 
-export interface QueueDef {
-  name: string;
-  /** Must exceed the consumer's timeout (AWS recommends 6×). */
-  visibilityTimeoutSeconds: number;
-  /** Deliveries before a message moves to the queue's DLQ. */
-  maxReceiveCount: number;
-  /** How long the DLQ keeps a message (days). */
-  dlqRetentionDays: number;
-}
-
-/** Every queue; each has a DLQ named `<name>-dlq`. */
-export const queues: QueueDef[] = [
-  { name: 'notifications', visibilityTimeoutSeconds: 60, maxReceiveCount: 3, dlqRetentionDays: 14 },
-  { name: 'reports', visibilityTimeoutSeconds: 180, maxReceiveCount: 3, dlqRetentionDays: 14 },
-  { name: 'ledger-jobs', visibilityTimeoutSeconds: 360, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  { name: 'analytics', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  { name: 'imports', visibilityTimeoutSeconds: 1800, maxReceiveCount: 3, dlqRetentionDays: 14 },
-];
+// Every queue and its numbers (each has a DLQ `<name>-dlq`): in ./queues.ts, which consumers read without this file.
+export { queues, queueNamed, type QueueDef } from './queues';
 
 const http = (
   name: string,

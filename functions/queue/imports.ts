@@ -1,9 +1,7 @@
-import { on, queueConsumer } from '../../shared/async/consumer';
+import { on, queueConsumer } from '../../shared/async/handler';
+import { queueNamed } from '../queues';
 import { ImportRequested } from '../../events/import-requested';
 import { failImport, runImport } from '../../shared/use-cases/imports';
-
-/** Maximum deliveries of the `imports` queue (manifest); on the last one a failing import is marked failed. */
-const LAST_DELIVERY = 3;
 
 /**
  * Time one delivery may spend writing groups: the function's timeout (300 s, manifest) less a margin for the group
@@ -13,11 +11,13 @@ const DELIVERY_BUDGET_MS = 240_000;
 
 /** `imports` queue: writes the rows of a parsed bank file (one message per invocation, batchSize 1). */
 export const handler = queueConsumer(
+  queueNamed('imports'),
   on(ImportRequested, async (e) => {
     try {
       await runImport(e.data.userId, e.data.importId, new Date(), { deadline: Date.now() + DELIVERY_BUDGET_MS });
     } catch (error) {
-      if (e.receiveCount >= LAST_DELIVERY) await failImport(e.data.userId, e.data.importId, 'The import could not be completed; try again or contact support.');
+      // On the queue's last delivery (its maxReceiveCount in the manifest) a failing import is marked failed.
+      if (e.lastDelivery) await failImport(e.data.userId, e.data.importId, 'The import could not be completed; try again or contact support.');
       throw error;
     }
   }),

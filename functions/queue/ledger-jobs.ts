@@ -1,4 +1,5 @@
-import { on, PoisonMessageError, queueConsumer } from '../../shared/async/consumer';
+import { on, PoisonMessageError, queueConsumer } from '../../shared/async/handler';
+import { queueNamed } from '../queues';
 import { FxRatesPublished } from '../../events/fx-rates-published';
 import {
   AccountErasureRequested,
@@ -25,6 +26,7 @@ const deadline = () => Date.now() + RECORD_BUDGET_MS;
  * fan-outs that queue those per-user messages.
  */
 export const handler = queueConsumer(
+  queueNamed('ledger-jobs'),
   on(FxRatesPublished, async (e) => {
     await queuePendingConversions({ date: e.data.date, currencies: [...e.data.currencies, e.data.base] }, deadline());
   }),

@@ -1,4 +1,5 @@
-import { on, PoisonMessageError, queueConsumer } from '../../shared/async/consumer';
+import { on, PoisonMessageError, queueConsumer } from '../../shared/async/handler';
+import { queueNamed } from '../queues';
 import { UsersSweepContinued } from '../../events/ledger-jobs';
 import { ReportRequested } from '../../events/report-requested';
 import { queueWeeklyReports, sendReport } from '../../shared/use-cases/reports';
@@ -8,6 +9,7 @@ const SWEEP_BUDGET_MS = 20_000;
 
 /** `reports` queue: builds and emails one user's periodic report; continues the weekly sweep over many users. */
 export const handler = queueConsumer(
+  queueNamed('reports'),
   on(ReportRequested, (e) => sendReport(e.id, e.data)),
   on(UsersSweepContinued, async (e) => {
     if (e.data.job !== 'weekly-report') throw new PoisonMessageError(`the reports queue does not sweep ${e.data.job}`);

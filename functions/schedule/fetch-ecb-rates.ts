@@ -1,4 +1,4 @@
-import { scheduledJob } from '../../shared/async/scheduled';
+import { scheduledJob } from '../../shared/async/handler';
 import { fetchEcbDaily } from '../../shared/adapters/ecb';
 import { importEcbDaily } from '../../shared/use-cases/fx';
 

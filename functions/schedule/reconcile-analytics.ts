@@ -1,4 +1,4 @@
-import { scheduledJob } from '../../shared/async/scheduled';
+import { scheduledJob } from '../../shared/async/handler';
 import { queueReconcileAll } from '../../shared/use-cases/analytics-repair';
 
 /** Margin left for the last page's messages before the function's timeout. */

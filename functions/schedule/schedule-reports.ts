@@ -1,4 +1,4 @@
-import { scheduledJob } from '../../shared/async/scheduled';
+import { scheduledJob } from '../../shared/async/handler';
 import { queueWeeklyReports } from '../../shared/use-cases/reports';
 
 /** Margin left for the last page's messages before the function's timeout. */

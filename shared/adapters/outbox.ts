@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod/mini';
 import type { Envelope, EventContract } from '../../events/envelope';
+import { currentCorrelationId } from '../correlation';
 import { tableName } from './dynamo';
 import { keys } from './keys';
 
 /** How long an outbox item stays in the table after its stream record was emitted. */
 const OUTBOX_TTL_SECONDS = 24 * 3600;
 
-/** Builds an event envelope, validating `data` against its contract. */
+/**
+ * Builds an event envelope, validating `data` against its contract. It carries the current correlation id (the
+ * HTTP request's, or that of the message or scheduled run being handled), so the events a request causes, and the
+ * events those cause, can be followed in the logs of every function they pass.
+ */
 export function newEvent<S extends z.ZodMiniType>(contract: EventContract<S>, data: z.input<S>, now: Date, id: string = randomUUID()): Envelope {
-  return { id, type: contract.type, version: contract.version, occurredAt: now.toISOString(), data: contract.schema.parse(data) };
+  const correlationId = currentCorrelationId();
+  return { id, type: contract.type, version: contract.version, occurredAt: now.toISOString(), ...(correlationId ? { correlationId } : {}), data: contract.schema.parse(data) };
 }
 
 /**
