@@ -3,6 +3,7 @@ import { DEFAULT_CATEGORIES } from '../domain/ledger/categories';
 import * as store from '../adapters/categories';
 import { newId } from '../adapters/ids';
 import { getTransaction, transact, putTransaction, type TransactionRecord } from '../adapters/ledger';
+import { listRules, putRule } from '../adapters/rules';
 
 /** Gives a user the default categories once (at sign-up, or lazily for accounts made before them). */
 export async function ensureDefaultCategories(userId: string, now = new Date()): Promise<void> {
@@ -78,7 +79,16 @@ export async function deleteCategory(userId: string, id: string, reassignTo: str
   if (used.size > 0 && reassignTo === undefined) {
     throw new ConflictError('Transactions use this category; repeat with ?reassignTo=<categoryId> to move them there.', { inUse: true });
   }
+  // A rule that sets this category would otherwise name a category that no longer exists on every match.
+  const rules = (await listRules(userId)).filter((r) => r.actions.categoryId === id);
+  if (rules.length > 0 && reassignTo === undefined) {
+    throw new ConflictError(`Rules set this category (${rules.map((r) => r.name).join(', ')}); repeat with ?reassignTo=<categoryId> to move them there, or change the rules first.`, { inUse: true, ruleIds: rules.map((r) => r.id) });
+  }
   const at = now.toISOString();
+  for (const rule of rules) {
+    const moved = { ...rule, actions: { ...rule.actions, categoryId: reassignTo ?? rule.actions.categoryId }, version: rule.version + 1, updatedAt: at };
+    if (!(await putRule(userId, moved, rule.version))) throw new ConflictError('A rule that sets this category changed meanwhile; repeat the request.');
+  }
   for (const txId of used) {
     const t = await getTransaction(userId, txId);
     if (!t) continue;

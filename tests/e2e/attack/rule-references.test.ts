@@ -77,3 +77,26 @@ describe('attack: rule references', () => {
     expect(listed.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ version: 1, conditions: { accountId: ownAccount }, actions: { categoryId: ownCategory } });
   });
 });
+
+describe('a category that a rule sets', () => {
+  it('is not deleted from under the rule: the delete is refused, or moves the rule with ?reassignTo', async () => {
+    const doomed = await newCategory(caller, 'Doomed');
+    const created = await call('POST', '/rules', { token: caller.accessToken, body: rule({ descriptionContains: 'bakery' }, { categoryId: doomed }) });
+    expect(created.status, created.text).toBe(201);
+
+    const refused = await call('DELETE', `/categories/${doomed}`, { token: caller.accessToken });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.body.ruleIds).toEqual([created.body.id]);
+
+    const moved = await call('DELETE', `/categories/${doomed}?reassignTo=${ownCategory}`, { token: caller.accessToken });
+    expect(moved.status, moved.text).toBe(204);
+    const ruleNow = (await call('GET', '/rules', { token: caller.accessToken })).body.items.find((r: { id: string }) => r.id === created.body.id);
+    expect(ruleNow.actions.categoryId).toBe(ownCategory);
+
+    // A matching transaction is recorded, in the category the rule now sets.
+    const tx = await call('POST', '/transactions', { token: caller.accessToken, body: { type: 'expense', amount: 350, currency: 'EUR', date: '2026-11-02', description: 'Bakery Miller', accountId: ownAccount } });
+    expect(tx.status, tx.text).toBe(201);
+    expect(tx.body.categoryId).toBe(ownCategory);
+  });
+});
