@@ -5,6 +5,7 @@
 export const ROUTES: Record<string, string[]> = {
   UserRegistered: ['notifications'],
   UserConfirmed: ['notifications'],
+  RegistrationAttempted: ['notifications'],
   ReportRequested: ['reports'],
   FxRatesPublished: ['ledger-jobs'],
   BaseCurrencyChanged: ['ledger-jobs'],

@@ -93,8 +93,21 @@ export async function adminConfirm(username: string): Promise<void> {
   });
 }
 
+const WRONG_CONFIRMATION_CODE = 'The code is wrong or has expired, or this address has nothing waiting for confirmation.';
+
+/**
+ * Confirms a sign-up with the emailed code. A wrong or expired code, an unknown address and an account confirmed
+ * already answer the same, so the answer does not tell whether (or how) an account holds the address.
+ */
 export async function confirmSignUp(email: string, code: string): Promise<void> {
-  await idp().send(new ConfirmSignUpCommand({ ClientId: config().USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code })).catch(mapError);
+  await idp()
+    .send(new ConfirmSignUpCommand({ ClientId: config().USER_POOL_CLIENT_ID, Username: email, ConfirmationCode: code }))
+    .catch((e: unknown) => {
+      if (['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'NotAuthorizedException'].includes(nameOf(e))) {
+        throw new ValidationError(WRONG_CONFIRMATION_CODE, [{ path: 'body.code', message: 'is wrong or expired' }]);
+      }
+      return mapError(e);
+    });
 }
 
 function tokensOf(result: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number } | undefined): AuthTokens {
@@ -107,6 +120,13 @@ function tokensOf(result: { AccessToken?: string; IdToken?: string; RefreshToken
   };
 }
 
+const SIGN_IN_REFUSED = 'Incorrect email or password, or the address is not confirmed yet (enter the emailed code with POST /auth/confirm).';
+
+/**
+ * Signs in with a password. A wrong password, an unknown address and an account not confirmed yet answer the same
+ * 401: Cognito says "not confirmed" only to the right password, and whoever registered an address knows the
+ * password they chose, so a distinct answer would tell a new (unconfirmed) registration from an existing account.
+ */
 export async function passwordLogin(email: string, password: string): Promise<AuthTokens> {
   const out = await idp()
     .send(
@@ -118,7 +138,9 @@ export async function passwordLogin(email: string, password: string): Promise<Au
     )
     .catch((e: unknown) => {
       // Cognito answers a wrong password with NotAuthorizedException; its local emulator with InvalidPasswordException.
-      if (nameOf(e) === 'InvalidPasswordException') throw new UnauthorizedError('Incorrect email or password.');
+      if (['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException', 'UserNotConfirmedException'].includes(nameOf(e))) {
+        throw new UnauthorizedError(SIGN_IN_REFUSED);
+      }
       return mapError(e);
     });
   if (out.ChallengeName) throw new ForbiddenError(`Sign-in needs the ${out.ChallengeName} step, which this API does not offer yet.`);

@@ -47,3 +47,27 @@ export async function hit(rule: RateLimit, subject: string, now: Date): Promise<
     throw e;
   }
 }
+
+/**
+ * Gives back one request `hit` counted for `subject` at `now` (the same `now`, so the same window): for limits that
+ * count only failures, a request is counted before it runs, so concurrent attempts cannot pass the limit together,
+ * and given back when it succeeded. Never takes the count below zero.
+ */
+export async function release(rule: RateLimit, subject: string, now: Date): Promise<void> {
+  const nowS = Math.floor(now.getTime() / 1000);
+  const windowStart = nowS - (nowS % rule.windowSeconds);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.rateLimit(rule.scope, subjectKey(subject), windowStart),
+        UpdateExpression: 'ADD #n :minus',
+        ConditionExpression: '#n > :zero',
+        ExpressionAttributeNames: { '#n': 'count' },
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      }),
+    );
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}

@@ -7,7 +7,12 @@ const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 export const register = route({
   summary: 'Create an account',
-  description: 'New accounts join the `user` role. Where auto-confirm is off, confirm with `POST /auth/confirm`.',
+  description:
+    'New accounts join the `user` role. Where auto-confirm is off (`confirmed: false`), the address gets a code: confirm with `POST /auth/confirm`.\n\n' +
+    'The answer is the same, in status, body shape and roughly in time (at least 1 s), whether or not the address already has an account, so it does not tell who has one. ' +
+    'For an address that has one nothing is created: an account still waiting for confirmation gets a new code (its first password stays), the owner of a confirmed one an email saying someone tried to register with it (at most one a day); ' +
+    '`userId` is then a random id that belongs to nobody, and `confirmed` what a new account would have. A `userId` is therefore only yours once you can sign in. ' +
+    'At most 5 registrations per address and hour (then 429 with `Retry-After`).',
   auth: 'public',
   body: z.strictObject({ email: Email, password: Password, name: z.optional(Name) }),
   response: z.object({ userId: z.string(), email: z.string(), confirmed: z.boolean() }),
@@ -16,6 +21,8 @@ export const register = route({
 
 export const confirm = route({
   summary: 'Confirm an account with the code sent by email',
+  description:
+    'A wrong or expired code, an unknown address and an address with nothing to confirm get the same 400. At most 5 attempts per address and hour, then 429 with `Retry-After` (also for the right code) until the hour is over; `POST /auth/resend-confirmation` sends a new code.',
   auth: 'public',
   body: z.strictObject({ email: Email, code: z.string().check(z.regex(/^\d{4,8}$/, 'must be the numeric code from the email')) }),
 });
@@ -30,6 +37,8 @@ export const Tokens = z.object({
 
 export const login = route({
   summary: 'Sign in with email and password',
+  description:
+    'A wrong password, an unknown address and an account not confirmed yet get the same 401. After 10 failed sign-ins of an address within 15 minutes, every sign-in of it is 429 with `Retry-After` until those minutes are over (successful sign-ins do not count).',
   auth: 'public',
   body: z.strictObject({ email: Email, password: Password }),
   response: Tokens,

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { config } from '../config';
-import { ConflictError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../domain/errors';
+import { ConflictError, DomainError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../domain/errors';
 import { passwordProblems } from '../domain/password-policy';
 import { UserConfirmed } from '../../events/user-confirmed';
 import * as idp from '../adapters/identity-provider';
@@ -10,6 +11,8 @@ import { newProfile, UNCONFIRMED_ACCOUNT_DAYS } from '../domain/profile';
 import { newEvent } from '../adapters/outbox';
 import * as rateLimits from '../adapters/rate-limits';
 import { markConfirmed, unconfirmedMarker } from '../adapters/unconfirmed-accounts';
+import { recordRegistrationAttempt } from '../adapters/registration-attempts';
+import { logger } from '../observability';
 import { ensureDefaultCategories } from './categories';
 import { expireAccount } from './unconfirmed-accounts';
 
@@ -31,18 +34,50 @@ const confirmedEvent = (userId: string, now: Date) => newEvent(UserConfirmed, { 
 
 /**
  * Signs up at Cognito. An address still held by an unconfirmed account past its expiry (the daily sweep has not
- * reached it yet) is freed first, so registering again after expiry always works.
+ * reached it yet) is freed first, so registering again after expiry always works. An address held otherwise is
+ * answered with its holder (undefined if it vanished meanwhile): nothing is created.
  */
-async function signUpFreeingExpired(input: { email: string; password: string; name?: string }, now: Date) {
+async function signUpFreeingExpired(
+  input: { email: string; password: string; name?: string },
+  now: Date,
+): Promise<{ created: { userId: string; confirmed: boolean } } | { heldBy: idp.PoolUser | undefined }> {
   try {
-    return await idp.signUp(input.email, input.password, input.name);
+    return { created: await idp.signUp(input.email, input.password, input.name) };
   } catch (e) {
     if (!(e instanceof ConflictError)) throw e;
     const holder = await idp.getUser(input.email);
     const expired = holder?.status === 'UNCONFIRMED' && holder.createdAt !== undefined && now.getTime() - holder.createdAt.getTime() >= UNCONFIRMED_ACCOUNT_DAYS * 86400_000;
-    if (!holder || !expired) throw e;
+    if (!holder || !expired) return { heldBy: holder };
     await expireAccount(holder);
-    return idp.signUp(input.email, input.password, input.name);
+    return { created: await idp.signUp(input.email, input.password, input.name) };
+  }
+}
+
+/** Registrations per address and hour: each may email the address (its code, or a notice to its owner). */
+export const REGISTER_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
+
+/**
+ * Registration answers no sooner than this after the request arrived, whether or not the address has an account:
+ * creating one (Cognito sign-up, role, profile and default categories) takes longer than finding the holder, and
+ * the difference must not show. Above the creation's usual time on AWS and locally.
+ */
+export const REGISTER_EVEN_ANSWER_MS = 1000;
+
+/**
+ * What registering an address that already has an account does instead of creating one: an account still waiting
+ * for confirmation gets a new code (its password and name stay; the registrant's are dropped, so nobody can set
+ * the password of an account whose owner later confirms it); the owner of a confirmed account is told by email,
+ * at most once a day, with fixed text. A refusal by Cognito (its own sending limits) is logged, never answered:
+ * the answer must be that of a new registration.
+ */
+async function addressTaken(email: string, holder: idp.PoolUser | undefined, now: Date): Promise<void> {
+  if (!holder) return;
+  try {
+    if (holder.status === 'UNCONFIRMED') await idp.resendConfirmationCode(email);
+    else await recordRegistrationAttempt(holder.userId, now);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    logger.warn('Registering a taken address: the code or notice was not sent', { userId: holder.userId, error });
   }
 }
 
@@ -52,21 +87,34 @@ async function signUpFreeingExpired(input: { email: string; password: string; na
  * profile. A confirmed account gets its `UserConfirmed` event (the welcome) in the same transaction; an unconfirmed
  * one a marker instead, from which it expires after UNCONFIRMED_ACCOUNT_DAYS days. Nothing is emailed by Tally
  * until the address is confirmed.
+ *
+ * The answer does not tell whether the address already had an account: for a taken address nothing is created
+ * (see addressTaken), and the answer has the same status and shape, with a fresh random id that belongs to nobody
+ * (indistinguishable from a Cognito `sub`, a UUID v4) and `confirmed` as a new account would have it. Either way
+ * the answer waits out REGISTER_EVEN_ANSWER_MS, and each address gets REGISTER_LIMIT registrations an hour.
  */
 export async function register(input: { email: string; password: string; name?: string }, now = new Date()) {
   assertPassword(input.password, 'body.password');
-  const { userId, confirmed: confirmedBySignUp } = await signUpFreeingExpired(input, now);
-  let confirmed = confirmedBySignUp;
-  if (!confirmed && config().AUTO_CONFIRM === 'true') {
-    await idp.adminConfirm(input.email);
-    confirmed = true;
-  }
-  await idp.addToGroup(input.email, 'user');
-  const profile = newProfile(userId, input.email, input.name ?? null, now, confirmed);
-  if (confirmed) await createProfile(profile, [confirmedEvent(userId, now)]);
-  else await createProfile(profile, [], [unconfirmedMarker(userId, profile.createdAt)]);
-  await ensureDefaultCategories(userId, now);
-  return { userId, email: input.email, confirmed };
+  const autoConfirm = config().AUTO_CONFIRM === 'true';
+  return evenly('register', input.email, now, REGISTER_LIMIT, REGISTER_EVEN_ANSWER_MS, async () => {
+    const signedUp = await signUpFreeingExpired(input, now);
+    if ('heldBy' in signedUp) {
+      await addressTaken(input.email, signedUp.heldBy, now);
+      return { userId: randomUUID(), email: input.email, confirmed: autoConfirm };
+    }
+    const { userId } = signedUp.created;
+    let confirmed = signedUp.created.confirmed;
+    if (!confirmed && autoConfirm) {
+      await idp.adminConfirm(input.email);
+      confirmed = true;
+    }
+    await idp.addToGroup(input.email, 'user');
+    const profile = newProfile(userId, input.email, input.name ?? null, now, confirmed);
+    if (confirmed) await createProfile(profile, [confirmedEvent(userId, now)]);
+    else await createProfile(profile, [], [unconfirmedMarker(userId, profile.createdAt)]);
+    await ensureDefaultCategories(userId, now);
+    return { userId, email: input.email, confirmed };
+  });
 }
 
 /** Marks the profile of a user Cognito shows as confirmed, once: the welcome email follows. */
@@ -76,11 +124,21 @@ async function profileConfirmed(userId: string, now: Date): Promise<void> {
   await markConfirmed(userId, profile.createdAt, now, confirmedEvent(userId, now));
 }
 
-/** Confirms an account with the emailed code; from then on (and only then) Tally emails the address. */
+/** Confirmation attempts per address and hour: a 6-digit code cannot be guessed at this rate. */
+export const CONFIRM_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
+
+/**
+ * Confirms an account with the emailed code; from then on (and only then) Tally emails the address. A wrong or
+ * expired code, an unknown address and an address with nothing to confirm get the same 400; each address gets
+ * CONFIRM_LIMIT attempts an hour (counted before the code is tried, so concurrent guesses cannot pass it), then
+ * 429 with Retry-After — also for the right code — until the window ends.
+ */
 export async function confirm(input: { email: string; code: string }, now = new Date()): Promise<void> {
-  await idp.confirmSignUp(input.email, input.code);
-  const user = await idp.getUser(input.email);
-  if (user) await profileConfirmed(user.userId, now);
+  await evenly('confirm', input.email, now, CONFIRM_LIMIT, EVEN_ANSWER_MS, async () => {
+    await idp.confirmSignUp(input.email, input.code);
+    const user = await idp.getUser(input.email);
+    if (user) await profileConfirmed(user.userId, now);
+  });
 }
 
 function issued(accessToken: string): { jti: string; expiresAt: number; userId: string } {
@@ -95,9 +153,41 @@ function tokensReply(t: idp.AuthTokens) {
   return { accessToken: t.accessToken, idToken: t.idToken, ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}), expiresIn: t.expiresIn, tokenType: 'Bearer' as const };
 }
 
+/** Failed sign-ins per address in 15 minutes; past them every sign-in of the address is 429 until the window ends. */
+export const LOGIN_FAILURE_LIMIT = { limit: 10, windowSeconds: 900 } as const;
+
+/**
+ * Signs in with the password, counted against the address's failed sign-ins: each attempt takes a slot before the
+ * password is tried (so concurrent guesses cannot pass the limit) and gives it back unless the password was
+ * refused. An unknown address is counted the same way, so a 429 does not tell either.
+ */
+async function passwordLoginLimited(email: string, password: string, now: Date): Promise<idp.AuthTokens> {
+  const rule = { scope: 'login-failures', ...LOGIN_FAILURE_LIMIT };
+  const decision = await rateLimits.hit(rule, email, now);
+  if (!decision.allowed) {
+    throw new TooManyRequestsError(
+      `Too many failed sign-ins for this address (at most ${rule.limit} in ${rule.windowSeconds / 60} minutes); try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes, or reset the password.`,
+      decision.retryAfterSeconds,
+    );
+  }
+  let refused = false;
+  try {
+    return await idp.passwordLogin(email, password);
+  } catch (e) {
+    refused = e instanceof UnauthorizedError;
+    throw e;
+  } finally {
+    if (!refused) {
+      await rateLimits.release(rule, email, now).catch((error: unknown) => {
+        logger.warn('Could not give back a sign-in attempt; it counts as failed until its window ends', { error: error as Error });
+      });
+    }
+  }
+}
+
 /** Signs in and opens a session whose tokens the API will accept until logout. */
 export async function login(input: { email: string; password: string }, now = new Date()) {
-  const tokens = await idp.passwordLogin(input.email, input.password);
+  const tokens = await passwordLoginLimited(input.email, input.password, now);
   if (!tokens.refreshToken) throw new Error('The identity provider returned no refresh token');
   const token = issued(tokens.accessToken);
   await sessions.openSession({
@@ -157,25 +247,31 @@ async function atLeast(startedAt: number, ms: number): Promise<void> {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
 
+type Limit = { readonly limit: number; readonly windowSeconds: number };
+
 /** Counts a request of `subject` against the route's limit; 429 with Retry-After past it. */
-async function limit(scope: string, subject: string, now: Date): Promise<void> {
-  const decision = await rateLimits.hit({ scope, ...LIFECYCLE_LIMIT }, subject, now);
+async function limit(scope: string, subject: string, now: Date, rule: Limit = LIFECYCLE_LIMIT): Promise<void> {
+  const decision = await rateLimits.hit({ scope, ...rule }, subject, now);
   if (!decision.allowed) {
+    const per = rule.windowSeconds === 3600 ? 'hour' : `${rule.windowSeconds / 60} minutes`;
     throw new TooManyRequestsError(
-      `At most ${LIFECYCLE_LIMIT.limit} of these requests per address and hour; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
+      `At most ${rule.limit} of these requests per address and ${per}; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`,
       decision.retryAfterSeconds,
     );
   }
 }
 
-/** Runs `work` for an address-keyed public route: rate-limited, and answered no sooner than EVEN_ANSWER_MS. */
-async function evenly<T>(scope: string, email: string, now: Date, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` for an address-keyed public route: rate-limited by `rule`, and answered (also when refused or
+ * failed) no sooner than `floorMs` after it started.
+ */
+async function evenly<T>(scope: string, email: string, now: Date, rule: Limit, floorMs: number, work: () => Promise<T>): Promise<T> {
   const startedAt = Date.now();
   try {
-    await limit(scope, email, now);
+    await limit(scope, email, now, rule);
     return await work();
   } finally {
-    await atLeast(startedAt, EVEN_ANSWER_MS);
+    await atLeast(startedAt, floorMs);
   }
 }
 
@@ -184,7 +280,7 @@ async function evenly<T>(scope: string, email: string, now: Date, work: () => Pr
  * The answer is the same either way.
  */
 export async function resendConfirmation(input: { email: string }, now = new Date()): Promise<void> {
-  await evenly('resend-confirmation', input.email, now, async () => {
+  await evenly('resend-confirmation', input.email, now, LIFECYCLE_LIMIT, EVEN_ANSWER_MS, async () => {
     const user = await idp.getUser(input.email);
     if (user?.status !== 'UNCONFIRMED') return;
     await idp.resendConfirmationCode(input.email);
@@ -196,7 +292,7 @@ export async function resendConfirmation(input: { email: string }, now = new Dat
  * address gets nothing but its confirmation code). The answer is the same either way.
  */
 export async function forgotPassword(input: { email: string }, now = new Date()): Promise<void> {
-  await evenly('forgot-password', input.email, now, async () => {
+  await evenly('forgot-password', input.email, now, LIFECYCLE_LIMIT, EVEN_ANSWER_MS, async () => {
     const user = await idp.getUser(input.email);
     if (user?.status !== 'CONFIRMED' && user?.status !== 'RESET_REQUIRED') return;
     await idp.forgotPassword(input.email);
@@ -209,7 +305,7 @@ export async function forgotPassword(input: { email: string }, now = new Date())
  */
 export async function resetPassword(input: { email: string; code: string; newPassword: string }, now = new Date()): Promise<void> {
   assertPassword(input.newPassword, 'body.newPassword');
-  await evenly('reset-password', input.email, now, async () => {
+  await evenly('reset-password', input.email, now, LIFECYCLE_LIMIT, EVEN_ANSWER_MS, async () => {
     await idp.confirmForgotPassword(input.email, input.code, input.newPassword);
     const user = await idp.getUser(input.email);
     if (!user) return;

@@ -1,3 +1,4 @@
+import { registrationAttemptEmail } from '../domain/emails/registration-attempt';
 import { welcomeEmail } from '../domain/emails/welcome';
 import { sendEmail } from '../adapters/email';
 import { getProfile } from '../adapters/profiles';
@@ -13,6 +14,19 @@ export async function sendWelcome(eventId: string, userId: string, now = new Dat
   const profile = await getProfile(userId);
   if (!profile?.confirmedAt) return 'skipped';
   const messageId = await sendEmail({ to: profile.email, ...welcomeEmail({ name: profile.name, email: profile.email }) });
+  await putReceipt(eventId, now, { messageId });
+  return 'sent';
+}
+
+/**
+ * Tells the owner of a confirmed address that someone registered with it (fixed text; see the email). Like the
+ * welcome: only to a confirmed address, once per event.
+ */
+export async function sendRegistrationNotice(eventId: string, userId: string, now = new Date()): Promise<'sent' | 'skipped'> {
+  if (await hasReceipt(eventId)) return 'skipped';
+  const profile = await getProfile(userId);
+  if (!profile?.confirmedAt) return 'skipped';
+  const messageId = await sendEmail({ to: profile.email, ...registrationAttemptEmail() });
   await putReceipt(eventId, now, { messageId });
   return 'sent';
 }

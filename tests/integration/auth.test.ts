@@ -43,10 +43,13 @@ describe('registration and sign-in', () => {
     expect(res.body.detail).toMatch(/digit/);
   });
 
-  it('refuses an existing email with 409', async () => {
+  it('answers an existing email like a new one (201), without touching the account', async () => {
     const u = await newUser();
-    const res = await call('POST', '/auth/register', { body: { email: u.email, password: u.password } });
-    expect(res.status).toBe(409);
+    const res = await call('POST', '/auth/register', { body: { email: u.email, password: 'Another-Pass-77' } });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(['confirmed', 'email', 'userId']);
+    expect(res.body.userId).not.toBe(u.userId);
+    expect((await call('POST', '/auth/login', { body: { email: u.email, password: u.password } })).status).toBe(200);
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {

@@ -11,6 +11,8 @@ const state = vi.hoisted(() => ({
   confirmed: [] as string[],
   failFor: new Set<string>(),
   signUps: 0,
+  resent: [] as string[],
+  attempts: [] as string[],
 }));
 
 vi.mock('../../../shared/adapters/identity-provider', () => ({
@@ -34,6 +36,16 @@ vi.mock('../../../shared/adapters/identity-provider', () => ({
   },
   addToGroup: async () => undefined,
   adminConfirm: async () => undefined,
+  resendConfirmationCode: async (email: string) => {
+    state.resent.push(email);
+  },
+}));
+vi.mock('../../../shared/adapters/rate-limits', () => ({ hit: async () => ({ allowed: true, remaining: 1 }), release: async () => undefined }));
+vi.mock('../../../shared/adapters/registration-attempts', () => ({
+  recordRegistrationAttempt: async (userId: string) => {
+    state.attempts.push(userId);
+    return 'recorded';
+  },
 }));
 vi.mock('../../../shared/adapters/profiles', () => ({
   getProfile: async (userId: string) => state.profiles.get(userId),
@@ -81,6 +93,8 @@ beforeEach(() => {
   state.confirmed = [];
   state.failFor.clear();
   state.signUps = 0;
+  state.resent = [];
+  state.attempts = [];
 });
 
 describe('the expiry sweep', () => {
@@ -126,17 +140,26 @@ describe('registering an address an unconfirmed account holds', () => {
     account('stale', 'UNCONFIRMED', 7.1);
     const r = await register({ email: 'stale@example.com', password: 'Correct-Horse-42' }, now);
     expect(r).toMatchObject({ email: 'stale@example.com', confirmed: false });
-    expect(r.userId).not.toBe('stale');
+    expect(r.userId).toBe(`new-${state.signUps}`);
     expect(state.deletedUsers).toEqual(['stale']);
     expect(state.erased).toEqual(['USER#stale']);
   });
 
-  it('still refuses it (409) within the 7 days, and when the holder is confirmed', async () => {
+  it('keeps it within the 7 days (a new code to it), and when the holder is confirmed (a notice): answered like a new account', async () => {
     const { register } = await import('../../../shared/use-cases/auth');
     account('fresh', 'UNCONFIRMED', 6.9);
     account('owner', 'CONFIRMED', 30, now.toISOString());
-    await expect(register({ email: 'fresh@example.com', password: 'Correct-Horse-42' }, now)).rejects.toMatchObject({ kind: 'conflict' });
-    await expect(register({ email: 'owner@example.com', password: 'Correct-Horse-42' }, now)).rejects.toMatchObject({ kind: 'conflict' });
+    const held = await register({ email: 'fresh@example.com', password: 'Correct-Horse-42' }, now);
+    const owned = await register({ email: 'owner@example.com', password: 'Correct-Horse-42' }, now);
+    for (const [r, email] of [[held, 'fresh@example.com'], [owned, 'owner@example.com']] as const) {
+      expect(Object.keys(r).sort()).toEqual(['confirmed', 'email', 'userId']);
+      expect(r).toMatchObject({ email, confirmed: false });
+      expect(r.userId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(held.userId).not.toBe(owned.userId);
+    expect(state.resent).toEqual(['fresh@example.com']);
+    expect(state.attempts).toEqual(['owner']);
     expect(state.deletedUsers).toEqual([]);
+    expect([...state.users.keys()].sort()).toEqual(['fresh', 'owner']);
   });
 });
