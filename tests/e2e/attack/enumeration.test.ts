@@ -121,6 +121,21 @@ describe('registering an address that already has an account', () => {
   });
 });
 
+describe('registering one address over and over (mail bombing its owner)', () => {
+  it('refuses the 6th registration of an address in an hour with 429 and Retry-After, taken or not', async () => {
+    // The owner's own registration counts as the first.
+    for (const [email, before] of [[(await newUser()).email, 1], [freshAddress('bomb'), 0]] as const) {
+      const answers = await Promise.all(Array.from({ length: 5 - before }, () => call('POST', '/auth/register', { body: { email, password: ATTACKER_PASSWORD } })));
+      expect(answers.every((a) => a.status === 201)).toBe(true);
+      const sixth = await call('POST', '/auth/register', { body: { email, password: ATTACKER_PASSWORD } });
+      expect(sixth.status).toBe(429);
+      expect(sixth.headers.get('content-type')).toBe('application/problem+json');
+      expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(sixth.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    }
+  });
+});
+
 describe('guessing a confirmation code', () => {
   it('refuses the 6th attempt in an hour with 429 and Retry-After, even with the right code', async () => {
     const email = freshAddress('guess');
