@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { InitializeHandlerArguments, InitializeHandlerOutput, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { config } from '../config';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 import { currentRetryPolicy, retrying } from './retry';
 
 let doc: DynamoDBDocumentClient | undefined;
@@ -49,7 +49,7 @@ export function db(): DynamoDBDocumentClient {
       requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, httpAgent: { maxSockets: MAX_SOCKETS } },
     });
     base.middlewareStack.add(retryMiddleware(), { step: 'initialize', name: 'tallyRetryWithBudget', priority: 'high' });
-    const client = tracer.captureAWSv3Client(base);
+    const client = traced(base);
     doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
       unmarshallOptions: { wrapNumbers: false },

@@ -1,6 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../config';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 let client: SESv2Client | undefined;
 
@@ -17,7 +17,7 @@ export interface EmailMessage {
  * outbox, which keeps every message for a person to open in the browser.
  */
 export async function sendEmail(message: EmailMessage): Promise<string> {
-  client ??= tracer.captureAWSv3Client(new SESv2Client({ maxAttempts: 3 }));
+  client ??= traced(new SESv2Client({ maxAttempts: 3 }));
   const out = await client.send(
     new SendEmailCommand({
       FromEmailAddress: config().EMAIL_FROM,

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '../config';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../domain/errors';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 /**
  * The Cognito user pool behind a small port. Cognito's exceptions become domain errors here, so nothing above
@@ -27,7 +27,7 @@ import { tracer } from '../observability';
  */
 let client: CognitoIdentityProviderClient | undefined;
 function idp(): CognitoIdentityProviderClient {
-  client ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ maxAttempts: 3 }));
+  client ??= traced(new CognitoIdentityProviderClient({ maxAttempts: 3 }));
   return client;
 }
 

@@ -2,11 +2,11 @@ import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Envelope } from '../../events/envelope';
 import { queueUrl } from '../config';
 import { sqsMessageBody } from './sqs-body';
-import { tracer } from '../observability';
+import { traced } from '../tracing';
 
 let client: SQSClient | undefined;
 function sqs(): SQSClient {
-  client ??= tracer.captureAWSv3Client(new SQSClient({ maxAttempts: 4 }));
+  client ??= traced(new SQSClient({ maxAttempts: 4 }));
   return client;
 }
 

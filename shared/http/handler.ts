@@ -2,10 +2,9 @@ import middy from '@middy/core';
 import type { Context, APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { z } from 'zod/mini';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics, tracer } from '../observability';
+import { logger, metrics } from '../observability';
 import type { RouteContract } from '../contracts/route';
 import { DomainError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { callerFromClaims, claimsOf, type Caller } from './identity';
@@ -148,7 +147,6 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .handler(core);
   return Object.assign(handler as unknown as HttpHandler<C>, { contract });
 }

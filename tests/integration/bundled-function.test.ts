@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -65,6 +67,14 @@ describe('a bundled function', () => {
     }
   });
 
+  it('holds no tracing SDK, event-stream codec or mnemonist (Lambda traces the invocation; shared/tracing.ts the calls)', () => {
+    const inputs = Object.keys(metafile.outputs[relative(ROOT, file)]?.inputs ?? {});
+    for (const gone of ['aws-xray-sdk-core', '@aws-lambda-powertools/tracer', 'cls-hooked', 'node_modules/semver', 'submodules/event-streams', 'mnemonist']) {
+      expect(inputs.filter((i) => i.includes(gone)), gone).toEqual([]);
+    }
+    expect(inputs.some((i) => i.includes('shared/tracing'))).toBe(true);
+  });
+
   it('answers GET /me from DynamoDB with environment credentials only', { timeout: 30_000 }, async () => {
     const cloud = inject('cloud');
     const user = await newUser('Bundled Reader');
@@ -74,7 +84,13 @@ describe('a bundled function', () => {
       { method: 'GET', url: '/me', rawHeaders: ['Host', '127.0.0.1', 'Authorization', `Bearer ${user.accessToken}`], body: undefined, sourceIp: '127.0.0.1', protocol: 'HTTP/1.1', port: 443 },
       { routeKey: 'GET /me', claims: stringifyClaims(payload), requestId: newRequestId(), now },
     );
-    // Lambda's environment: the role's keys in the environment and nothing else to find credentials with.
+    // Lambda's environment: the role's keys in the environment and nothing else to find credentials with, and
+    // active tracing's daemon address and trace header (a UDP socket of this test stands in for the daemon).
+    const daemon = createSocket('udp4');
+    const received: string[] = [];
+    daemon.on('message', (m) => received.push(m.toString('utf8')));
+    await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+    const root = `1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
     const env: Record<string, string> = {
       ...cloud.env,
       PATH: process.env.PATH ?? '',
@@ -82,14 +98,24 @@ describe('a bundled function', () => {
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_SESSION_TOKEN: 'session',
       AWS_LAMBDA_FUNCTION_NAME: 'me-get',
+      AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
+      _X_AMZN_TRACE_ID: `Root=${root};Parent=53995c3f42cd8ad8;Sampled=1`,
       HOME: dir,
     };
     delete env.AWS_PROFILE;
+    delete env.POWERTOOLS_TRACE_ENABLED;
     const ok = await invokeBundle(file, env, event);
     expect(ok.err).not.toMatch(/Error/);
     const result = JSON.parse(ok.out) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toMatchObject({ userId: user.userId, email: user.email });
+    // Each DynamoDB read of the request (the session allow-list, the profile) is a subsegment of the invocation.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    daemon.close();
+    const subsegments = received.map((m) => JSON.parse(m.split('\n')[1] ?? '{}') as { name: string; trace_id: string; parent_id: string; aws: { operation: string; table_name?: string } });
+    expect(subsegments.length).toBeGreaterThanOrEqual(2);
+    for (const s of subsegments) expect(s).toMatchObject({ name: 'DynamoDB', trace_id: root, parent_id: '53995c3f42cd8ad8', aws: { table_name: cloud.env.TABLE_NAME } });
+    expect(subsegments.map((s) => s.aws.operation)).toContain('GetItem');
 
     // Without the keys there is nowhere else to look: a clean 500, not a hang on instance metadata.
     const bare = { ...env };
