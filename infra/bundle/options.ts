@@ -18,6 +18,10 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; 
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   // Lambda's credentials are in the environment; the default chain's other sources never run there.
   '@aws-sdk/credential-provider-node': './infra/bundle/lambda-credentials.ts',
+  // No client Tally uses has an event-stream operation; the codec is only ever loaded for one.
+  '@smithy/core/event-streams': './infra/bundle/no-event-streams.ts',
+  // The DynamoDB client's endpoint-discovery cache (discovery is off) on a Map instead of mnemonist.
+  'mnemonist/lru-cache': './infra/bundle/lru-cache.ts',
 };
 
 /**
