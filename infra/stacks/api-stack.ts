@@ -1,13 +1,13 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { httpFunctions, type HttpFunction } from '../../functions/manifest';
-import { ManifestFunction, type FunctionResourcesProps } from '../constructs/manifest-function';
+import type { FunctionResourcesProps, ManifestFunction } from '../constructs/manifest-function';
 import { pascalCase } from '../constructs/names';
+import { byDomain, HttpRoutesStack } from './http-routes-stack';
 
 export interface ApiStackProps extends StackProps, FunctionResourcesProps {
   /**
@@ -57,14 +57,24 @@ const ACCESS_LOG_FORMAT = {
   sub: '$context.authorizer.claims.sub',
 };
 
+/** The props every function takes, without the stack's own settings. */
+function functionResources(props: FunctionResourcesProps): FunctionResourcesProps {
+  const { table, userPool, userPoolClient, queues, emailIdentity, emailFrom, cursorSecret, cursorSecretVersionId, autoConfirm, logRetention, tableIndexes, projectRoot, reserveConcurrency } = props;
+  return { table, userPool, userPoolClient, queues, emailIdentity, emailFrom, cursorSecret, cursorSecretVersionId, autoConfirm, logRetention, tableIndexes, projectRoot, reserveConcurrency };
+}
+
 /**
  * The HTTP API: one Lambda per manifest HTTP entry and one route per entry route, behind Cognito's JWT authorizer
- * unless the route's contract is public; throttled and access-logged default stage.
+ * unless the route's contract is public; throttled and access-logged default stage. The functions and routes are
+ * grouped by domain into nested stacks (`routeStacks`), each its own template under CloudFormation's resource limit.
  */
 export class ApiStack extends Stack {
   public readonly api: apigw.HttpApi;
   public readonly stage: apigw.HttpStage;
+  /** Every HTTP function, by manifest name, whichever routes stack holds it. */
   public readonly functions: Record<string, ManifestFunction> = {};
+  /** The nested routes stack of each domain. */
+  public readonly routeStacks: Record<string, HttpRoutesStack> = {};
   public readonly accessLogGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -118,32 +128,32 @@ export class ApiStack extends Stack {
       userPoolClients: [props.userPoolClient],
     });
 
+    // The routes and their functions live in one nested stack per domain (infra/stacks/http-routes-stack.ts), so
+    // this template holds only the API, its authorizer, its stage and the access logs, whatever the route count.
     // Route-level throttles (heavy and auth routes, from the manifest) on top of the stage's default.
     // CfnStage.routeSettings is a JSON map: its values are written as CloudFormation spells them.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
-    for (const def of props.functions ?? httpFunctions) {
-      const fn = new ManifestFunction(this, pascalCase(def.name), { ...props, definition: def, corsOrigins });
-      this.functions[def.name] = fn;
-      const integration = new HttpLambdaIntegration(`${pascalCase(def.name)}Integration`, fn.function);
-      const isPublic = def.contract.auth === 'public';
-      for (const route of def.routes) {
-        const [created] = this.api.addRoutes({
-          path: route.path,
-          methods: [apigw.HttpMethod[route.method]],
-          integration,
-          ...(isPublic ? {} : { authorizer }),
-        });
-        if (created && def.throttle) {
-          routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: def.throttle.rate, ThrottlingBurstLimit: def.throttle.burst };
-          // A stage's route settings must name routes that exist when the stage is created or updated.
-          this.stage.node.addDependency(created);
-        }
-        if (created && isPublic) {
-          Validations.of(created).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is public by its manifest contract (auth: 'public', "${def.contract.summary}"): it must answer callers that hold no token.`,
-          });
-        }
+    const routeKeys = new Set<string>();
+    for (const [domain, functions] of byDomain(props.functions ?? httpFunctions)) {
+      const routes = new HttpRoutesStack(this, `${pascalCase(domain)}Routes`, {
+        ...functionResources(props),
+        description: `Tally ${domain} routes and their functions, nested in ${this.stackName}`,
+        api: this.api,
+        authorizer,
+        functions,
+        corsOrigins,
+      });
+      this.routeStacks[domain] = routes;
+      Object.assign(this.functions, routes.functions);
+      for (const { definition: def, method, path, route } of routes.routes) {
+        // Routes of different stacks no longer share a construct scope, so a repeated key is caught here, not at deploy.
+        if (routeKeys.has(`${method} ${path}`)) throw new Error(`Route ${method} ${path} is declared twice in the manifest (again by "${def.name}").`);
+        routeKeys.add(`${method} ${path}`);
+        if (!def.throttle) continue;
+        routeSettings[`${method} ${path}`] = { ThrottlingRateLimit: def.throttle.rate, ThrottlingBurstLimit: def.throttle.burst };
+        // A stage's route settings must name routes that exist when the stage is created or updated: the stage
+        // waits for the nested stack that holds the route.
+        this.stage.node.addDependency(route);
       }
     }
 

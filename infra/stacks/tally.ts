@@ -103,7 +103,7 @@ export function addTally(app: App, props: TallyProps): Tally {
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...common,
     ...resources,
-    description: `Tally (${props.stage}): HTTP API and its functions`,
+    description: `Tally (${props.stage}): HTTP API; its routes and functions in one nested stack per domain`,
     corsOrigins: props.corsOrigins,
     throttleRateLimit: props.throttleRateLimit,
     throttleBurstLimit: props.throttleBurstLimit,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addTally, type Tally, type TallyProps } from '../../infra/stacks/tally';
 
@@ -28,18 +28,46 @@ export function buildTestApp(options: { checks?: boolean; outdir?: string; conte
   return { app, tally };
 }
 
+export interface RoutesTemplate {
+  /** The nested stack's template. */
+  template: Template;
+  /** Logical id of the nested stack's `AWS::CloudFormation::Stack` resource in the API stack. */
+  logicalId: string;
+  /** The parameters the API stack passes to it, by parameter name. */
+  parameters: Record<string, unknown>;
+}
+
 export interface Templates {
   stateful: Template;
+  /** The API stack itself: the HTTP API, its authorizer, stage and access logs, and the nested routes stacks. */
   api: Template;
+  /** The API's nested routes stacks (functions, integrations, routes, permissions), by domain. */
+  routes: Record<string, RoutesTemplate>;
   async: Template;
+  /** Every template that holds functions: the routes stacks and the async stack. */
+  functions: Template[];
+  /** Every template: the stacks and the nested stacks. */
+  all: Template[];
 }
 
 export function templatesOf({ tally }: TestApp): Templates {
-  return {
-    stateful: Template.fromStack(tally.stateful),
-    api: Template.fromStack(tally.api),
-    async: Template.fromStack(tally.async),
-  };
+  const api = Template.fromStack(tally.api);
+  const apiResources = api.toJSON().Resources as Record<string, { Properties?: { Parameters?: Record<string, unknown> } }>;
+  const routes: Record<string, RoutesTemplate> = {};
+  for (const [domain, nested] of Object.entries(tally.api.routeStacks)) {
+    const logicalId = tally.api.getLogicalId(nested.nestedStackResource as CfnElement);
+    routes[domain] = { template: Template.fromStack(nested), logicalId, parameters: apiResources[logicalId]?.Properties?.Parameters ?? {} };
+  }
+  const stateful = Template.fromStack(tally.stateful);
+  const async = Template.fromStack(tally.async);
+  const nested = Object.values(routes).map((r) => r.template);
+  return { stateful, api, routes, async, functions: [...nested, async], all: [stateful, api, ...nested, async] };
+}
+
+/** The value behind a nested stack's `{ Ref: <parameter> }`, as its parent passes it; any other value as is. */
+export function inParent(routes: RoutesTemplate, value: unknown): unknown {
+  const ref = (value as { Ref?: unknown } | undefined)?.Ref;
+  return typeof ref === 'string' && ref in routes.parameters ? routes.parameters[ref] : value;
 }
 
 export type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };

@@ -5,7 +5,7 @@ import { functions, httpFunctions, queueFunctions, queues, scheduleFunctions, st
 import { TABLE_WRITE_ACTIONS } from '../../infra/constructs/manifest-function';
 import { TABLE } from '../../infra/table';
 import { queueUrlVariable } from '../../shared/config';
-import { actionsOfRole, buildTestApp, functionsByName, resourcesOf, templatesOf, type Resource, type Templates } from './app';
+import { actionsOfRole, buildTestApp, functionsByName, inParent, resourcesOf, templatesOf, type Resource, type RoutesTemplate, type Templates } from './app';
 
 type Ref = { Ref: string };
 type GetAtt = { 'Fn::GetAtt': [string, string] };
@@ -20,7 +20,7 @@ describe('ApiStack and AsyncStack', () => {
     // Act
     t = templatesOf(testApp);
     all = new Map();
-    for (const template of [t.api, t.async, t.stateful]) {
+    for (const template of t.all) {
       for (const [name, fn] of functionsByName(template)) {
         expect(all.has(name), `${name} defined twice`).toBe(false);
         all.set(name, { ...fn, template });
@@ -31,7 +31,7 @@ describe('ApiStack and AsyncStack', () => {
   it('makes exactly one Lambda per manifest function, Node.js 22+ on arm64, with X-Ray and its own log group', () => {
     // Assess
     expect([...all.keys()].sort()).toEqual(functions.map((f) => f.name).sort());
-    const lambdaCount = [t.api, t.async, t.stateful].map((x) => Object.keys(resourcesOf(x, 'AWS::Lambda::Function')).length).reduce((a, b) => a + b);
+    const lambdaCount = t.all.map((x) => Object.keys(resourcesOf(x, 'AWS::Lambda::Function')).length).reduce((a, b) => a + b);
     expect(lambdaCount).toBe(functions.length);
     for (const [name, { resource }] of all) {
       expect(resource.Properties.Runtime, name).toMatch(/^nodejs(22|24)\.x$/);
@@ -39,7 +39,9 @@ describe('ApiStack and AsyncStack', () => {
       expect(resource.Properties.TracingConfig, name).toEqual({ Mode: 'Active' });
       expect((resource.Properties.LoggingConfig as { LogGroup?: Ref }).LogGroup?.Ref, name).toBeDefined();
     }
-    expect(resourcesOf(t.api, 'AWS::Lambda::Function')).not.toEqual({});
+    // HTTP functions live in the API's nested routes stacks, none in the API stack itself.
+    expect(resourcesOf(t.api, 'AWS::Lambda::Function')).toEqual({});
+    for (const [domain, { template }] of Object.entries(t.routes)) expect(resourcesOf(template, 'AWS::Lambda::Function'), domain).not.toEqual({});
   });
 
   it('sizes each function from the manifest (256 MB and 10 s for HTTP by default)', () => {
@@ -112,24 +114,43 @@ describe('ApiStack and AsyncStack', () => {
   });
 
   it('routes every manifest HTTP route to its function, behind the Cognito JWT authorizer exactly when the contract is not public', () => {
-    const routes = resourcesOf(t.api, 'AWS::ApiGatewayV2::Route');
-    const integrations = resourcesOf(t.api, 'AWS::ApiGatewayV2::Integration');
+    // Routes, integrations and permissions sit in the nested routes stacks; the API and its authorizer in the parent.
+    const [apiId] = Object.keys(resourcesOf(t.api, 'AWS::ApiGatewayV2::Api'));
     const [authorizerId] = Object.keys(resourcesOf(t.api, 'AWS::ApiGatewayV2::Authorizer'));
-    const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r]));
+    expect(resourcesOf(t.api, 'AWS::ApiGatewayV2::Route')).toEqual({});
+    const byKey = new Map<string, { route: Resource; routes: RoutesTemplate }>();
+    for (const routes of Object.values(t.routes)) {
+      for (const route of Object.values(resourcesOf(routes.template, 'AWS::ApiGatewayV2::Route'))) {
+        expect(byKey.has(route.Properties.RouteKey as string), `${route.Properties.RouteKey as string} routed twice`).toBe(false);
+        byKey.set(route.Properties.RouteKey as string, { route, routes });
+      }
+      // One invoke permission per route, scoped to this API.
+      const permissions = Object.values(resourcesOf(routes.template, 'AWS::Lambda::Permission'));
+      expect(permissions.length).toBe(Object.keys(resourcesOf(routes.template, 'AWS::ApiGatewayV2::Route')).length);
+      const apiParameter = Object.keys(routes.parameters).find((k) => JSON.stringify(routes.parameters[k]) === JSON.stringify({ Ref: apiId }));
+      expect(apiParameter).toBeDefined();
+      for (const p of permissions) expect(JSON.stringify(p.Properties.SourceArn)).toContain(`{"Ref":"${apiParameter}"}`);
+    }
     const manifestKeys = httpFunctions.flatMap((f) => f.routes.map((r) => `${r.method} ${r.path}`));
     expect([...byKey.keys()].sort()).toEqual([...manifestKeys].sort());
 
     for (const def of httpFunctions) {
-      const fnLogicalId = all.get(def.name)?.logicalId;
+      const fn = all.get(def.name);
       for (const r of def.routes) {
-        const route = byKey.get(`${r.method} ${r.path}`);
+        const key = `${r.method} ${r.path}`;
+        const found = byKey.get(key);
+        if (!found) throw new Error(`no route ${key}`);
+        const { route, routes } = found;
         const isPublic = def.contract.auth === 'public';
-        expect(route?.Properties.AuthorizationType, `${r.method} ${r.path}`).toBe(isPublic ? 'NONE' : 'JWT');
-        expect(route?.Properties.AuthorizerId, `${r.method} ${r.path}`).toEqual(isPublic ? undefined : { Ref: authorizerId });
-        const target = JSON.stringify(route?.Properties.Target);
+        expect(inParent(routes, route.Properties.ApiId), key).toEqual({ Ref: apiId });
+        expect(route.Properties.AuthorizationType, key).toBe(isPublic ? 'NONE' : 'JWT');
+        expect(inParent(routes, route.Properties.AuthorizerId), key).toEqual(isPublic ? undefined : { Ref: authorizerId });
+        const integrations = resourcesOf(routes.template, 'AWS::ApiGatewayV2::Integration');
+        const target = JSON.stringify(route.Properties.Target);
         const integrationId = Object.keys(integrations).find((id) => target.includes(id));
         const uri = integrations[integrationId ?? '']?.Properties.IntegrationUri as GetAtt | undefined;
-        expect(uri?.['Fn::GetAtt'][0], `${r.method} ${r.path} → ${def.name}`).toBe(fnLogicalId);
+        expect(uri?.['Fn::GetAtt'][0], `${key} → ${def.name}`).toBe(fn?.logicalId);
+        expect(fn?.template, `${def.name} sits with its route`).toBe(routes.template);
       }
     }
   });
@@ -158,7 +179,7 @@ describe('ApiStack and AsyncStack', () => {
   });
 
   it('keeps every function log for a bounded time', () => {
-    for (const template of [t.api, t.async]) {
+    for (const template of t.all) {
       for (const [id, group] of Object.entries(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
         expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
       }
@@ -223,7 +244,7 @@ describe('ApiStack and AsyncStack', () => {
   it('pins the cursor secret version when one is named, so a manual rotation reaches the functions that sign cursors', () => {
     const pinned = templatesOf(buildTestApp({ cursorSecretVersionId: 'f00dcafe-0000-4000-8000-000000000001' }));
     let readers = 0;
-    for (const template of [pinned.api, pinned.async]) {
+    for (const template of pinned.functions) {
       for (const [name, { resource }] of functionsByName(template)) {
         const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
         if (env.CURSOR_SECRET_ARN === undefined) continue;
@@ -267,7 +288,7 @@ describe('ApiStack and AsyncStack', () => {
   });
 
   it('grants dynamodb:Scan to no role in any stack', () => {
-    for (const template of [t.api, t.async, t.stateful]) {
+    for (const template of t.all) {
       for (const [id, policy] of Object.entries(resourcesOf(template, 'AWS::IAM::Policy'))) {
         const doc = JSON.stringify(policy.Properties.PolicyDocument);
         expect(doc, id).not.toMatch(/dynamodb:Scan|dynamodb:\*|"dynamodb:[A-Za-z]*\*"/);
@@ -275,7 +296,7 @@ describe('ApiStack and AsyncStack', () => {
     }
   });
 
-  it('throttles each heavy and auth route with the numbers of its manifest entry, and the stage waits for those routes', () => {
+  it('throttles each heavy and auth route with the numbers of its manifest entry, and the stage waits for the stacks of those routes', () => {
     const [[stageId, stage]] = Object.entries(resourcesOf(t.api, 'AWS::ApiGatewayV2::Stage')) as [[string, Resource & { DependsOn?: string[] }]];
     const settings = (stage.Properties.RouteSettings ?? {}) as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
     const throttled = httpFunctions.filter((f) => f.throttle);
@@ -284,7 +305,6 @@ describe('ApiStack and AsyncStack', () => {
       expect(throttled.map((f) => f.name), name).toContain(name);
     }
     expect(Object.keys(settings).sort()).toEqual(throttled.flatMap((f) => f.routes.map((r) => `${r.method} ${r.path}`)).sort());
-    const routes = resourcesOf(t.api, 'AWS::ApiGatewayV2::Route');
     const deps = new Set(t.api.toJSON().Resources[stageId].DependsOn as string[]);
     for (const def of throttled) {
       for (const r of def.routes) {
@@ -292,8 +312,11 @@ describe('ApiStack and AsyncStack', () => {
         expect(settings[key], key).toEqual({ ThrottlingRateLimit: def.throttle?.rate, ThrottlingBurstLimit: def.throttle?.burst });
         // Tighter than the stage default (42/84 here is a test value; the default is 100/200).
         expect(def.throttle?.rate, key).toBeLessThanOrEqual(20);
-        const routeId = Object.keys(routes).find((id) => routes[id]?.Properties.RouteKey === key);
-        expect(routeId && deps.has(routeId), `the stage depends on ${key}`).toBe(true);
+        // The route is in a nested stack: the stage depends on that stack's resource.
+        const holder = Object.values(t.routes).find((rt) =>
+          Object.values(resourcesOf(rt.template, 'AWS::ApiGatewayV2::Route')).some((route) => route.Properties.RouteKey === key),
+        );
+        expect(holder && deps.has(holder.logicalId), `the stage depends on the stack of ${key}`).toBe(true);
       }
     }
   });
@@ -316,7 +339,7 @@ describe('ApiStack and AsyncStack', () => {
       expect(all.get(def.name)?.resource.Properties.ReservedConcurrentExecutions, def.name).toBe(def.reservedConcurrency);
     }
     const none = templatesOf(buildTestApp({ reserveConcurrency: false }));
-    for (const template of [none.api, none.async]) {
+    for (const template of none.functions) {
       for (const [name, { resource }] of functionsByName(template)) expect(resource.Properties.ReservedConcurrentExecutions, name).toBeUndefined();
     }
   });
@@ -325,10 +348,15 @@ describe('ApiStack and AsyncStack', () => {
     const plain = templatesOf(buildTestApp());
     const [api] = Object.values(resourcesOf(plain.api, 'AWS::ApiGatewayV2::Api'));
     expect(api?.Properties.CorsConfiguration).toBeUndefined();
-    for (const [name, { resource }] of functionsByName(plain.api)) {
-      const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(env.CORS_ORIGINS, name).toBe('');
+    let seen = 0;
+    for (const { template } of Object.values(plain.routes)) {
+      for (const [name, { resource }] of functionsByName(template)) {
+        const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(env.CORS_ORIGINS, name).toBe('');
+        seen++;
+      }
     }
+    expect(seen).toBe(httpFunctions.length);
     expect(() => buildTestApp({ corsOrigins: ['https://app.example.com/path'] })).toThrow(/scheme and host/);
   });
 

@@ -44,7 +44,9 @@ describe('ManifestFunction', () => {
   });
 
   it('stands in for a missing handler when bundling is skipped, with code that can only fail', () => {
-    const template = Template.fromStack(apiWith(missing, false));
+    const routes = apiWith(missing, false).routeStacks['not-written'];
+    if (!routes) throw new Error('no routes stack for the not-written folder');
+    const template = Template.fromStack(routes);
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
     expect(JSON.stringify(fn?.Properties.Code)).toContain('was not bundled');
   });
