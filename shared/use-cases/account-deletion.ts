@@ -9,6 +9,7 @@ import { newEvent } from '../adapters/outbox';
 import { erasePartition, getProfile, markErased } from '../adapters/profiles';
 import { publish } from '../adapters/queue';
 import { AccountErasureRequested } from '../../events/ledger-jobs';
+import { passwordLoginLimited } from './sign-in-limit';
 
 /** How long DELETE /me deletes data itself before leaving the rest to the ledger-jobs worker. */
 const INLINE_BUDGET_MS = 5_000;
@@ -37,7 +38,7 @@ export async function assertRecentAuthentication(caller: Caller, password: strin
   const profile = await getProfile(caller.userId);
   let tokens: idp.AuthTokens;
   try {
-    tokens = await idp.passwordLogin(profile?.email ?? caller.username, password);
+    tokens = await passwordLoginLimited(profile?.email ?? caller.username, password, now);
   } catch (e) {
     if (e instanceof UnauthorizedError) throw new ForbiddenError(`The password is incorrect. ${REAUTHENTICATE}`);
     throw e;

@@ -98,6 +98,18 @@ describe('DELETE /me needs a recent sign-in or the password', () => {
     expect((await call('GET', '/me', { token: u.accessToken })).status).toBe(401);
   });
 
+  it('counts wrong passwords with the failed sign-ins of the address: a stolen token cannot guess the password', async () => {
+    const u = await newUser();
+    await ageSignIn(u.refreshToken, 6);
+    const answers: number[] = [];
+    for (let i = 0; i < 11; i++) answers.push((await call('DELETE', '/me', { token: u.accessToken, body: { password: `Wrong-Password-${i}` } })).status);
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(403));
+    const limited = await call('DELETE', '/me', { token: u.accessToken, body: { password: u.password } });
+    expectProblem(limited, 429, /failed sign-ins/);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await call('GET', '/me', { token: u.accessToken })).status).toBe(200);
+  });
+
   it('does not count a refresh as a sign-in', async () => {
     const u = await newUser();
     await ageSignIn(u.refreshToken, 6);
