@@ -330,6 +330,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const checkpoints = await m.stream.CheckpointStore.open(inMemory ? undefined : join(dataDir, CHECKPOINT_FILE), ddb.streamArn);
     const streams = m.stream.streamsClient(ddb.d.endpoint);
+    const streamOnFailure = await m.sqs.streamFailureDestination(sqs.client);
     const streamPollers = m.manifest.streamFunctions.map((def) =>
       m.stream.startStreamPoller({
         client: streams,
@@ -339,6 +340,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         filters: def.filters,
         checkpoints,
         log: log.child(def.name),
+        onFailure: streamOnFailure,
       }),
     );
     stops.push(async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { queues as manifestQueues, type QueueDef } from '../../functions/manifest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import { REPO_ROOT } from './paths';
@@ -109,6 +109,22 @@ export async function ensureQueues(client: SQSClient, defs: QueueDef[] = manifes
       };
     }),
   );
+}
+
+/** Name of the local queue standing for the stateful stack's StreamFailureQueue (the stream mapping's on-failure destination). */
+export const STREAM_FAILURE_QUEUE = 'stream-failures';
+
+/**
+ * Creates the stream mapping's on-failure queue (kept 14 days, as the CDK app keeps it) and returns what sends a
+ * description of given-up stream records to it.
+ */
+export async function streamFailureDestination(client: SQSClient): Promise<(description: unknown) => Promise<void>> {
+  const created = await client.send(new CreateQueueCommand({ QueueName: STREAM_FAILURE_QUEUE, Attributes: { MessageRetentionPeriod: String(14 * DAY) } }));
+  const url = created.QueueUrl;
+  if (!url) throw new Error(`CreateQueue ${STREAM_FAILURE_QUEUE} returned no URL`);
+  return async (description) => {
+    await client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(description) }));
+  };
 }
 
 export interface QueueDepth {

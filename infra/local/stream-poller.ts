@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -7,7 +8,7 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { sleep, withSignal } from './abortable';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
+import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import { invoke, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { readJson, writeJson } from './state';
@@ -77,7 +78,52 @@ export interface StreamPollerOptions {
   pollMs?: number;
   /** Retries of a failing batch before its records are skipped (the CDK mapping's retryAttempts, 5). */
   maxRetryAttempts?: number;
+  /**
+   * The mapping's on-failure destination: receives the description Lambda sends of the records it gave up on (the
+   * CDK mapping's `onFailure`, an SQS queue). Without it they are only logged.
+   */
+  onFailure?: (description: StreamFailureDescription) => Promise<void>;
   onBatch?: (info: { records: number; delivered: number; ok: boolean }) => void;
+}
+
+/** What Lambda sends to a stream mapping's on-failure destination when a batch's retries are spent. */
+export interface StreamFailureDescription {
+  requestContext: { requestId: string; functionArn: string; condition: 'RetryAttemptsExhausted'; approximateInvokeCount: number };
+  responseContext: { statusCode: number; executedVersion: string; functionError?: string };
+  version: '1.0';
+  timestamp: string;
+  DDBStreamBatchInfo: {
+    shardId: string;
+    startSequenceNumber: string;
+    endSequenceNumber: string;
+    approximateArrivalOfFirstRecord: string;
+    approximateArrivalOfLastRecord: string;
+    batchSize: number;
+    streamArn: string;
+  };
+}
+
+/** The on-failure description of `records`, given up after `invokeCount` invocations. */
+export function streamFailureDescription(fn: { name: string }, streamArn: string, shardId: string, records: _Record[], invokeCount: number, functionError: boolean): StreamFailureDescription {
+  const arrival = (r: _Record | undefined) => {
+    const at = r?.dynamodb?.ApproximateCreationDateTime;
+    return (at instanceof Date ? at : new Date()).toISOString();
+  };
+  return {
+    requestContext: { requestId: randomUUID(), functionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:${fn.name}`, condition: 'RetryAttemptsExhausted', approximateInvokeCount: invokeCount },
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', ...(functionError ? { functionError: 'Unhandled' } : {}) },
+    version: '1.0',
+    timestamp: new Date().toISOString(),
+    DDBStreamBatchInfo: {
+      shardId,
+      startSequenceNumber: records[0]?.dynamodb?.SequenceNumber ?? '',
+      endSequenceNumber: records[records.length - 1]?.dynamodb?.SequenceNumber ?? '',
+      approximateArrivalOfFirstRecord: arrival(records[0]),
+      approximateArrivalOfLastRecord: arrival(records[records.length - 1]),
+      batchSize: records.length,
+      streamArn,
+    },
+  };
 }
 
 interface ShardState {
@@ -93,8 +139,9 @@ interface ShardState {
  * Lambda's DynamoDB Streams event source for one function, configured as the CDK app configures it: reads every
  * shard in order (parents before children), keeps records matching the function's `filters`, invokes
  * with a DynamoDBStreamEvent, and checkpoints only past processed records. On `batchItemFailures` it resumes at the
- * lowest failed sequence number; when the function fails, it halves the batch and retries, skipping the records
- * after `maxRetryAttempts` retries.
+ * lowest failed sequence number; when the function fails, it halves the batch and retries; after
+ * `maxRetryAttempts` retries it sends a description of the records to `onFailure` (the on-failure destination)
+ * and moves past them.
  */
 export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
   const controller = new AbortController();
@@ -194,6 +241,7 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
     const attemptEnd = delivered.length < matching.length && last ? seqs.indexOf(last.dynamodb?.SequenceNumber ?? '') + 1 : records.length;
     let processed = attemptEnd;
     let failed = false;
+    let functionFailed = false;
     if (delivered.length > 0) {
       const outcome = await invoke(o.fn, streamEvent(delivered, o.streamArn, LOCAL_REGION));
       const progress = outcome.ok
@@ -207,6 +255,7 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
       if (!progress.valid) {
         processed = 0;
         failed = true;
+        functionFailed = !outcome.ok;
         if (delivered.length > 1) state.cap = Math.ceil(delivered.length / 2);
       } else if (progress.processed < delivered.length) {
         const firstFailed = delivered[progress.processed]?.dynamodb?.SequenceNumber ?? '';
@@ -223,8 +272,10 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
         state.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (state.attempts - 1));
         return false;
       }
-      // Lambda would send a description of these records to the mapping's on-failure destination.
+      // As Lambda does: a description of these records goes to the mapping's on-failure destination.
       o.log.error(`${o.fn.name}: giving up on stream records ${seqs[0] ?? ''}…${seqs[attemptEnd - 1] ?? ''} after ${maxRetries} retries`);
+      const givenUp = records.slice(0, attemptEnd).filter((r) => matchesFilters(r, o.filters));
+      if (o.onFailure && givenUp.length > 0) await o.onFailure(streamFailureDescription(o.fn, o.streamArn, shardId, givenUp, maxRetries + 1, functionFailed));
       processed = attemptEnd;
     }
     state.attempts = 0;
