@@ -16,7 +16,6 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { z } from 'zod/mini';
 import { correlationOf, Envelope, type EventContract } from '../../events/envelope';
 import { routesOf } from '../../events/routing';
-import { publish } from '../adapters/queue';
 import { withCorrelationId } from '../correlation';
 import { logger, metrics } from '../observability';
 
@@ -210,13 +209,13 @@ const SQS_BATCH = 10;
 
 /**
  * Builds the table-stream handler that relays events to their queues: `read` turns a record into the events it
- * stands for. A record `read` cannot read (it throws), an event whose type has no route, and the first record of a
+ * stands for, `send` publishes them (the SQS adapter; queue consumers do not bundle it through this module). A record `read` cannot read (it throws), an event whose type has no route, and the first record of a
  * send that failed are failures: the earliest is reported as the batch item failure, so Lambda retries from it
  * (halving the batch) and, once its retries are spent, sends it to the mapping's on-failure destination — nothing
  * is skipped silently. Readable records of the batch are relayed all the same (at least once: consumers
  * deduplicate by event id).
  */
-export function streamRelayHandler(read: (record: DynamoDBRecord) => Envelope[], send: Send = publish) {
+export function streamRelayHandler(read: (record: DynamoDBRecord) => Envelope[], send: Send) {
   return asyncStack<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {
     const records = event.Records ?? [];
     const failedSeqs: string[] = [];

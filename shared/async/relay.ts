@@ -3,6 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Envelope } from '../../events/envelope';
 import { TransactionDeleted, TransactionRecorded, TransactionSnapshot, TransactionUpdated } from '../../events/transaction-changed';
+import { publish } from '../adapters/queue';
 import { streamRelayHandler } from './handler';
 
 function image(raw: unknown): Record<string, unknown> | undefined {
@@ -62,5 +63,5 @@ export function eventsOf(record: DynamoDBRecord): Envelope[] {
  * mapping's on-failure destination once its retries are spent); see `streamRelayHandler`.
  */
 export function streamRelay() {
-  return streamRelayHandler(eventsOf);
+  return streamRelayHandler(eventsOf, publish);
 }
