@@ -64,9 +64,6 @@ export default tseslint.config(
       'shared/use-cases/me.ts', // http/identity Caller
       // Not converted yet (this change converts them one by one):
       'shared/use-cases/imports.ts',
-      'shared/use-cases/export.ts',
-      'shared/use-cases/analytics-repair.ts',
-      'shared/use-cases/revalue.ts',
       'shared/use-cases/account-deletion.ts',
       'shared/use-cases/fx.ts',
       'shared/use-cases/unconfirmed-accounts.ts',

@@ -73,15 +73,29 @@ export function isConditionFailure(error: unknown): boolean {
   return false;
 }
 
+/** One page of a query: its items and the key to resume after it (undefined on the last page). */
+export interface QueryPage {
+  items: Record<string, unknown>[];
+  lastKey: Record<string, unknown> | undefined;
+}
+
+/**
+ * The pages of a query, read one at a time as the caller iterates (stop iterating and no further page is read).
+ * The one paging loop of the project: every query that follows `LastEvaluatedKey` goes through here.
+ */
+export async function* queryPages(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, startKey?: Record<string, unknown>): AsyncGenerator<QueryPage> {
+  let start = startKey;
+  do {
+    const page = await db().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
+    start = page.LastEvaluatedKey;
+    yield { items: page.Items ?? [], lastKey: start };
+  } while (start);
+}
+
 /** Every item a query matches, following its pages (for small, bounded partitions: a user's accounts, rules…). */
 export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const page of queryPages(input)) items.push(...page.items);
   return items;
 }
 

@@ -61,9 +61,15 @@ export const keys = {
   rateLimit: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: String(windowStart) }),
   fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
   /** Index keys of a transaction item. */
-  byDate: (userId: string, date: string, id: string) => ({ gsi1pk: `USER#${userId}#TX`, gsi1sk: `${date}#${id}` }),
+  byDate: (userId: string, date: string, id: string) => ({ gsi1pk: keys.byDatePartition(userId), gsi1sk: `${date}#${id}` }),
   byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi2pk: `USER#${userId}#CAT#${categoryId}`, gsi2sk: `${date}#${id}` }),
-  fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: 'FXPENDING', gsi3sk: `${date}#${userId}#${id}` }),
+  fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: keys.fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` }),
+  /** GSI1 partition of a user's transactions, and the sort-key bounds of a date range in it (inclusive). */
+  byDatePartition: (userId: string) => `USER#${userId}#TX`,
+  byDateFrom: (date: string) => `${date}#`,
+  byDateTo: (date: string) => `${date}#~`,
+  /** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
+  fxPendingPartition: 'FXPENDING',
   userPartition: (userId: string) => `USER#${userId}`,
   usersIndex: 'gsi1',
 } as const;

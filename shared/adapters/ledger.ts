@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AnyBalanceDeltas } from '../domain/balances';
 import { merchantKey } from '../domain/ledger';
-import { db, tableName } from './dynamo';
+import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
 
 /** A stored transaction (the API's Transaction plus what storage and rules need). */
@@ -103,6 +103,20 @@ export async function transact(items: TxItem[]): Promise<void> {
   await db().send(new TransactWriteCommand({ TransactItems: items }));
 }
 
+/**
+ * Replaces a stored transaction with `t` if it is still at `expectedVersion`. Answers false when it is not (a
+ * concurrent edit or delete won); the caller decides what that means.
+ */
+export async function replaceTransaction(t: TransactionRecord, expectedVersion: number): Promise<boolean> {
+  try {
+    await transact([putTransaction(t, { version: expectedVersion })]);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
 export function putTransaction(t: TransactionRecord, condition: 'new' | { version: number }): TxItem {
   return {
     Put: {
@@ -161,5 +175,91 @@ export async function queryMatching(
     start = page.LastEvaluatedKey;
     if (!start) return { items, lastKey: undefined };
     if (scanned >= maxScanned) return { items, lastKey: start };
+  }
+}
+
+/** A date range of transactions, inclusive at both ends (YYYY-MM-DD); an open end reads to the ledger's edge. */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/** A stored transaction as a listing reads it: the record plus the merchant key stored beside it. */
+export type ListedTransaction = TransactionRecord & { merchantKey?: string };
+
+/** A page of transactions read by date, with the opaque cursor that resumes after it (undefined on the last page). */
+export interface TransactionPage {
+  items: ListedTransaction[];
+  cursor: string | undefined;
+}
+
+function listed(item: Record<string, unknown>): ListedTransaction {
+  const t: ListedTransaction = toTransaction(item);
+  if (typeof item.merchantKey === 'string' && item.merchantKey) t.merchantKey = item.merchantKey;
+  return t;
+}
+
+/**
+ * A user's transactions by date, oldest first, page by page as the caller iterates (GSI1). With `accountId`, only
+ * transactions of that account on either side (source or transfer target). `limit` caps each page; `cursor`
+ * resumes after a page an earlier call returned.
+ */
+export async function* transactionsByDate(
+  userId: string,
+  range: DateRange = {},
+  filter: { accountId?: string } = {},
+  paging: { limit?: number; cursor?: string } = {},
+): AsyncGenerator<TransactionPage> {
+  const bounded = range.from !== undefined || range.to !== undefined;
+  const input = {
+    IndexName: 'gsi1',
+    KeyConditionExpression: bounded ? 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b' : 'gsi1pk = :p',
+    ...(filter.accountId ? { FilterExpression: 'accountId = :acc OR toAccountId = :acc' } : {}),
+    ExpressionAttributeValues: {
+      ':p': keys.byDatePartition(userId),
+      ...(bounded ? { ':a': keys.byDateFrom(range.from ?? '0000-00-00'), ':b': keys.byDateTo(range.to ?? '9999-99-99') } : {}),
+      ...(filter.accountId ? { ':acc': filter.accountId } : {}),
+    },
+    ...(paging.limit ? { Limit: paging.limit } : {}),
+  };
+  const start = paging.cursor ? (JSON.parse(paging.cursor) as Record<string, unknown>) : undefined;
+  for await (const page of queryPages(input, start)) {
+    yield { items: page.items.map(listed), cursor: page.lastKey ? JSON.stringify(page.lastKey) : undefined };
+  }
+}
+
+/** A transaction waiting for an exchange rate, as the pending sweep reads it (GSI3). */
+export interface PendingRef {
+  userId: string;
+  id: string;
+}
+
+/**
+ * Transactions waiting for a rate dated in `range`, in one of `currencies` (as amount or base currency), page by page
+ * (500 a page) with an opaque cursor. A set over 99 currencies (DynamoDB's IN takes at most 100 operands) is not
+ * filtered: every pending transaction in the range is returned.
+ */
+export async function* pendingConversions(range: Required<DateRange>, currencies: string[], cursor?: string): AsyncGenerator<{ items: PendingRef[]; cursor: string | undefined }> {
+  const filtered = currencies.length <= 99;
+  const values: Record<string, unknown> = { ':p': keys.fxPendingPartition, ':from': keys.byDateFrom(range.from), ':to': keys.byDateTo(range.to) };
+  if (filtered) currencies.forEach((c, i) => (values[`:c${i}`] = c));
+  const list = currencies.map((_, i) => `:c${i}`).join(', ');
+  const input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'> = {
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
+    ...(filtered
+      ? { FilterExpression: `#cur IN (${list}) OR #base IN (${list})`, ExpressionAttributeNames: { '#cur': 'currency', '#base': 'baseCurrency', '#u': 'userId', '#id': 'id' } }
+      : { ExpressionAttributeNames: { '#u': 'userId', '#id': 'id' } }),
+    ExpressionAttributeValues: values,
+    ProjectionExpression: '#u, #id',
+    Limit: 500,
+  };
+  for await (const page of queryPages(input, cursor ? (JSON.parse(cursor) as Record<string, unknown>) : undefined)) {
+    const items: PendingRef[] = [];
+    for (const item of page.items) {
+      if (typeof item.userId !== 'string' || typeof item.id !== 'string' || !item.userId || !item.id) continue;
+      items.push({ userId: item.userId, id: item.id });
+    }
+    yield { items, cursor: page.lastKey ? JSON.stringify(page.lastKey) : undefined };
   }
 }

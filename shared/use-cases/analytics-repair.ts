@@ -1,8 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { fieldDifference, recountExact, rollupKeyString } from '../domain/analytics';
 import { toExactMinor, toStoredInt, type ExactMinor } from '../domain/money/exact';
-import { db, tableName } from '../adapters/dynamo';
-import { toTransaction, type TransactionRecord } from '../adapters/ledger';
+import { transactionsByDate, type TransactionRecord } from '../adapters/ledger';
 import { allProfiles } from '../adapters/profiles';
 import { allRollups, replaceRollup } from '../adapters/rollups';
 import { logger } from '../observability';
@@ -30,15 +28,12 @@ export class ReconcileTimeoutError extends Error {
 
 async function transactionsOf(userId: string, deadline = Number.POSITIVE_INFINITY): Promise<TransactionRecord[]> {
   const out: TransactionRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    if (Date.now() > deadline) throw new ReconcileTimeoutError(`The ledger of ${userId} is too large to recount in one delivery (${out.length} transactions read).`);
-    const page = await db().send(
-      new QueryCommand({ TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `USER#${userId}#TX` }, ExclusiveStartKey: start }),
-    );
-    out.push(...(page.Items ?? []).map(toTransaction));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const tooLarge = () => new ReconcileTimeoutError(`The ledger of ${userId} is too large to recount in one delivery (${out.length} transactions read).`);
+  if (Date.now() > deadline) throw tooLarge();
+  for await (const page of transactionsByDate(userId)) {
+    out.push(...page.items);
+    if (page.cursor && Date.now() > deadline) throw tooLarge();
+  }
   return out;
 }
 

@@ -1,10 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PayloadTooLargeError, ValidationError } from '../domain/errors';
 import { toCsv, type ExportRow } from '../domain/import';
 import { signedAmount } from '../domain/ledger';
-import { db, tableName } from '../adapters/dynamo';
 import { listCategories } from '../adapters/categories';
-import { toTransaction } from '../adapters/ledger';
+import { transactionsByDate } from '../adapters/ledger';
 
 /** Largest export answered in one response (API Gateway and Lambda cap responses near 6 MB). */
 const MAX_EXPORT_BYTES = 5 * 1024 * 1024;
@@ -19,20 +17,8 @@ export async function exportCsv(userId: string, q: { from?: string; to?: string;
   const names = new Map((await listCategories(userId)).map((c) => [c.id, c.name]));
   const rows: ExportRow[] = [];
   let bytes = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
-        ...(q.accountId ? { FilterExpression: 'accountId = :acc OR toAccountId = :acc' } : {}),
-        ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':a': `${q.from ?? '0000-00-00'}#`, ':b': `${q.to ?? '9999-99-99'}#~`, ...(q.accountId ? { ':acc': q.accountId } : {}) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const t = toTransaction(item);
+  for await (const page of transactionsByDate(userId, { from: q.from, to: q.to }, { accountId: q.accountId })) {
+    for (const t of page.items) {
       const amount = signedAmount(
         { type: t.type, amount: t.amount, accountId: t.accountId ?? undefined, toAccountId: t.toAccountId ?? undefined },
         q.accountId ?? t.accountId ?? undefined,
@@ -49,7 +35,6 @@ export async function exportCsv(userId: string, q: { from?: string; to?: string;
       bytes += 60 + t.description.length + (t.notes?.length ?? 0);
       if (bytes > MAX_EXPORT_BYTES) throw new PayloadTooLargeError('The export would exceed 5 MB; narrow it with from and to.');
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return toCsv(rows);
 }

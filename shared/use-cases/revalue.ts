@@ -1,9 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BaseCurrencyChanged, PENDING_PER_MESSAGE, PendingConversionRequested, PendingConversionSweepContinued } from '../../events/ledger-jobs';
 import { addDays } from '../domain/ledger/calendar';
 import { DEFAULT_MAX_AGE_DAYS } from '../domain/fx';
-import { db, isConditionFailure, tableName } from '../adapters/dynamo';
-import { getTransaction, putTransaction, toTransaction, transact, type TransactionRecord } from '../adapters/ledger';
+import { getTransaction, pendingConversions, replaceTransaction, transactionsByDate, type TransactionRecord } from '../adapters/ledger';
 import { getProfile } from '../adapters/profiles';
 import { newEvent } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
@@ -38,13 +36,8 @@ async function revalue(t: TransactionRecord, baseCurrency: string, book: RateBoo
   const { view, convertible } = await viewOf(t, baseCurrency, book);
   const outcome: Revalued = convertible ? 'changed' : 'unconvertible';
   if (view.fxStatus === t.fxStatus && view.baseAmount === t.baseAmount && view.baseCurrency === t.baseCurrency && view.fxDate === t.fxDate) return convertible ? 'unchanged' : outcome;
-  try {
-    await transact([putTransaction({ ...t, ...view, version: t.version + 1, updatedAt: now.toISOString() }, { version: t.version })]);
-    return outcome;
-  } catch (e) {
-    if (isConditionFailure(e)) return convertible ? 'unchanged' : outcome;
-    throw e;
-  }
+  if (await replaceTransaction({ ...t, ...view, version: t.version + 1, updatedAt: now.toISOString() }, t.version)) return outcome;
+  return convertible ? 'unchanged' : outcome;
 }
 
 /**
@@ -60,32 +53,11 @@ export async function queuePendingConversions(
 ): Promise<{ users: number; transactions: number; continued: boolean }> {
   const currencies = [...new Set(input.currencies)];
   if (currencies.length === 0) return { users: 0, transactions: 0, continued: false };
-  // DynamoDB's IN takes at most 100 operands; a larger set (never published in practice) is not filtered.
-  const filtered = currencies.length <= 99;
-  const values: Record<string, unknown> = { ':p': 'FXPENDING', ':from': `${input.date}#`, ':to': `${addDays(input.date, DEFAULT_MAX_AGE_DAYS)}#~` };
-  currencies.forEach((c, i) => (values[`:c${i}`] = c));
-  const list = currencies.map((_, i) => `:c${i}`).join(', ');
   const users = new Set<string>();
   let transactions = 0;
-  let start = input.cursor ? (JSON.parse(input.cursor) as Record<string, unknown>) : undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
-        ...(filtered ? { FilterExpression: `#cur IN (${list}) OR #base IN (${list})`, ExpressionAttributeNames: { '#cur': 'currency', '#base': 'baseCurrency', '#u': 'userId', '#id': 'id' } } : { ExpressionAttributeNames: { '#u': 'userId', '#id': 'id' } }),
-        ExpressionAttributeValues: filtered ? values : { ':p': values[':p'], ':from': values[':from'], ':to': values[':to'] },
-        ProjectionExpression: '#u, #id',
-        ExclusiveStartKey: start,
-        Limit: 500,
-      }),
-    );
+  for await (const page of pendingConversions({ from: input.date, to: addDays(input.date, DEFAULT_MAX_AGE_DAYS) }, currencies, input.cursor)) {
     const byUser = new Map<string, string[]>();
-    for (const item of page.Items ?? []) {
-      if (typeof item.userId !== 'string' || typeof item.id !== 'string' || !item.userId || !item.id) continue;
-      byUser.set(item.userId, [...(byUser.get(item.userId) ?? []), item.id]);
-    }
+    for (const { userId, id } of page.items) byUser.set(userId, [...(byUser.get(userId) ?? []), id]);
     const events = [...byUser].flatMap(([userId, ids]) => {
       users.add(userId);
       transactions += ids.length;
@@ -94,12 +66,11 @@ export async function queuePendingConversions(
       return out;
     });
     await publish('ledger-jobs', events);
-    start = page.LastEvaluatedKey;
-    if (start && Date.now() > deadline) {
-      await publish('ledger-jobs', [newEvent(PendingConversionSweepContinued, { date: input.date, currencies, cursor: JSON.stringify(start) }, now)]);
+    if (page.cursor && Date.now() > deadline) {
+      await publish('ledger-jobs', [newEvent(PendingConversionSweepContinued, { date: input.date, currencies, cursor: page.cursor }, now)]);
       return { users: users.size, transactions, continued: true };
     }
-  } while (start);
+  }
   return { users: users.size, transactions, continued: false };
 }
 
@@ -136,28 +107,21 @@ export async function rebasePage(
 ): Promise<{ changed: number; done: boolean; unconvertible: number }> {
   const profile = await getProfile(input.userId);
   if (!profile || profile.baseCurrency !== input.to) return { changed: 0, done: true, unconvertible: 0 }; // changed again since: a newer event re-bases
-  const page = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': `USER#${input.userId}#TX` },
-      Limit: PAGE,
-      ...(input.cursor ? { ExclusiveStartKey: JSON.parse(input.cursor) as Record<string, unknown> } : {}),
-    }),
-  );
+  // One page per message: the first page of the iterator, and the cursor that resumes after it.
+  const pages = transactionsByDate(input.userId, {}, {}, { limit: PAGE, ...(input.cursor ? { cursor: input.cursor } : {}) });
+  const page = (await pages.next()).value ?? { items: [], cursor: undefined };
+  await pages.return(undefined);
   const book = new RateBook();
   let changed = 0;
   let unconvertible = 0;
-  for (const item of page.Items ?? []) {
-    const t = toTransaction(item);
+  for (const t of page.items) {
     if (t.baseCurrency === input.to && t.fxStatus === 'converted') continue;
     const outcome = await revalue(t, input.to, book, now);
     if (outcome === 'changed') changed++;
     else if (outcome === 'unconvertible') unconvertible++;
   }
-  if (page.LastEvaluatedKey) {
-    await publish('ledger-jobs', [newEvent(BaseCurrencyChanged, { ...input, cursor: JSON.stringify(page.LastEvaluatedKey) }, now)]);
+  if (page.cursor) {
+    await publish('ledger-jobs', [newEvent(BaseCurrencyChanged, { ...input, cursor: page.cursor }, now)]);
     return { changed, done: false, unconvertible };
   }
   return { changed, done: true, unconvertible };

@@ -1,19 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// Unit tests of the rollup repair at sums past 2^53: the transactions query and the rollup store are replaced by
-// in-memory ones (a month of 1,000 amounts near the ceiling is too slow to write through the API in a unit test).
+// Unit tests of the rollup repair at sums past 2^53: the ledger (tests/support/memory/ledger.ts) and the rollup store
+// are in memory (a month of 1,000 amounts near the ceiling is too slow to write through the API in a unit test).
 const state = vi.hoisted(() => ({
-  txItems: [] as Record<string, unknown>[],
   stored: [] as { base: string; month: string; fields: Record<string, number | bigint>; updatedAt: string }[],
   replaced: [] as { base: string; month: string; fields: Record<string, unknown> }[],
 }));
 
-vi.mock('../../../shared/adapters/dynamo', () => ({
-  tableName: () => 't',
-  db: () => ({ send: async () => ({ Items: state.txItems }) }),
-  isConditionFailure: () => false,
-  queryAll: async () => [],
-}));
+vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
 vi.mock('../../../shared/adapters/rollups', () => ({
   allRollups: async () => state.stored,
   replaceRollup: async (_u: string, base: string, month: string, fields: Record<string, unknown>) => {
@@ -22,7 +16,9 @@ vi.mock('../../../shared/adapters/rollups', () => ({
   },
 }));
 
+import type { TransactionRecord } from '../../../shared/adapters/ledger';
 import { repairUser } from '../../../shared/use-cases/analytics-repair';
+import { memory } from '../../support/memory/ledger';
 
 const NEAR_CEILING = 9_999_999_999_999;
 const ROWS = 1000;
@@ -30,7 +26,7 @@ const TOTAL = BigInt(NEAR_CEILING) * BigInt(ROWS); // 9,999,999,999,999,000 > 2^
 const now = new Date('2024-06-01T00:00:00Z');
 const longAgo = '2024-04-01T00:00:00.000Z';
 
-function income(i: number): Record<string, unknown> {
+function income(i: number): TransactionRecord {
   return {
     id: `t${i}`, userId: 'u1', type: 'income', amount: NEAR_CEILING, currency: 'EUR', date: `2024-03-${String((i % 28) + 1).padStart(2, '0')}`,
     description: 'Payout', categoryId: 'salary', accountId: 'acc1', toAccountId: null, tags: [], notes: null, splits: null,
@@ -43,7 +39,7 @@ function income(i: number): Record<string, unknown> {
 const exactRollup = (): Record<string, number | bigint> => ({ inc: TOTAL, n: ROWS, 'a:acc1': TOTAL, 'ci:salary': TOTAL, 'cur:EUR': TOTAL, 'curn:EUR': ROWS });
 
 beforeEach(() => {
-  state.txItems = Array.from({ length: ROWS }, (_, i) => income(i));
+  memory.reset(Array.from({ length: ROWS }, (_, i) => income(i)));
   state.stored = [];
   state.replaced = [];
 });

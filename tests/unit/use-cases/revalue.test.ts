@@ -1,29 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Ledger from '../../../shared/adapters/ledger';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
 
 // Unit tests of the background FX conversion when one pending transaction's conversion passes the amount ceiling:
 // the ledger, profiles and rates are in memory (an amount that converts past the ceiling needs a rate no real
 // publication has, and the API refuses such a transaction when its rate is already known).
 const state = vi.hoisted(() => ({
-  txs: new Map<string, TransactionRecord>(),
-  writes: [] as TransactionRecord[],
   warnings: [] as { message: string; extra: Record<string, unknown> }[],
-  page: [] as Record<string, unknown>[],
 }));
 
-vi.mock('../../../shared/adapters/dynamo', () => ({
-  tableName: () => 't',
-  db: () => ({ send: async () => ({ Items: state.page }) }),
-  isConditionFailure: () => false,
-}));
-vi.mock('../../../shared/adapters/ledger', async (importOriginal) => ({
-  ...(await importOriginal<typeof Ledger>()),
-  getTransaction: async (_u: string, id: string) => state.txs.get(id),
-  transact: async (items: { Put?: { Item: Record<string, unknown> } }[]) => {
-    for (const i of items) if (i.Put) state.writes.push(i.Put.Item as unknown as TransactionRecord);
-  },
-}));
+vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
 vi.mock('../../../shared/adapters/profiles', () => ({ getProfile: async () => ({ userId: 'u1', baseCurrency: 'EUR' }) }));
 vi.mock('../../../shared/adapters/queue', () => ({ publish: async () => undefined }));
 // Units per EUR: one US cent is worth 10,000 euro cents, so 10^10 cents convert to 10^14 (past the ceiling of 10^13).
@@ -44,6 +29,7 @@ vi.mock('../../../shared/observability', async (importOriginal) => {
 });
 
 import { convertPendingOf, rebasePage } from '../../../shared/use-cases/revalue';
+import { memory } from '../../support/memory/ledger';
 
 function pending(id: string, amount: number, currency = 'USD', over: Partial<TransactionRecord> = {}): TransactionRecord {
   return {
@@ -57,23 +43,21 @@ function pending(id: string, amount: number, currency = 'USD', over: Partial<Tra
 const now = new Date('2024-03-03T00:00:00Z');
 
 beforeEach(() => {
-  state.txs = new Map();
-  state.writes = [];
+  memory.reset();
   state.warnings = [];
-  state.page = [];
 });
 
 describe('convertPendingOf when one conversion passes the ceiling', () => {
   it('converts the others, leaves that one pending and logs why', async () => {
     // Prepare: two convertible transactions around one whose conversion is 10^14 euro cents
-    for (const t of [pending('a', 100), pending('huge', 10_000_000_000), pending('b', 800, 'GBP')]) state.txs.set(t.id, t);
+    memory.reset([pending('a', 100), pending('huge', 10_000_000_000), pending('b', 800, 'GBP')]);
 
     // Act
     const result = await convertPendingOf('u1', ['a', 'huge', 'b'], now);
 
     // Assess
     expect(result).toEqual({ converted: 2, stillPending: 0, unconvertible: 1 });
-    expect(state.writes.map((w) => [w.id, w.fxStatus, w.baseAmount])).toEqual([
+    expect(memory.writes.map((w) => [w.id, w.fxStatus, w.baseAmount])).toEqual([
       ['a', 'converted', 1_000_000],
       ['b', 'converted', 1000],
     ]);
@@ -86,17 +70,17 @@ describe('convertPendingOf when one conversion passes the ceiling', () => {
 describe('rebasePage when one conversion passes the ceiling', () => {
   it('marks that transaction pending in the new base and re-values the rest', async () => {
     // Prepare: a page of two transactions converted in GBP, the user's base now EUR
-    state.page = [
-      { ...pending('huge', 10_000_000_000, 'USD', { baseCurrency: 'GBP', fxStatus: 'converted', baseAmount: 5, fxRate: '1', fxDate: '2024-03-01' }) },
-      { ...pending('b', 800, 'GBP', { baseCurrency: 'GBP', fxStatus: 'converted', baseAmount: 800, fxRate: '1', fxDate: '2024-03-02' }) },
-    ];
+    memory.reset([
+      pending('huge', 10_000_000_000, 'USD', { date: '2024-03-01', baseCurrency: 'GBP', fxStatus: 'converted', baseAmount: 5, fxRate: '1', fxDate: '2024-03-01' }),
+      pending('b', 800, 'GBP', { baseCurrency: 'GBP', fxStatus: 'converted', baseAmount: 800, fxRate: '1', fxDate: '2024-03-02' }),
+    ]);
 
     // Act
     const result = await rebasePage({ userId: 'u1', from: 'GBP', to: 'EUR' }, now);
 
     // Assess: neither stays in the old base; the huge one waits as pending (never a 1:1 guess)
     expect(result).toEqual({ changed: 1, done: true, unconvertible: 1 });
-    expect(state.writes.map((w) => [w.id, w.fxStatus, w.baseCurrency, w.baseAmount])).toEqual([
+    expect(memory.writes.map((w) => [w.id, w.fxStatus, w.baseCurrency, w.baseAmount])).toEqual([
       ['huge', 'pending', 'EUR', null],
       ['b', 'converted', 'EUR', 1000],
     ]);

@@ -1,0 +1,60 @@
+import type { DateRange, PendingRef, TransactionPage, TransactionRecord } from '../../../shared/adapters/ledger';
+import type { LedgerPort } from '../../../shared/ports/ledger';
+
+/**
+ * An in-memory ledger implementing {@link LedgerPort} with DynamoDB's observable behaviour: transactions by date in
+ * `date#id` order, inclusive date ranges, a page `limit` and an opaque cursor, a version-conditional replace.
+ * Use as the ledger adapter in unit tests: `vi.mock('…/shared/adapters/ledger', () => import('…/memory/ledger'))`.
+ */
+export const memory = {
+  txs: new Map<string, TransactionRecord>(),
+  /** Every successful replace, in order. */
+  writes: [] as TransactionRecord[],
+  reset(records: TransactionRecord[] = []): void {
+    this.txs = new Map(records.map((t) => [`${t.userId}/${t.id}`, structuredClone(t)]));
+    this.writes = [];
+  },
+};
+
+const byDateKey = (t: TransactionRecord) => `${t.date}#${t.id}`;
+
+export async function* transactionsByDate(userId: string, range: DateRange = {}, filter: { accountId?: string } = {}, paging: { limit?: number; cursor?: string } = {}): AsyncGenerator<TransactionPage> {
+  const all = [...memory.txs.values()]
+    .filter((t) => t.userId === userId && (range.from === undefined || t.date >= range.from) && (range.to === undefined || t.date <= range.to))
+    .sort((a, b) => (byDateKey(a) < byDateKey(b) ? -1 : 1));
+  const limit = paging.limit ?? 1000;
+  const after = paging.cursor;
+  let start = after ? all.findIndex((t) => byDateKey(t) > after) : 0;
+  if (start < 0) start = all.length;
+  do {
+    const read = all.slice(start, start + limit);
+    start += read.length;
+    const items = read.filter((t) => !filter.accountId || t.accountId === filter.accountId || t.toAccountId === filter.accountId).map((t) => structuredClone(t));
+    const last = read.at(-1);
+    yield { items, cursor: start < all.length && last ? byDateKey(last) : undefined };
+  } while (start < all.length);
+}
+
+export async function* pendingConversions(range: Required<DateRange>, currencies: string[], cursor?: string): AsyncGenerator<{ items: PendingRef[]; cursor: string | undefined }> {
+  const keyOf = (t: TransactionRecord) => `${t.date}#${t.userId}#${t.id}`;
+  const items = [...memory.txs.values()]
+    .filter((t) => t.fxStatus === 'pending' && t.date >= range.from && t.date <= range.to && (currencies.length > 99 || currencies.includes(t.currency) || currencies.includes(t.baseCurrency)))
+    .filter((t) => !cursor || keyOf(t) > cursor)
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  yield { items: items.map((t) => ({ userId: t.userId, id: t.id })), cursor: undefined };
+}
+
+export async function getTransaction(userId: string, id: string): Promise<TransactionRecord | undefined> {
+  const t = memory.txs.get(`${userId}/${id}`);
+  return t && structuredClone(t);
+}
+
+export async function replaceTransaction(t: TransactionRecord, expectedVersion: number): Promise<boolean> {
+  const key = `${t.userId}/${t.id}`;
+  if (memory.txs.get(key)?.version !== expectedVersion) return false;
+  memory.txs.set(key, structuredClone(t));
+  memory.writes.push(structuredClone(t));
+  return true;
+}
+
+export const ledgerMemoryImplementsPort: LedgerPort = { transactionsByDate, pendingConversions, getTransaction, replaceTransaction };
