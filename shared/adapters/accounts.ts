@@ -73,9 +73,10 @@ export async function updateAccount(
   id: string,
   changes: Partial<Pick<AccountRecord, 'name' | 'type' | 'openingBalance' | 'archived'>>,
   now: string,
+  expectedVersion: number,
 ): Promise<AccountRecord | undefined> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':now': now, ':one': 1 };
+  const values: Record<string, unknown> = { ':now': now, ':one': 1, ':expected': expectedVersion };
   const sets = ['updatedAt = :now'];
   for (const [k, v] of Object.entries(changes)) {
     if (v === undefined) continue;
@@ -89,7 +90,7 @@ export async function updateAccount(
         TableName: tableName(),
         Key: keys.account(userId, id),
         UpdateExpression: `SET ${sets.join(', ')} ADD version :one`,
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
@@ -102,16 +103,17 @@ export async function updateAccount(
   }
 }
 
-/** Deletes an account only while no transaction refers to it; 'in-use' otherwise. */
-export async function deleteAccount(userId: string, id: string): Promise<'deleted' | 'missing' | 'in-use'> {
+/** Deletes an account at the expected version only while no transaction refers to it; why not otherwise. */
+export async function deleteAccount(userId: string, id: string, expectedVersion: number): Promise<'deleted' | 'missing' | 'stale' | 'in-use'> {
   const deleted = await deleteCounted(userId, 'accounts', {
     Delete: {
       TableName: tableName(),
       Key: keys.account(userId, id),
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(txCount) OR txCount = :zero)',
-      ExpressionAttributeValues: { ':zero': 0 },
+      ConditionExpression: 'attribute_exists(pk) AND version = :expected AND (attribute_not_exists(txCount) OR txCount = :zero)',
+      ExpressionAttributeValues: { ':zero': 0, ':expected': expectedVersion },
     },
   });
   if (deleted) return 'deleted';
-  return (await getAccount(userId, id)) ? 'in-use' : 'missing';
+  const current = await getAccount(userId, id);
+  return !current ? 'missing' : current.version !== expectedVersion ? 'stale' : 'in-use';
 }

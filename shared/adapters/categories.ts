@@ -8,6 +8,8 @@ export interface CategoryRecord {
   name: string;
   kind: 'income' | 'expense';
   parentId: string | null;
+  /** Categories written before versions count as version 1. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -18,6 +20,7 @@ function toCategory(item: Record<string, unknown>): CategoryRecord {
     name: String(item.name),
     kind: item.kind as CategoryRecord['kind'],
     parentId: (item.parentId as string | null | undefined) ?? null,
+    version: typeof item.version === 'number' ? item.version : 1,
     createdAt: String(item.createdAt),
     updatedAt: String(item.updatedAt),
   };
@@ -47,10 +50,16 @@ export async function createCategory(userId: string, c: CategoryRecord): Promise
   return createCounted(userId, 'categories', { Put: { TableName: tableName(), Item: { ...keys.category(userId, c.id), ...c }, ConditionExpression: 'attribute_not_exists(pk)' } });
 }
 
-export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now: string): Promise<CategoryRecord | undefined> {
+/** The condition that a category is at `expected` (one stored before versions is at 1). */
+function atVersion(expected: number): string {
+  return expected === 1 ? 'attribute_exists(pk) AND (attribute_not_exists(version) OR version = :expected)' : 'attribute_exists(pk) AND version = :expected';
+}
+
+/** Changes a category if it is at `expected`; undefined when it is missing or at another version. */
+export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now: string, expected: number): Promise<CategoryRecord | undefined> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':now': now };
-  const sets = ['updatedAt = :now'];
+  const values: Record<string, unknown> = { ':now': now, ':one': 1, ':expected': expected };
+  const sets = ['updatedAt = :now', 'version = if_not_exists(version, :one) + :one'];
   for (const [k, v] of Object.entries(changes)) {
     if (v === undefined) continue;
     names[`#${k}`] = k;
@@ -63,7 +72,7 @@ export async function updateCategory(userId: string, id: string, changes: { name
         TableName: tableName(),
         Key: keys.category(userId, id),
         UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: atVersion(expected),
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
@@ -76,9 +85,11 @@ export async function updateCategory(userId: string, id: string, changes: { name
   }
 }
 
-/** Deletes a category and takes it off the user's count in one transaction (a category already gone is a no-op). */
-export async function deleteCategory(userId: string, id: string): Promise<void> {
-  await deleteCounted(userId, 'categories', { Delete: { TableName: tableName(), Key: keys.category(userId, id), ConditionExpression: 'attribute_exists(pk)' } });
+/** Deletes a category at `expected` and takes it off the user's count in one transaction; false when missing or at another version. */
+export async function deleteCategory(userId: string, id: string, expected: number): Promise<boolean> {
+  return deleteCounted(userId, 'categories', {
+    Delete: { TableName: tableName(), Key: keys.category(userId, id), ConditionExpression: atVersion(expected), ExpressionAttributeValues: { ':expected': expected } },
+  });
 }
 
 /** Ids of (up to `limit`) transactions whose primary category is `categoryId`. */

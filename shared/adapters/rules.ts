@@ -64,7 +64,9 @@ export async function putRule(userId: string, rule: RuleRecord, expectedVersion?
   }
 }
 
-/** Deletes a rule and takes it off the user's count in one transaction; false when there was none. */
-export async function deleteRule(userId: string, id: string): Promise<boolean> {
-  return deleteCounted(userId, 'rules', { Delete: { TableName: tableName(), Key: keys.rule(userId, id), ConditionExpression: 'attribute_exists(pk)' } });
+/** Deletes a rule at `expectedVersion` and takes it off the user's count in one transaction; false when missing or at another version. */
+export async function deleteRule(userId: string, id: string, expectedVersion: number): Promise<boolean> {
+  return deleteCounted(userId, 'rules', {
+    Delete: { TableName: tableName(), Key: keys.rule(userId, id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } },
+  });
 }

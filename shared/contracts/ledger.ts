@@ -40,24 +40,26 @@ export const listAccounts = route({
   auth: 'user',
   response: z.object({ items: z.array(Account) }),
 });
-export const createAccount = route({ summary: 'Create an account', description: capSentence('accounts', 'accounts'), auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201 });
-export const getAccount = route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account });
+export const createAccount = route({ summary: 'Create an account', description: capSentence('accounts', 'accounts'), auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201, idempotent: true, concurrency: 'if-match' });
+export const getAccount = route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account, concurrency: 'if-match' });
 export const updateAccount = route({
   summary: 'Rename, retype or archive an account',
   auth: 'user',
   params: IdParams,
   body: z.strictObject({ name: z.optional(AccountInput.name), type: z.optional(AccountType), openingBalance: z.optional(SignedMinor), archived: z.optional(z.boolean()) }),
   response: Account,
+  concurrency: 'if-match',
 });
 export const deleteAccount = route({
   summary: 'Delete an account that has no transactions (archive it otherwise)',
   auth: 'user',
   params: IdParams,
+  concurrency: 'if-match',
 });
 
 // ── categories ──────────────────────────────────────────────────────────────────────────────────────────────────
 export const CategoryKind = z.enum(['income', 'expense']);
-export const Category = z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), createdAt: z.string(), updatedAt: z.string() });
+export const Category = z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), version: z.int(), createdAt: z.string(), updatedAt: z.string() });
 export const listCategories = route({
   summary: 'List categories (two levels)',
   description: `Every category in one answer (there are at most as many as the cap). ${capSentence('categories', 'categories (the defaults included)')}`,
@@ -71,6 +73,8 @@ export const createCategory = route({
   body: z.strictObject({ name: Text(60).check(z.minLength(1)), kind: CategoryKind, parentId: z.optional(z.nullable(Id)) }),
   response: Category,
   status: 201,
+  idempotent: true,
+  concurrency: 'if-match',
 });
 export const updateCategory = route({
   summary: 'Rename or move a category',
@@ -78,12 +82,14 @@ export const updateCategory = route({
   params: IdParams,
   body: z.strictObject({ name: z.optional(Text(60).check(z.minLength(1))), parentId: z.optional(z.nullable(Id)) }),
   response: Category,
+  concurrency: 'if-match',
 });
 export const deleteCategory = route({
   summary: 'Delete a category; `reassignTo` moves its transactions, else a category in use is refused (409)',
   auth: 'user',
   params: IdParams,
   query: z.strictObject({ reassignTo: z.optional(Id) }),
+  concurrency: 'if-match',
 });
 
 // ── transactions ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -148,9 +154,6 @@ export const Transaction = z.object({
   updatedAt: z.string(),
 });
 
-const idempotencyHeader = { name: 'Idempotency-Key', description: 'A retried POST with the same key returns the first result and creates nothing (24 h).' };
-const ifMatch = { name: 'If-Match', description: 'The `version` (ETag) you read; a stale one gets 412.', required: true };
-
 export const createTransaction = route({
   summary: 'Record a transaction',
   description: '`amount` is a positive integer in minor units of `currency`; splits must sum to it exactly. Rules fill fields you did not set.',
@@ -158,11 +161,13 @@ export const createTransaction = route({
   body: TransactionInput,
   response: Transaction,
   status: 201,
-  headers: [idempotencyHeader],
+  // The stored reply is written in the same DynamoDB transaction as the transaction and its balances.
+  idempotent: 'with-write',
+  concurrency: 'if-match',
 });
-export const getTransaction = route({ summary: 'One transaction', auth: 'user', params: IdParams, response: Transaction });
-export const updateTransaction = route({ summary: 'Change a transaction', auth: 'user', params: IdParams, body: TransactionPatch, response: Transaction, headers: [ifMatch] });
-export const deleteTransaction = route({ summary: 'Delete a transaction', auth: 'user', params: IdParams });
+export const getTransaction = route({ summary: 'One transaction', auth: 'user', params: IdParams, response: Transaction, concurrency: 'if-match' });
+export const updateTransaction = route({ summary: 'Change a transaction', auth: 'user', params: IdParams, body: TransactionPatch, response: Transaction, concurrency: 'if-match' });
+export const deleteTransaction = route({ summary: 'Delete a transaction', auth: 'user', params: IdParams, concurrency: 'if-match' });
 
 export const TransactionQuery = z.strictObject({
   from: z.optional(IsoDate),

@@ -35,6 +35,18 @@ export interface RouteContract<
   headers?: { name: string; description: string; required?: boolean }[];
   /** Largest accepted request body in bytes; default 256 KiB. */
   maxBodyBytes?: number;
+  /**
+   * The route honours `Idempotency-Key`: a repeated key with the same body gets the stored reply (same status and
+   * body), with another body 422. `true` stores the reply after success (a separate record); `'with-write'` means the
+   * handler passes `req.idempotency` to a use case that records the reply in the same transaction as its write.
+   */
+  idempotent?: true | 'with-write';
+  /**
+   * Optimistic concurrency for a resource that exposes `version`: replies carry `ETag` from the body's `version`, and
+   * a change (PATCH, PUT, DELETE) must send `If-Match` (428 without it, 412 when stale), parsed into
+   * `req.expectedVersion` for the use case's conditional write.
+   */
+  concurrency?: 'if-match';
 }
 
 /** Declares a route contract, keeping its schema types for the handler. */

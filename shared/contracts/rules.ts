@@ -56,6 +56,8 @@ export const createRule = route({
   body: z.strictObject({ ...RuleBody, priority: z._default(RuleBody.priority, 100), enabled: z._default(RuleBody.enabled, true) }),
   response: Rule,
   status: 201,
+  idempotent: true,
+  concurrency: 'if-match',
 });
 export const updateRule = route({
   summary: 'Change a rule',
@@ -69,8 +71,9 @@ export const updateRule = route({
     actions: z.optional(RuleActions),
   }),
   response: Rule,
+  concurrency: 'if-match',
 });
-export const deleteRule = route({ summary: 'Delete a rule', auth: 'user', params: IdParams });
+export const deleteRule = route({ summary: 'Delete a rule', auth: 'user', params: IdParams, concurrency: 'if-match' });
 export const previewRule = route({
   summary: 'Which existing transactions a rule would change, and how',
   auth: 'user',

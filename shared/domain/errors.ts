@@ -2,9 +2,26 @@
  * Domain errors. They carry no HTTP: `shared/http/problem.ts` maps each class to a status code in one table.
  * Messages of these errors are safe to show to the caller; anything else is an internal error.
  */
+/**
+ * Every domain error kind. A new error class must add its kind here, and the problem table (shared/http/problem.ts,
+ * a `Record` over this union) must then map it, or the build fails.
+ */
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'precondition-failed'
+  | 'unprocessable'
+  | 'payload-too-large'
+  | 'limit-exceeded'
+  | 'too-many-requests'
+  | 'service-unavailable';
+
 export abstract class DomainError extends Error {
   /** Stable, machine-readable problem kind (also the last segment of the problem `type`). */
-  abstract readonly kind: string;
+  abstract readonly kind: DomainErrorKind;
   /** Extra members merged into the problem document (RFC 9457 extension members). */
   readonly details: Record<string, unknown> | undefined;
   constructor(message: string, details?: Record<string, unknown>) {
@@ -47,24 +64,17 @@ export class PreconditionFailedError extends DomainError {
   readonly kind = 'precondition-failed';
 }
 
-/** A precondition header the route requires is missing. */
-export class PreconditionRequiredError extends DomainError {
-  readonly kind = 'precondition-required';
-}
-
 /** Well-formed input that cannot be processed (e.g. an Idempotency-Key reused with another body). */
 export class UnprocessableError extends DomainError {
   readonly kind = 'unprocessable';
 }
 
-/** The request body is larger than the route accepts. */
+/**
+ * An answer would be larger than the API sends (e.g. an export past its cap). The request body's own size limit is
+ * HTTP's: shared/http/errors.ts.
+ */
 export class PayloadTooLargeError extends DomainError {
   readonly kind = 'payload-too-large';
-}
-
-/** The request's media type is not one the route reads. */
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly kind = 'unsupported-media-type';
 }
 
 /**
@@ -97,3 +107,4 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+

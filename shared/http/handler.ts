@@ -6,7 +6,9 @@ import type { z } from 'zod/mini';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../observability';
 import type { RouteContract } from '../contracts/route';
-import { DomainError, ForbiddenError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
+import { DomainError, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors';
+import { PayloadTooLargeError, PreconditionRequiredError, UnsupportedMediaTypeError } from './errors';
+import { idempotencyKeyOf, idempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyPort } from './idempotency';
 import { callerFromClaims, claimsOf, type Caller } from './identity';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
 import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
@@ -19,6 +21,10 @@ type Out<S> = [S] extends [z.ZodMiniType] ? z.infer<S> : undefined;
 type BodyOf<C> = C extends RouteContract<infer B, infer _Q, infer _P, infer _R> ? Out<B> : never;
 type QueryOf<C> = C extends RouteContract<infer _B, infer Q, infer _P, infer _R> ? Out<Q> : never;
 type ParamsOf<C> = C extends RouteContract<infer _B, infer _Q, infer P, infer _R> ? Out<P> : never;
+/** A shape without the open index signature a loose object schema adds, so plain interfaces match it. */
+type Known<T> = T extends readonly (infer E)[] ? Known<E>[] : T extends object ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> } : T;
+/** The body a route answers on success: `z.infer` of its response schema (any text for a non-JSON route). */
+export type ResponseOf<C> = C extends RouteContract<infer _B, infer _Q, infer _P, infer R> ? ([R] extends [z.ZodMiniType] ? Known<z.infer<R>> : unknown) : never;
 
 /** What a handler receives: validated input, and the caller when the route is not public. */
 export interface HttpRequest<C extends RouteContract> {
@@ -33,12 +39,20 @@ export interface HttpRequest<C extends RouteContract> {
   /** The raw body as received (e.g. to hash it for idempotency). */
   rawBody: string | undefined;
   event: APIGatewayProxyEventV2;
+  /**
+   * For a change on an `if-match` route: the version the client's `If-Match` names (always present there; the
+   * factory answers 428 without it). The use case writes conditionally on it, so a stale one is refused atomically.
+   * Only PATCH, PUT and DELETE of a route declaring `concurrency: 'if-match'` carry it.
+   */
+  expectedVersion: number;
+  /** On an `idempotent: 'with-write'` route with an `Idempotency-Key`: what the use case stores with its write. */
+  idempotency: IdempotencyClaim | undefined;
 }
 
 /** What a handler answers; `status` defaults to the contract's (200, or 204 without a body). */
-export interface Reply {
+export interface Reply<C extends RouteContract = RouteContract> {
   status?: number;
-  body?: unknown;
+  body?: ResponseOf<C>;
   headers?: Record<string, string>;
 }
 
@@ -48,6 +62,26 @@ export type HttpHandler<C extends RouteContract> = ((
 ) => Promise<APIGatewayProxyStructuredResultV2>) & { contract: C };
 
 const DEFAULT_MAX_BODY = 256 * 1024;
+const CHANGES = new Set(['PATCH', 'PUT', 'DELETE']);
+
+/**
+ * The version an `If-Match` header names (`3`, `"3"` or `W/"3"`); 428 when the route needs one and it is missing.
+ * Undefined for reads and creates, which are not conditional.
+ */
+function expectedVersionOf(contract: RouteContract, event: APIGatewayProxyEventV2): number | undefined {
+  if (contract.concurrency !== 'if-match' || !CHANGES.has(event.requestContext?.http?.method ?? '')) return undefined;
+  const raw = event.headers?.['if-match'];
+  if (raw === undefined) throw new PreconditionRequiredError('This change needs an If-Match header with the version you read (the ETag of GET).');
+  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(raw.trim());
+  if (!m) throw new ValidationError('If-Match must be the version number (ETag) you read.', [{ path: 'header.If-Match', message: 'not a version' }]);
+  return Number(m[1]);
+}
+
+/** `ETag` of a reply whose body has a `version` (on `if-match` routes). */
+function etagOf(contract: RouteContract, body: unknown): Record<string, string> {
+  const version = contract.concurrency === 'if-match' ? (body as { version?: unknown } | null | undefined)?.version : undefined;
+  return typeof version === 'number' ? { etag: `"${version}"` } : {};
+}
 
 /** How long one database call of a request may retry (conflicts, throttling, an outage) before the request answers 503. */
 export const HTTP_RETRY_BUDGET_MS = 3000;
@@ -91,7 +125,7 @@ function respond(status: number, body: unknown, headers: Record<string, string>,
  * body/query/path validation; the caller from the verified JWT claims, checked against logout and the route's
  * permission; CORS; and every error mapped once to an RFC 9457 problem. The handler itself only calls a use case.
  */
-export function httpHandler<C extends RouteContract>(contract: C, fn: (req: HttpRequest<C>) => Promise<Reply>): HttpHandler<C> {
+export function httpHandler<C extends RouteContract>(contract: C, fn: (req: HttpRequest<C>) => Promise<Reply<C>>, idempotency: IdempotencyPort = idempotencyStore): HttpHandler<C> {
   // A route that takes a signed cursor fails at cold start when its function has no cursor key.
   if (contract.query && 'cursor' in ((contract.query as unknown as { shape?: object }).shape ?? {})) cursorKeySource();
   const answer = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -115,6 +149,13 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       const body = contract.body ? parseWith(contract.body, readJsonBody(contract, event, rawBody), 'body') : undefined;
       const query = contract.query ? parseWith(contract.query, event.queryStringParameters ?? {}, 'query') : undefined;
       const params = contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined;
+      const expectedVersion = expectedVersionOf(contract, event);
+      const key = contract.idempotent && caller ? idempotencyKeyOf(headers as Record<string, string>) : undefined;
+      const claim = key ? { key, hash: requestHash(body), status: contract.status ?? 200 } : undefined;
+      if (claim && caller) {
+        const stored = await idempotency.replay(caller.userId, claim.key, claim.hash);
+        if (stored) return respond(stored.status, stored.body, { ...baseHeaders, ...etagOf(contract, stored.body) }, contract.produces ?? 'application/json');
+      }
       const reply = await fn({
         body,
         query,
@@ -124,10 +165,14 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
         requestId: event.requestContext?.requestId ?? correlationId,
         rawBody,
         event,
+        expectedVersion,
+        idempotency: contract.idempotent === 'with-write' ? claim : undefined,
       } as HttpRequest<C>);
       const status = reply.status ?? contract.status ?? (reply.body === undefined ? 204 : 200);
+      // A route whose use case does not store the reply with its write gets it stored here, after success.
+      if (claim && caller && contract.idempotent === true && status < 300) await idempotency.remember(caller.userId, claim, { status, body: reply.body }, new Date());
       metrics.addMetric('Http2xx', MetricUnit.Count, 1);
-      return respond(status, reply.body, { ...baseHeaders, ...reply.headers }, contract.produces ?? 'application/json');
+      return respond(status, reply.body, { ...baseHeaders, ...etagOf(contract, reply.body), ...reply.headers }, contract.produces ?? 'application/json');
     } catch (error) {
       const problem = toProblem(error, instance);
       // A 503 is the expected answer to an outage (the client retries after Retry-After): a warning, not a bug.

@@ -34,8 +34,15 @@ function operation(fn: HttpFunction, method: string, path: string): Json {
   };
   if (c.auth !== 'public') errors['401'] = { description: 'Missing, invalid, expired or signed-out token', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
   if (typeof c.auth === 'object') errors['403'] = { description: `Needs the permission \`${c.auth.permission}\``, content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+  const conditional = c.concurrency === 'if-match' && ['PATCH', 'PUT', 'DELETE'].includes(method.toUpperCase());
+  if (conditional) {
+    errors['412'] = { description: 'If-Match names a version that is no longer current; read the resource again', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+    errors['428'] = { description: 'If-Match is missing', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+  }
+  if (c.idempotent) errors['422'] = { description: 'The Idempotency-Key was already used with another body', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+  const etag = c.concurrency === 'if-match' && c.response ? { headers: { ETag: { description: 'The `version` of the resource in the body, for If-Match.', schema: { type: 'string' } } } } : {};
   const success: Json = c.response
-    ? { description: 'Success', content: { 'application/json': { schema: schema(c.response, 'output') } } }
+    ? { description: 'Success', ...etag, content: { 'application/json': { schema: schema(c.response, 'output') } } }
     : c.produces
       ? { description: 'Success', content: { [c.produces]: {} } }
       : { description: 'Success, no content' };
@@ -50,6 +57,10 @@ function operation(fn: HttpFunction, method: string, path: string): Json {
       ...parameters(c.params, 'path'),
       ...parameters(c.query, 'query'),
       ...(c.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required ?? false, description: h.description, schema: { type: 'string' } })),
+      ...(conditional ? [{ name: 'If-Match', in: 'header', required: true, description: 'The `version` (ETag) you read; without it 428, a stale one 412.', schema: { type: 'string' } }] : []),
+      ...(c.idempotent
+        ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retried request with the same key and body gets the first reply (same status and body) and changes nothing; the same key with another body gets 422 (24 h).', schema: { type: 'string' } }]
+        : []),
     ],
     ...(c.body ? { requestBody: { required: !(c.body as z.ZodMiniType).safeParse(undefined).success, content: { 'application/json': { schema: schema(c.body, 'input') } } } } : {}),
     responses: { [status]: success, ...errors },

@@ -1,7 +1,14 @@
-import { DomainError } from '../domain/errors';
+import { DomainError, type DomainErrorKind } from '../domain/errors';
+import { HttpError, type HttpErrorKind } from './errors';
 
-/** Status code of each domain error kind: the one table that gives domain errors an HTTP meaning. */
-const STATUS: Record<string, { status: number; title: string }> = {
+/** Kinds the local gateway answers by itself (infra/local), documented with the others. */
+type GatewayKind = 'method-not-allowed';
+
+/**
+ * Status code of each error kind: the one table that gives domain errors an HTTP meaning. Keyed by the union of
+ * kinds, so a kind without an entry fails to compile.
+ */
+const STATUS: Record<DomainErrorKind | HttpErrorKind | GatewayKind, { status: number; title: string }> = {
   validation: { status: 400, title: 'Invalid request' },
   unauthorized: { status: 401, title: 'Unauthorized' },
   forbidden: { status: 403, title: 'Forbidden' },
@@ -45,8 +52,8 @@ export function problemKinds(): { kind: string; status: number; title: string }[
  * anything else becomes a 500 whose body reveals nothing about the internals.
  */
 export function toProblem(error: unknown, instance?: string): Problem {
-  if (error instanceof DomainError) {
-    const entry = STATUS[error.kind] ?? { status: 400, title: 'Bad request' };
+  if (error instanceof DomainError || error instanceof HttpError) {
+    const entry = STATUS[error.kind];
     return {
       type: problemType(error.kind),
       title: entry.title,

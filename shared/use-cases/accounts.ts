@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
 import { sumExact, toExactMinor } from '../domain/money/exact';
 import * as store from '../adapters/accounts';
 import { newId } from '../adapters/ids';
@@ -47,15 +47,24 @@ export async function getAccount(userId: string, id: string) {
   return accountView(a);
 }
 
-export async function updateAccount(userId: string, id: string, changes: Parameters<typeof store.updateAccount>[2], now = new Date()) {
-  const a = await store.updateAccount(userId, id, changes, now.toISOString());
-  if (!a) throw new NotFoundError(`No account ${id}.`);
-  return accountView(a);
+/** Why a write conditional on `expected` failed: the account is gone (404) or at another version (412). */
+async function refusal(userId: string, id: string, expected: number): Promise<never> {
+  const current = await store.getAccount(userId, id);
+  if (!current) throw new NotFoundError(`No account ${id}.`);
+  throw new PreconditionFailedError(`The account is at version ${current.version}, not ${expected}; read it again.`);
 }
 
-export async function deleteAccount(userId: string, id: string): Promise<void> {
-  const result = await store.deleteAccount(userId, id);
+/** Changes an account at the version the caller read: the update is conditional on it, so a stale one gets 412. */
+export async function updateAccount(userId: string, id: string, changes: Parameters<typeof store.updateAccount>[2], expected: number, now = new Date()) {
+  const a = await store.updateAccount(userId, id, changes, now.toISOString(), expected);
+  return a ? accountView(a) : refusal(userId, id, expected);
+}
+
+/** Deletes an account at the version the caller read, while no transaction refers to it. */
+export async function deleteAccount(userId: string, id: string, expected: number): Promise<void> {
+  const result = await store.deleteAccount(userId, id, expected);
   if (result === 'missing') throw new NotFoundError(`No account ${id}.`);
+  if (result === 'stale') await refusal(userId, id, expected);
   if (result === 'in-use') {
     throw new ConflictError('This account has transactions; delete or move them first, or archive the account (PATCH {"archived": true}).');
   }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { DEFAULT_CATEGORIES } from '../domain/ledger/categories';
 import * as store from '../adapters/categories';
 import { newId } from '../adapters/ids';
@@ -11,13 +11,13 @@ export async function ensureDefaultCategories(userId: string, now = new Date()):
   const at = now.toISOString();
   await store.putCategories(
     userId,
-    DEFAULT_CATEGORIES.map((c) => ({ id: c.id, name: c.name, kind: c.kind, parentId: c.parentId ?? null, createdAt: at, updatedAt: at })),
+    DEFAULT_CATEGORIES.map((c) => ({ id: c.id, name: c.name, kind: c.kind, parentId: c.parentId ?? null, version: 1, createdAt: at, updatedAt: at })),
   );
   await store.markCategoriesSeeded(userId, at);
 }
 
 export function categoryView(c: store.CategoryRecord) {
-  return { id: c.id, name: c.name, kind: c.kind, parentId: c.parentId, createdAt: c.createdAt, updatedAt: c.updatedAt };
+  return { id: c.id, name: c.name, kind: c.kind, parentId: c.parentId, version: c.version, createdAt: c.createdAt, updatedAt: c.updatedAt };
 }
 
 export async function listCategories(userId: string) {
@@ -41,31 +41,40 @@ export async function createCategory(userId: string, input: { name: string; kind
   const siblings = (await store.listCategories(userId)).filter((c) => (c.parentId ?? null) === (input.parentId ?? null) && c.kind === input.kind);
   if (siblings.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) throw new ConflictError(`A category named "${input.name}" already exists there.`);
   const at = now.toISOString();
-  const c: store.CategoryRecord = { id: newId(now.getTime()), name: input.name, kind: input.kind, parentId: input.parentId ?? null, createdAt: at, updatedAt: at };
+  const c: store.CategoryRecord = { id: newId(now.getTime()), name: input.name, kind: input.kind, parentId: input.parentId ?? null, version: 1, createdAt: at, updatedAt: at };
   await store.createCategory(userId, c);
   return categoryView(c);
 }
 
-export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now = new Date()) {
+/** Why a write conditional on `expected` failed: the category is gone (404) or at another version (412). */
+async function refusal(userId: string, id: string, expected: number): Promise<never> {
   const current = await store.getCategory(userId, id);
   if (!current) throw new NotFoundError(`No category ${id}.`);
+  throw new PreconditionFailedError(`The category is at version ${current.version}, not ${expected}; read it again.`);
+}
+
+/** Renames or moves a category at the version the caller read (the update is conditional on it). */
+export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, expected: number, now = new Date()) {
+  const current = await store.getCategory(userId, id);
+  if (!current) throw new NotFoundError(`No category ${id}.`);
+  if (current.version !== expected) await refusal(userId, id, expected);
   if (changes.parentId) {
     await assertParent(userId, changes.parentId, current.kind, id);
     const children = (await store.listCategories(userId)).filter((c) => c.parentId === id);
     if (children.length) throw new ValidationError('This category has children, so it must stay top-level.', [{ path: 'body.parentId', message: 'has children' }]);
   }
-  const updated = await store.updateCategory(userId, id, changes, now.toISOString());
-  if (!updated) throw new NotFoundError(`No category ${id}.`);
-  return categoryView(updated);
+  const updated = await store.updateCategory(userId, id, changes, now.toISOString(), expected);
+  return updated ? categoryView(updated) : refusal(userId, id, expected);
 }
 
 /**
  * Deletes a category. When transactions use it (or its children), `reassignTo` says where they go; without it the
  * delete is refused with 409 naming how many use it.
  */
-export async function deleteCategory(userId: string, id: string, reassignTo: string | undefined, now = new Date()): Promise<void> {
+export async function deleteCategory(userId: string, id: string, reassignTo: string | undefined, expected: number, now = new Date()): Promise<void> {
   const current = await store.getCategory(userId, id);
   if (!current) throw new NotFoundError(`No category ${id}.`);
+  if (current.version !== expected) await refusal(userId, id, expected);
   const children = (await store.listCategories(userId)).filter((c) => c.parentId === id);
   if (children.length) throw new ConflictError(`This category has ${children.length} sub-categories; delete or move them first.`);
   if (reassignTo !== undefined) {
@@ -105,5 +114,5 @@ export async function deleteCategory(userId: string, id: string, reassignTo: str
     // More remained than one request moves: move the rest on the next call.
     throw new ConflictError('Some transactions were moved; repeat the request to move the rest.');
   }
-  await store.deleteCategory(userId, id);
+  if (!(await store.deleteCategory(userId, id, expected))) await refusal(userId, id, expected);
 }

@@ -102,9 +102,18 @@ export async function createRule(userId: string, input: RuleInput, now = new Dat
   return ruleView(record);
 }
 
-export async function updateRule(userId: string, id: string, changes: Partial<RuleInput>, now = new Date()) {
+/** Why a write conditional on `expected` failed: the rule is gone (404) or at another version (412). */
+async function refusal(userId: string, id: string, expected: number): Promise<never> {
   const current = await store.getRule(userId, id);
   if (!current) throw new NotFoundError(`No rule ${id}.`);
+  throw new PreconditionFailedError(`The rule is at version ${current.version}, not ${expected}; read it again.`);
+}
+
+/** Changes a rule at the version the caller read (the write is conditional on it). */
+export async function updateRule(userId: string, id: string, changes: Partial<RuleInput>, expected: number, now = new Date()) {
+  const current = await store.getRule(userId, id);
+  if (!current) throw new NotFoundError(`No rule ${id}.`);
+  if (current.version !== expected) await refusal(userId, id, expected);
   let valid: Rule;
   try {
     valid = validateRule({ ...asDomain(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) });
@@ -113,12 +122,13 @@ export async function updateRule(userId: string, id: string, changes: Partial<Ru
   }
   await assertReferences(userId, valid, asDomain(current));
   const record: store.RuleRecord = { ...valid, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() };
-  if (!(await store.putRule(userId, record, current.version))) throw new PreconditionFailedError('The rule changed meanwhile; read it again.');
+  if (!(await store.putRule(userId, record, expected))) await refusal(userId, id, expected);
   return ruleView(record);
 }
 
-export async function deleteRule(userId: string, id: string): Promise<void> {
-  if (!(await store.deleteRule(userId, id))) throw new NotFoundError(`No rule ${id}.`);
+/** Deletes a rule at the version the caller read. */
+export async function deleteRule(userId: string, id: string, expected: number): Promise<void> {
+  if (!(await store.deleteRule(userId, id, expected))) await refusal(userId, id, expected);
 }
 
 /**

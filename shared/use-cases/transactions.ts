@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod/mini';
 import type { TransactionInput, TransactionPatch, TransactionQuery } from '../contracts/ledger';
 import { balanceDeltas } from '../domain/balances';
-import { NotFoundError, PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../domain/errors';
+import { NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { validateTransaction } from '../domain/ledger';
 import { db, tableName } from '../adapters/dynamo';
 import { newId } from '../adapters/ids';
@@ -21,7 +21,7 @@ import { getProfile } from '../adapters/profiles';
 import { listRules } from '../adapters/rules';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { RateBook } from './fx';
-import { idempotencyKeyOf, rememberReply, replayOf, requestHash } from './idempotency';
+import { rememberReply, replayOf, type StoredReply } from './idempotency';
 import { applyUserRules } from './rules';
 import { ensureDefaultCategories } from './categories';
 
@@ -118,14 +118,23 @@ async function baseCurrencyOf(userId: string): Promise<string> {
   return (await getProfile(userId))?.baseCurrency ?? 'EUR';
 }
 
-/** Records a transaction (with rules, base-currency value, balances and an optional Idempotency-Key). */
-export async function createTransaction(userId: string, input: Input, headers: Record<string, string>, now = new Date()) {
-  const key = idempotencyKeyOf(headers);
-  const hash = key ? requestHash(input) : '';
-  if (key) {
-    const replay = await replayOf(userId, key, hash);
-    if (replay) return replay;
-  }
+/** A request's idempotency key, its body's hash, and the status its success answers: stored with the write. */
+export interface Idempotency {
+  key: string;
+  hash: string;
+  status: number;
+}
+
+/** What creating a transaction gave: the new transaction, or the reply stored for a repeated key that won a race. */
+export type Created = { transaction: ReturnType<typeof transactionView>; replay?: undefined } | { transaction?: undefined; replay: StoredReply };
+
+/**
+ * Records a transaction (with rules, base-currency value and balances). With `idempotency`, the reply is stored in
+ * the same transaction as the write, so a retry can never write twice.
+ */
+export async function createTransaction(userId: string, input: Input, idempotency?: Idempotency, now = new Date()): Promise<Created> {
+  const key = idempotency?.key;
+  const hash = idempotency?.hash ?? '';
   const manualFields = [input.categoryId ? 'categoryId' : '', input.tags?.length ? 'tags' : ''].filter(Boolean);
   const draft = checked({
     type: input.type,
@@ -160,11 +169,11 @@ export async function createTransaction(userId: string, input: Input, headers: R
     createdAt: at,
     updatedAt: at,
   };
-  const reply = { status: 201, body: transactionView(record) };
+  const view = transactionView(record);
   const deltas = balanceDeltas(undefined, record);
   const items = [putTransaction(record, 'new'), ...balanceUpdates(userId, deltas, at)];
   const idempotencyIndex = key ? items.length : -1;
-  if (key) items.push(rememberReply(userId, key, hash, reply, now));
+  if (key) items.push(rememberReply(userId, key, hash, { status: idempotency.status, body: view }, now));
   try {
     await transact(items);
   } catch (e) {
@@ -172,9 +181,9 @@ export async function createTransaction(userId: string, input: Input, headers: R
     // The same key won a race: answer what it stored.
     const replay = key ? await replayOf(userId, key, hash) : undefined;
     if (!replay) throw e;
-    return replay;
+    return { replay };
   }
-  return reply;
+  return { transaction: view };
 }
 
 export async function getTransaction(userId: string, id: string) {
@@ -183,18 +192,11 @@ export async function getTransaction(userId: string, id: string) {
   return t;
 }
 
-/** The version an `If-Match` header names (`3`, `"3"` or `W/"3"`). */
-export function ifMatchVersion(headers: Record<string, string>): number {
-  const raw = headers['if-match'];
-  if (raw === undefined) throw new PreconditionRequiredError('This change needs an If-Match header with the version you read (the ETag of GET).');
-  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(raw.trim());
-  if (!m) throw new ValidationError('If-Match must be the version number (ETag) of the transaction.', [{ path: 'header.If-Match', message: 'not a version' }]);
-  return Number(m[1]);
-}
-
-/** Changes a transaction guarded by If-Match; rules re-apply to fields the user never set by hand. */
-export async function updateTransaction(userId: string, id: string, patch: Patch, headers: Record<string, string>, now = new Date()) {
-  const expected = ifMatchVersion(headers);
+/**
+ * Changes a transaction at the version the caller read; rules re-apply to fields the user never set by hand. The
+ * write is conditional on that version, so a change made meanwhile is refused (412), never overwritten.
+ */
+export async function updateTransaction(userId: string, id: string, patch: Patch, expected: number, now = new Date()) {
   const current = await getTransaction(userId, id);
   if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`);
   const manual = new Set(current.manualFields);
@@ -240,8 +242,10 @@ export async function updateTransaction(userId: string, id: string, patch: Patch
   return next;
 }
 
-export async function deleteTransaction(userId: string, id: string, now = new Date()): Promise<void> {
+/** Deletes a transaction at the version the caller read (conditional on it) and takes it off its balances. */
+export async function deleteTransaction(userId: string, id: string, expected: number, now = new Date()): Promise<void> {
   const current = await getTransaction(userId, id);
+  if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`);
   const deltas = balanceDeltas(current, undefined);
   try {
     await transact([deleteTransactionItem(userId, id, current.version), ...balanceUpdates(userId, deltas, now.toISOString())]);

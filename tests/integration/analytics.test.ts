@@ -75,7 +75,7 @@ describe('analytics', () => {
     // Edits: move a transaction to another month, another category, another currency; delete one.
     await call('PATCH', `/transactions/${groceries.id}`, { token: u.accessToken, body: { date: '2024-02-28' }, headers: { 'if-match': String(groceries.version) } });
     await call('PATCH', `/transactions/${dinner.id}`, { token: u.accessToken, body: { categoryId: 'travel.activities', currency: 'GBP', amount: 9900 }, headers: { 'if-match': String(dinner.version) } });
-    await call('DELETE', `/transactions/${sushi.id}`, { token: u.accessToken });
+    await call('DELETE', `/transactions/${sushi.id}`, { token: u.accessToken, headers: { 'if-match': String(sushi.version) } });
 
     const march = await agrees(u, '2024-03');
     const feb = await agrees(u, '2024-02');

@@ -79,7 +79,7 @@ async function randomOps(): Promise<number> {
         }
       } else {
         const id = pick(ids);
-        const res = await call('DELETE', `/transactions/${id}`, { token: u.accessToken });
+        const res = await call('DELETE', `/transactions/${id}`, { token: u.accessToken, headers: { 'if-match': String(live.get(id)) } });
         if (res.status === 204) {
           live.delete(id);
           writes++;

@@ -33,10 +33,10 @@ describe('accounts', () => {
     expect(got.balance).toBe(3750);
     expect(got.otherCurrencies).toEqual([{ currency: 'USD', amount: -900 }]);
 
-    await call('DELETE', `/transactions/${spent.body.id}`, { token: u.accessToken });
+    await call('DELETE', `/transactions/${spent.body.id}`, { token: u.accessToken, headers: { 'if-match': `"${spent.body.version}"` } });
     got = (await call('GET', `/accounts/${a.id}`, { token: u.accessToken })).body;
     expect(got.balance).toBe(5000);
-    expect((await call('DELETE', `/accounts/${a.id}`, { token: u.accessToken })).status).toBe(409);
+    expect((await call('DELETE', `/accounts/${a.id}`, { token: u.accessToken, headers: { 'if-match': `"${got.version}"` } })).status).toBe(409);
   });
 
   it('moves money between accounts with a transfer', async () => {
@@ -187,8 +187,8 @@ describe('categories', () => {
     expect(mine.status).toBe(201);
     expect((await call('POST', '/categories', { token: v.accessToken, body: { name: 'Deep', kind: 'expense', parentId: mine.body.id } })).status).toBe(400);
     const t = await call('POST', '/transactions', { token: v.accessToken, body: { type: 'expense', amount: 300, currency: 'EUR', date: '2024-02-03', description: 'Bread', categoryId: mine.body.id } });
-    expect((await call('DELETE', `/categories/${mine.body.id}`, { token: v.accessToken })).status).toBe(409);
-    expect((await call('DELETE', `/categories/${mine.body.id}?reassignTo=food.groceries`, { token: v.accessToken })).status).toBe(204);
+    expect((await call('DELETE', `/categories/${mine.body.id}`, { token: v.accessToken, headers: { 'if-match': `"${mine.body.version}"` } })).status).toBe(409);
+    expect((await call('DELETE', `/categories/${mine.body.id}?reassignTo=food.groceries`, { token: v.accessToken, headers: { 'if-match': `"${mine.body.version}"` } })).status).toBe(204);
     expect((await call('GET', `/transactions/${t.body.id}`, { token: v.accessToken })).body.categoryId).toBe('food.groceries');
   });
 });

@@ -223,7 +223,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadRun> {
         known.set(k.id, { ...k, user: ui });
       } else {
         const k = pick(live);
-        const res = await c.send('delete', 'DELETE', `/transactions/${k.id}`, { token: u.token });
+        const res = await c.send('delete', 'DELETE', `/transactions/${k.id}`, { token: u.token, headers: { 'if-match': `"${k.version}"` } });
         if (res.status === 204 || res.status === 404) k.deleted = true;
         else if (uncertain(res.status) || res.status === 412) {
           if (uncertain(res.status)) await backoff(res);

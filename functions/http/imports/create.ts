@@ -4,5 +4,6 @@ import * as imports from '../../../shared/use-cases/imports';
 
 export const handler = httpHandler(createImport, async ({ caller, body, headers }) => {
   const reply = await imports.startImport(caller.userId, body, headers);
-  return { ...reply, headers: { location: `/imports/${(reply.body as { importId: string }).importId}` } };
+  const answer = reply.body as { importId: string; status: string };
+  return { status: reply.status, body: answer, headers: { location: `/imports/${answer.importId}` } };
 });

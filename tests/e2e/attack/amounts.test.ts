@@ -60,7 +60,7 @@ describe('attack: amounts near 2^53', () => {
       'split part',
     );
     refusedNamingCeiling(await call('POST', '/accounts', { token: t, body: { name: 'Big', type: 'checking', currency: 'EUR', openingBalance: NEAR_OLD_MAX } }), 'opening balance');
-    refusedNamingCeiling(await call('PATCH', `/accounts/${acc}`, { token: t, body: { openingBalance: -NEAR_OLD_MAX } }), 'opening balance patch');
+    refusedNamingCeiling(await call('PATCH', `/accounts/${acc}`, { token: t, body: { openingBalance: -NEAR_OLD_MAX }, headers: { 'if-match': '"1"' } }), 'opening balance patch');
     refusedNamingCeiling(
       await call('POST', '/rules', { token: t, body: { name: 'big', conditions: { amountMin: NEAR_OLD_MAX }, actions: { tags: ['x'] } } }),
       'rule amount bound',

@@ -57,7 +57,7 @@ describe('attack: per-user limits', () => {
     const refused = await createRule(u, 20_000);
     expect(refused.status, refused.text).toBe(409);
     const { items } = (await call('GET', '/rules', { token: u.accessToken })).body;
-    const del = await call('DELETE', `/rules/${items[0].id}`, { token: u.accessToken });
+    const del = await call('DELETE', `/rules/${items[0].id}`, { token: u.accessToken, headers: { 'if-match': `"${items[0].version}"` } });
     expect(del.status, del.text).toBe(204);
     expect((await createRule(u, 20_001)).status).toBe(201);
     expect((await createRule(u, 20_002)).status).toBe(409);

@@ -70,9 +70,9 @@ describe('attack: rule references', () => {
     const created = await call('POST', '/rules', { token: caller.accessToken, body: rule({ accountId: ownAccount }, { categoryId: ownCategory }) });
     expect(created.status, created.text).toBe(201);
     const id = created.body.id as string;
-    expectRefused(await call('PATCH', `/rules/${id}`, { token: caller.accessToken, body: { conditions: { accountId: otherAccount } } }), 'body.conditions.accountId');
-    expectRefused(await call('PATCH', `/rules/${id}`, { token: caller.accessToken, body: { actions: { categoryId: otherCategory } } }), 'body.actions.categoryId');
-    expectRefused(await call('PATCH', `/rules/${id}`, { token: caller.accessToken, body: { actions: { categoryId: 'no-such-category' } } }), 'body.actions.categoryId');
+    expectRefused(await call('PATCH', `/rules/${id}`, { token: caller.accessToken, body: { conditions: { accountId: otherAccount } }, headers: { 'if-match': '"1"' } }), 'body.conditions.accountId');
+    expectRefused(await call('PATCH', `/rules/${id}`, { token: caller.accessToken, body: { actions: { categoryId: otherCategory } }, headers: { 'if-match': '"1"' } }), 'body.actions.categoryId');
+    expectRefused(await call('PATCH', `/rules/${id}`, { token: caller.accessToken, body: { actions: { categoryId: 'no-such-category' } }, headers: { 'if-match': '"1"' } }), 'body.actions.categoryId');
     const listed = await call('GET', '/rules', { token: caller.accessToken });
     expect(listed.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ version: 1, conditions: { accountId: ownAccount }, actions: { categoryId: ownCategory } });
   });
@@ -84,12 +84,12 @@ describe('a category that a rule sets', () => {
     const created = await call('POST', '/rules', { token: caller.accessToken, body: rule({ descriptionContains: 'bakery' }, { categoryId: doomed }) });
     expect(created.status, created.text).toBe(201);
 
-    const refused = await call('DELETE', `/categories/${doomed}`, { token: caller.accessToken });
+    const refused = await call('DELETE', `/categories/${doomed}`, { token: caller.accessToken, headers: { 'if-match': '"1"' } });
     expect(refused.status, refused.text).toBe(409);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(refused.body.ruleIds).toEqual([created.body.id]);
 
-    const moved = await call('DELETE', `/categories/${doomed}?reassignTo=${ownCategory}`, { token: caller.accessToken });
+    const moved = await call('DELETE', `/categories/${doomed}?reassignTo=${ownCategory}`, { token: caller.accessToken, headers: { 'if-match': '"1"' } });
     expect(moved.status, moved.text).toBe(204);
     const ruleNow = (await call('GET', '/rules', { token: caller.accessToken })).body.items.find((r: { id: string }) => r.id === created.body.id);
     expect(ruleNow.actions.categoryId).toBe(ownCategory);
