@@ -3,7 +3,7 @@ import { NotFoundError } from '../domain/errors';
 import { readInt, toExactMinor, type ExactMinor } from '../domain/money/exact';
 import { isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
-import { balanceUpdates, transact } from './ledger';
+import { balanceUpdates, putTransaction, transact, type TransactionRecord } from './ledger';
 
 /**
  * Balance changes of an import's groups, kept beside its rows until folded into the accounts.
@@ -104,4 +104,21 @@ export async function foldImportDeltas(userId: string, importId: string, now: Da
     if (!raced) return folded;
   }
   return folded;
+}
+
+/**
+ * Writes one group of an import's transactions with its balance change, all or nothing: `direct` updates the
+ * accounts' balances in the same write (the account must exist), otherwise the change is put as a delta item of the
+ * import, folded later by {@link foldImportDeltas}. Answers false when the write was refused by a condition: the
+ * group was already written by an earlier delivery, or (direct) the account is gone.
+ */
+export async function writeImportGroup(userId: string, importId: string, group: TransactionRecord[], deltas: AnyBalanceDeltas, direct: boolean, now: Date): Promise<boolean> {
+  const balance = direct ? balanceUpdates(userId, deltas, now.toISOString()) : [importDeltaPut(userId, importId, group[0]?.id ?? '', deltas, now)];
+  try {
+    await transact([...group.map((t) => putTransaction(t, 'new')), ...balance]);
+    return true;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    return false;
+  }
 }

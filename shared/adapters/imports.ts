@@ -1,7 +1,12 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chunkByBytes, type ImportRow, type ImportTruncation } from '../domain/import';
 import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
+import type { Envelope } from '../../events/envelope';
 import { keys } from './keys';
+import { transact } from './ledger';
+import { outboxPut } from './outbox';
+
+type TxItem = Parameters<typeof transact>[0][number];
 
 /** An import job: what was asked, where it stands, and its counts. The row-level report is kept in chunks. */
 export interface ImportJob {
@@ -74,6 +79,20 @@ export async function getRows(userId: string, importId: string): Promise<ImportR
 
 export function jobItem(userId: string, job: ImportJob) {
   return { ...keys.importJob(userId, job.importId), ...job };
+}
+
+/**
+ * Records a new job with the event that queues its worker and any further items of the same all-or-nothing write
+ * (an Idempotency-Key record). Answers false when a condition refused it (that key was stored meanwhile).
+ */
+export async function recordJob(userId: string, job: ImportJob, event: Envelope, alsoWrite: TxItem[] = []): Promise<boolean> {
+  try {
+    await transact([{ Put: { TableName: tableName(), Item: jobItem(userId, job) } }, outboxPut(event), ...alsoWrite]);
+    return true;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    return false;
+  }
 }
 
 export async function getJob(userId: string, importId: string): Promise<ImportJob | undefined> {

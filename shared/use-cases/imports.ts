@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod/mini';
 import type { createImport as CreateImport } from '../contracts/imports';
 import { ImportRequested } from '../../events/import-requested';
@@ -6,14 +5,13 @@ import { addBalanceDeltas, balanceDeltas, type ExactBalanceDeltas } from '../dom
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { findDuplicates, IMPORT_LIMITS, parseCsv, parseOfx, parseQif, type ImportResult, type ImportRow } from '../domain/import';
 import { addDays, signedAmount, validateTransaction } from '../domain/ledger';
-import { db, isConditionFailure, tableName } from '../adapters/dynamo';
 import { getAccount } from '../adapters/accounts';
 import { newId } from '../adapters/ids';
 import * as store from '../adapters/imports';
 import { claimImportSlot, importSlotHolder, releaseImportSlot } from '../adapters/import-slot';
-import { balanceUpdates, getTransaction, putTransaction, transact, type TransactionRecord } from '../adapters/ledger';
-import { foldImportDeltas, importDeltaPut } from '../adapters/import-balances';
-import { newEvent, outboxPut } from '../adapters/outbox';
+import { getTransaction, transactionsByDate, type TransactionRecord } from '../adapters/ledger';
+import { foldImportDeltas, writeImportGroup } from '../adapters/import-balances';
+import { newEvent } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
 import { getProfile } from '../adapters/profiles';
 import { listCategories } from '../adapters/categories';
@@ -113,19 +111,11 @@ async function storeImport(userId: string, body: Body, key: string | undefined, 
     truncatedCount: parsed.truncated?.length ?? 0,
   };
   const reply = { status: 202, body: { importId, status: 'queued' } };
-  try {
-    await transact([
-      { Put: { TableName: tableName(), Item: store.jobItem(userId, job) } },
-      outboxPut(newEvent(ImportRequested, { userId, importId }, now)),
-      ...(key ? [rememberReply(userId, key, hash, reply, now)] : []),
-    ]);
-  } catch (e) {
-    // The same key won a race: answer what it stored (422 if the body differs).
-    const replay = key && isConditionFailure(e) ? await replayOf(userId, key, hash) : undefined;
-    if (!replay) throw e;
-    return replay;
-  }
-  return reply;
+  if (await store.recordJob(userId, job, newEvent(ImportRequested, { userId, importId }, now), key ? [rememberReply(userId, key, hash, reply, now)] : [])) return reply;
+  // Only the Idempotency-Key record is conditional: the same key won a race; answer what it stored (422 if the body differs).
+  const replay = key ? await replayOf(userId, key, hash) : undefined;
+  if (!replay) throw new ConflictError('The import could not be recorded; send it again.');
+  return replay;
 }
 
 /** The job with its full row-level report. Another user's import id answers 404, as a missing one does. */
@@ -156,34 +146,20 @@ export async function importReport(userId: string, importId: string) {
 /** The account's transactions in a date range, as duplicate-detection sees them (amount signed for the account). */
 async function existingInRange(userId: string, accountId: string, from: string, to: string) {
   const out: { id: string; date: string; amount: number; currency: string; description: string; merchantKey?: string; bankId?: string; accountId: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
-        FilterExpression: 'accountId = :acc OR toAccountId = :acc',
-        ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':a': `${from}#`, ':b': `${to}#~`, ':acc': accountId },
-        ProjectionExpression: 'id, #d, amount, currency, description, merchantKey, bankId, #t, accountId, toAccountId',
-        ExpressionAttributeNames: { '#d': 'date', '#t': 'type' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of page.Items ?? []) {
+  for await (const page of transactionsByDate(userId, { from, to }, { accountId })) {
+    for (const t of page.items) {
       out.push({
-        id: String(i.id),
-        date: String(i.date),
-        amount: signedAmount({ type: i.type, amount: Number(i.amount), accountId: i.accountId ?? undefined, toAccountId: i.toAccountId ?? undefined }, accountId),
-        currency: String(i.currency),
-        description: String(i.description),
-        ...(i.merchantKey ? { merchantKey: String(i.merchantKey) } : {}),
-        ...(i.bankId ? { bankId: String(i.bankId) } : {}),
+        id: t.id,
+        date: t.date,
+        amount: signedAmount({ type: t.type, amount: t.amount, accountId: t.accountId ?? undefined, toAccountId: t.toAccountId ?? undefined }, accountId),
+        currency: t.currency,
+        description: t.description,
+        ...(t.merchantKey ? { merchantKey: t.merchantKey } : {}),
+        ...(t.bankId ? { bankId: t.bankId } : {}),
         accountId,
       });
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out;
 }
 
@@ -265,11 +241,7 @@ export async function runImport(userId: string, importId: string, now = new Date
         // Summed in BigInt: a group's total is far below 2^53 today, but nothing about its size should depend on that.
         const deltas: ExactBalanceDeltas = new Map();
         for (const t of g) addBalanceDeltas(deltas, balanceDeltas(undefined, t));
-        const balance = direct ? balanceUpdates(userId, deltas, at) : [importDeltaPut(userId, importId, g[0]?.id ?? '', deltas, now)];
-        try {
-          await transact([...g.map((t) => putTransaction(t, 'new')), ...balance]);
-        } catch (e) {
-          if (!isConditionFailure(e)) throw e;
+        if (!(await writeImportGroup(userId, importId, g, deltas, direct, now))) {
           // Already written by an earlier delivery (groups are all-or-nothing), or the account is gone and its
           // conditional balance update failed, in which case nothing was written.
           const head = g[0];
