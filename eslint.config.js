@@ -62,11 +62,6 @@ export default tseslint.config(
       'shared/use-cases/auth.ts',
       'shared/use-cases/roles.ts', // http/identity Caller, http/cursor
       'shared/use-cases/me.ts', // http/identity Caller
-      // Not converted yet (this change converts them one by one):
-      'shared/use-cases/imports.ts',
-      'shared/use-cases/account-deletion.ts',
-      'shared/use-cases/fx.ts',
-      'shared/use-cases/unconfirmed-accounts.ts',
     ],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },

@@ -1,6 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll, db, tableName } from './dynamo';
+import type { Envelope } from '../../events/envelope';
 import { keys } from './keys';
+import { transact } from './ledger';
+import { outboxPut } from './outbox';
 
 /** Rates published for one date: units of each currency per 1 unit of `base`, as decimal strings. */
 export interface RateSet {
@@ -58,4 +61,9 @@ export async function historyLoaded(source: string): Promise<boolean> {
 
 export async function markHistoryLoaded(source: string, days: number, now: Date): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...historyKey(source), days, loadedAt: now.toISOString() } }));
+}
+
+/** Publishes the rates of a date (replacing any earlier set) with `event`, all or nothing. */
+export async function publishRateSet(set: RateSet, event: Envelope, now: Date): Promise<void> {
+  await transact([{ Put: { TableName: tableName(), Item: { ...keys.fx(set.base, set.date), ...set, publishedAt: now.toISOString() } } }, outboxPut(event)]);
 }

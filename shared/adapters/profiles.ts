@@ -159,3 +159,13 @@ export async function profilesPage(start?: Record<string, unknown>, pageSize = 1
   );
   return { profiles: (page.Items ?? []).map(toRecord), ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
 }
+
+/** Deletes the user's own partition (profile, ledger, sessions' pointers…) until `deadline`; true when nothing is left. */
+export function eraseUserPartition(userId: string, deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
+  return erasePartition(keys.userPartition(userId), deadline);
+}
+
+/** Deletes the stored rows of one of the user's imports until `deadline`; true when nothing is left. */
+export function eraseImportRows(userId: string, importId: string, deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
+  return erasePartition(keys.importPartition(userId, importId), deadline);
+}

@@ -1,12 +1,11 @@
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
-import type { Caller } from '../http/identity';
+import type { Principal as Caller } from '../ports/principal';
 import { decodeJwtPayload } from '../adapters/jwt';
 import * as idp from '../adapters/identity-provider';
 import * as sessions from '../adapters/sessions';
 import { importIdsOf } from '../adapters/imports';
-import { keys } from '../adapters/keys';
 import { newEvent } from '../adapters/outbox';
-import { erasePartition, getProfile, markErased } from '../adapters/profiles';
+import { eraseImportRows, eraseUserPartition, getProfile, markErased } from '../adapters/profiles';
 import { publish } from '../adapters/queue';
 import { AccountErasureRequested } from '../../events/ledger-jobs';
 import { passwordLoginLimited } from './sign-in-limit';
@@ -72,7 +71,7 @@ export async function continueErasure(userId: string, now = new Date()): Promise
 /** The user's import row partitions (named by the import jobs), then the user's own partition. */
 async function eraseData(userId: string, deadline: number): Promise<boolean> {
   for (const importId of await importIdsOf(userId)) {
-    if (!(await erasePartition(keys.importPartition(userId, importId), deadline))) return false;
+    if (!(await eraseImportRows(userId, importId, deadline))) return false;
   }
-  return erasePartition(keys.userPartition(userId), deadline);
+  return eraseUserPartition(userId, deadline);
 }

@@ -4,11 +4,7 @@ import { convert, DEFAULT_MAX_AGE_DAYS, invertRate, parseEcbDaily, parseRate, pi
 import { addDays, assertCalendarDate } from '../domain/ledger/calendar';
 import { isCurrency, knownCurrenciesOnly } from '../domain/money';
 import { newEvent } from '../adapters/outbox';
-import { ratesWindow, type RateSet } from '../adapters/fx-rates';
-import { transact } from '../adapters/ledger';
-import { keys } from '../adapters/keys';
-import { tableName } from '../adapters/dynamo';
-import { outboxPut } from '../adapters/outbox';
+import { publishRateSet, ratesWindow, type RateSet } from '../adapters/fx-rates';
 import { NotFoundError } from '../domain/errors';
 
 /** The base-currency view of an amount: converted, or pending a rate (never 1:1). */
@@ -77,10 +73,7 @@ export async function publishRates(input: { date: string; base: string; rates: R
     if (!/[1-9]/.test(rate)) throw new ValidationError(`The rate of ${code} must be greater than zero.`, [{ path: `body.rates.${code}`, message: 'must be > 0' }]);
   }
   const set: RateSet = { base: input.base, date: input.date, rates: input.rates };
-  await transact([
-    { Put: { TableName: tableName(), Item: { ...keys.fx(set.base, set.date), ...set, publishedAt: now.toISOString() } } },
-    outboxPut(newEvent(FxRatesPublished, { base: set.base, date: set.date, currencies: Object.keys(set.rates) }, now)),
-  ]);
+  await publishRateSet(set, newEvent(FxRatesPublished, { base: set.base, date: set.date, currencies: Object.keys(set.rates) }, now), now);
   return { ...set, count: Object.keys(set.rates).length };
 }
 

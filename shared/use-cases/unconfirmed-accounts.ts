@@ -1,8 +1,7 @@
 import { UserConfirmed } from '../../events/user-confirmed';
 import * as idp from '../adapters/identity-provider';
-import { keys } from '../adapters/keys';
 import { newEvent } from '../adapters/outbox';
-import { erasePartition, getProfile } from '../adapters/profiles';
+import { eraseUserPartition, getProfile } from '../adapters/profiles';
 import { deleteMarker, expiredMarkers, markConfirmed, type ExpiredMarker } from '../adapters/unconfirmed-accounts';
 import { logger } from '../observability';
 
@@ -12,7 +11,7 @@ import { logger } from '../observability';
  */
 export async function expireAccount(user: idp.PoolUser): Promise<void> {
   await idp.deleteUser(user.username);
-  await erasePartition(keys.userPartition(user.userId));
+  await eraseUserPartition(user.userId);
 }
 
 /** What happened to one expired marker. */
@@ -40,7 +39,7 @@ export async function expireOne(marker: ExpiredMarker, now: Date): Promise<Outco
   }
   // The Cognito user is gone already (a repeated run, or the person erased the account): only its data is left.
   const profile = await getProfile(marker.userId);
-  if (!profile?.confirmedAt) await erasePartition(keys.userPartition(marker.userId));
+  if (!profile?.confirmedAt) await eraseUserPartition(marker.userId);
   await deleteMarker(marker);
   return 'gone';
 }

@@ -49,8 +49,8 @@ vi.mock('../../../shared/adapters/registration-attempts', () => ({
 }));
 vi.mock('../../../shared/adapters/profiles', () => ({
   getProfile: async (userId: string) => state.profiles.get(userId),
-  erasePartition: async (pk: string) => {
-    state.erased.push(pk);
+  eraseUserPartition: async (userId: string) => {
+    state.erased.push(userId);
     return true;
   },
   createProfile: async () => true,
@@ -109,7 +109,7 @@ describe('the expiry sweep', () => {
 
     expect(counts).toEqual({ expired: 2, confirmed: 0, gone: 0, failed: 1 });
     expect(state.deletedUsers.sort()).toEqual(['a', 'c']);
-    expect(state.erased.sort()).toEqual(['USER#a', 'USER#c']);
+    expect(state.erased.sort()).toEqual(['a', 'c']);
     expect(state.markers.map((m) => m.userId)).toEqual(['broken']);
   });
 
@@ -130,7 +130,7 @@ describe('the expiry sweep', () => {
     expect(await expireOne({ userId: 'orphan', createdAt: now.toISOString() }, now)).toBe('gone');
     state.profiles.set('kept', { confirmedAt: now.toISOString(), createdAt: now.toISOString() });
     expect(await expireOne({ userId: 'kept', createdAt: now.toISOString() }, now)).toBe('gone');
-    expect(state.erased).toEqual(['USER#orphan']);
+    expect(state.erased).toEqual(['orphan']);
   });
 });
 
@@ -142,7 +142,7 @@ describe('registering an address an unconfirmed account holds', () => {
     expect(r).toMatchObject({ email: 'stale@example.com', confirmed: false });
     expect(r.userId).toBe(`new-${state.signUps}`);
     expect(state.deletedUsers).toEqual(['stale']);
-    expect(state.erased).toEqual(['USER#stale']);
+    expect(state.erased).toEqual(['stale']);
   });
 
   it('keeps it within the 7 days (a new code to it), and when the holder is confirmed (a notice): answered like a new account', async () => {
