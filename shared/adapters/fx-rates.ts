@@ -51,7 +51,7 @@ export async function ratesWindow(base: string, earliest: string, date: string):
   return (out.Items ?? []).map((i) => ({ base: String(i.base), date: String(i.date), rates: i.rates as Record<string, string> }));
 }
 
-const historyKey = (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` });
+const historyKey = keys.fxHistory;
 
 /** Whether a complete rate history from `source` was loaded. */
 export async function historyLoaded(source: string): Promise<boolean> {

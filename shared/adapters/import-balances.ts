@@ -19,7 +19,6 @@ import { balanceUpdates, putTransaction, transact, type TransactionRecord } from
 const DELTA_TTL = 90 * 86400;
 /** Delta items folded per transaction (the rest of the 100-item limit is for the account updates). */
 const FOLD_BATCH = 90;
-const SK_PREFIX = 'DELTA#';
 
 type TxItem = Parameters<typeof transact>[0][number];
 /**
@@ -60,7 +59,7 @@ export function importDeltaPut(userId: string, importId: string, groupKey: strin
   return {
     Put: {
       TableName: tableName(),
-      Item: { pk: keys.importPartition(userId, importId), sk: `${SK_PREFIX}${groupKey}`, deltas: serializeDeltas(deltas), expiresAt: Math.floor(now.getTime() / 1000) + DELTA_TTL },
+      Item: { ...keys.importDelta(userId, importId, groupKey), deltas: serializeDeltas(deltas), expiresAt: Math.floor(now.getTime() / 1000) + DELTA_TTL },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -76,7 +75,7 @@ export async function foldImportDeltas(userId: string, importId: string, now: Da
   for (let pass = 0; pass < 5; pass++) {
     const pending = await queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-      ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':d': SK_PREFIX },
+      ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':d': keys.importDeltaPrefix },
       ConsistentRead: true,
     });
     if (pending.length === 0) return folded;

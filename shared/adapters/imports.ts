@@ -1,6 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chunkByBytes, type ImportRow, type ImportTruncation } from '../domain/import';
-import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { batchWriteAll, db, isConditionFailure, queryAll, queryPages, tableName } from './dynamo';
 import type { Envelope } from '../../events/envelope';
 import { keys } from './keys';
 import { transact } from './ledger';
@@ -60,20 +60,10 @@ export async function putRows(userId: string, importId: string, rows: ImportRow[
 
 export async function getRows(userId: string, importId: string): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':c': 'CHUNK#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) rows.push(...(JSON.parse(String(item.rows)) as ImportRow[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const input = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':c': keys.importChunkPrefix }, ConsistentRead: true };
+  for await (const page of queryPages(input)) {
+    for (const item of page.items) rows.push(...(JSON.parse(String(item.rows)) as ImportRow[]));
+  }
   return rows;
 }
 
@@ -120,10 +110,10 @@ export async function updateJob(userId: string, importId: string, changes: Parti
 export async function importIdsOf(userId: string): Promise<string[]> {
   const jobs = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'IMPORT#' },
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': keys.importJobPrefix },
     ProjectionExpression: 'sk',
   });
-  return jobs.map((job) => String(job.sk).slice('IMPORT#'.length));
+  return jobs.map((job) => String(job.sk).slice(keys.importJobPrefix.length));
 }
 
 /**
@@ -178,30 +168,21 @@ export async function putReport(userId: string, importId: string, duplicates: Du
   const entries = [...duplicates.map((d) => ({ k: 'd', ...d })), ...errors.map((e) => ({ k: 'e', ...e }))];
   const chunks = chunkByBytes(entries, CHUNK_BYTES);
   if (chunks.length === 0) chunks.push('[]');
-  const items = chunks.map((json, n) => ({ pk: keys.importPartition(userId, importId), sk: `REPORT#${String(n).padStart(6, '0')}`, entries: json, expiresAt }));
+  const items = chunks.map((json, n) => ({ ...keys.importReport(userId, importId, n), entries: json, expiresAt }));
   await batchPut(items);
 }
 
 export async function getReport(userId: string, importId: string): Promise<{ duplicates: DuplicateReport[]; errors: { row: number; message: string }[] }> {
   const duplicates: DuplicateReport[] = [];
   const errors: { row: number; message: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
-        ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':r': 'REPORT#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const input = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)', ExpressionAttributeValues: { ':pk': keys.importPartition(userId, importId), ':r': keys.importReportPrefix } };
+  for await (const page of queryPages(input)) {
+    for (const item of page.items) {
       for (const e of JSON.parse(String(item.entries)) as ({ k: 'd' } & DuplicateReport | { k: 'e'; row: number; message: string })[]) {
         if (e.k === 'd') duplicates.push({ row: e.row, transactionId: e.transactionId, duplicateOfRow: e.duplicateOfRow, reason: e.reason });
         else errors.push({ row: e.row, message: e.message });
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return { duplicates: duplicates.sort((a, b) => a.row - b.row), errors: errors.sort((a, b) => a.row - b.row) };
 }

@@ -19,6 +19,10 @@
  * | USER#<sub>         | IMPORTLEASE#<acc>  | the import writing into an account now    |
  * | USER#<sub>         | IMPORTSLOT         | the user's one queued or running import   |
  * | USER#<sub>#IMPORT#<id> | CHUNK#<n>      | parsed rows of an import, awaiting write  |
+ * | USER#<sub>#IMPORT#<id> | REPORT#<n>     | the import's row-level report (chunks)    |
+ * | USER#<sub>#IMPORT#<id> | DELTA#<txId>   | a written group's balance change, to fold |
+ * | USER#<sub>         | ROLLUP#<base>#<month> | monthly analytics counters             |
+ * | APPLIED#<eventId>  | APPLIED            | a ledger event already counted in rollups |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | AUDIT              | <at>#<id>          | audit record of a role change (kept)      |
  * | FX#<base>          | <date>             | exchange rates published for a date       |
@@ -54,12 +58,27 @@ export const keys = {
   importChunk: (userId: string, id: string, n: number) => ({ pk: keys.importPartition(userId, id), sk: `CHUNK#${String(n).padStart(6, '0')}` }),
   importLease: (userId: string, accountId: string) => ({ pk: `USER#${userId}`, sk: `IMPORTLEASE#${accountId}` }),
   importSlot: (userId: string) => ({ pk: `USER#${userId}`, sk: 'IMPORTSLOT' }),
+  /** Sort-key prefixes of a user's import jobs, and of the items in an import's own partition. */
+  importJobPrefix: 'IMPORT#',
+  importChunkPrefix: 'CHUNK#',
+  importReportPrefix: 'REPORT#',
+  importDeltaPrefix: 'DELTA#',
+  importReport: (userId: string, id: string, n: number) => ({ pk: keys.importPartition(userId, id), sk: `REPORT#${String(n).padStart(6, '0')}` }),
+  /** A group's balance change awaiting its fold (import-balances.ts), named by the group's first transaction. */
+  importDelta: (userId: string, id: string, groupKey: string) => ({ pk: keys.importPartition(userId, id), sk: `DELTA#${groupKey}` }),
+  /** A monthly rollup of the user's ledger in one base currency (`month` YYYY-MM); `rollupPrefix` starts every one. */
+  rollup: (userId: string, base: string, month: string) => ({ pk: `USER#${userId}`, sk: `ROLLUP#${base}#${month}` }),
+  rollupPrefix: 'ROLLUP#',
+  /** The dedup record of a ledger event applied to the rollups (written with its increments). */
+  applied: (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIED' }),
   erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
   /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
   unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),
   /** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */
   rateLimit: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: String(windowStart) }),
   fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
+  /** A rate history fully loaded from `source` (e.g. ECB). */
+  fxHistory: (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` }),
   /** Index keys of a transaction item. */
   byDate: (userId: string, date: string, id: string) => ({ gsi1pk: keys.byDatePartition(userId), gsi1sk: `${date}#${id}` }),
   byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi2pk: `USER#${userId}#CAT#${categoryId}`, gsi2sk: `${date}#${id}` }),

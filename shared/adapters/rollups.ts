@@ -8,8 +8,8 @@ import { keys } from './keys';
  * plus `updatedAt`. Each ledger event is applied once: a dedup record `APPLIED#<eventId>` is written in the SAME
  * transaction as the counters it adds.
  */
-const rollupKey = (userId: string, base: string, month: string) => ({ pk: keys.userPartition(userId), sk: `ROLLUP#${base}#${month}` });
-const appliedKey = (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIED' });
+const rollupKey = keys.rollup;
+const appliedKey = keys.applied;
 /** Dedup records outlive any redelivery: SQS keeps messages ≤ 14 days (DLQ included). */
 const APPLIED_TTL_SECONDS = 30 * 86400;
 
@@ -98,14 +98,14 @@ export async function getRollups(userId: string, base: string, months: string[])
 export async function rollupRange(userId: string, base: string, from: string, to: string): Promise<StoredRollup[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': `ROLLUP#${base}#${from}`, ':b': `ROLLUP#${base}#${to}` },
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': rollupKey(userId, base, from).sk, ':b': rollupKey(userId, base, to).sk },
   });
   return items.map(toStored);
 }
 
 /** Every rollup of a user, any base currency (repair), its counters exact at any size. */
 export async function allRollups(userId: string): Promise<{ base: string; month: string; fields: StoredFields; updatedAt: string }[]> {
-  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': 'ROLLUP#' } });
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': keys.rollupPrefix } });
   return items.map((item) => {
     const [, base = '', month = ''] = String(item.sk).split('#');
     return { base, month, fields: pickStoredFields(item), updatedAt: String(item.updatedAt ?? '') };
