@@ -103,19 +103,31 @@ async function request(c: FuzzCase, apiUrl: string, fx: Fixtures, session: Sessi
   };
 }
 
-/** The ETag a GET of the same path answers now (the version an update must name), or "0". */
+/**
+ * The ETag a GET of the same path answers now (the version an update must name); for a resource without a GET of
+ * its own (categories, rules), the version of its entry in the collection's list; else "0".
+ */
 async function currentEtag(apiUrl: string, path: string, token: string | undefined): Promise<string> {
-  const res = await fetch(`${apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
-  if (!res) return '"0"';
-  const etag = res.headers.get('etag');
-  const text = await res.text();
-  if (etag) return etag;
-  try {
-    const v = (JSON.parse(text) as { version?: unknown }).version;
-    return typeof v === 'number' ? `"${v}"` : '"0"';
-  } catch {
-    return '"0"';
-  }
+  const get = async (p: string) => {
+    const res = await fetch(`${apiUrl}${p}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
+    if (!res) return { etag: null, json: undefined };
+    const etag = res.headers.get('etag');
+    const text = await res.text();
+    try {
+      return { etag, json: JSON.parse(text) as unknown };
+    } catch {
+      return { etag, json: undefined };
+    }
+  };
+  const own = await get(path);
+  if (own.etag) return own.etag;
+  const v = (own.json as { version?: unknown } | undefined)?.version;
+  if (typeof v === 'number') return `"${v}"`;
+  const cut = path.lastIndexOf('/');
+  const id = decodeURIComponent(path.slice(cut + 1));
+  const items = ((await get(path.slice(0, cut))).json as { items?: { id?: unknown; version?: unknown }[] } | undefined)?.items;
+  const entry = Array.isArray(items) ? items.find((i) => i.id === id) : undefined;
+  return typeof entry?.version === 'number' ? `"${entry.version}"` : '"0"';
 }
 
 /** The oracle: no 5xx, every 4xx a problem document, every 2xx the documented status and shape. */
