@@ -3,6 +3,7 @@ import type { AnyBalanceDeltas } from '../../../shared/domain/balances';
 import type { ImportRow } from '../../../shared/domain/import';
 import type { DuplicateReport, ImportJob } from '../../../shared/adapters/imports';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
+import type { ImportJobsPort, ImportSlotPort, ImportWritesPort } from '../../../shared/ports/imports';
 import { memory as ledger } from './ledger';
 
 /**
@@ -116,3 +117,8 @@ export async function foldImportDeltas(): Promise<number> {
   for (const d of memory.pendingDeltas.splice(0)) addTo(d);
   return n;
 }
+
+export const importsMemoryImplementsPorts: ImportJobsPort & ImportSlotPort & ImportWritesPort = {
+  putRows, getRows, putReport, getReport, recordJob, getJob, updateJob, acquireLease, releaseLease,
+  claimImportSlot, importSlotHolder, releaseImportSlot, writeImportGroup, foldImportDeltas,
+};

@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../events/envelope';
 import type { ProfileRecord } from '../../../shared/domain/profile';
+import type { UserDataPort } from '../../../shared/ports/user-data';
 
 /**
  * In-memory profiles and user data (the part of shared/adapters/profiles.ts erasure uses): profiles, the erased
@@ -49,3 +50,5 @@ export async function eraseUserPartition(userId: string, deadline = Number.POSIT
 export async function eraseImportRows(userId: string, importId: string, deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
   return drain(`${userId}/${importId}`, deadline);
 }
+
+export const userDataMemoryImplementsPort: UserDataPort = { getProfile, markErased, eraseUserPartition, eraseImportRows };

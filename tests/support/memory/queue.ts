@@ -1,4 +1,5 @@
 import type { Envelope } from '../../../events/envelope';
+import type { QueuePort } from '../../../shared/ports/queue';
 
 /**
  * An in-memory queue port (shared/adapters/queue.ts's `publish`): every event published, with its queue and delay.
@@ -18,3 +19,5 @@ export const memory = {
 export async function publish(queue: string, events: Envelope[], options: { delaySeconds?: number } = {}): Promise<void> {
   for (const event of events) memory.published.push({ queue, event, delaySeconds: options.delaySeconds ?? 0 });
 }
+
+export const queueMemoryImplementsPort: QueuePort = { publish };
