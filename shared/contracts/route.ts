@@ -17,6 +17,7 @@ export interface RouteContract<
   Q extends Schema | undefined = Schema | undefined,
   P extends Schema | undefined = Schema | undefined,
   R extends Schema | undefined = Schema | undefined,
+  K extends 'if-match' | undefined = 'if-match' | undefined,
 > {
   summary: string;
   description?: string;
@@ -46,7 +47,7 @@ export interface RouteContract<
    * a change (PATCH, PUT, DELETE) must send `If-Match` (428 without it, 412 when stale), parsed into
    * `req.expectedVersion` for the use case's conditional write.
    */
-  concurrency?: 'if-match';
+  concurrency?: K;
 }
 
 /** Declares a route contract, keeping its schema types for the handler. */
@@ -55,6 +56,7 @@ export function route<
   Q extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
->(c: RouteContract<B, Q, P, R>): RouteContract<B, Q, P, R> {
+  K extends 'if-match' | undefined = undefined,
+>(c: RouteContract<B, Q, P, R, K>): RouteContract<B, Q, P, R, K> {
   return c;
 }

@@ -42,9 +42,9 @@ export interface HttpRequest<C extends RouteContract> {
   /**
    * For a change on an `if-match` route: the version the client's `If-Match` names (always present there; the
    * factory answers 428 without it). The use case writes conditionally on it, so a stale one is refused atomically.
-   * Only PATCH, PUT and DELETE of a route declaring `concurrency: 'if-match'` carry it.
+   * Typed `number` only on routes declaring `concurrency: 'if-match'`; reads and creates there get undefined at run time.
    */
-  expectedVersion: number;
+  expectedVersion: C extends RouteContract<infer _B, infer _Q, infer _P, infer _R, 'if-match'> ? number : undefined;
   /** On an `idempotent: 'with-write'` route with an `Idempotency-Key`: what the use case stores with its write. */
   idempotency: IdempotencyClaim | undefined;
 }

@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import type { IdempotencyClaim, IdempotencyPort } from '../../../shared/http/idempotency';
+import type { HttpRequest, Reply } from '../../../shared/http/handler';
+import { route } from '../../../shared/contracts/route';
 
 // The factory's cross-cutting rules (If-Match, ETag, Idempotency-Key) with an in-memory idempotency port; the
 // token allow-list (DynamoDB) is replaced. tests/e2e/concurrency-contract.test.ts proves the same over HTTP.
@@ -112,5 +114,17 @@ describe('cross-cutting rules declared on the contract', () => {
     await createWithWrite(event('POST', { 'idempotency-key': 'k2' }, { name: 'a' }), context);
     expect(seen[0]?.idempotency).toMatchObject({ key: 'k2', status: 201 });
     expect(memory.stored.size).toBe(0);
+  });
+});
+
+describe('types', () => {
+  it('gives expectedVersion only to if-match routes, and types reply bodies by the contract', () => {
+    const Thing = z.object({ id: z.string(), version: z.int() });
+    const _guarded = route({ summary: 's', auth: 'user', response: Thing, concurrency: 'if-match' });
+    const _plain = route({ summary: 's', auth: 'user', response: Thing });
+    expectTypeOf<HttpRequest<typeof _guarded>['expectedVersion']>().toEqualTypeOf<number>();
+    expectTypeOf<HttpRequest<typeof _plain>['expectedVersion']>().toEqualTypeOf<undefined>();
+    expectTypeOf<{ body: { id: string; version: number } }>().toExtend<Reply<typeof _plain>>();
+    expectTypeOf<{ body: { id: number; version: number } }>().not.toExtend<Reply<typeof _plain>>();
   });
 });
