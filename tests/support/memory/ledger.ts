@@ -10,9 +10,12 @@ export const memory = {
   txs: new Map<string, TransactionRecord>(),
   /** Every successful replace, in order. */
   writes: [] as TransactionRecord[],
+  /** Items per page of the pending index (DynamoDB's Limit there is 500). */
+  pendingPageSize: 500,
   reset(records: TransactionRecord[] = []): void {
     this.txs = new Map(records.map((t) => [`${t.userId}/${t.id}`, structuredClone(t)]));
     this.writes = [];
+    this.pendingPageSize = 500;
   },
 };
 
@@ -41,7 +44,11 @@ export async function* pendingConversions(range: Required<DateRange>, currencies
     .filter((t) => t.fxStatus === 'pending' && t.date >= range.from && t.date <= range.to && (currencies.length > 99 || currencies.includes(t.currency) || currencies.includes(t.baseCurrency)))
     .filter((t) => !cursor || keyOf(t) > cursor)
     .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
-  yield { items: items.map((t) => ({ userId: t.userId, id: t.id })), cursor: undefined };
+  for (let i = 0; i < items.length || i === 0; i += memory.pendingPageSize) {
+    const page = items.slice(i, i + memory.pendingPageSize);
+    const last = page.at(-1);
+    yield { items: page.map((t) => ({ userId: t.userId, id: t.id })), cursor: i + memory.pendingPageSize < items.length && last ? keyOf(last) : undefined };
+  }
 }
 
 export async function getTransaction(userId: string, id: string): Promise<TransactionRecord | undefined> {

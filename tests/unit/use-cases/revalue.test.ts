@@ -10,7 +10,7 @@ const state = vi.hoisted(() => ({
 
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
 vi.mock('../../../shared/adapters/profiles', () => ({ getProfile: async () => ({ userId: 'u1', baseCurrency: 'EUR' }) }));
-vi.mock('../../../shared/adapters/queue', () => ({ publish: async () => undefined }));
+vi.mock('../../../shared/adapters/queue', () => import('../../support/memory/queue'));
 // Units per EUR: one US cent is worth 10,000 euro cents, so 10^10 cents convert to 10^14 (past the ceiling of 10^13).
 vi.mock('../../../shared/adapters/fx-rates', () => ({
   ratesWindow: async (base: string) => (base === 'EUR' ? [{ base: 'EUR', date: '2024-03-01', rates: { USD: '0.0001', GBP: '0.8' } }] : []),
@@ -24,11 +24,13 @@ vi.mock('../../../shared/observability', async (importOriginal) => {
       error: () => undefined,
       info: () => undefined,
       debug: () => undefined,
+      getCorrelationId: () => undefined,
     },
   };
 });
 
-import { convertPendingOf, rebasePage } from '../../../shared/use-cases/revalue';
+import { convertPendingOf, queuePendingConversions, rebasePage } from '../../../shared/use-cases/revalue';
+import { memory as queue } from '../../support/memory/queue';
 import { memory } from '../../support/memory/ledger';
 
 function pending(id: string, amount: number, currency = 'USD', over: Partial<TransactionRecord> = {}): TransactionRecord {
@@ -44,6 +46,7 @@ const now = new Date('2024-03-03T00:00:00Z');
 
 beforeEach(() => {
   memory.reset();
+  queue.reset();
   state.warnings = [];
 });
 
@@ -85,5 +88,43 @@ describe('rebasePage when one conversion passes the ceiling', () => {
       ['b', 'converted', 'EUR', 1000],
     ]);
     expect(state.warnings.map((w) => w.extra.transactionId)).toEqual(['huge']);
+  });
+});
+
+describe('queuePendingConversions', () => {
+  it('queues one message per user and 100 transactions, only for the currencies that arrived and the 7 days they cover', async () => {
+    // Prepare: u1 has 250 USD transactions pending, u2 one in JPY (no rate arrived), u3 one USD dated past the window
+    memory.reset([
+      ...Array.from({ length: 250 }, (_, i) => pending(`t${String(i).padStart(3, '0')}`, 100)),
+      pending('jpy', 100, 'JPY', { userId: 'u2' }),
+      pending('late', 100, 'USD', { userId: 'u3', date: '2024-03-20' }),
+    ]);
+
+    // Act
+    const r = await queuePendingConversions({ date: '2024-03-01', currencies: ['USD', 'USD'] }, Number.POSITIVE_INFINITY, now);
+
+    // Assess
+    expect(r).toEqual({ users: 1, transactions: 250, continued: false });
+    const messages = queue.published.map((p) => p.event.data as { userId: string; transactionIds: string[] });
+    expect(messages.map((m) => [m.userId, m.transactionIds.length])).toEqual([['u1', 100], ['u1', 100], ['u1', 50]]);
+    expect(new Set(messages.flatMap((m) => m.transactionIds)).size).toBe(250);
+  });
+
+  it('past its deadline goes on in a continuation from where it stopped, so every transaction is queued once', async () => {
+    // Prepare: 3 pages of pending transactions
+    memory.reset(Array.from({ length: 12 }, (_, i) => pending(`t${String(i).padStart(2, '0')}`, 100)));
+    memory.pendingPageSize = 5;
+
+    // Act: a deadline already passed stops after the first page; the continuation's cursor resumes
+    const first = await queuePendingConversions({ date: '2024-03-01', currencies: ['USD'] }, 0, now);
+    const next = queue.published.at(-1)?.event;
+    const rest = await queuePendingConversions(next?.data as { date: string; currencies: string[]; cursor: string }, Number.POSITIVE_INFINITY, now);
+
+    // Assess
+    expect(first).toEqual({ users: 1, transactions: 5, continued: true });
+    expect(next?.type).toBe('PendingConversionSweepContinued');
+    expect(rest).toEqual({ users: 1, transactions: 7, continued: false });
+    const ids = queue.published.filter((p) => p.event.type === 'PendingConversionRequested').flatMap((p) => (p.event.data as { transactionIds: string[] }).transactionIds);
+    expect(ids.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `t${String(i).padStart(2, '0')}`));
   });
 });
