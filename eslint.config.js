@@ -42,6 +42,7 @@ export default tseslint.config(
           { group: ['@aws-sdk/*'], message: 'Use cases reach AWS only through shared/adapters (or a port).' },
           { group: ['**/http/*', '**/http'], message: 'Use cases return results, not HTTP: shared/http is the handler layer.' },
           { group: ['**/adapters/keys'], message: 'Keys are spelled only in shared/adapters/keys.ts and used only by adapters.' },
+          { group: ['**/adapters/dynamo'], message: 'The DynamoDB client, table name and condition errors stay in shared/adapters: call an adapter function.' },
         ],
       }],
       'no-restricted-syntax': ['error',

@@ -16,9 +16,10 @@ describe('lint fence around shared/use-cases', () => {
     expect(errors.some((e) => e.startsWith('no-restricted-imports') && e.includes('AWS'))).toBe(true);
   });
 
-  it('refuses shared/http and the key table in a use case', async () => {
+  it('refuses shared/http, the key table and the DynamoDB client in a use case', async () => {
     expect(await errorsOf(`import type { Caller } from '../http/identity';\nexport type C = Caller;\n`)).toEqual([expect.stringContaining('shared/http')]);
     expect(await errorsOf(`import { keys } from '../adapters/keys';\nexport const k = keys;\n`)).toEqual([expect.stringContaining('keys.ts')]);
+    expect(await errorsOf(`import { db } from '../adapters/dynamo';\nexport const d = db;\n`)).toEqual([expect.stringContaining('DynamoDB client')]);
   });
 
   it('refuses a key string spelled in a use case', async () => {
@@ -26,6 +27,15 @@ describe('lint fence around shared/use-cases', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((e) => e.includes('keys.ts'))).toBe(true);
     expect(await errorsOf(`export const sk = 'FXMETA#x';\n`)).toEqual([expect.stringContaining('keys.ts')]);
+  });
+
+  it('fences every converted use case; only the listed unconverted ones are exceptions', async () => {
+    const sdk = `import { QueryCommand } from '@aws-sdk/lib-dynamodb';\nexport const q = QueryCommand;\n`;
+    for (const name of ['imports', 'export', 'analytics-apply', 'analytics-repair', 'account-deletion', 'revalue', 'fx', 'unconfirmed-accounts', 'user-sweep']) {
+      expect(await errorsOf(sdk, `shared/use-cases/${name}.ts`), name).not.toEqual([]);
+    }
+    const exceptions = ['accounts', 'categories', 'rules', 'transactions', 'idempotency', 'auth', 'roles', 'me'];
+    for (const name of exceptions) expect(await errorsOf(sdk, `shared/use-cases/${name}.ts`), name).toEqual([]);
   });
 
   it('lets a use case import adapters, domain and ports', async () => {
