@@ -34,8 +34,9 @@ export default tseslint.config(
   },
   {
     // Use cases speak ports, adapters speak AWS (ARCHITECTURE.md principle 13): no AWS SDK, no HTTP layer, no key
-    // design in shared/use-cases. A use case reaches storage and queues through shared/adapters functions or ports.
-    files: ['shared/use-cases/**/*.ts'],
+    // design in shared/use-cases. A use case reaches storage and queues through shared/adapters functions or ports;
+    // the ports themselves (shared/ports) speak domain terms only.
+    files: ['shared/use-cases/**/*.ts', 'shared/ports/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
