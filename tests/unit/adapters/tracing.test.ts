@@ -23,6 +23,8 @@ const LAMBDA_ENV = {
   AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
   AWS_REGION: 'eu-west-1',
   _X_AMZN_TRACE_ID: `Root=${ROOT};Parent=${FUNCTION_SEGMENT};Sampled=1;Lineage=a87bd80c:1`,
+  // Set here rather than inherited: another test file in the same worker may have turned tracing off.
+  POWERTOOLS_TRACE_ENABLED: 'true',
 };
 
 /** A DynamoDB client whose transport answers `status` with `body`, recording the headers of each request. */
