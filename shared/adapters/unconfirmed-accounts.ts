@@ -1,7 +1,7 @@
-import { DeleteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Envelope } from '../../events/envelope';
 import { UNCONFIRMED_ACCOUNT_DAYS } from '../domain/profile';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
 import { outboxPut } from './outbox';
 import type { TransactItem } from './profiles';
@@ -71,22 +71,11 @@ export async function* expiredMarkers(now: Date): AsyncGenerator<ExpiredMarker[]
   const nowS = Math.floor(now.getTime() / 1000);
   for (let back = SWEEP_LOOKBACK_DAYS; back >= 0; back--) {
     const day = new Date(now.getTime() - back * 86400_000).toISOString().slice(0, 10);
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: 'deleteAfter <= :now',
-          ExpressionAttributeValues: { ':pk': keys.unconfirmed(day, '').pk, ':now': nowS },
-          ExclusiveStartKey: start,
-          Limit: 100,
-        }),
-      );
-      const items = (page.Items ?? []).map((it) => ({ userId: String(it.userId), createdAt: String(it.createdAt) }));
+    const input = { KeyConditionExpression: 'pk = :pk', FilterExpression: 'deleteAfter <= :now', ExpressionAttributeValues: { ':pk': keys.unconfirmed(day, '').pk, ':now': nowS }, Limit: 100 };
+    for await (const page of queryPages(input)) {
+      const items = page.items.map((it) => ({ userId: String(it.userId), createdAt: String(it.createdAt) }));
       if (items.length > 0) yield items;
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
   }
 }
 
