@@ -53,15 +53,16 @@ export default tseslint.config(
     },
   },
   {
-    // Debt, not design: use cases not yet moved onto ports. Each file here still imports the AWS SDK, shared/http
-    // or the key table (issue 8, item 1). Remove a file from this list when it is converted; never add one.
+    // Debt, not design: use cases not yet moved onto ports (issue 8, item 1). Remove a file from this list when it is
+    // converted; never add one.
     files: [
-      'shared/use-cases/accounts.ts', // contract-level If-Match/Idempotency rework in progress
-      'shared/use-cases/categories.ts', // idem
-      'shared/use-cases/rules.ts', // idem; Query on gsi1 with a key string (re-apply rules)
-      'shared/use-cases/transactions.ts', // idem; BatchGet, keys, http/cursor, key strings in listing
-      'shared/use-cases/idempotency.ts', // idem; GetCommand + keys (moves into the handler factory)
-      'shared/use-cases/auth.ts',
+      // Contract-level If-Match/Idempotency rework in progress. accounts, categories and idempotency already pass the
+      // fence (checked at 8e139ad): drop them from this list once that rework is finished.
+      'shared/use-cases/accounts.ts',
+      'shared/use-cases/categories.ts',
+      'shared/use-cases/idempotency.ts',
+      'shared/use-cases/rules.ts', // Query on gsi1 with a key string and the dynamo client (re-apply rules)
+      'shared/use-cases/transactions.ts', // BatchGet, dynamo client, key strings in the listing
       'shared/use-cases/roles.ts', // http/identity Caller, http/cursor
       'shared/use-cases/me.ts', // http/identity Caller
     ],
