@@ -97,7 +97,8 @@ export function validate(schema: Schema, value: unknown, root: unknown, path = '
   if (s.oneOf && s.oneOf.filter((b) => validate(b, value, root, path).length === 0).length !== 1) errs.push(`${path}: does not match exactly one oneOf branch`);
   if (s.allOf) for (const b of s.allOf) errs.push(...validate(b, value, root, path));
   if (typeof value === 'string') {
-    const len = value.length;
+    // JSON Schema counts a string's length in code points (an emoji is one), as zod does.
+    const len = [...value].length;
     if (s.minLength !== undefined && len < s.minLength) errs.push(`${path}: shorter than ${s.minLength}`);
     if (s.maxLength !== undefined && len > s.maxLength) errs.push(`${path}: longer than ${s.maxLength}`);
     if (s.pattern !== undefined && !regex(s.pattern).test(value)) errs.push(`${path}: ${JSON.stringify(value.slice(0, 60))} does not match ${s.pattern}`);

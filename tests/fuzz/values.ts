@@ -234,12 +234,8 @@ export interface Probe {
   value: unknown;
 }
 
-const FILLERS = [
-  ['a', 1],
-  ['é', 1],
-  ['😀', 2],
-  ['\u0301', 1],
-] as const;
+/** Characters to fill strings with. Lengths count code points, as JSON Schema's maxLength and zod do. */
+const FILLERS = ['a', 'é', '😀', '\u0301'] as const;
 
 /** Values at and just past the limits the schema declares (lengths, numbers, items, enums). */
 export function boundaries(g: Gen, schema: Schema, ctx: Ctx): Probe[] {
@@ -257,8 +253,8 @@ export function boundaries(g: Gen, schema: Schema, ctx: Ctx): Probe[] {
   }
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
   if (type === 'string') {
-    const [fill, units] = g.pick(FILLERS);
-    const str = (len: number) => fill.repeat(Math.max(0, Math.floor(len / units))) + (len % units ? 'a' : '');
+    const fill = g.pick(FILLERS);
+    const str = (len: number) => fill.repeat(Math.max(0, len));
     if (s.pattern && s.minLength === undefined) {
       // the pattern's own bounds are probed below
     } else if (s.minLength !== undefined && s.minLength > 0) {
@@ -370,6 +366,6 @@ export const UNKNOWN_FIELDS: readonly string[] = ['__proto__', 'constructor', 'p
 /** Big strings, bounded (the route limits are 256 KB and the gateway 10 MB). */
 export function hugeString(g: Gen): [string, string] {
   const size = g.pick([4 * 1024, 64 * 1024, 200 * 1024, 255 * 1024, 300 * 1024]);
-  const [fill, units] = g.pick(FILLERS);
-  return [`${Math.round(size / 1024)} KB of ${JSON.stringify(fill)}`, fill.repeat(Math.ceil(size / units))];
+  const fill = g.pick(FILLERS);
+  return [`${Math.round(size / 1024)} KB of ${JSON.stringify(fill)}`, fill.repeat(Math.ceil(size / Buffer.byteLength(fill)))];
 }
