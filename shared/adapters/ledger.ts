@@ -200,15 +200,15 @@ function listed(item: Record<string, unknown>): ListedTransaction {
 }
 
 /**
- * A user's transactions by date, oldest first, page by page as the caller iterates (GSI1). With `accountId`, only
- * transactions of that account on either side (source or transfer target). `limit` caps each page; `cursor`
- * resumes after a page an earlier call returned.
+ * A user's transactions by date, oldest first (newest first with `newestFirst`), page by page as the caller iterates
+ * (GSI1). With `accountId`, only transactions of that account on either side (source or transfer target). `limit`
+ * caps each page; `cursor` resumes after a page an earlier call returned.
  */
 export async function* transactionsByDate(
   userId: string,
   range: DateRange = {},
   filter: { accountId?: string } = {},
-  paging: { limit?: number; cursor?: string } = {},
+  paging: { limit?: number; cursor?: string; newestFirst?: boolean } = {},
 ): AsyncGenerator<TransactionPage> {
   const bounded = range.from !== undefined || range.to !== undefined;
   const input = {
@@ -221,6 +221,7 @@ export async function* transactionsByDate(
       ...(filter.accountId ? { ':acc': filter.accountId } : {}),
     },
     ...(paging.limit ? { Limit: paging.limit } : {}),
+    ...(paging.newestFirst ? { ScanIndexForward: false } : {}),
   };
   const start = paging.cursor ? (JSON.parse(paging.cursor) as Record<string, unknown>) : undefined;
   for await (const page of queryPages(input, start)) {

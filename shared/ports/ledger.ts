@@ -7,7 +7,7 @@ import type { DateRange, PendingRef, TransactionPage, TransactionRecord } from '
  * (DynamoDB) and tests/support/memory/ledger.ts (unit tests).
  */
 export interface LedgerPort {
-  transactionsByDate(userId: string, range?: DateRange, filter?: { accountId?: string }, paging?: { limit?: number; cursor?: string }): AsyncIterable<TransactionPage> & AsyncIterator<TransactionPage>;
+  transactionsByDate(userId: string, range?: DateRange, filter?: { accountId?: string }, paging?: { limit?: number; cursor?: string; newestFirst?: boolean }): AsyncIterable<TransactionPage> & AsyncIterator<TransactionPage>;
   pendingConversions(range: Required<DateRange>, currencies: string[], cursor?: string): AsyncIterable<{ items: PendingRef[]; cursor: string | undefined }>;
   getTransaction(userId: string, id: string): Promise<TransactionRecord | undefined>;
   /** False when the stored transaction is no longer at `expectedVersion`. */

@@ -1,9 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { applyRules, compileRules, validateRule, type ManualField, type Rule } from '../domain/rules';
-import { db, tableName } from '../adapters/dynamo';
 import { newId } from '../adapters/ids';
-import { toTransaction } from '../adapters/ledger';
+import { transactionsByDate } from '../adapters/ledger';
 import { getAccount } from '../adapters/accounts';
 import { getCategory } from '../adapters/categories';
 import * as store from '../adapters/rules';
@@ -141,22 +139,10 @@ export async function previewRule(userId: string, id: string, limit: number) {
   const compiled = compileRules([{ ...asDomain(rule), enabled: true }]);
   const matches: { transactionId: string; date: string; description: string; changes: Record<string, unknown> }[] = [];
   let examined = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': `USER#${userId}#TX` },
-        ScanIndexForward: false,
-        Limit: 500,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  let more = false;
+  for await (const page of transactionsByDate(userId, {}, {}, { limit: 500, newestFirst: true })) {
+    for (const t of page.items) {
       examined++;
-      const t = toTransaction(item);
       const out = applyUserRules(t, t.manualFields, compiled);
       const changes: Record<string, unknown> = {};
       if (out.categoryId !== t.categoryId && out.categoryId) changes.categoryId = { from: t.categoryId, to: out.categoryId };
@@ -164,7 +150,8 @@ export async function previewRule(userId: string, id: string, limit: number) {
       if (Object.keys(changes).length) matches.push({ transactionId: t.id, date: t.date, description: t.description, changes });
       if (matches.length >= limit) return { ruleId: id, examined, matches, truncated: true };
     }
-    start = page.LastEvaluatedKey;
-  } while (start && examined < 5000);
-  return { ruleId: id, examined, matches, truncated: start !== undefined };
+    more = page.cursor !== undefined;
+    if (examined >= 5000) break;
+  }
+  return { ruleId: id, examined, matches, truncated: more };
 }

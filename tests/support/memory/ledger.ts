@@ -21,13 +21,14 @@ export const memory = {
 
 const byDateKey = (t: TransactionRecord) => `${t.date}#${t.id}`;
 
-export async function* transactionsByDate(userId: string, range: DateRange = {}, filter: { accountId?: string } = {}, paging: { limit?: number; cursor?: string } = {}): AsyncGenerator<TransactionPage> {
+export async function* transactionsByDate(userId: string, range: DateRange = {}, filter: { accountId?: string } = {}, paging: { limit?: number; cursor?: string; newestFirst?: boolean } = {}): AsyncGenerator<TransactionPage> {
+  const order = paging.newestFirst ? -1 : 1;
   const all = [...memory.txs.values()]
     .filter((t) => t.userId === userId && (range.from === undefined || t.date >= range.from) && (range.to === undefined || t.date <= range.to))
-    .sort((a, b) => (byDateKey(a) < byDateKey(b) ? -1 : 1));
+    .sort((a, b) => (byDateKey(a) < byDateKey(b) ? -order : order));
   const limit = paging.limit ?? 1000;
   const after = paging.cursor;
-  let start = after ? all.findIndex((t) => byDateKey(t) > after) : 0;
+  let start = after ? all.findIndex((t) => (paging.newestFirst ? byDateKey(t) < after : byDateKey(t) > after)) : 0;
   if (start < 0) start = all.length;
   do {
     const read = all.slice(start, start + limit);
