@@ -22,7 +22,7 @@ const account: AccountRecord = { id: 'acc1', name: 'Main', type: 'checking', cur
 const category = (id: string): CategoryRecord => ({ id, name: id, kind: 'expense', parentId: null, version: 1, createdAt: at, updatedAt: at });
 const tx = (id: string, date: string, description: string): TransactionRecord => ({
   id, userId: 'u1', type: 'expense', amount: 100, currency: 'EUR', date, description, categoryId: null, accountId: 'acc1', toAccountId: null, tags: [], notes: null,
-  splits: null, baseAmount: 100, baseCurrency: 'EUR', fxRate: null, fxDate: null, fxStatus: 'none', appliedRules: [], manualFields: [], importId: null, bankId: null,
+  splits: null, baseAmount: 100, baseCurrency: 'EUR', fxRate: null, fxDate: null, fxStatus: 'converted', appliedRules: [], manualFields: [], importId: null, bankId: null,
   version: 1, createdAt: at, updatedAt: at,
 });
 const input = { name: 'Coffee', priority: 1, enabled: true, conditions: { descriptionContains: 'coffee' }, actions: { categoryId: 'cafes' } };
