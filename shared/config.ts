@@ -1,10 +1,22 @@
 import * as z from 'zod/mini';
+import { QUEUE_URL_PREFIX, queueUrlVariable } from './queue-variables';
 
+export { queueUrlVariable } from './queue-variables';
+
+/**
+ * Every variable a function reads. This module is the only reader of `process.env` in shared/ and functions/: it
+ * parses the environment once, when it loads (the cold start), and fails there with every malformed variable named.
+ * A variable that only some functions get (functions/environment.ts: TABLE_NAME with table access, USER_POOL_* with
+ * Cognito access) is optional here, and reading it in a function that was not given it throws the same
+ * configuration error naming it ({@link config}).
+ */
 const Env = z.object({
-  /** The DynamoDB table of the whole app (single-table design; see shared/adapters/keys.ts). */
-  TABLE_NAME: z.string().check(z.minLength(1)),
-  USER_POOL_ID: z.string().check(z.minLength(1)),
-  USER_POOL_CLIENT_ID: z.string().check(z.minLength(1)),
+  /** The DynamoDB table of the whole app (single-table design; see shared/adapters/keys.ts); `table:*` access. */
+  TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
+  /** The user pool; `cognito:*` access. */
+  USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),
+  /** The app client of the user pool; `cognito:*` access. */
+  USER_POOL_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
   /**
    * The key that signs pagination cursors (any string ≥ 32 chars), given directly: the local cloud (which sets its
    * own, random per data folder) and tests. On AWS it is read from Secrets Manager instead (CURSOR_SECRET_ARN),
@@ -25,25 +37,82 @@ const Env = z.object({
   CORS_ORIGINS: z._default(z.string(), ''),
   /** When `true`, sign-up confirms the account at once (local cloud, or AWS with auto-confirm chosen). */
   AUTO_CONFIRM: z._default(z.enum(['true', 'false']), 'false'),
+  /** Powertools logger service name (CDK: the function's name); the Logger reads POWERTOOLS_LOG_LEVEL itself. */
+  POWERTOOLS_SERVICE_NAME: z._default(z.string(), 'tally'),
+  /** Powertools metrics namespace. */
+  POWERTOOLS_METRICS_NAMESPACE: z._default(z.string(), 'Tally'),
+  /** `false` turns off the AWS-call subsegments of shared/tracing.ts (the local cloud, tests). */
+  POWERTOOLS_TRACE_ENABLED: z.optional(z.string()),
+  /** Set by Lambda: the function's name (tracing runs only inside Lambda). */
+  AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
+  /** Set by Lambda with active tracing: `host:port` of the X-Ray daemon. */
+  AWS_XRAY_DAEMON_ADDRESS: z.optional(z.string()),
+  /** Set by Lambda: the region (recorded on trace subsegments). */
+  AWS_REGION: z.optional(z.string()),
+  /** Set by Lambda: the session token the Parameters and Secrets extension accepts. */
+  AWS_SESSION_TOKEN: z.optional(z.string()),
+  /** Port of the Parameters and Secrets extension. */
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.string(), '2773'),
+  /** Where the ECB daily reference rates are fetched (tests point it at a local server). */
+  ECB_DAILY_URL: z.optional(z.string().check(z.minLength(1))),
 });
 
-export type Config = z.infer<typeof Env>;
+type Parsed = z.infer<typeof Env>;
 
-let cached: Config | undefined;
+/** Variables given only with an access grant: reading one a function was not given throws. */
+const GRANTED = ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID'] as const;
+
+/** The configuration; a granted variable (TABLE_NAME, USER_POOL_*) reads as a string or throws naming it. */
+export type Config = Omit<Parsed, (typeof GRANTED)[number]> & Record<(typeof GRANTED)[number], string> & { readonly queueUrls: Readonly<Record<string, string>> };
+
+function missing(name: string): Error {
+  return new Error(`Invalid configuration: ${name} is not set (the function's access list in functions/manifest.ts does not grant it)`);
+}
 
 /**
- * The process's configuration, parsed from `process.env` once (at cold start, on first use) and failing fast
- * with every missing or malformed variable named.
+ * Parses an environment: throws with every malformed variable named. Granted variables that are absent become
+ * getters that throw {@link missing}; queue URLs are collected from every `QUEUE_URL_*` variable.
  */
-export function config(): Config {
-  if (cached) return cached;
-  const parsed = Env.safeParse(process.env);
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration: ${lines.join('; ')}`);
   }
-  cached = parsed.data;
-  return cached;
+  const queueUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (key.startsWith(QUEUE_URL_PREFIX) && value) queueUrls[key] = value;
+  const result: Record<string, unknown> = { ...parsed.data, queueUrls: Object.freeze(queueUrls) };
+  for (const name of GRANTED) {
+    if (result[name] !== undefined) continue;
+    delete result[name];
+    Object.defineProperty(result, name, {
+      enumerable: false,
+      get: () => {
+        throw missing(name);
+      },
+    });
+  }
+  return Object.freeze(result) as Config;
+}
+
+// Parsed when this module loads: a malformed variable fails the cold start.
+let loaded: Config = parseConfig(process.env);
+let scope: (() => Config | undefined) | undefined;
+
+/**
+ * The process's configuration, parsed from `process.env` once, when this module loaded (the cold start). Inside an
+ * invocation of the local cloud, the configuration of the invoked function alone ({@link setConfigScope}).
+ */
+export function config(): Config {
+  return scope?.() ?? loaded;
+}
+
+/**
+ * Lets the local cloud, which runs every function in one process, give each invocation the configuration of its own
+ * function (parsed from its environmentFor), so a variable the function was not granted is missing as on AWS.
+ */
+export function setConfigScope(provider: (() => Config | undefined) | undefined): void {
+  scope = provider;
 }
 
 /** Where the key that signs pagination cursors comes from. */
@@ -61,19 +130,14 @@ export function cursorKeySource(): CursorKeySource {
   throw new Error('Invalid configuration: neither CURSOR_SECRET_ARN nor CURSOR_SECRET is set, and this function signs pagination cursors (give it secret:cursor access in functions/manifest.ts).');
 }
 
-/** Environment variable that carries the URL of a manifest queue: `welcome-email` → `QUEUE_URL_WELCOME_EMAIL`. */
-export function queueUrlVariable(queue: string): string {
-  return `QUEUE_URL_${queue.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
 /** The URL of a queue declared in the manifest; throws at first use when the function was not given it. */
 export function queueUrl(queue: string): string {
-  const url = process.env[queueUrlVariable(queue)];
-  if (!url) throw new Error(`Invalid configuration: ${queueUrlVariable(queue)} is not set`);
+  const url = config().queueUrls[queueUrlVariable(queue)];
+  if (!url) throw missing(queueUrlVariable(queue));
   return url;
 }
 
-/** Forget the parsed configuration (tests that change the environment). */
+/** Parse `process.env` again (the local cloud once its emulators are up; tests that change the environment). */
 export function resetConfig(): void {
-  cached = undefined;
+  loaded = parseConfig(process.env);
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { config } from './config';
 
 /**
  * One logger and one metrics object per function process. Their settings come from the standard Powertools
@@ -7,5 +8,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  * sets per function and the local cloud sets for the whole process. Tracing is Lambda's own active tracing plus
  * ./tracing.ts for the AWS calls, not the Powertools tracer: its X-Ray SDK was a quarter of every bundle.
  */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'tally' });
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Tally' });
+// The names come through config.ts; the other Powertools settings (POWERTOOLS_LOG_LEVEL, POWERTOOLS_METRICS_DISABLED)
+// are read by the Powertools classes themselves, inside the library.
+export const logger = new Logger({ serviceName: config().POWERTOOLS_SERVICE_NAME });
+export const metrics = new Metrics({ namespace: config().POWERTOOLS_METRICS_NAMESPACE });

@@ -1,5 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
+import { config } from './config';
 
 /**
  * X-Ray without the X-Ray SDK. Lambda's active tracing (infra/constructs/manifest-function.ts) already records a
@@ -35,7 +36,8 @@ let socket: Socket | undefined;
 
 /** True when this process is a Lambda function whose invocations X-Ray records (the daemon address is set). */
 function tracingOn(): boolean {
-  return Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.AWS_XRAY_DAEMON_ADDRESS) && process.env.POWERTOOLS_TRACE_ENABLED !== 'false';
+  const c = config();
+  return Boolean(c.AWS_LAMBDA_FUNCTION_NAME && c.AWS_XRAY_DAEMON_ADDRESS) && c.POWERTOOLS_TRACE_ENABLED !== 'false';
 }
 
 /** `Root=…;Parent=…;Sampled=1` as a map (case as sent). */
@@ -49,7 +51,7 @@ function parseTraceHeader(value: string): Map<string, string> {
 }
 
 function send(document: Record<string, unknown>): void {
-  const [host, port] = (process.env.AWS_XRAY_DAEMON_ADDRESS ?? '').split(':');
+  const [host, port] = (config().AWS_XRAY_DAEMON_ADDRESS ?? '').split(':');
   if (!host || !port) return;
   if (!socket) {
     socket = createSocket('udp4');
@@ -67,7 +69,7 @@ function subsegment(ids: { traceId: string; parentId: string; id: string }, cont
   const status = outcome.response?.statusCode ?? outcome.$metadata?.httpStatusCode;
   const requestId = outcome.$metadata?.requestId ?? outcome.output?.$metadata?.requestId ?? outcome.response?.headers?.['x-amzn-requestid'];
   const tableName = (input as { TableName?: unknown } | undefined)?.TableName;
-  const aws: Record<string, unknown> = { operation: command, region: process.env.AWS_REGION, request_id: requestId };
+  const aws: Record<string, unknown> = { operation: command, region: config().AWS_REGION, request_id: requestId };
   if (typeof tableName === 'string') aws.table_name = tableName;
   const document: Record<string, unknown> = {
     name: service,

@@ -12,8 +12,8 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { effectiveAccess, environmentFor, type EnvironmentRefs } from '../../functions/environment';
 import type { Access, CognitoAction, FunctionDef } from '../../functions/manifest';
-import { queueUrlVariable } from '../../shared/config';
 import { TABLE } from '../table';
 import { BUNDLE_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../bundle/options';
 
@@ -154,12 +154,7 @@ export class ManifestFunction extends Construct {
       ...(def.access.includes('secret:cursor')
         ? { paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, { cacheEnabled: true, logLevel: lambda.ParamsAndSecretsLogLevel.WARN }) }
         : {}),
-      environment: {
-        POWERTOOLS_SERVICE_NAME: def.name,
-        POWERTOOLS_METRICS_NAMESPACE: 'Tally',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
+      environment: environmentFor(def, this.environmentRefs()),
     };
 
     if (existsSync(entry)) {
@@ -201,30 +196,41 @@ export class ManifestFunction extends Construct {
     this.acknowledgeFindings();
   }
 
-  /** Every grant together with the variable that names its resource; variables config() requires are always set. */
-  private bindConfiguration(): void {
-    const { table, userPool, userPoolClient } = this.props;
-    const def = this.definition;
-    const env = (name: string, value: string): void => {
-      this.function.addEnvironment(name, value);
+  /** The resources as CDK tokens, for {@link environmentFor}: the environment is exactly what the grants imply. */
+  environmentRefs(): EnvironmentRefs {
+    const p = this.props;
+    return {
+      tableName: p.table.tableName,
+      userPoolId: p.userPool.userPoolId,
+      userPoolClientId: p.userPoolClient.userPoolClientId,
+      queueUrl: (name) => {
+        const queue = p.queues[name];
+        if (!queue) throw new Error(`Manifest function "${p.definition.name}" asks for queue:${name}, but the manifest has no queue "${name}".`);
+        return queue.queueUrl;
+      },
+      cursorSecretArn: p.cursorSecret.secretArn,
+      ...(p.cursorSecretVersionId ? { cursorSecretVersionId: p.cursorSecretVersionId } : {}),
+      emailFrom: p.emailFrom,
+      corsOrigins: (p.corsOrigins ?? []).join(','),
+      autoConfirm: p.autoConfirm ?? false,
+      powertoolsLogLevel: 'INFO',
+      common: { NODE_OPTIONS: '--enable-source-maps' },
     };
+  }
 
-    env('TABLE_NAME', table.tableName);
-    env('USER_POOL_ID', userPool.userPoolId);
-    env('USER_POOL_CLIENT_ID', userPoolClient.userPoolClientId);
-    env('AUTO_CONFIRM', String(this.props.autoConfirm ?? false));
-    if (def.kind === 'http') env('CORS_ORIGINS', (this.props.corsOrigins ?? []).join(','));
-
+  /** Every grant; the variable that names its resource is set by environmentFor. */
+  private bindConfiguration(): void {
+    const def = this.definition;
     const access = effectiveAccess(def);
     // Every Cognito operation the function calls, in one statement on the user pool.
     const cognitoActions = access.filter((a): a is `cognito:${CognitoAction}` => a.startsWith('cognito:')).map(cognitoIamAction);
     if (cognitoActions.length > 0) {
       this.function.addToRolePolicy(new iam.PolicyStatement({ actions: cognitoActions.sort(), resources: [this.props.userPool.userPoolArn] }));
     }
-    for (const a of access) if (!a.startsWith('cognito:')) this.grant(a, env);
+    for (const a of access) if (!a.startsWith('cognito:')) this.grant(a);
   }
 
-  private grant(access: Access, env: (name: string, value: string) => void): void {
+  private grant(access: Access): void {
     const { table, emailIdentity, queues } = this.props;
     const fn = this.function;
     if (access === 'table:read' || access === 'table:write') {
@@ -238,17 +244,13 @@ export class ManifestFunction extends Construct {
       );
       if (write) table.encryptionKey?.grantEncryptDecrypt(fn);
       else table.encryptionKey?.grantDecrypt(fn);
-      env('TABLE_NAME', table.tableName);
     } else if (access === 'secret:cursor') {
       // Read at run time through the Parameters and Secrets extension (the layer added in the constructor): only
       // the ARN is in the function's configuration, never the key. A version pinned after a manual rotation
       // reaches the function on deploy.
       this.props.cursorSecret.grantRead(fn);
-      env('CURSOR_SECRET_ARN', this.props.cursorSecret.secretArn);
-      if (this.props.cursorSecretVersionId) env('CURSOR_SECRET_VERSION_ID', this.props.cursorSecretVersionId);
     } else if (access === 'email:send') {
       emailIdentity.grantSendEmail(fn);
-      env('EMAIL_FROM', this.props.emailFrom);
     } else if (access.startsWith('queue:')) {
       const name = access.slice('queue:'.length);
       const queue = queues[name];
@@ -256,7 +258,6 @@ export class ManifestFunction extends Construct {
         throw new Error(`Manifest function "${this.definition.name}" asks for ${access}, but the manifest has no queue "${name}".`);
       }
       queue.grantSendMessages(fn);
-      env(queueUrlVariable(name), queue.queueUrl);
     } else {
       throw new Error(`Manifest function "${this.definition.name}": unknown access "${access}".`);
     }
@@ -283,16 +284,7 @@ const SYNCHRONOUS_REASON: Record<Exclude<FunctionDef['kind'], 'schedule'>, strin
   stream: 'Invoked synchronously by its DynamoDB stream event source mapping: failed batches go to the mapping’s on-failure SQS destination.',
 };
 
-/**
- * The manifest's access list plus what the handler factory itself needs: a non-public HTTP function reads the
- * table to check the caller's access token against the session allow-list. `table:write` includes reading.
- */
-export function effectiveAccess(def: FunctionDef): Access[] {
-  const access = new Set<Access>(def.access);
-  if (def.kind === 'http' && def.contract.auth !== 'public') access.add('table:read');
-  if (access.has('table:write')) access.delete('table:read');
-  return [...access];
-}
+export { effectiveAccess };
 
 function describe(def: FunctionDef): string {
   let text: string;

@@ -8,7 +8,7 @@ import type { ConsoleServer } from './console';
 import { startDynamoDb, type DynamoDb, type DynamoDbJit } from './dynamodb';
 import type { Gateway } from './gateway';
 import type { LambdaFunction } from './lambda';
-import { baseEnvironment, handlerEnvironment } from './env';
+import { baseEnvironment, functionEnvironment, handlerEnvironment } from './env';
 import { createLog, parseLevel, type Log, type LogLevel } from './log';
 import { DEFAULT_DATA_DIR } from './paths';
 import type { Poller } from './pollers';
@@ -290,7 +290,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     Object.assign(process.env, env);
     m.config.resetConfig();
 
-    const functions = new Map<string, LambdaFunction>(m.manifest.functions.map((def) => [def.name, m.lambda.manifestFunction(def)]));
+    const functions = new Map<string, LambdaFunction>(m.manifest.functions.map((def) => [def.name, m.lambda.manifestFunction(def, functionEnvironment(def, env))]));
     const lambda = (name: string): LambdaFunction => {
       const fn = functions.get(name);
       if (!fn) throw new Error(`No function ${name}`);

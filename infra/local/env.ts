@@ -1,4 +1,6 @@
-import { queueUrlVariable } from '../../shared/config';
+import { environmentFor, type EnvironmentRefs } from '../../functions/environment';
+import type { FunctionDef } from '../../functions/manifest';
+import { QUEUE_URL_PREFIX, queueUrlVariable } from '../../shared/queue-variables';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import type { QueueInfo } from './sqs';
 
@@ -58,4 +60,54 @@ export function handlerEnvironment(
   };
   for (const q of i.queues) env[queueUrlVariable(q.name)] = q.url;
   return env;
+}
+
+/** Variables environmentFor decides per function: removed from the shared environment before its result is added. */
+const PER_FUNCTION = new Set([
+  'TABLE_NAME',
+  'USER_POOL_ID',
+  'USER_POOL_CLIENT_ID',
+  'AUTO_CONFIRM',
+  'CURSOR_SECRET',
+  'CURSOR_SECRET_ARN',
+  'CURSOR_SECRET_VERSION_ID',
+  'EMAIL_FROM',
+  'CORS_ORIGINS',
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_METRICS_NAMESPACE',
+  'POWERTOOLS_LOG_LEVEL',
+]);
+
+/** The local cloud's resources, read from its shared handler environment ({@link handlerEnvironment}). */
+export function localEnvironmentRefs(shared: Readonly<Record<string, string | undefined>>): EnvironmentRefs {
+  const need = (name: string): string => {
+    const value = shared[name];
+    if (value === undefined) throw new Error(`The local cloud's handler environment has no ${name}`);
+    return value;
+  };
+  return {
+    tableName: need('TABLE_NAME'),
+    userPoolId: need('USER_POOL_ID'),
+    userPoolClientId: need('USER_POOL_CLIENT_ID'),
+    queueUrl: (queue) => need(queueUrlVariable(queue)),
+    cursorSecret: need('CURSOR_SECRET'),
+    emailFrom: shared.EMAIL_FROM ?? 'Tally <no-reply@tally.local>',
+    corsOrigins: shared.CORS_ORIGINS ?? '',
+    autoConfirm: shared.AUTO_CONFIRM === 'true',
+    powertoolsLogLevel: shared.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+}
+
+/**
+ * The environment one function runs with in the local cloud: the shared settings that Lambda itself provides on AWS
+ * (region, credentials, the SDK endpoint variables, Powertools switches), with every variable environmentFor
+ * decides replaced by environmentFor's answer for this function, exactly as the CDK construct computes it.
+ */
+export function functionEnvironment(def: FunctionDef, shared: Readonly<Record<string, string | undefined>>, refs: EnvironmentRefs = localEnvironmentRefs(shared)): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(shared)) {
+    if (value === undefined || PER_FUNCTION.has(key) || key.startsWith(QUEUE_URL_PREFIX)) continue;
+    env[key] = value;
+  }
+  return { ...env, ...environmentFor(def, refs) };
 }

@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { FunctionDef } from '../../functions/manifest';
+import { parseConfig, setConfigScope, type Config } from '../../shared/config';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws';
 import { fromRoot } from './paths';
 
@@ -21,7 +23,15 @@ export interface LambdaFunction {
   timeoutSeconds: number;
   memoryMb: number;
   handler: () => Promise<AnyHandler>;
+  /**
+   * The function's own configuration (its environmentFor): while it runs, config() answers with this alone, so a
+   * variable its access list does not grant is missing as on AWS. Without one, the process's configuration.
+   */
+  config?: () => Config;
 }
+
+const invocationConfig = new AsyncLocalStorage<Config>();
+setConfigScope(() => invocationConfig.getStore());
 
 const modules = new Map<string, Promise<AnyHandler>>();
 
@@ -39,9 +49,14 @@ export function loadHandler(entry: string): Promise<AnyHandler> {
   return loaded;
 }
 
-/** The function of a manifest entry, its handler imported on first use. */
-export function manifestFunction(def: FunctionDef): LambdaFunction {
+/**
+ * The function of a manifest entry, its handler imported on first use; with `env` (infra/local/env.ts
+ * functionEnvironment), each invocation sees only that configuration.
+ */
+export function manifestFunction(def: FunctionDef, env?: Readonly<Record<string, string>>): LambdaFunction {
+  let parsed: Config | undefined;
   return {
+    ...(env ? { config: () => (parsed ??= parseConfig(env)) } : {}),
     name: def.name,
     timeoutSeconds: def.timeoutSeconds ?? (def.kind === 'http' ? DEFAULT_HTTP_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS),
     memoryMb: def.memoryMb ?? DEFAULT_MEMORY_MB,
@@ -92,8 +107,11 @@ export async function invoke(fn: LambdaFunction, event: unknown): Promise<Invoca
   const requestId = randomUUID();
   let handler: AnyHandler;
   const started = Date.now();
+  let scoped: Config | undefined;
   try {
-    handler = await fn.handler();
+    // A malformed environment fails the cold start, as config.ts does when it loads on AWS.
+    scoped = fn.config?.();
+    handler = await (scoped ? invocationConfig.run(scoped, () => fn.handler()) : fn.handler());
   } catch (e) {
     return { ok: false, error: asError(e), timedOut: false, ms: Date.now() - started, requestId };
   }
@@ -117,7 +135,7 @@ export async function invoke(fn: LambdaFunction, event: unknown): Promise<Invoca
   const run = new Promise<unknown>((resolve, reject) => {
     const callback = (error?: unknown, result?: unknown) => (error ? reject(asError(error)) : resolve(result));
     try {
-      const returned = handler(event, context, callback);
+      const returned = scoped ? invocationConfig.run(scoped, () => handler(event, context, callback)) : handler(event, context, callback);
       if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
         (returned as PromiseLike<unknown>).then(resolve, (e: unknown) => reject(asError(e)));
       } else if (handler.length < 3) {

@@ -1,3 +1,4 @@
+import { config } from '../config';
 /**
  * Secrets Manager values at run time, through the AWS Parameters and Secrets Lambda Extension: a layer the CDK app
  * adds to every function, serving `GET /secretsmanager/get` on localhost and caching what it fetched. The function
@@ -15,7 +16,7 @@ export class SecretUnavailableError extends Error {
 }
 
 function extensionUrl(secretId: string, versionId: string | undefined): string {
-  const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+  const port = config().PARAMETERS_SECRETS_EXTENSION_HTTP_PORT;
   const query = new URLSearchParams({ secretId, ...(versionId ? { versionId } : {}) });
   return `http://localhost:${port}/secretsmanager/get?${query.toString()}`;
 }
@@ -25,7 +26,7 @@ export async function secretString(secretId: string, versionId?: string, now = D
   const key = `${secretId}\n${versionId ?? ''}`;
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.value;
-  const token = process.env.AWS_SESSION_TOKEN;
+  const token = config().AWS_SESSION_TOKEN;
   if (!token) throw new SecretUnavailableError('AWS_SESSION_TOKEN is not set: the secrets extension accepts only calls from the function.');
   const res = await fetch(extensionUrl(secretId, versionId), { headers: { 'X-Aws-Parameters-Secrets-Token': token }, signal: AbortSignal.timeout(3000) }).catch((e: unknown) => {
     throw new SecretUnavailableError(`The secrets extension did not answer: ${(e as Error).message}`);

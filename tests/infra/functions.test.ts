@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions, httpFunctions, queueFunctions, queues, scheduleFunctions, streamFunctions } from '../../functions/manifest';
+import { effectiveAccess, environmentFor } from '../../functions/environment';
 import { TABLE_WRITE_ACTIONS } from '../../infra/constructs/manifest-function';
 import { TABLE } from '../../infra/table';
 import { queueUrlVariable } from '../../shared/config';
@@ -52,19 +53,37 @@ describe('ApiStack and AsyncStack', () => {
     }
   });
 
-  it('gives every function the configuration config() requires, and Powertools settings', () => {
+  it('gives every function exactly environmentFor(def): the same variables, the same literal values, tokens where CDK has references', () => {
+    // Sentinel refs: a value that is one of these is a CDK reference in the template; the rest are literals.
+    const TOKEN = '<token>';
+    const refs = {
+      tableName: TOKEN,
+      userPoolId: TOKEN,
+      userPoolClientId: TOKEN,
+      queueUrl: () => TOKEN,
+      cursorSecretArn: TOKEN,
+      emailFrom: TOKEN,
+      corsOrigins: 'https://app.tally.example',
+      autoConfirm: false,
+      powertoolsLogLevel: 'INFO',
+      common: { NODE_OPTIONS: '--enable-source-maps' },
+    };
     for (const def of functions) {
       const env = (all.get(def.name)?.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      for (const key of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID']) expect(env[key], `${def.name} ${key}`).toBeDefined();
+      const expected = environmentFor(def, refs);
+      // The Parameters and Secrets extension's own settings, added by CDK with the layer (secret:cursor).
+      const extension = def.access.includes('secret:cursor') ? /^(PARAMETERS_SECRETS_EXTENSION_|SECRETS_MANAGER_|SSM_PARAMETER_STORE_)/ : /^$/;
+      const own = Object.keys(env).filter((k) => !extension.test(k));
+      expect(own.sort(), def.name).toEqual(Object.keys(expected).sort());
+      for (const [key, value] of Object.entries(expected)) {
+        if (value === TOKEN) expect(env[key], `${def.name} ${key}`).toBeDefined();
+        else expect(env[key], `${def.name} ${key}`).toBe(value);
+      }
       // No secret value in any function's configuration: the cursor key is read at run time.
       expect(env.CURSOR_SECRET, def.name).toBeUndefined();
       expect(JSON.stringify(env), def.name).not.toContain('{{resolve:secretsmanager:');
       expect(env.POWERTOOLS_SERVICE_NAME).toBe(def.name);
-      expect(env.POWERTOOLS_METRICS_NAMESPACE).toBe('Tally');
-      expect(env.POWERTOOLS_LOG_LEVEL).toBe('INFO');
-      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
-      expect(env.AUTO_CONFIRM).toBe('false');
-      if (def.kind === 'http') expect(env.CORS_ORIGINS).toBe('https://app.tally.example');
+      expect(env.TABLE_NAME !== undefined, `${def.name} TABLE_NAME`).toBe(effectiveAccess(def).some((a) => a.startsWith('table:')));
     }
   });
 

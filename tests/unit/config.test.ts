@@ -39,6 +39,7 @@ describe('configuration', () => {
   it('takes the key from Secrets Manager when its ARN is set, else the explicit key', async () => {
     const { cursorKeySource, resetConfig } = await import('../../shared/config');
     process.env.CURSOR_SECRET = 'k'.repeat(40);
+    resetConfig();
     expect(cursorKeySource()).toEqual({ kind: 'secret', value: 'k'.repeat(40) });
     await expect(cursorRouteHandler()).resolves.toBeTypeOf('function');
     process.env.CURSOR_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:CursorSecret-abc';
@@ -47,9 +48,38 @@ describe('configuration', () => {
   });
 
   it('refuses a cursor key shorter than 32 characters', async () => {
-    const { config } = await import('../../shared/config');
+    const { resetConfig } = await import('../../shared/config');
     process.env.CURSOR_SECRET = 'short';
-    expect(() => config()).toThrow(/CURSOR_SECRET/);
+    expect(() => resetConfig()).toThrow(/CURSOR_SECRET/);
+  });
+
+  it('parses the environment once, when config.ts loads: a handler module fails at import with every bad variable named', async () => {
+    const { vi } = await import('vitest');
+    process.env.CURSOR_SECRET = 'short';
+    process.env.AUTO_CONFIRM = 'maybe';
+    vi.resetModules();
+    const failed = await import('../../functions/http/me/get').then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    delete process.env.AUTO_CONFIRM;
+    vi.resetModules();
+    expect(failed?.message).toMatch(/Invalid configuration: .*CURSOR_SECRET.*AUTO_CONFIRM|Invalid configuration: .*AUTO_CONFIRM.*CURSOR_SECRET/);
+  });
+
+  it('reads a variable the function was not granted as a configuration error naming it, never as undefined', async () => {
+    const { parseConfig, queueUrl, setConfigScope } = await import('../../shared/config');
+    const granted = parseConfig({ TABLE_NAME: 't' });
+    expect(granted.TABLE_NAME).toBe('t');
+    const bare = parseConfig({});
+    expect(() => bare.TABLE_NAME).toThrow(/Invalid configuration: TABLE_NAME is not set/);
+    expect(() => bare.USER_POOL_CLIENT_ID).toThrow(/USER_POOL_CLIENT_ID is not set/);
+    setConfigScope(() => bare);
+    try {
+      expect(() => queueUrl('imports')).toThrow(/QUEUE_URL_IMPORTS is not set/);
+    } finally {
+      setConfigScope(undefined);
+    }
   });
 
   it('allows no browser origin when CORS_ORIGINS is unset, and only the named ones when set', async () => {

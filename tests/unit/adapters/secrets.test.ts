@@ -39,6 +39,8 @@ beforeAll(async () => {
     USER_POOL_CLIENT_ID: 'c',
     CURSOR_SECRET_ARN: ARN,
   });
+  // config.ts parses the environment once: again after changing it (here and below).
+  (await import('../../../shared/config')).resetConfig();
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -64,19 +66,24 @@ describe('secrets through the Lambda extension', () => {
 
   it('says what went wrong when the extension refuses or is not there', async () => {
     const { secretString } = await import('../../../shared/adapters/secrets');
+    const { resetConfig } = await import('../../../shared/config');
     await expect(secretString('arn:aws:secretsmanager:us-east-1:111111111111:secret:other')).rejects.toThrow(/answered 400/);
     const token = process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_SESSION_TOKEN;
+    resetConfig();
     await expect(secretString(ARN)).rejects.toThrow(/AWS_SESSION_TOKEN/);
     process.env.AWS_SESSION_TOKEN = token;
+    resetConfig();
     const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT;
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const free = String((closed.address() as AddressInfo).port);
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = free;
+    resetConfig();
     await expect(secretString(ARN)).rejects.toThrow(/did not answer/);
     process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = port;
+    resetConfig();
   });
 
   it('signs cursors with the key from Secrets Manager when CURSOR_SECRET_ARN is set', async () => {

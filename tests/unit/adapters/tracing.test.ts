@@ -15,6 +15,8 @@ vi.mock('node:dgram', () => ({
 }));
 
 const { traced } = await import('../../../shared/tracing');
+// config.ts parses the environment once; these tests change it between cases.
+const { resetConfig } = await import('../../../shared/config');
 
 const ROOT = '1-67891233-abcdef012345678912345678';
 const FUNCTION_SEGMENT = '53995c3f42cd8ad8';
@@ -57,10 +59,12 @@ describe('traced (X-Ray subsegments without the X-Ray SDK)', () => {
   });
   afterEach(() => {
     process.env = { ...saved };
+    resetConfig();
   });
 
   it('sends one subsegment per AWS call under the invocation segment, and names it the parent downstream', async () => {
     Object.assign(process.env, LAMBDA_ENV);
+    resetConfig();
     const seen: Record<string, string>[] = [];
     const ddb = traced(client(200, { Item: { pk: { S: 'a' } } }, seen));
 
@@ -87,6 +91,7 @@ describe('traced (X-Ray subsegments without the X-Ray SDK)', () => {
 
   it('marks a refused call as an error with its cause, and a throttled one as a throttle', async () => {
     Object.assign(process.env, LAMBDA_ENV);
+    resetConfig();
     const refused = traced(client(400, { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' }, []));
     await expect(refused.send(new GetItemCommand({ TableName: 'tally', Key: { pk: { S: 'a' } } }))).rejects.toThrow();
     const throttled = traced(client(400, { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'slow down' }, []));
@@ -100,6 +105,7 @@ describe('traced (X-Ray subsegments without the X-Ray SDK)', () => {
 
   it('sends nothing for an unsampled invocation and leaves its trace header alone', async () => {
     Object.assign(process.env, LAMBDA_ENV, { _X_AMZN_TRACE_ID: `Root=${ROOT};Parent=${FUNCTION_SEGMENT};Sampled=0` });
+    resetConfig();
     const seen: Record<string, string>[] = [];
     await traced(client(200, {}, seen)).send(new GetItemCommand({ TableName: 'tally', Key: { pk: { S: 'a' } } }));
     expect(sent).toEqual([]);
@@ -108,10 +114,13 @@ describe('traced (X-Ray subsegments without the X-Ray SDK)', () => {
 
   it('adds nothing outside Lambda or with tracing switched off (the local cloud)', () => {
     delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+    resetConfig();
     expect(traced(client(200, {}, [])).middlewareStack.identify().join()).not.toContain('tallyXRaySubsegment');
     Object.assign(process.env, LAMBDA_ENV, { POWERTOOLS_TRACE_ENABLED: 'false' });
+    resetConfig();
     expect(traced(client(200, {}, [])).middlewareStack.identify().join()).not.toContain('tallyXRaySubsegment');
     delete process.env.POWERTOOLS_TRACE_ENABLED;
+    resetConfig();
     expect(traced(client(200, {}, [])).middlewareStack.identify().join()).toContain('tallyXRaySubsegment');
   });
 });

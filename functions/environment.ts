@@ -1,0 +1,91 @@
+import { queueUrlVariable } from '../shared/queue-variables';
+import type { Access, FunctionDef } from './manifest';
+
+/**
+ * Where each resource is, as the deployment names it: CDK tokens in the CDK app (infra/constructs/manifest-function.ts),
+ * the emulators' names in the local cloud (infra/local/env.ts).
+ */
+export interface EnvironmentRefs {
+  tableName: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** The URL of a manifest queue; throws for a queue the deployment does not have. */
+  queueUrl: (queue: string) => string;
+  /** The cursor key's secret (AWS); wins over {@link cursorSecret}. */
+  cursorSecretArn?: string;
+  /** A pinned version of that secret. */
+  cursorSecretVersionId?: string;
+  /** The cursor key itself (local cloud, which has no Secrets Manager). */
+  cursorSecret?: string;
+  emailFrom: string;
+  /** Comma-separated CORS origins of HTTP functions. */
+  corsOrigins: string;
+  autoConfirm: boolean;
+  powertoolsLogLevel: string;
+  /** Set on every function as is (e.g. NODE_OPTIONS on AWS, the Powertools switches of the local cloud). */
+  common?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The manifest's access list plus what the handler factory itself needs: a non-public HTTP function reads the
+ * table to check the caller's access token against the session allow-list. `table:write` includes reading.
+ */
+export function effectiveAccess(def: FunctionDef): Access[] {
+  const access = new Set<Access>(def.access);
+  if (def.kind === 'http' && def.contract.auth !== 'public') access.add('table:read');
+  if (access.has('table:write')) access.delete('table:read');
+  return [...access];
+}
+
+/**
+ * The exact environment of one manifest function: a variable for each resource its access list grants (TABLE_NAME
+ * with table access, QUEUE_URL_<X> with queue:<x>, USER_POOL_* and AUTO_CONFIRM with Cognito access, the cursor key
+ * with secret:cursor, EMAIL_FROM with email:send), CORS_ORIGINS for HTTP functions, Powertools settings for all.
+ * The CDK construct and the local cloud both call it, so a grant missing from the manifest fails in both.
+ */
+export function environmentFor(def: FunctionDef, refs: EnvironmentRefs): Record<string, string> {
+  const env: Record<string, string> = {
+    ...refs.common,
+    POWERTOOLS_SERVICE_NAME: def.name,
+    POWERTOOLS_METRICS_NAMESPACE: 'Tally',
+    POWERTOOLS_LOG_LEVEL: refs.powertoolsLogLevel,
+  };
+  if (def.kind === 'http') env.CORS_ORIGINS = refs.corsOrigins;
+  if (callsPublicCognito(def)) cognito(env, refs);
+  for (const access of effectiveAccess(def)) {
+    if (access === 'table:read' || access === 'table:write') {
+      env.TABLE_NAME = refs.tableName;
+    } else if (access.startsWith('cognito:')) {
+      cognito(env, refs);
+    } else if (access === 'secret:cursor') {
+      if (refs.cursorSecretArn) {
+        env.CURSOR_SECRET_ARN = refs.cursorSecretArn;
+        if (refs.cursorSecretVersionId) env.CURSOR_SECRET_VERSION_ID = refs.cursorSecretVersionId;
+      } else if (refs.cursorSecret) {
+        env.CURSOR_SECRET = refs.cursorSecret;
+      }
+    } else if (access === 'email:send') {
+      env.EMAIL_FROM = refs.emailFrom;
+    } else if (access.startsWith('queue:')) {
+      const name = access.slice('queue:'.length);
+      env[queueUrlVariable(name)] = refs.queueUrl(name);
+    } else {
+      throw new Error(`Manifest function "${def.name}": unknown access "${access as string}".`);
+    }
+  }
+  return env;
+}
+
+function cognito(env: Record<string, string>, refs: EnvironmentRefs): void {
+  env.USER_POOL_ID = refs.userPoolId;
+  env.USER_POOL_CLIENT_ID = refs.userPoolClientId;
+  env.AUTO_CONFIRM = String(refs.autoConfirm);
+}
+
+/**
+ * The /auth/ routes call Cognito's public operations (InitiateAuth, ChangePassword, …), which need the pool's ids but
+ * no IAM grant, so no `cognito:*` access names them.
+ */
+function callsPublicCognito(def: FunctionDef): boolean {
+  return def.kind === 'http' && def.routes.some((r) => r.path.startsWith('/auth/'));
+}

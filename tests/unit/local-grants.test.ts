@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { environmentFor } from '../../functions/environment';
+import { functions, type FunctionDef } from '../../functions/manifest';
+import { baseEnvironment, functionEnvironment, handlerEnvironment, localEnvironmentRefs } from '../../infra/local/env';
+import { invoke, manifestFunction } from '../../infra/local/lambda';
+import { queueUrlVariable } from '../../shared/queue-variables';
+
+/**
+ * The local cloud runs every function in one process, but each invocation sees only its own environmentFor: a
+ * function whose manifest entry lacks a grant fails locally as it fails on AWS, naming the missing variable. No
+ * emulator is needed: the endpoints point at a closed port, and the failure comes before any call.
+ */
+const CLOSED = 'http://127.0.0.1:9';
+const shared = handlerEnvironment(
+  baseEnvironment({ tableName: 'tally', userPoolId: 'us-east-1_local', cursorSecret: 'c'.repeat(40), powertoolsLogLevel: 'SILENT' }),
+  {
+    userPoolClientId: 'client',
+    endpoints: { dynamodb: CLOSED, sqs: CLOSED, cognito: CLOSED, sesv2: CLOSED },
+    queues: ['notifications', 'reports', 'ledger-jobs', 'analytics', 'imports'].map((name) => ({ name, url: `${CLOSED}/000000000000/${name}` })),
+  },
+);
+
+function def(name: string): FunctionDef {
+  const found = functions.find((f) => f.name === name);
+  if (!found) throw new Error(`no function ${name}`);
+  return found;
+}
+
+function scheduled(): unknown {
+  return { version: '0', id: 'e', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: {} };
+}
+
+describe('local cloud: a function gets only its own environment', () => {
+  it('gives each function exactly environmentFor(def) in place of the shared resource variables', () => {
+    for (const d of functions) {
+      const env = functionEnvironment(d, shared);
+      const own = environmentFor(d, localEnvironmentRefs(shared));
+      for (const [key, value] of Object.entries(own)) expect(env[key], `${d.name} ${key}`).toBe(value);
+      for (const key of ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'CURSOR_SECRET', 'EMAIL_FROM', 'CORS_ORIGINS']) {
+        if (!(key in own)) expect(env[key], `${d.name} ${key}`).toBeUndefined();
+      }
+      expect(Object.keys(env).filter((k) => k.startsWith('QUEUE_URL_') && !(k in own)), d.name).toEqual([]);
+      // What Lambda itself provides stays.
+      expect(env.AWS_ENDPOINT_URL_DYNAMODB).toBe(CLOSED);
+    }
+    expect(functionEnvironment(def('schedule-reports'), shared)[queueUrlVariable('reports')]).toBeDefined();
+    expect(functionEnvironment(def('schedule-reports'), shared).TABLE_NAME).toBe('tally');
+    expect(functionEnvironment(def('send-notification'), shared)[queueUrlVariable('reports')]).toBeUndefined();
+  });
+
+  it('fails a schedule whose manifest entry lacks table:read with TABLE_NAME named, as on AWS; with the grant it gets past configuration', async () => {
+    const full = def('schedule-reports');
+    const withoutTable: FunctionDef = { ...full, access: full.access.filter((a) => a !== 'table:read') };
+    const bare = await invoke(manifestFunction(withoutTable, functionEnvironment(withoutTable, shared)), scheduled());
+    expect(bare.ok).toBe(false);
+    if (!bare.ok) expect(bare.error.message).toMatch(/Invalid configuration: TABLE_NAME is not set/);
+
+    // The control: the real entry fails later, at the (closed) DynamoDB endpoint, never on its configuration. It
+    // gets TABLE_NAME from its own scope alone: this process has none.
+    const granted = await invoke({ ...manifestFunction(full, functionEnvironment(full, shared)), timeoutSeconds: 5 }, scheduled());
+    if (!granted.ok) expect(granted.error.message).not.toMatch(/Invalid configuration/);
+  });
+
+  it('answers 500 from an HTTP function whose entry lacks secret:cursor (it signs cursors), naming nothing to the client', async () => {
+    const full = def('transactions-list');
+    const withoutSecret: FunctionDef = { ...full, access: full.access.filter((a) => a !== 'secret:cursor') };
+    expect(functionEnvironment(withoutSecret, shared).CURSOR_SECRET).toBeUndefined();
+    const outcome = await invoke(manifestFunction(withoutSecret, functionEnvironment(withoutSecret, shared)), {
+      version: '2.0',
+      routeKey: 'GET /transactions',
+      rawPath: '/transactions',
+      rawQueryString: '',
+      headers: {},
+      requestContext: { http: { method: 'GET', path: '/transactions' }, requestId: 'r', authorizer: { jwt: { claims: { sub: 'u1', token_use: 'access' } } } },
+      isBase64Encoded: false,
+    });
+    const failed = !outcome.ok || (outcome.result as { statusCode?: number }).statusCode === 500;
+    expect(failed).toBe(true);
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/CURSOR_SECRET/);
+  });
+});
