@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
 import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
@@ -34,6 +34,15 @@ export async function listCategories(userId: string): Promise<CategoryRecord[]> 
 export async function getCategory(userId: string, id: string): Promise<CategoryRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.category(userId, id) }));
   return out.Item ? toCategory(out.Item) : undefined;
+}
+
+/** Which of `ids` (at most 100, distinct) name categories the user has. */
+export async function existingCategoryIds(userId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: ids.map((id) => keys.category(userId, id)), ProjectionExpression: 'id' } } }),
+  );
+  return new Set((out.Responses?.[tableName()] ?? []).map((i) => String(i.id)));
 }
 
 /** Writes categories that do not exist yet (seeding defaults is idempotent). */
@@ -99,7 +108,7 @@ export async function transactionIdsInCategory(userId: string, categoryId: strin
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :p',
-      ExpressionAttributeValues: { ':p': `USER#${userId}#CAT#${categoryId}` },
+      ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId) },
       ProjectionExpression: 'id',
       Limit: limit,
     }),
@@ -113,7 +122,7 @@ export async function transactionIdsWithSplitIn(userId: string, categoryId: stri
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p',
     FilterExpression: 'contains(splitCategories, :c)',
-    ExpressionAttributeValues: { ':p': `USER#${userId}#TX`, ':c': categoryId },
+    ExpressionAttributeValues: { ':p': keys.byDatePartition(userId), ':c': categoryId },
     ProjectionExpression: 'id',
   });
   return items.map((i) => String(i.id));

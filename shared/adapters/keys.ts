@@ -81,12 +81,14 @@ export const keys = {
   fxHistory: (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` }),
   /** Index keys of a transaction item. */
   byDate: (userId: string, date: string, id: string) => ({ gsi1pk: keys.byDatePartition(userId), gsi1sk: `${date}#${id}` }),
-  byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi2pk: `USER#${userId}#CAT#${categoryId}`, gsi2sk: `${date}#${id}` }),
+  byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi2pk: keys.byCategoryPartition(userId, categoryId), gsi2sk: `${date}#${id}` }),
   fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: keys.fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` }),
   /** GSI1 partition of a user's transactions, and the sort-key bounds of a date range in it (inclusive). */
   byDatePartition: (userId: string) => `USER#${userId}#TX`,
   byDateFrom: (date: string) => `${date}#`,
   byDateTo: (date: string) => `${date}#~`,
+  /** GSI2 partition of a user's transactions whose primary category is `categoryId` (sort keys as GSI1's). */
+  byCategoryPartition: (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`,
   /** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
   fxPendingPartition: 'FXPENDING',
   userPartition: (userId: string) => `USER#${userId}`,

@@ -1,8 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AnyBalanceDeltas } from '../domain/balances';
+import { ValidationError } from '../domain/errors';
 import { merchantKey } from '../domain/ledger';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
+import { decodeCursor, encodeCursor } from '../http/cursor';
 
 /** A stored transaction (the API's Transaction plus what storage and rules need). */
 export interface TransactionRecord {
@@ -227,6 +229,80 @@ export async function* transactionsByDate(
   for await (const page of queryPages(input, start)) {
     yield { items: page.items.map(listed), cursor: page.lastKey ? JSON.stringify(page.lastKey) : undefined };
   }
+}
+
+/** What a transaction listing filters on (all optional; dates inclusive, amounts in minor units). */
+export interface TransactionFilters {
+  from?: string;
+  to?: string;
+  type?: string;
+  categoryId?: string;
+  accountId?: string;
+  tag?: string;
+  q?: string;
+  minAmount?: number;
+  maxAmount?: number;
+}
+
+/**
+ * One page of a listing, newest first: a Query on the date index (or the category index with `categoryId`), the
+ * other filters applied by DynamoDB, at most `limit` items, and a cursor sealed to the caller and these filters
+ * (shared/http/cursor.ts) that resumes after the page; null on the last page. Never a Scan.
+ * @throws ValidationError for a cursor that is forged, another user's, or another query's.
+ */
+export async function transactionListing(userId: string, filters: TransactionFilters, limit: number, cursor?: string): Promise<{ items: TransactionRecord[]; nextCursor: string | null }> {
+  const index = filters.categoryId ? { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } : { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
+  const start = cursor ? await decodeCursor(cursor, userId, filters) : undefined;
+  const pk = filters.categoryId ? keys.byCategoryPartition(userId, filters.categoryId) : keys.byDatePartition(userId);
+  const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
+  const values: Record<string, unknown> = { ':pk': pk, ':from': keys.byDateFrom(filters.from ?? '0000-00-00'), ':to': keys.byDateTo(filters.to ?? '9999-99-99') };
+  const conditions: string[] = [];
+  if (filters.type) {
+    names['#type'] = 'type';
+    values[':type'] = filters.type;
+    conditions.push('#type = :type');
+  }
+  if (filters.accountId) {
+    values[':acc'] = filters.accountId;
+    conditions.push('(accountId = :acc OR toAccountId = :acc)');
+  }
+  if (filters.tag) {
+    values[':tag'] = filters.tag.toLowerCase();
+    conditions.push('contains(tags, :tag)');
+  }
+  if (filters.q) {
+    values[':q'] = filters.q.toLowerCase();
+    conditions.push('contains(#search, :q)');
+    names['#search'] = 'search';
+  }
+  if (filters.minAmount !== undefined) {
+    values[':min'] = filters.minAmount;
+    conditions.push('amount >= :min');
+  }
+  if (filters.maxAmount !== undefined) {
+    values[':max'] = filters.maxAmount;
+    conditions.push('amount <= :max');
+  }
+  if (start && (start[index.pk] !== pk || typeof start[index.sk] !== 'string')) {
+    throw new ValidationError('The cursor does not belong to this query.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+  }
+  const page = await queryMatching(
+    {
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    ['pk', 'sk', index.pk, index.sk],
+    limit,
+    start && { pk: keys.userPartition(userId), sk: start.sk, [index.pk]: pk, [index.sk]: start[index.sk] },
+  );
+  return {
+    items: page.items.map(toTransaction),
+    nextCursor: page.lastKey ? await encodeCursor(userId, filters, { sk: page.lastKey.sk, [index.pk]: pk, [index.sk]: page.lastKey[index.sk] }) : null,
+  };
 }
 
 /** A transaction waiting for an exchange rate, as the pending sweep reads it (GSI3). */

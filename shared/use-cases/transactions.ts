@@ -1,25 +1,21 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod/mini';
 import type { TransactionInput, TransactionPatch, TransactionQuery } from '../contracts/ledger';
 import { balanceDeltas } from '../domain/balances';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
 import { validateTransaction } from '../domain/ledger';
-import { db, tableName } from '../adapters/dynamo';
 import { newId } from '../adapters/ids';
-import { keys } from '../adapters/keys';
 import {
   balanceUpdates,
   deleteTransactionItem,
   getTransaction as readTransaction,
   putTransaction,
-  queryMatching,
-  toTransaction,
   transact,
+  transactionListing,
   type TransactionRecord,
 } from '../adapters/ledger';
 import { getProfile } from '../adapters/profiles';
 import { listRules } from '../adapters/rules';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { existingCategoryIds } from '../adapters/categories';
 import { RateBook } from './fx';
 import { rememberReply, replayOf, type StoredReply } from './idempotency';
 import { applyUserRules } from './rules';
@@ -91,10 +87,7 @@ export function checked(draft: Draft): Draft {
 async function assertCategories(userId: string, ids: (string | null | undefined)[], seeded = false): Promise<void> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (wanted.length === 0) return;
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted.map((id) => keys.category(userId, id)), ProjectionExpression: 'id' } } }),
-  );
-  const found = new Set((out.Responses?.[tableName()] ?? []).map((i) => String(i.id)));
+  const found = await existingCategoryIds(userId, wanted);
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length && !seeded) {
     await ensureDefaultCategories(userId);
@@ -257,14 +250,9 @@ export async function deleteTransaction(userId: string, id: string, expected: nu
   }
 }
 
-/** Key attributes of the index a listing reads (the cursor position). */
-function indexOf(q: Pick<Query, 'categoryId'>) {
-  return q.categoryId ? { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } : { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
-}
-
 /**
- * Lists transactions newest first: a Query on the caller's date index (or category index), filters applied by
- * DynamoDB, a page of at most `limit`, and a signed cursor. Never a Scan; never the whole history in memory.
+ * Lists transactions newest first: a page of at most `limit` read through the ledger's listing (filters applied by
+ * the store), and a signed cursor. Never the whole history in memory.
  */
 export async function listTransactions(userId: string, q: Query) {
   const { cursor, limit, ...filters } = q;
@@ -272,56 +260,6 @@ export async function listTransactions(userId: string, q: Query) {
   if (filters.minAmount !== undefined && filters.maxAmount !== undefined && filters.minAmount > filters.maxAmount) {
     throw new ValidationError('minAmount is above maxAmount.', [{ path: 'query.minAmount', message: 'above maxAmount' }]);
   }
-  const index = indexOf(filters);
-  const start = cursor ? await decodeCursor(cursor, userId, filters) : undefined;
-  const pk = filters.categoryId ? `USER#${userId}#CAT#${filters.categoryId}` : `USER#${userId}#TX`;
-  const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
-  const values: Record<string, unknown> = { ':pk': pk, ':from': `${filters.from ?? '0000-00-00'}#`, ':to': `${filters.to ?? '9999-99-99'}#~` };
-  const conditions: string[] = [];
-  if (filters.type) {
-    names['#type'] = 'type';
-    values[':type'] = filters.type;
-    conditions.push('#type = :type');
-  }
-  if (filters.accountId) {
-    values[':acc'] = filters.accountId;
-    conditions.push('(accountId = :acc OR toAccountId = :acc)');
-  }
-  if (filters.tag) {
-    values[':tag'] = filters.tag.toLowerCase();
-    conditions.push('contains(tags, :tag)');
-  }
-  if (filters.q) {
-    values[':q'] = filters.q.toLowerCase();
-    conditions.push('contains(#search, :q)');
-    names['#search'] = 'search';
-  }
-  if (filters.minAmount !== undefined) {
-    values[':min'] = filters.minAmount;
-    conditions.push('amount >= :min');
-  }
-  if (filters.maxAmount !== undefined) {
-    values[':max'] = filters.maxAmount;
-    conditions.push('amount <= :max');
-  }
-  if (start && (start[index.pk] !== pk || typeof start[index.sk] !== 'string')) {
-    throw new ValidationError('The cursor does not belong to this query.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
-  }
-  const page = await queryMatching(
-    {
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ScanIndexForward: false,
-    },
-    ['pk', 'sk', index.pk, index.sk],
-    limit,
-    start && { pk: `USER#${userId}`, sk: start.sk, [index.pk]: pk, [index.sk]: start[index.sk] },
-  );
-  return {
-    items: page.items.map((i) => transactionView(toTransaction(i))),
-    nextCursor: page.lastKey ? await encodeCursor(userId, filters, { sk: page.lastKey.sk, [index.pk]: pk, [index.sk]: page.lastKey[index.sk] }) : null,
-  };
+  const page = await transactionListing(userId, filters, limit, cursor);
+  return { items: page.items.map(transactionView), nextCursor: page.nextCursor };
 }

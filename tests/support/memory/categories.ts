@@ -74,6 +74,6 @@ export async function markCategoriesSeeded(userId: string, at: string): Promise<
 }
 
 /** Compile-time proof that the in-memory categories match the adapter's signatures. */
-export const categoriesMemoryMatchesAdapter: Omit<typeof Adapter, 'existingCategoryIds'> = {
-  listCategories, getCategory, putCategories, createCategory, updateCategory, deleteCategory, transactionIdsInCategory, transactionIdsWithSplitIn, categoriesSeededAt, markCategoriesSeeded,
+export const categoriesMemoryMatchesAdapter: typeof Adapter = {
+  listCategories, existingCategoryIds, getCategory, putCategories, createCategory, updateCategory, deleteCategory, transactionIdsInCategory, transactionIdsWithSplitIn, categoriesSeededAt, markCategoriesSeeded,
 };
