@@ -66,3 +66,59 @@ export async function replaceTransaction(t: TransactionRecord, expectedVersion: 
 }
 
 export const ledgerMemoryImplementsPort: LedgerPort = { transactionsByDate, pendingConversions, getTransaction, replaceTransaction };
+
+/**
+ * One write of a transaction, as the in-memory `transact` runs it: all conditions are checked first, then every
+ * write applies, or none (TransactWriteItems' all-or-nothing, with its TransactionCanceledException reasons).
+ */
+export interface MemoryTxItem {
+  check(): boolean;
+  apply(): void;
+}
+
+/** Other in-memory stores a transaction can touch (accounts' balances, idempotency records) register their items here. */
+export const memoryWrites = {
+  /** Accounts by `userId/accountId`, for balance updates; set by the test (e.g. the in-memory accounts' map). */
+  accounts: undefined as Map<string, { txCount: number; balances: Record<string, number | bigint>; updatedAt: string }> | undefined,
+};
+
+export function putTransaction(t: TransactionRecord, condition: 'new' | { version: number }): MemoryTxItem {
+  const key = `${t.userId}/${t.id}`;
+  return {
+    check: () => (condition === 'new' ? !memory.txs.has(key) : memory.txs.get(key)?.version === condition.version),
+    apply: () => {
+      memory.txs.set(key, structuredClone(t));
+      memory.writes.push(structuredClone(t));
+    },
+  };
+}
+
+export function deleteTransactionItem(userId: string, id: string, version: number): MemoryTxItem {
+  const key = `${userId}/${id}`;
+  return { check: () => memory.txs.get(key)?.version === version, apply: () => void memory.txs.delete(key) };
+}
+
+export function balanceUpdates(userId: string, deltas: ReadonlyMap<string, { readonly currencies: ReadonlyMap<string, number | bigint>; readonly count: number }>, now: string): MemoryTxItem[] {
+  return [...deltas.entries()].map(([accountId, d]) => ({
+    check: () => memoryWrites.accounts?.has(`${userId}/${accountId}`) === true,
+    apply: () => {
+      const a = memoryWrites.accounts?.get(`${userId}/${accountId}`);
+      if (!a) return;
+      for (const [currency, amount] of d.currencies) a.balances[currency] = Number(a.balances[currency] ?? 0) + Number(amount);
+      a.txCount += d.count;
+      a.updatedAt = now;
+    },
+  }));
+}
+
+export async function transact(items: MemoryTxItem[]): Promise<void> {
+  const passed = items.map((i) => i.check());
+  if (passed.every(Boolean)) {
+    for (const i of items) i.apply();
+    return;
+  }
+  throw Object.assign(new Error('Transaction cancelled'), {
+    name: 'TransactionCanceledException',
+    CancellationReasons: passed.map((ok) => ({ Code: ok ? 'None' : 'ConditionalCheckFailed' })),
+  });
+}
