@@ -106,6 +106,16 @@ export async function transact(items: TxItem[]): Promise<void> {
 }
 
 /**
+ * Which items (by index) of a cancelled {@link transact} failed their condition; undefined when `e` is not a
+ * cancelled transaction (the caller rethrows it).
+ */
+export function failedConditions(e: unknown): Set<number> | undefined {
+  const reasons = (e as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if ((e as { name?: string }).name !== 'TransactionCanceledException' || !reasons) return undefined;
+  return new Set(reasons.flatMap((r, i) => (r?.Code === 'ConditionalCheckFailed' ? [i] : [])));
+}
+
+/**
  * Replaces a stored transaction with `t` if it is still at `expectedVersion`. Answers false when it is not (a
  * concurrent edit or delete won); the caller decides what that means.
  */

@@ -7,6 +7,7 @@ import { newId } from '../adapters/ids';
 import {
   balanceUpdates,
   deleteTransactionItem,
+  failedConditions,
   getTransaction as readTransaction,
   putTransaction,
   transact,
@@ -98,12 +99,12 @@ async function assertCategories(userId: string, ids: (string | null | undefined)
 
 /** Translates a cancelled write: an account update that failed means an unknown account. */
 function explainCancellation(e: unknown, accountIds: string[], firstAccountIndex: number, idempotencyIndex: number): 'replay' | never {
-  const reasons = (e as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  if ((e as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw e;
-  if (idempotencyIndex >= 0 && reasons[idempotencyIndex]?.Code === 'ConditionalCheckFailed') return 'replay';
-  const bad = accountIds.filter((_, i) => reasons[firstAccountIndex + i]?.Code === 'ConditionalCheckFailed');
+  const failed = failedConditions(e);
+  if (!failed) throw e;
+  if (idempotencyIndex >= 0 && failed.has(idempotencyIndex)) return 'replay';
+  const bad = accountIds.filter((_, i) => failed.has(firstAccountIndex + i));
   if (bad.length) throw new ValidationError(`Unknown account id(s): ${bad.join(', ')}.`, bad.map((id) => ({ path: 'body.accountId', message: `no account ${id}` })));
-  if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new PreconditionFailedError('The transaction changed meanwhile; read it again and retry.');
+  if (failed.has(0)) throw new PreconditionFailedError('The transaction changed meanwhile; read it again and retry.');
   throw e;
 }
 
@@ -243,9 +244,8 @@ export async function deleteTransaction(userId: string, id: string, expected: nu
   try {
     await transact([deleteTransactionItem(userId, id, current.version), ...balanceUpdates(userId, deltas, now.toISOString())]);
   } catch (e) {
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     // Deleted meanwhile, or its account is gone: nothing left to undo.
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new PreconditionFailedError('The transaction changed meanwhile; read it again and retry.');
+    if (failedConditions(e)?.has(0)) throw new PreconditionFailedError('The transaction changed meanwhile; read it again and retry.');
     throw e;
   }
 }

@@ -122,3 +122,10 @@ export async function transact(items: MemoryTxItem[]): Promise<void> {
     CancellationReasons: passed.map((ok) => ({ Code: ok ? 'None' : 'ConditionalCheckFailed' })),
   });
 }
+
+/** As the adapter's: the indexes whose condition failed in a cancelled {@link transact}. */
+export function failedConditions(e: unknown): Set<number> | undefined {
+  const reasons = (e as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if ((e as { name?: string }).name !== 'TransactionCanceledException' || !reasons) return undefined;
+  return new Set(reasons.flatMap((r, i) => (r?.Code === 'ConditionalCheckFailed' ? [i] : [])));
+}
