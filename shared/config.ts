@@ -137,6 +137,22 @@ export function queueUrl(queue: string): string {
   return url;
 }
 
+/**
+ * Runs every check (each reads what a function needs, e.g. `() => config().TABLE_NAME`) and throws one configuration
+ * error naming everything missing: called when a handler module loads, so the cold start fails with the whole list.
+ */
+export function requireAtColdStart(checks: readonly (() => unknown)[]): void {
+  const problems: string[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (e) {
+      problems.push((e as Error).message.replace(/^Invalid configuration: /, ''));
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+}
+
 /** Parse `process.env` again (the local cloud once its emulators are up; tests that change the environment). */
 export function resetConfig(): void {
   loaded = parseConfig(process.env);

@@ -15,7 +15,7 @@ import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
 import { parseWith } from './validate';
 import { authorization } from './authorization';
 import { corsHeaders } from './cors';
-import { cursorKeySource } from '../config';
+import { config, cursorKeySource, requireAtColdStart } from '../config';
 
 type Out<S> = [S] extends [z.ZodMiniType] ? z.infer<S> : undefined;
 type BodyOf<C> = C extends RouteContract<infer B, infer _Q, infer _P, infer _R> ? Out<B> : never;
@@ -126,8 +126,10 @@ function respond(status: number, body: unknown, headers: Record<string, string>,
  * permission; CORS; and every error mapped once to an RFC 9457 problem. The handler itself only calls a use case.
  */
 export function httpHandler<C extends RouteContract>(contract: C, fn: (req: HttpRequest<C>) => Promise<Reply<C>>, idempotency: IdempotencyPort = idempotencyStore): HttpHandler<C> {
-  // A route that takes a signed cursor fails at cold start when its function has no cursor key.
-  if (contract.query && 'cursor' in ((contract.query as unknown as { shape?: object }).shape ?? {})) cursorKeySource();
+  // Fails at cold start, naming every missing variable: a route behind a token checks the session allow-list in the
+  // table, and a route that takes a signed cursor needs the cursor key.
+  const signsCursors = Boolean(contract.query && 'cursor' in ((contract.query as unknown as { shape?: object }).shape ?? {}));
+  requireAtColdStart([...(contract.auth !== 'public' ? [() => config().TABLE_NAME] : []), ...(signsCursors ? [cursorKeySource] : [])]);
   const answer = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
     const correlationId = headers['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';

@@ -67,6 +67,21 @@ describe('configuration', () => {
     expect(failed?.message).toMatch(/Invalid configuration: .*CURSOR_SECRET.*AUTO_CONFIRM|Invalid configuration: .*AUTO_CONFIRM.*CURSOR_SECRET/);
   });
 
+  it('fails a handler module at import, naming every missing variable: TABLE_NAME and the cursor key of a listing behind a token', async () => {
+    const { vi } = await import('vitest');
+    delete process.env.TABLE_NAME;
+    vi.resetModules();
+    const failed = await import('../../functions/http/transactions/list').then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    process.env.TABLE_NAME = BASE.TABLE_NAME;
+    vi.resetModules();
+    expect(failed?.message).toMatch(/^Invalid configuration: TABLE_NAME is not set.*; neither CURSOR_SECRET_ARN nor CURSOR_SECRET is set/);
+    process.env.CURSOR_SECRET = 'k'.repeat(40);
+    await expect(import('../../functions/http/transactions/list')).resolves.toHaveProperty('handler');
+  });
+
   it('reads a variable the function was not granted as a configuration error naming it, never as undefined', async () => {
     const { parseConfig, queueUrl, setConfigScope } = await import('../../shared/config');
     const granted = parseConfig({ TABLE_NAME: 't' });
