@@ -52,13 +52,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Debt, not design: use cases not yet moved onto ports (issue 8, item 1). Remove a file from this list when it is
-    // converted; never add one.
-    files: [
-      'shared/use-cases/roles.ts', // http/identity Caller, http/cursor
-      'shared/use-cases/me.ts', // http/identity Caller
-    ],
-    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
-  },
 );

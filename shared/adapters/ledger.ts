@@ -4,7 +4,7 @@ import { ValidationError } from '../domain/errors';
 import { merchantKey } from '../domain/ledger';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 /** A stored transaction (the API's Transaction plus what storage and rules need). */
 export interface TransactionRecord {
@@ -257,7 +257,7 @@ export interface TransactionFilters {
 /**
  * One page of a listing, newest first: a Query on the date index (or the category index with `categoryId`), the
  * other filters applied by DynamoDB, at most `limit` items, and a cursor sealed to the caller and these filters
- * (shared/http/cursor.ts) that resumes after the page; null on the last page. Never a Scan.
+ * (shared/adapters/cursor.ts) that resumes after the page; null on the last page. Never a Scan.
  * @throws ValidationError for a cursor that is forged, another user's, or another query's.
  */
 export async function transactionListing(userId: string, filters: TransactionFilters, limit: number, cursor?: string): Promise<{ items: TransactionRecord[]; nextCursor: string | null }> {

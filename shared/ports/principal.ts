@@ -9,4 +9,6 @@ export interface Principal {
   username: string;
   /** Id of the access token in use (`jti`): names the session. */
   tokenId: string;
+  /** The user's roles (identity-provider groups) as the verified token states them. */
+  groups: string[];
 }

@@ -1,12 +1,12 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
-import type { Caller } from '../http/identity';
+import type { Principal } from '../ports/principal';
 import { getProfile, putProfileIfAbsent, updateProfile, type ProfileChanges, type ProfileRecord } from '../adapters/profiles';
 import { newProfile } from '../domain/profile';
 import { assertCurrency } from './currency';
 import { newEvent } from '../adapters/outbox';
 import { BaseCurrencyChanged } from '../../events/ledger-jobs';
 
-function view(profile: ProfileRecord, caller: Caller) {
+function view(profile: ProfileRecord, caller: Principal) {
   return {
     userId: profile.userId,
     email: profile.email,
@@ -21,7 +21,7 @@ function view(profile: ProfileRecord, caller: Caller) {
 }
 
 /** The caller's profile; recreated with defaults if registration stopped after Cognito but before the profile. */
-export async function getMe(caller: Caller, now = new Date()) {
+export async function getMe(caller: Principal, now = new Date()) {
   let profile = await getProfile(caller.userId);
   if (!profile) {
     await putProfileIfAbsent({ ...newProfile(caller.userId, caller.username, null, now), username: caller.username });
@@ -39,7 +39,7 @@ function assertTimezone(tz: string): void {
   }
 }
 
-export async function updateMe(caller: Caller, changes: ProfileChanges, now = new Date()) {
+export async function updateMe(caller: Principal, changes: ProfileChanges, now = new Date()) {
   if (changes.baseCurrency) assertCurrency(changes.baseCurrency, 'body.baseCurrency');
   if (changes.monthlyIncome) assertCurrency(changes.monthlyIncome.currency, 'body.monthlyIncome.currency');
   if (changes.timezone) assertTimezone(changes.timezone);

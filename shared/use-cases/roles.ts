@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { BUILT_IN_ROLES, PERMISSIONS, roleChangeRefusal, type AuditRecord, type Role, type RoleChange } from '../domain/roles';
-import type { Caller } from '../http/identity';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import type { Principal } from '../ports/principal';
+import { decodeCursor, encodeCursor } from '../adapters/cursor';
 import * as idp from '../adapters/identity-provider';
 import { listAudit, putAudit, settleAudit } from '../adapters/audit';
 import { getProfile } from '../adapters/profiles';
@@ -10,7 +10,7 @@ import { getRoles, listRoles, putRoleIfAbsent } from '../adapters/roles';
 
 /** Who asks for a role change, and from which request (what the audit trail records). */
 export interface RoleRequest {
-  caller: Caller;
+  caller: Principal;
   requestId: string;
   sourceIp?: string;
   userAgent?: string;
@@ -110,7 +110,7 @@ export async function removeMember(req: RoleRequest, roleName: string, userId: s
 const AUDIT_SCOPE = 'audit';
 
 /** The audit trail of role changes, newest first, `limit` at a time; `nextCursor` continues it. */
-export async function auditTrail(caller: Caller, input: { limit: number; cursor?: string }): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+export async function auditTrail(caller: Principal, input: { limit: number; cursor?: string }): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
   let start: { sk: string } | undefined;
   if (input.cursor) {
     const position = await decodeCursor(input.cursor, caller.userId, AUDIT_SCOPE);

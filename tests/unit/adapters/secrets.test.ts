@@ -87,7 +87,7 @@ describe('secrets through the Lambda extension', () => {
   });
 
   it('signs cursors with the key from Secrets Manager when CURSOR_SECRET_ARN is set', async () => {
-    const { encodeCursor, decodeCursor } = await import('../../../shared/http/cursor');
+    const { encodeCursor, decodeCursor } = await import('../../../shared/adapters/cursor');
     const cursor = await encodeCursor('u1', { q: 'a' }, { sk: 'TX#1' });
     const [payload, signature] = cursor.split('.');
     expect(signature).toBe(createHmac('sha256', KEY).update(payload ?? '').digest('base64url'));

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { secretString } from '../adapters/secrets';
+import { secretString } from './secrets';
 import { cursorKeySource } from '../config';
 import { ValidationError } from '../domain/errors';
 

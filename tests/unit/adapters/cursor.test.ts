@@ -7,13 +7,13 @@ beforeAll(() => {
 
 describe('signed cursors', () => {
   it('round-trip for the same user and query', async () => {
-    const { encodeCursor, decodeCursor } = await import('../../../shared/http/cursor');
+    const { encodeCursor, decodeCursor } = await import('../../../shared/adapters/cursor');
     const c = await encodeCursor('u1', { from: '2024-01-01' }, { sk: 'TX#1', gsi1sk: '2024-01-02#1' });
     await expect(decodeCursor(c, 'u1', { from: '2024-01-01' })).resolves.toEqual({ sk: 'TX#1', gsi1sk: '2024-01-02#1' });
   });
 
   it('refuses another user, another query, and any edit', async () => {
-    const { encodeCursor, decodeCursor } = await import('../../../shared/http/cursor');
+    const { encodeCursor, decodeCursor } = await import('../../../shared/adapters/cursor');
     const c = await encodeCursor('u1', { q: 'a' }, { sk: 'TX#1' });
     await expect(decodeCursor(c, 'u2', { q: 'a' })).rejects.toThrow(/cursor/);
     await expect(decodeCursor(c, 'u1', { q: 'b' })).rejects.toThrow(/cursor/);
