@@ -121,7 +121,9 @@ describe('analytics under at-least-once chaos', () => {
 
     // The user's ledger events, derived from the stream by the relay's own code.
     const { arn, records } = await readStream();
+    // Only this user's records: the shared table's stream also holds other test files' items, some deliberately hostile.
     const events: Envelope[] = records
+      .filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(`USER#${u.userId}`))
       .flatMap((r) => eventsOf(lambdaStreamRecord(r, arn, 'us-east-1')))
       .filter((e) => e.type.startsWith('Transaction') && (e.data as { userId?: string }).userId === u.userId);
     // Every acknowledged write is in the stream (a write whose answer the client lost may add one more).

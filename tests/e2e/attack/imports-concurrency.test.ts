@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreateQueueCommand, DeleteQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { queueUrlVariable } from '../../../shared/config';
+import { queueUrlVariable, resetConfig } from '../../../shared/config';
 import { call, newUser } from '../../support/api';
 import { finished, importReport, newAccount, postImport, transactionsOf } from '../../support/ledger';
 
@@ -104,11 +104,14 @@ describe('attack: concurrent imports of one user', () => {
     const variable = queueUrlVariable('imports');
     const imports = process.env[variable] ?? '';
     try {
+      // Configuration is read once at load: parse it again with the parked queue, and again after putting it back.
       process.env[variable] = parked;
+      resetConfig();
       try {
         await runImport(u.userId, importId, new Date(), { deadline: Date.now() - 1 });
       } finally {
         process.env[variable] = imports;
+        resetConfig();
       }
 
       // Assess: it wrote nothing and did not complete, and it queued exactly one continuation of this import.
