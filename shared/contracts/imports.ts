@@ -56,8 +56,14 @@ export const ImportReport = z.object({
   total: z.int(),
   processed: z.int(),
   imported: z.int(),
-  duplicates: z.array(z.object({ row: z.int(), transactionId: z.nullable(z.string()), duplicateOfRow: z.nullable(z.int()), reason: z.string() })),
-  errors: z.array(z.object({ row: z.int(), message: z.string() })),
+  duplicates: z
+    .array(z.object({ row: z.int(), transactionId: z.nullable(z.string()), duplicateOfRow: z.nullable(z.int()), reason: z.string() }))
+    .check(z.maxLength(IMPORT_LIMITS.maxReportEntriesListed), z.describe(`Rows not written because they duplicate a transaction or an earlier row, with the reason: the first ${IMPORT_LIMITS.maxReportEntriesListed}, in row order.`)),
+  duplicateCount: z.int().check(z.describe('How many rows were duplicates in all (may exceed the entries listed in `duplicates`).')),
+  errors: z
+    .array(z.object({ row: z.int(), message: z.string() }))
+    .check(z.maxLength(IMPORT_LIMITS.maxReportEntriesListed), z.describe(`Rows that could not be read or recorded: the first ${IMPORT_LIMITS.maxReportEntriesListed}, in row order.`)),
+  errorCount: z.int().check(z.describe('How many rows could not be read or recorded in all (may exceed the entries listed in `errors`).')),
   /** Fields cut at parse time to what the ledger keeps; at most `IMPORT_LIMITS.maxTruncationsListed` listed. */
   truncated: z
     .array(z.object({ row: z.int(), field: z.string() }))

@@ -35,6 +35,11 @@ export const IMPORT_LIMITS = Object.freeze({
   maxQifRecordLines: 1_000,
   /** Truncations an import report lists (the count covers all of them). */
   maxTruncationsListed: 1_000,
+  /**
+   * Duplicates, and unreadable rows, an import report lists (their counts cover all of them): a 5 MB file re-imported
+   * would otherwise list ~50,000 duplicates, past what one Lambda answer may hold (6 MB).
+   */
+  maxReportEntriesListed: 1_000,
 });
 
 /** A field of an imported row that was cut to its bound at parse time. */

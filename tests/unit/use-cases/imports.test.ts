@@ -25,6 +25,7 @@ vi.mock('../../../shared/use-cases/idempotency', () => ({
 import { ConflictError, ValidationError } from '../../../shared/domain/errors';
 import type { ProfileRecord } from '../../../shared/domain/profile';
 import { importReport, runImport, startImport } from '../../../shared/use-cases/imports';
+import { IMPORT_LIMITS } from '../../../shared/domain/import';
 import { memory as ledger } from '../../support/memory/ledger';
 import { memory as store } from '../../support/memory/imports';
 import { memory as profiles } from '../../support/memory/profiles';
@@ -138,3 +139,21 @@ describe('runImport', () => {
     expect(store.slots.size).toBe(0);
   });
 });
+
+describe('importReport', () => {
+  it('lists at most the first 1,000 duplicates and unreadable rows, and counts them all', async () => {
+    // Prepare: 1,200 unreadable rows and one good one (the parser keeps every row's error)
+    const bad = Array.from({ length: 1200 }, (_, i) => `not a date ${i},1,Bad,`);
+    const { importId } = await importFile(csv([...bad, '2024-03-01,-1.00,A,']));
+
+    // Act
+    const report = await importReport('u1', importId);
+
+    // Assess
+    expect(report.errorCount).toBe(1200);
+    expect(report.errors).toHaveLength(IMPORT_LIMITS.maxReportEntriesListed);
+    expect(report.errors[0]?.row).toBe(2);
+    expect(report.duplicateCount).toBe(0);
+  });
+});
+
