@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, LimitExceededError } from '../domain/errors';
 import { limitOf, type LimitedCollection } from '../domain/limits';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 /**
@@ -46,24 +46,16 @@ async function counterValue(userId: string, collection: LimitedCollection): Prom
 /** Counts the collection's items once and creates the counter, unless another request created it meanwhile. */
 async function initialiseCounter(userId: string, collection: LimitedCollection): Promise<void> {
   const prefix = ITEM_PREFIX[collection];
-  let count = 0;
-  if (prefix) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
+  const count = prefix
+    ? (
+        await queryAll({
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
           ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': prefix },
-          Select: 'COUNT',
+          ProjectionExpression: 'sk',
           ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
+        })
+      ).length
+    : 0;
   try {
     await db().send(
       new PutCommand({ TableName: tableName(), Item: { ...keys.limitCounter(userId, collection), n: count, collection }, ConditionExpression: 'attribute_not_exists(pk)' }),

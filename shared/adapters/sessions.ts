@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
@@ -185,26 +185,21 @@ export async function signedInAt(jti: string): Promise<Date | undefined> {
   return typeof at === 'string' ? new Date(at) : undefined;
 }
 
+/** The ids of every session of a user. */
+async function sessionIdsOf(userId: string): Promise<string[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+    ExpressionAttributeValues: { ':pk': keys.profile(userId).pk, ':s': 'SESSION#' },
+    ProjectionExpression: 'sk',
+  });
+  return items.map((item) => String(item.sk).slice('SESSION#'.length));
+}
+
 /** Revokes every session of a user (account deletion). */
 export async function revokeAllSessions(userId: string, now: Date): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':pk': keys.profile(userId).pk, ':s': 'SESSION#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      await revokeSession(String(item.sk).slice('SESSION#'.length), now);
-      count++;
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
+  const sids = await sessionIdsOf(userId);
+  for (const sid of sids) await revokeSession(sid, now);
+  return sids.length;
 }
 
 /**
@@ -214,12 +209,7 @@ export async function revokeAllSessions(userId: string, now: Date): Promise<numb
 export async function revokeOtherSessions(userId: string, keepTokenId: string, now: Date): Promise<number> {
   const kept = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(keepTokenId), ConsistentRead: true }));
   const keepSid = kept.Item?.userId === userId ? (kept.Item.sid as string | undefined) : undefined;
-  const sids = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-    ExpressionAttributeValues: { ':pk': keys.profile(userId).pk, ':s': 'SESSION#' },
-    ProjectionExpression: 'sk',
-  });
-  const others = sids.map((item) => String(item.sk).slice('SESSION#'.length)).filter((sid) => sid !== keepSid);
+  const others = (await sessionIdsOf(userId)).filter((sid) => sid !== keepSid);
   for (const sid of others) await revokeSession(sid, now);
   return others.length;
 }
