@@ -40,7 +40,8 @@ export function effectiveAccess(def: FunctionDef): Access[] {
 /**
  * The exact environment of one manifest function: a variable for each resource its access list grants (TABLE_NAME
  * with table access, QUEUE_URL_<X> with queue:<x>, USER_POOL_* and AUTO_CONFIRM with Cognito access, the cursor key
- * with secret:cursor, EMAIL_FROM with email:send), CORS_ORIGINS for HTTP functions, Powertools settings for all.
+ * with secret:cursor, EMAIL_FROM with email:send), CORS_ORIGINS for HTTP functions, USER_POOL_ID and
+ * USER_POOL_CLIENT_ID for HTTP functions behind a token (they verify it), Powertools settings for all.
  * The CDK construct and the local cloud both call it, so a grant missing from the manifest fails in both.
  */
 export function environmentFor(def: FunctionDef, refs: EnvironmentRefs): Record<string, string> {
@@ -52,6 +53,11 @@ export function environmentFor(def: FunctionDef, refs: EnvironmentRefs): Record<
   };
   if (def.kind === 'http') env.CORS_ORIGINS = refs.corsOrigins;
   if (callsPublicCognito(def)) cognito(env, refs);
+  // A route behind a token verifies it in the function (shared/http/identity.ts): it needs the pool and its client.
+  if (def.kind === 'http' && def.contract.auth !== 'public') {
+    env.USER_POOL_ID = refs.userPoolId;
+    env.USER_POOL_CLIENT_ID = refs.userPoolClientId;
+  }
   for (const access of effectiveAccess(def)) {
     if (access === 'table:read' || access === 'table:write') {
       env.TABLE_NAME = refs.tableName;
@@ -88,4 +94,28 @@ function cognito(env: Record<string, string>, refs: EnvironmentRefs): void {
  */
 function callsPublicCognito(def: FunctionDef): boolean {
   return def.kind === 'http' && def.routes.some((r) => r.path.startsWith('/auth/'));
+}
+
+/** Stand-ins for {@link requiredVariables}: only the names of the variables matter there. */
+const PLACEHOLDER_REFS: EnvironmentRefs = {
+  tableName: '-',
+  userPoolId: '-',
+  userPoolClientId: '-',
+  queueUrl: () => '-',
+  cursorSecret: '-',
+  emailFrom: '-',
+  corsOrigins: '-',
+  autoConfirm: false,
+  powertoolsLogLevel: '-',
+};
+
+/**
+ * The variables a function cannot run without, as its access list implies them through {@link environmentFor}:
+ * TABLE_NAME, USER_POOL_*, each QUEUE_URL_<X>, and CURSOR_SECRET standing for the cursor key (CURSOR_SECRET or
+ * CURSOR_SECRET_ARN). Variables with a default (EMAIL_FROM, CORS_ORIGINS, AUTO_CONFIRM, Powertools) are not listed.
+ * A handler factory checks these when its module loads (shared/config.ts `requireVariables`).
+ */
+export function requiredVariables(def: FunctionDef): string[] {
+  const env = environmentFor(def, PLACEHOLDER_REFS);
+  return Object.keys(env).filter((name) => ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'CURSOR_SECRET'].includes(name) || name.startsWith('QUEUE_URL_'));
 }

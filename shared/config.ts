@@ -53,6 +53,11 @@ const Env = z.object({
   AWS_SESSION_TOKEN: z.optional(z.string()),
   /** Port of the Parameters and Secrets extension. */
   PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.string(), '2773'),
+  /**
+   * The SDK's endpoint variable for Cognito (the local cloud points it at its emulator): HTTP functions then also
+   * fetch the pool's token-signing keys (JWKS) from there instead of the issuer's address on AWS.
+   */
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: z.optional(z.string().check(z.minLength(1))),
   /** Where the ECB daily reference rates are fetched (tests point it at a local server). */
   ECB_DAILY_URL: z.optional(z.string().check(z.minLength(1))),
 });
@@ -151,6 +156,28 @@ export function requireAtColdStart(checks: readonly (() => unknown)[]): void {
     }
   }
   if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/**
+ * Checks, at cold start, that every variable of `names` is set (functions/environment.ts `requiredVariables` of the
+ * function's manifest entry: TABLE_NAME, USER_POOL_*, QUEUE_URL_<X>, and CURSOR_SECRET standing for either source of
+ * the cursor key), throwing one configuration error naming all that are missing.
+ */
+export function requireVariables(names: readonly string[]): void {
+  requireAtColdStart(
+    names.map((name) => {
+      if (name === 'CURSOR_SECRET') return cursorKeySource;
+      if ((GRANTED as readonly string[]).includes(name)) return () => config()[name as (typeof GRANTED)[number]];
+      if (name.startsWith(QUEUE_URL_PREFIX)) {
+        return () => {
+          if (!config().queueUrls[name]) throw missing(name);
+        };
+      }
+      return () => {
+        throw new Error(`Invalid configuration: ${name} is not a variable this module knows how to check`);
+      };
+    }),
+  );
 }
 
 /** Parse `process.env` again (the local cloud once its emulators are up; tests that change the environment). */

@@ -5,4 +5,4 @@ import { queueWeeklyReports } from '../../shared/use-cases/reports';
 const MARGIN_MS = 30_000;
 
 /** Monday morning: one ReportRequested per user onto the `reports` queue (continued in a message when there are many). */
-export const handler = scheduledJob((now, context) => queueWeeklyReports(now, Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS));
+export const handler = scheduledJob('schedule-reports', (now, context) => queueWeeklyReports(now, Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS));

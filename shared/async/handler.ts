@@ -16,6 +16,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { z } from 'zod/mini';
 import { correlationOf, Envelope, type EventContract } from '../../events/envelope';
 import { routesOf } from '../../events/routing';
+import { asyncFunctionNamed, consumerOf, type AsyncFunction } from '../../functions/async-functions';
+import { requiredVariables } from '../../functions/environment';
+import { requireVariables } from '../config';
 import { withCorrelationId } from '../correlation';
 import { logger, metrics } from '../observability';
 
@@ -30,6 +33,16 @@ function asyncStack<E, R>(core: (event: E, context: Context) => Promise<R>) {
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(core);
+}
+
+/**
+ * Fails the cold start, naming every missing variable, when the function lacks one its manifest access list implies
+ * (functions/environment.ts `requiredVariables`, the same source the CDK construct and the local cloud build its
+ * environment from): as the HTTP factory does, a missing grant shows when the function loads, not at the first
+ * message that happens to need it.
+ */
+function requireOwnConfig(def: AsyncFunction): void {
+  requireVariables(requiredVariables(def));
 }
 
 /**
@@ -150,6 +163,7 @@ function logRecordFailure(record: SQSRecord, queue: ConsumedQueue, error: unknow
  * any order.
  */
 export function queueConsumer(queue: ConsumedQueue, ...handlerSets: Handlers[]): QueueHandler {
+  requireOwnConfig(consumerOf(queue.name));
   const handlers: Handlers = Object.assign({}, ...handlerSets);
   const processor = new BatchProcessor(EventType.SQS);
   const recordHandler = async (record: SQSRecord): Promise<void> => {
@@ -184,6 +198,7 @@ export function queueConsumer(queue: ConsumedQueue, ...handlerSets: Handlers[]):
  * those of `queueConsumer`.
  */
 export function queueBatchConsumer(queue: ConsumedQueue, handle: (records: SQSRecord[]) => Promise<SQSBatchResponse>): QueueHandler {
+  requireOwnConfig(consumerOf(queue.name));
   const handler = asyncStack<SQSEvent, SQSBatchResponse>(async (event) => {
     const records = event.Records ?? [];
     const correlations = records.map(peekCorrelation);
@@ -213,9 +228,11 @@ const SQS_BATCH = 10;
  * send that failed are failures: the earliest is reported as the batch item failure, so Lambda retries from it
  * (halving the batch) and, once its retries are spent, sends it to the mapping's on-failure destination — nothing
  * is skipped silently. Readable records of the batch are relayed all the same (at least once: consumers
- * deduplicate by event id).
+ * deduplicate by event id). `name` is the relay's manifest name, whose access list's variables are checked when the
+ * module loads.
  */
-export function streamRelayHandler(read: (record: DynamoDBRecord) => Envelope[], send: Send) {
+export function streamRelayHandler(read: (record: DynamoDBRecord) => Envelope[], send: Send, name = 'outbox-relay') {
+  requireOwnConfig(asyncFunctionNamed(name));
   return asyncStack<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event) => {
     const records = event.Records ?? [];
     const failedSeqs: string[] = [];
@@ -280,9 +297,11 @@ export function streamRelayHandler(read: (record: DynamoDBRecord) => Envelope[],
  * Builds a handler for an EventBridge Scheduler invocation. `now` is the scheduled time when the event carries one
  * (so a retried run covers the same period), otherwise the clock. The run's correlation id (the event's id, else
  * the invocation's request id) is carried by every event the job causes. A failed run is logged and thrown, so
- * Lambda retries it and then sends it to the function's dead-letter queue.
+ * Lambda retries it and then sends it to the function's dead-letter queue. `name` is the function's manifest name
+ * (functions/async-functions.ts): its access list's variables are checked when the module loads.
  */
-export function scheduledJob<R>(job: (now: Date, context: Context) => Promise<R>) {
+export function scheduledJob<R>(name: string, job: (now: Date, context: Context) => Promise<R>) {
+  requireOwnConfig(asyncFunctionNamed(name));
   return asyncStack<Partial<ScheduledEvent> | undefined, R>(async (event, context) => {
     const correlationId = typeof event?.id === 'string' && event.id !== '' ? event.id : context.awsRequestId;
     logger.setCorrelationId(correlationId);

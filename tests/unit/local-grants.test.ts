@@ -48,6 +48,8 @@ describe('local cloud: a function gets only its own environment', () => {
     expect(functionEnvironment(def('send-notification'), shared)[queueUrlVariable('reports')]).toBeUndefined();
   });
 
+  // A module whose evaluation threw stays failed in this process (as a Lambda whose init failed): each test below loads
+  // the handler file of its function without a grant before any granted load of it, and controls with another one.
   it('fails a schedule whose manifest entry lacks table:read with TABLE_NAME named, as on AWS; with the grant it gets past configuration', async () => {
     const full = def('schedule-reports');
     const withoutTable: FunctionDef = { ...full, access: full.access.filter((a) => a !== 'table:read') };
@@ -55,10 +57,28 @@ describe('local cloud: a function gets only its own environment', () => {
     expect(bare.ok).toBe(false);
     if (!bare.ok) expect(bare.error.message).toMatch(/Invalid configuration: TABLE_NAME is not set/);
 
-    // The control: the real entry fails later, at the (closed) DynamoDB endpoint, never on its configuration. It
+    // The control: a granted schedule fails later, at the (closed) DynamoDB endpoint, never on its configuration. It
     // gets TABLE_NAME from its own scope alone: this process has none.
-    const granted = await invoke({ ...manifestFunction(full, functionEnvironment(full, shared)), timeoutSeconds: 5 }, scheduled());
-    if (!granted.ok) expect(granted.error.message).not.toMatch(/Invalid configuration/);
+    const granted = def('reconcile-analytics');
+    const outcome = await invoke({ ...manifestFunction(granted, functionEnvironment(granted, shared)), timeoutSeconds: 5 }, scheduled());
+    if (!outcome.ok) expect(outcome.error.message).not.toMatch(/Invalid configuration/);
+  });
+
+  it('fails a queue consumer whose manifest entry lacks a grant at cold start, before any message needs it', async () => {
+    // The import worker sends continuation messages to its own queue, but only when an import outlasts its time
+    // budget: without queue:imports it used to run until that moment. An empty batch touches nothing, so only a
+    // check when the module loads can fail it.
+    const full = def('import-worker');
+    const withoutQueue: FunctionDef = { ...full, access: full.access.filter((a) => a !== 'queue:imports') };
+    expect(functionEnvironment(withoutQueue, shared)[queueUrlVariable('imports')]).toBeUndefined();
+    const bare = await invoke(manifestFunction(withoutQueue, functionEnvironment(withoutQueue, shared)), { Records: [] });
+    expect(bare.ok).toBe(false);
+    if (!bare.ok) expect(bare.error.message).toMatch(/Invalid configuration: QUEUE_URL_IMPORTS is not set/);
+
+    // The control: a consumer with its grants answers an empty batch with no failures.
+    const granted = def('analytics');
+    const outcome = await invoke(manifestFunction(granted, functionEnvironment(granted, shared)), { Records: [] });
+    expect(outcome).toMatchObject({ ok: true, result: { batchItemFailures: [] } });
   });
 
   it('answers 500 from an HTTP function whose entry lacks secret:cursor (it signs cursors), naming nothing to the client', async () => {

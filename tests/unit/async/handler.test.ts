@@ -17,6 +17,8 @@ beforeAll(() => {
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    // The relay's access list names every queue; each handler checks its own variables when it is built.
+    ...Object.fromEntries(['notifications', 'reports', 'ledger-jobs', 'analytics', 'imports'].map((q) => [`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, `http://127.0.0.1:9/000000000000/${q}`])),
   });
 });
 
@@ -63,7 +65,7 @@ describe('queue consumers', () => {
     const Tested = eventContract('Tested', 1, z.object({ n: z.number() }));
     const handled: number[] = [];
     const handler = queueConsumer(
-      { name: 'q', maxReceiveCount: 3 },
+      { name: 'notifications', maxReceiveCount: 3 },
       on(Tested, async (e) => {
         if (e.data.n === 2) throw new Error('transient');
         handled.push(e.data.n);
@@ -122,7 +124,7 @@ describe('queue consumers', () => {
     const Tested = eventContract('Tested', 1, z.object({ n: z.number() }));
     const caused: Envelope[] = [];
     const handler = queueConsumer(
-      { name: 'q', maxReceiveCount: 3 },
+      { name: 'notifications', maxReceiveCount: 3 },
       on(Tested, async (e) => {
         // Interleave the records: the second starts before the first finishes.
         await new Promise((r) => setTimeout(r, e.data.n === 1 ? 20 : 1));
@@ -150,7 +152,7 @@ describe('queue consumers', () => {
     const ids: unknown[] = [];
     const warn = vi.spyOn(logger, 'warn');
     const handler = queueConsumer(
-      { name: 'q', maxReceiveCount: 3 },
+      { name: 'notifications', maxReceiveCount: 3 },
       on(Tested, async () => {
         ids.push(logger.getCorrelationId());
         throw new Error('transient');
@@ -166,7 +168,7 @@ describe('queue consumers', () => {
     const Tested = eventContract('Tested', 1, z.object({ n: z.number() }));
     const added = vi.spyOn(metrics, 'addMetric');
     const handler = queueConsumer(
-      { name: 'q', maxReceiveCount: 3 },
+      { name: 'notifications', maxReceiveCount: 3 },
       on(Tested, async (e) => {
         if (e.data.n === 2) throw new Error('transient');
       }),
@@ -180,7 +182,7 @@ describe('queue consumers', () => {
     const { queueBatchConsumer, metrics, logger } = await load();
     const added = vi.spyOn(metrics, 'addMetric');
     let correlation: unknown;
-    const handler = queueBatchConsumer({ name: 'q', maxReceiveCount: 5 }, async (records) => {
+    const handler = queueBatchConsumer({ name: 'notifications', maxReceiveCount: 5 }, async (records) => {
       correlation = logger.getCorrelationId();
       return { batchItemFailures: [{ itemIdentifier: records[1]?.messageId ?? '' }] };
     });
@@ -304,7 +306,7 @@ describe('scheduled jobs', () => {
     const { ImportRequested } = await import('../../../events/import-requested');
     const added = vi.spyOn(metrics, 'addMetric');
     let logged: unknown;
-    const handler = scheduledJob(async (now) => {
+    const handler = scheduledJob('fetch-ecb-rates', async (now) => {
       logged = logger.getCorrelationId();
       return { event: newEvent(ImportRequested, { userId: 'u', importId: 'i' }, now) };
     });
@@ -320,7 +322,7 @@ describe('scheduled jobs', () => {
     const error = vi.spyOn(logger, 'error');
     const added = vi.spyOn(metrics, 'addMetric');
     let logged: unknown;
-    const handler = scheduledJob(async () => {
+    const handler = scheduledJob('fetch-ecb-rates', async () => {
       logged = logger.getCorrelationId();
       throw new Error('boom');
     });

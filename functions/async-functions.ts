@@ -1,0 +1,129 @@
+import type { QueueFunction, ScheduleFunction, StreamFunction } from './manifest';
+
+/**
+ * The manifest's functions not behind the API: the outbox relay, the queue consumers and the schedules (plain data,
+ * part of `functions` in functions/manifest.ts). In a module of their own, beside ./queues.ts, so the async handler
+ * factory can read its function's access list (and check at cold start the variables it implies) without bundling
+ * every route contract.
+ */
+export type AsyncFunction = QueueFunction | ScheduleFunction | StreamFunction;
+
+export const asyncFunctions: AsyncFunction[] = [
+  {
+    kind: 'stream',
+    name: 'outbox-relay',
+    entry: 'functions/stream/outbox-relay.ts',
+    batchSize: 100,
+    // Outbox events, and every change of a transaction item (its images become TransactionRecorded/Updated/Deleted).
+    filters: [
+      { attribute: 'pk', prefix: 'OUTBOX#' },
+      { attribute: 'sk', prefix: 'TX#' },
+    ],
+    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports'],
+  },
+  {
+    kind: 'queue',
+    name: 'analytics',
+    entry: 'functions/queue/analytics.ts',
+    queue: 'analytics',
+    batchSize: 10,
+    maxConcurrency: 10,
+    access: ['table:write'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'queue',
+    name: 'import-worker',
+    entry: 'functions/queue/imports.ts',
+    queue: 'imports',
+    batchSize: 1,
+    maxConcurrency: 5,
+    access: ['table:write', 'queue:imports'],
+    timeoutSeconds: 300,
+    memoryMb: 1769,
+  },
+  {
+    kind: 'queue',
+    name: 'ledger-jobs',
+    entry: 'functions/queue/ledger-jobs.ts',
+    queue: 'ledger-jobs',
+    batchSize: 5,
+    maxConcurrency: 5,
+    access: ['table:write', 'queue:ledger-jobs'],
+    timeoutSeconds: 60,
+  },
+  {
+    kind: 'queue',
+    name: 'send-notification',
+    entry: 'functions/queue/send-notification.ts',
+    queue: 'notifications',
+    batchSize: 10,
+    maxConcurrency: 2,
+    access: ['table:read', 'email:send'],
+    timeoutSeconds: 10,
+  },
+  {
+    kind: 'queue',
+    name: 'send-report',
+    entry: 'functions/queue/send-report.ts',
+    queue: 'reports',
+    batchSize: 10,
+    maxConcurrency: 2,
+    // queue:reports: a weekly sweep over many users continues in a message on this queue.
+    access: ['table:read', 'email:send', 'queue:reports'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'schedule',
+    name: 'schedule-reports',
+    entry: 'functions/schedule/schedule-reports.ts',
+    schedule: 'cron(0 7 ? * MON *)',
+    description: 'Every Monday 07:00 UTC: queue a weekly email report for every user',
+    access: ['table:read', 'queue:reports'],
+    timeoutSeconds: 300,
+  },
+  {
+    kind: 'schedule',
+    name: 'fetch-ecb-rates',
+    entry: 'functions/schedule/fetch-ecb-rates.ts',
+    schedule: 'cron(30 15 ? * MON-FRI *)',
+    description: 'Working days 15:30 UTC (after the ECB publishes at 16:00 CET): store the day’s ECB reference rates',
+    access: ['table:write'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'schedule',
+    name: 'expire-unconfirmed',
+    entry: 'functions/schedule/expire-unconfirmed.ts',
+    schedule: 'cron(15 4 * * ? *)',
+    description: 'Every day 04:15 UTC: delete the accounts whose address nobody confirmed within 7 days (Cognito: AdminGetUser, AdminDeleteUser)',
+    access: ['table:write', 'cognito:AdminGetUser', 'cognito:AdminDeleteUser'],
+    timeoutSeconds: 300,
+  },
+  {
+    kind: 'schedule',
+    name: 'reconcile-analytics',
+    entry: 'functions/schedule/reconcile-analytics.ts',
+    schedule: 'cron(30 3 * * ? *)',
+    description: 'Every day 03:30 UTC: queue each user’s recount of their monthly rollups (one ledger-jobs message per user), fixing any drift',
+    access: ['table:read', 'queue:ledger-jobs'],
+    timeoutSeconds: 300,
+  },
+];
+
+/**
+ * The async function of that name; throws (at a handler's cold start) when there is
+ * none, so a handler cannot run unchecked under a name the manifest does not know.
+ */
+export function asyncFunctionNamed(name: string): AsyncFunction {
+  const def = asyncFunctions.find((f) => f.name === name);
+  if (!def) throw new Error(`No async function named "${name}" in functions/async-functions.ts.`);
+  return def;
+}
+
+/** The manifest function that consumes a queue; throws when none does. */
+export function consumerOf(queue: string): QueueFunction {
+  const def = asyncFunctions.find((f): f is QueueFunction => f.kind === 'queue' && f.queue === queue);
+  if (!def) throw new Error(`No function consumes the queue "${queue}" in functions/async-functions.ts.`);
+  return def;
+}
