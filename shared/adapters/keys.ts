@@ -13,6 +13,8 @@
  * | USER#<sub>         | CATEGORY#<id>      | category (two levels)                     |
  * | USER#<sub>         | TX#<id>            | transaction                               |
  * | USER#<sub>         | RULE#<id>          | categorisation rule                       |
+ * | USER#<sub>         | BUDGET#<id>        | budget (limit per period, rollover)       |
+ * | USER#<sub>         | GOAL#<id>          | savings goal, its monthly contributions   |
  * | USER#<sub>         | LIMIT#<collection> | how many items a capped collection holds  |
  * | USER#<sub>         | IDEMP#<key>        | Idempotency-Key record (24 h)             |
  * | USER#<sub>         | IMPORT#<id>        | import job, progress and report           |
@@ -22,6 +24,9 @@
  * | USER#<sub>#IMPORT#<id> | REPORT#<n>     | the import's row-level report (chunks)    |
  * | USER#<sub>#IMPORT#<id> | DELTA#<txId>   | a written group's balance change, to fold |
  * | USER#<sub>         | ROLLUP#<base>#<month> | monthly analytics counters             |
+ * | USER#<sub>         | DAY#<base>#<YYYY-MM-DD> | daily analytics counters (budgets)   |
+ * | USER#<sub>         | ALERT#<id>         | an alert (id: hash of kind, subject, period, threshold; TTL 400 days) |
+ * | USER#<sub>         | ALERTPREFS         | the user's alert preferences (per kind: on/off, email) |
  * | APPLIED#<eventId>  | APPLIED            | a ledger event already counted in rollups |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | AUDIT              | <at>#<id>          | audit record of a role change (kept)      |
@@ -35,6 +40,7 @@
  *
  * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
  *   `USERS` / `<sub>` — every profile, for scheduled jobs (never on a request path).
+ *   `USER#<sub>#ALERTS` / `<createdAt>#<id>` — a user's alerts, newest first.
  * GSI2: `USER#<sub>#CAT#<categoryId>` / `<date>#<id>` — transactions by primary category.
  * GSI3 (sparse): `FXPENDING` / `<date>#<sub>#<id>` — transactions waiting for an exchange rate.
  */
@@ -50,6 +56,11 @@ export const keys = {
   category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),
   transaction: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` }),
   rule: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` }),
+  budget: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `BUDGET#${id}` }),
+  budgetPrefix: 'BUDGET#',
+  /** A savings goal (its contributions kept inside it as bounded monthly totals); `goalPrefix` starts every one. */
+  goal: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `GOAL#${id}` }),
+  goalPrefix: 'GOAL#',
   /** Counter of a capped per-user collection (shared/domain/limits.ts), changed in the same write as each create/delete. */
   limitCounter: (userId: string, collection: string) => ({ pk: `USER#${userId}`, sk: `LIMIT#${collection}` }),
   idempotency: (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMP#${key}` }),
@@ -69,9 +80,18 @@ export const keys = {
   /** A monthly rollup of the user's ledger in one base currency (`month` YYYY-MM); `rollupPrefix` starts every one. */
   rollup: (userId: string, base: string, month: string) => ({ pk: `USER#${userId}`, sk: `ROLLUP#${base}#${month}` }),
   rollupPrefix: 'ROLLUP#',
+  /** A daily rollup (the daily subset of counters, `day` YYYY-MM-DD); `rollupDayPrefix` starts every one. */
+  rollupDay: (userId: string, base: string, day: string) => ({ pk: `USER#${userId}`, sk: `DAY#${base}#${day}` }),
+  rollupDayPrefix: 'DAY#',
   /** The dedup record of a ledger event applied to the rollups (written with its increments). */
   applied: (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIED' }),
   erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
+  /** An alert; `id` is deterministic (shared/domain/alerts), so a conditional put stores it once. */
+  alert: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ALERT#${id}` }),
+  /** GSI1 keys of an alert: the user's alerts by creation time. */
+  alertByTime: (userId: string, createdAt: string, id: string) => ({ gsi1pk: keys.alertsPartition(userId), gsi1sk: `${createdAt}#${id}` }),
+  alertsPartition: (userId: string) => `USER#${userId}#ALERTS`,
+  alertPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' }),
   /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
   unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),
   /** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */

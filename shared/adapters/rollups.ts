@@ -1,12 +1,12 @@
-import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { pickStoredFields, type RollupDelta, type StoredFields } from '../domain/analytics';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 
 /**
- * Monthly rollups: `USER#<sub>` / `ROLLUP#<base>#<YYYY-MM>`, flat integer counters (shared/domain/analytics/fields.ts)
- * plus `updatedAt`. Each ledger event is applied once: a dedup record `APPLIED#<eventId>` is written in the SAME
- * transaction as the counters it adds.
+ * Monthly rollups `USER#<sub>` / `ROLLUP#<base>#<YYYY-MM>` and daily rollups `USER#<sub>` / `DAY#<base>#<YYYY-MM-DD>`:
+ * flat integer counters (shared/domain/analytics/fields.ts) plus `updatedAt`. Each ledger event is applied once: a
+ * dedup record `APPLIED#<eventId>` is written in the SAME transaction as the counters it adds, monthly and daily.
  */
 const rollupKey = keys.rollup;
 const appliedKey = keys.applied;
@@ -42,7 +42,7 @@ function addUpdate(userId: string, d: RollupDelta, now: string) {
   return {
     Update: {
       TableName: tableName(),
-      Key: rollupKey(userId, d.key.baseCurrency, d.key.month),
+      Key: d.key.day === undefined ? rollupKey(userId, d.key.baseCurrency, d.key.month) : keys.rollupDay(userId, d.key.baseCurrency, d.key.day),
       UpdateExpression: `SET #u = :now${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -51,7 +51,7 @@ function addUpdate(userId: string, d: RollupDelta, now: string) {
 }
 
 /**
- * Applies the deltas of some events atomically with their dedup records, unless the account has been erased (its
+ * Applies the deltas (monthly and daily: a delta with `key.day` goes to the daily item) of some events atomically with their dedup records, unless the account has been erased (its
  * late events must not recreate rollups). Changes nothing and says why when one of the events was already applied
  * (`duplicate`) or the account is gone (`erased`).
  */
@@ -127,6 +127,59 @@ export async function replaceRollup(userId: string, base: string, month: string,
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       }),
     );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** A stored daily rollup: its day and counters. */
+export interface StoredDay {
+  day: string;
+  fields: StoredFields;
+}
+
+/**
+ * The daily rollups of `fromDay`..`toDay` (both included, YYYY-MM-DD) in one base currency, ascending, only days
+ * that have an item (one Query over a sort-key range, paged).
+ */
+export async function dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<StoredDay[]> {
+  if (fromDay > toDay) return [];
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': keys.rollupDay(userId, base, fromDay).sk, ':b': keys.rollupDay(userId, base, toDay).sk },
+  });
+  return items.map((item) => ({ day: String(item.sk).slice(-10), fields: pickStoredFields(item) }));
+}
+
+/** Every daily rollup of a user, any base currency (repair), its counters exact. */
+export async function allDaily(userId: string): Promise<{ base: string; day: string; fields: StoredFields; updatedAt: string }[]> {
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': keys.rollupDayPrefix } });
+  return items.map((item) => {
+    const [, base = '', day = ''] = String(item.sk).split('#');
+    return { base, day, fields: pickStoredFields(item), updatedAt: String(item.updatedAt ?? '') };
+  });
+}
+
+/**
+ * Replaces a daily rollup with recounted fields under the same guard as {@link replaceRollup} (only if not updated
+ * since `expectedUpdatedAt`, or absent when undefined). Empty `fields` delete the item (a day the recount has nothing
+ * for), under the same guard.
+ */
+export async function replaceDaily(userId: string, base: string, day: string, fields: StoredFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean> {
+  const guard = expectedUpdatedAt
+    ? { ConditionExpression: 'updatedAt = :u', ExpressionAttributeValues: { ':u': expectedUpdatedAt } }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  try {
+    if (Object.keys(fields).length === 0) {
+      if (!expectedUpdatedAt) return true;
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.rollupDay(userId, base, day), ...guard }));
+    } else {
+      await db().send(
+        new PutCommand({ TableName: tableName(), Item: { ...keys.rollupDay(userId, base, day), ...fields, updatedAt: now.toISOString(), repairedAt: now.toISOString() }, ...guard }),
+      );
+    }
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;

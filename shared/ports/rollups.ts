@@ -3,8 +3,9 @@ import type { StoredRollup } from '../adapters/rollups';
 import type { RollupDelta, StoredFields } from '../domain/analytics';
 
 /**
- * Monthly rollups as the analytics use cases see them: apply deltas once per event (dedup and increment together;
- * an erased account's events are dropped), read them, and replace one after a recount. Implemented by
+ * Monthly and daily rollups as the analytics use cases see them: apply deltas once per event (dedup and increment
+ * together, monthly and daily items in the same write; an erased account's events are dropped), read them, and
+ * replace one after a recount. Implemented by
  * shared/adapters/rollups.ts (DynamoDB) and tests/support/memory/rollups.ts (unit tests).
  */
 export interface RollupsPort {
@@ -14,6 +15,16 @@ export interface RollupsPort {
   allRollups(userId: string): Promise<{ base: string; month: string; fields: StoredFields; updatedAt: string }[]>;
   /** False when the rollup changed since `expectedUpdatedAt` (or exists, when undefined). */
   replaceRollup(userId: string, base: string, month: string, fields: StoredFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean>;
+  /**
+   * Daily rollups of `fromDay`..`toDay` (inclusive, YYYY-MM-DD) in base currency `base`, ascending, only days that
+   * have an item. Fields: `exp`, `inc`, `ce:<cat>`, `ci:<cat>`, `pn`, `pce:<CUR>:<cat>`, `pcen:<CUR>:<cat>`
+   * (shared/domain/analytics/fields.ts).
+   */
+  dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]>;
+  /** Every daily rollup of a user, any base currency (repair). */
+  allDaily(userId: string): Promise<{ base: string; day: string; fields: StoredFields; updatedAt: string }[]>;
+  /** Like `replaceRollup` for a daily rollup; empty `fields` remove it. False when it changed meanwhile. */
+  replaceDaily(userId: string, base: string, day: string, fields: StoredFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean>;
 }
 
 /** Compile-time proof that the DynamoDB adapter implements the port. */

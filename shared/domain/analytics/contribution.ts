@@ -17,7 +17,7 @@ import {
   type RollupFields,
   type RollupKey,
 } from './fields';
-import { monthOf } from './months';
+import { dayOf, monthOf } from './months';
 
 /**
  * What analytics read of a stored transaction (a structural subset of the ledger's `TransactionRecord`, so the
@@ -176,6 +176,59 @@ export function contribution(tx: AnalyticsTransaction): RollupDelta | undefined 
 }
 
 /**
+ * The counters one transaction adds to its DAY's rollup (key with `day`), or `undefined` when it adds nothing: the
+ * daily subset of {@link contribution}, under the same rules.
+ *
+ * - Converted income: `inc`, `ci:<category>`; converted expense: `exp`, `ce:<category>` (splits allocated exactly as
+ *   monthly, so the day's categories sum to the same base amounts).
+ * - Converted transfer: nothing (never income or spending).
+ * - Pending FX (any type): `pn` + 1; a pending expense also adds, per category, its NATIVE amount to
+ *   `pce:<currency>:<category>` (split parts as they are, a negative part lowering it) and 1 to
+ *   `pcen:<currency>:<category>` (once per category of the transaction). Never `exp` or `ce:`, never a 1:1 guess.
+ *
+ * @throws ValidationError when the record is malformed (as {@link contribution}, or a date that is not a real day).
+ */
+export function dailyContribution(tx: AnalyticsTransaction): RollupDelta | undefined {
+  const baseCurrency = requireText(tx.baseCurrency, 'baseCurrency');
+  const day = dayOf(tx.date);
+  const key: RollupKey = { baseCurrency, month: monthOf(day), day };
+  const currency = requireText(tx.currency, 'currency');
+  const amount = assertMinor(tx.amount, 'amount');
+  if (tx.type !== 'income' && tx.type !== 'expense' && tx.type !== 'transfer') {
+    const message = `must be expense, income or transfer (got ${JSON.stringify(tx.type)})`;
+    throw new ValidationError(`type ${message}`, [{ path: 'type', message }]);
+  }
+  const acc = new Accumulator();
+  if (!isConverted(tx)) {
+    acc.add(FIELD.pendingCount, 1);
+    if (tx.type === 'expense') {
+      const splits = tx.splits;
+      const parts: [string, Minor][] =
+        splits && splits.length > 0 ? splits.map((s) => [s.categoryId || UNCATEGORISED, assertMinor(s.amount, 'splits.amount')]) : [[tx.categoryId || UNCATEGORISED, amount]];
+      const touched = new Set<string>();
+      for (const [categoryId, part] of parts) {
+        acc.add(`${PREFIX.pendingExpenseCategory}${currency}:${categoryId}`, part);
+        touched.add(categoryId);
+      }
+      for (const categoryId of touched) acc.add(`${PREFIX.pendingExpenseCategoryCount}${currency}:${categoryId}`, 1);
+    }
+  } else if (tx.type !== 'transfer') {
+    const base = assertMinor(tx.baseAmount, 'baseAmount');
+    const income = tx.type === 'income';
+    acc.add(income ? FIELD.income : FIELD.expenses, base);
+    const categoryPrefix = income ? PREFIX.incomeCategory : PREFIX.expenseCategory;
+    for (const [categoryId, part] of categoryParts(tx, base)) acc.add(categoryPrefix + categoryId, part);
+  }
+  const fields = compact(acc.values);
+  return Object.keys(fields).length > 0 ? { key, fields } : undefined;
+}
+
+/** Both rollups one transaction counts in: its month's ({@link contribution}) and its day's ({@link dailyContribution}). */
+export function contributions(tx: AnalyticsTransaction): RollupDelta[] {
+  return [contribution(tx), dailyContribution(tx)].filter((d): d is RollupDelta => d !== undefined);
+}
+
+/**
  * Combines deltas of the same rollup into one (field by field), drops fields that cancel out and deltas left
  * empty. The result is sorted by {@link rollupKeyString}; it is what a consumer writes for a batch of events, one
  * update per rollup. Since deltas are sums, any grouping and any order give the same totals.
@@ -187,7 +240,8 @@ export function mergeDeltas(deltas: Iterable<RollupDelta | undefined>): RollupDe
     const id = rollupKeyString(d.key);
     let group = groups.get(id);
     if (!group) {
-      group = { key: { baseCurrency: d.key.baseCurrency, month: d.key.month }, acc: new Accumulator() };
+      const key: RollupKey = d.key.day === undefined ? { baseCurrency: d.key.baseCurrency, month: d.key.month } : { baseCurrency: d.key.baseCurrency, month: d.key.month, day: d.key.day };
+      group = { key, acc: new Accumulator() };
       groups.set(id, group);
     }
     for (const [name, value] of Object.entries(d.fields)) group.acc.add(name, value);
@@ -203,23 +257,24 @@ export function mergeDeltas(deltas: Iterable<RollupDelta | undefined>): RollupDe
 }
 
 /**
- * What replacing `before` by `after` changes in the rollups: `contribution(after) − contribution(before)`, one
- * entry per affected rollup (a transaction that moves month or base currency yields a negative part for the old
- * rollup and a positive one for the new). Fields that do not change cancel and are left out; an update that
- * changes nothing analytics read gives `[]`. `null`/`undefined` stands for "no transaction" (create, delete).
+ * What replacing `before` by `after` changes in the rollups, monthly AND daily: `contributions(after) −
+ * contributions(before)`, one entry per affected rollup item (a transaction that moves day, month or base currency
+ * yields a negative part for the old rollups and a positive one for the new; daily entries have `key.day`). Fields
+ * that do not change cancel and are left out; an update that changes nothing analytics read gives `[]`.
+ * `null`/`undefined` stands for "no transaction" (create, delete). Sorted by {@link rollupKeyString}.
  */
 export function delta(before: AnalyticsTransaction | null | undefined, after: AnalyticsTransaction | null | undefined): RollupDelta[] {
-  const old = before ? contribution(before) : undefined;
-  const next = after ? contribution(after) : undefined;
-  return mergeDeltas([old ? { key: old.key, fields: negateFields(old.fields) } : undefined, next]);
+  const old = before ? contributions(before) : [];
+  const next = after ? contributions(after) : [];
+  return mergeDeltas([...old.map((d) => ({ key: d.key, fields: negateFields(d.fields) })), ...next]);
 }
 
 /**
- * The rollups recomputed from source rows: key string ({@link rollupKeyString}) → fields, sorted by key. This is
- * the reference the incremental rollups must equal (after dropping zeros), and what a repair writes.
- * The transactions must belong to one user (the key does not name the user).
+ * The rollups recomputed from source rows, monthly and daily: key string ({@link rollupKeyString}) → fields, sorted
+ * by key. This is the reference the incremental rollups must equal (after dropping zeros), and what a repair
+ * writes. The transactions must belong to one user (the key does not name the user).
  */
 export function recount(transactions: Iterable<AnalyticsTransaction>): Map<string, RollupFields> {
-  const merged = mergeDeltas([...transactions].map((tx) => contribution(tx)));
+  const merged = mergeDeltas([...transactions].flatMap((tx) => contributions(tx)));
   return new Map(merged.map((d) => [rollupKeyString(d.key), d.fields]));
 }

@@ -32,6 +32,21 @@ import { readInt } from '../money/exact';
  *
  * Invariants of every rollup (exact, to the minor unit): Σ`ce:*` = `exp`, Σ`ci:*` = `inc`, Σ`m:*` = `exp`,
  * Σ`a:*` = `inc` − `exp` (transfers cancel), Σ`curn:*` = `n`, Σ`pcn:*` = `pn`.
+ *
+ * A DAILY rollup (one per user, base currency and day `YYYY-MM-DD`; what budgets and their pace read) holds a
+ * subset, under the same allocation, split and transfer rules as the monthly one:
+ *
+ * | name                       | meaning                                                                            |
+ * |----------------------------|------------------------------------------------------------------------------------|
+ * | `exp`, `inc`               | as monthly (converted expenses / income of that day, base minor units)             |
+ * | `ce:<categoryId>`          | as monthly                                                                         |
+ * | `ci:<categoryId>`          | as monthly                                                                         |
+ * | `pn`                       | as monthly: pending-FX transactions of the day (all types)                         |
+ * | `pce:<CUR>:<categoryId>`   | NATIVE pending-FX expense of a category in currency CUR, positive for spending (a  |
+ * |                            | negative split part lowers it); never converted 1:1, never in `ce:`/`exp`          |
+ * | `pcen:<CUR>:<categoryId>`  | number of pending-FX expenses in CUR touching that category (once per transaction) |
+ *
+ * Invariants of every daily rollup: Σ`ce:*` = `exp`, Σ`ci:*` = `inc`. Transfers add nothing to a daily rollup.
  */
 export const FIELD = Object.freeze({
   income: 'inc',
@@ -53,6 +68,10 @@ export const PREFIX = Object.freeze({
   merchantCount: 'mn:',
   pending: 'p:',
   pendingCount: 'pcn:',
+  /** Daily only: `pce:<CUR>:<categoryId>`. */
+  pendingExpenseCategory: 'pce:',
+  /** Daily only: `pcen:<CUR>:<categoryId>`. */
+  pendingExpenseCategoryCount: 'pcen:',
 } as const);
 
 /** Category id of transactions (or split parts) without a category. */
@@ -70,10 +89,14 @@ const PREFIXES = new Set<string>(Object.values(PREFIX));
 /** The counters of one rollup: field name → integer. Absent means 0. */
 export type RollupFields = Readonly<Record<string, number>>;
 
-/** Which rollup: the base currency amounts are in, and the month `YYYY-MM`. The user is implied by the caller. */
+/**
+ * Which rollup: the base currency amounts are in, and the month `YYYY-MM`; with `day` (`YYYY-MM-DD`, inside
+ * `month`) the DAILY rollup of that day instead of the monthly one. The user is implied by the caller.
+ */
 export interface RollupKey {
   readonly baseCurrency: string;
   readonly month: string;
+  readonly day?: string;
 }
 
 /** A change to one rollup: add each field's value to the stored counter. */
@@ -102,22 +125,31 @@ export function pickRollupFields(item: Readonly<Record<string, unknown>> | undef
   return out;
 }
 
-/** The string form of a rollup key, `<baseCurrency>#<YYYY-MM>` (sorts by currency, then month). */
+/**
+ * The string form of a rollup key, `<baseCurrency>#<YYYY-MM>` for a monthly rollup and `<baseCurrency>#<YYYY-MM-DD>`
+ * for a daily one (sorts by currency, then month, each month before its days).
+ */
 export function rollupKeyString(key: RollupKey): string {
-  return `${key.baseCurrency}#${key.month}`;
+  return `${key.baseCurrency}#${key.day ?? key.month}`;
+}
+
+/** Whether a rollup key names a daily rollup. */
+export function isDailyKey(key: RollupKey): key is RollupKey & { readonly day: string } {
+  return typeof key.day === 'string';
 }
 
 /**
  * Reads {@link rollupKeyString}'s output back.
- * @throws ValidationError when the text is not `<currency>#YYYY-MM`.
+ * @throws ValidationError when the text is not `<currency>#YYYY-MM` or `<currency>#YYYY-MM-DD`.
  */
 export function parseRollupKey(text: string): RollupKey {
-  const m = /^([A-Z]{3})#(\d{4}-(?:0[1-9]|1[0-2]))$/.exec(text);
+  const m = /^([A-Z]{3})#(\d{4}-(?:0[1-9]|1[0-2]))(-(?:0[1-9]|[12]\d|3[01]))?$/.exec(text);
   if (!m) {
-    const message = `must be <currency>#YYYY-MM (got ${JSON.stringify(text)})`;
+    const message = `must be <currency>#YYYY-MM or <currency>#YYYY-MM-DD (got ${JSON.stringify(text)})`;
     throw new ValidationError(`rollup key ${message}`, [{ path: 'key', message }]);
   }
-  return { baseCurrency: m[1] ?? '', month: m[2] ?? '' };
+  const month = m[2] ?? '';
+  return m[3] ? { baseCurrency: m[1] ?? '', month, day: month + m[3] } : { baseCurrency: m[1] ?? '', month };
 }
 
 /** Adds two integers of a counter, refusing to leave the safe-integer range. */

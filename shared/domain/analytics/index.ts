@@ -1,5 +1,5 @@
 /**
- * Analytics: monthly rollups kept as flat integer counters, maintained by exact deltas of ledger changes, and the
+ * Analytics: monthly and daily rollups kept as flat integer counters, maintained by exact deltas of ledger changes, and the
  * read models built from them (monthly summary, trends, category totals, cash flow).
  */
 export {
@@ -12,6 +12,7 @@ export {
   compactFields,
   field,
   FIELD,
+  isDailyKey,
   isRollupField,
   MAX_MERCHANT_LENGTH,
   negateFields,
@@ -28,8 +29,8 @@ export {
   type RollupKey,
   type StoredFields,
 } from './fields';
-export { addMonths, assertMonth, isMonth, MAX_MONTHS, monthDiff, monthOf, monthsBetween } from './months';
-export { allocateSigned, contribution, delta, isConverted, merchantName, mergeDeltas, recount, type AnalyticsTransaction } from './contribution';
+export { addMonths, assertMonth, isMonth, MAX_MONTHS, monthDiff, monthOf, monthsBetween, dayOf } from './months';
+export { allocateSigned, contribution, contributions, dailyContribution, delta, isConverted, merchantName, mergeDeltas, recount, type AnalyticsTransaction } from './contribution';
 export { fieldDifference, recountExact, type ExactFields } from './recount';
 export { CategoryIndex, UNCATEGORISED_NAME, type AnalyticsCategory, type CategoryAmount, type CategoryLevel } from './category-tree';
 export {

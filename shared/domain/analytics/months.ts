@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { MAX_YEAR, MIN_YEAR } from '../ledger/calendar';
+import { assertCalendarDate, MAX_YEAR, MIN_YEAR } from '../ledger/calendar';
 
 /** The most months one analytics request may span (ten years). */
 export const MAX_MONTHS = 120;
@@ -80,4 +80,12 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   const start = index(from);
   return Array.from({ length: count }, (_, i) => fromIndex(start + i));
+}
+
+/**
+ * The day of a `YYYY-MM-DD` date (the key of its daily rollup), checked as a real calendar date.
+ * @throws ValidationError when it is not one.
+ */
+export function dayOf(date: string): string {
+  return assertCalendarDate(date, 'date');
 }

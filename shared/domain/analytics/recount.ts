@@ -1,5 +1,5 @@
 import { readInt } from '../money/exact';
-import { contribution, type AnalyticsTransaction } from './contribution';
+import { contributions, type AnalyticsTransaction } from './contribution';
 import { rollupKeyString, type StoredFields } from './fields';
 
 /**
@@ -21,20 +21,21 @@ function sortedNonZero(acc: ReadonlyMap<string, bigint>): ExactFields {
 }
 
 /**
- * The rollups recomputed from a user's transactions, exactly: key string (`<base>#<YYYY-MM>`) → counters, keys
- * sorted, rollups without a non-zero counter left out. Same counters as `recount`, at any size.
+ * The rollups recomputed from a user's transactions, exactly: key string (`<base>#<YYYY-MM>` monthly,
+ * `<base>#<YYYY-MM-DD>` daily) → counters, keys sorted, rollups without a non-zero counter left out. Same counters as
+ * `recount`, at any size.
  *
  * @throws ValidationError when a transaction is malformed (as `contribution` does) — never because of a sum's size.
  */
 export function recountExact(transactions: Iterable<AnalyticsTransaction>): Map<string, ExactFields> {
   const groups = new Map<string, Map<string, bigint>>();
   for (const tx of transactions) {
-    const c = contribution(tx);
-    if (!c) continue;
-    const id = rollupKeyString(c.key);
-    let acc = groups.get(id);
-    if (!acc) groups.set(id, (acc = new Map()));
-    for (const [name, value] of Object.entries(c.fields)) acc.set(name, (acc.get(name) ?? 0n) + BigInt(value));
+    for (const c of contributions(tx)) {
+      const id = rollupKeyString(c.key);
+      let acc = groups.get(id);
+      if (!acc) groups.set(id, (acc = new Map()));
+      for (const [name, value] of Object.entries(c.fields)) acc.set(name, (acc.get(name) ?? 0n) + BigInt(value));
+    }
   }
   const out = new Map<string, ExactFields>();
   for (const id of [...groups.keys()].sort()) {

@@ -11,12 +11,15 @@ import type { RollupsPort } from '../../../shared/ports/rollups';
 export const memory = {
   /** `userId/base/month` → counters and last update. */
   rollups: new Map<string, { fields: Map<string, bigint>; updatedAt: string }>(),
+  /** `userId/base/day` → daily counters and last update. */
+  daily: new Map<string, { fields: Map<string, bigint>; updatedAt: string }>(),
   applied: new Set<string>(),
   erased: new Set<string>(),
   /** Calls of applyOnce, in order, with what they answered. */
   calls: [] as { userId: string; eventIds: string[]; outcome: string }[],
   reset(): void {
     this.rollups = new Map();
+    this.daily = new Map();
     this.applied = new Set();
     this.erased = new Set();
     this.calls = [];
@@ -25,6 +28,16 @@ export const memory = {
   fieldsOf(userId: string, base: string, month: string): Record<string, number> | undefined {
     const r = this.rollups.get(`${userId}/${base}/${month}`);
     return r && Object.fromEntries([...r.fields].map(([k, v]) => [k, Number(v)]));
+  },
+  /** A daily rollup's counters as plain numbers (zeros kept, as DynamoDB ADD keeps them). */
+  dayFieldsOf(userId: string, base: string, day: string): Record<string, number> | undefined {
+    const r = this.daily.get(`${userId}/${base}/${day}`);
+    return r && Object.fromEntries([...r.fields].map(([k, v]) => [k, Number(v)]));
+  },
+  /** Erases a user as account deletion does: its rollups (monthly and daily) go, its late events are dropped. */
+  erase(userId: string): void {
+    for (const store of [this.rollups, this.daily]) for (const k of [...store.keys()]) if (k.startsWith(`${userId}/`)) store.delete(k);
+    this.erased.add(userId);
   },
 };
 
@@ -37,11 +50,12 @@ export async function applyOnce(userId: string, eventIds: string[], deltas: Roll
   if (outcome !== 'applied') return outcome;
   for (const id of eventIds) memory.applied.add(id);
   for (const d of deltas) {
-    const key = `${userId}/${d.key.baseCurrency}/${d.key.month}`;
-    const r = memory.rollups.get(key) ?? { fields: new Map<string, bigint>(), updatedAt: '' };
+    const store = d.key.day === undefined ? memory.rollups : memory.daily;
+    const key = `${userId}/${d.key.baseCurrency}/${d.key.day ?? d.key.month}`;
+    const r = store.get(key) ?? { fields: new Map<string, bigint>(), updatedAt: '' };
     for (const [name, value] of Object.entries(d.fields)) r.fields.set(name, (r.fields.get(name) ?? 0n) + BigInt(value));
     r.updatedAt = now.toISOString();
-    memory.rollups.set(key, r);
+    store.set(key, r);
   }
   return 'applied';
 }
@@ -76,4 +90,35 @@ export async function replaceRollup(userId: string, base: string, month: string,
   return true;
 }
 
-export const rollupsMemoryImplementsPort: RollupsPort = { applyOnce, getRollups, rollupRange, allRollups, replaceRollup };
+function daysOf(userId: string): { base: string; day: string; fields: StoredFields; updatedAt: string }[] {
+  return [...memory.daily]
+    .filter(([k]) => k.startsWith(`${userId}/`))
+    .map(([k, r]) => {
+      const [, base = '', day = ''] = k.split('/');
+      return { base, day, fields: stored(r.fields), updatedAt: r.updatedAt };
+    })
+    .sort((a, b) => (`${a.base}#${a.day}` < `${b.base}#${b.day}` ? -1 : 1));
+}
+
+export async function dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]> {
+  // As DynamoDB returns them: the stored attributes whose value is not zero (pickStoredFields drops zeros).
+  return daysOf(userId)
+    .filter((r) => r.base === base && r.day >= fromDay && r.day <= toDay)
+    .map((r) => ({ day: r.day, fields: Object.fromEntries(Object.entries(r.fields).filter(([, v]) => BigInt(v) !== 0n)) }));
+}
+
+export async function allDaily(userId: string): Promise<{ base: string; day: string; fields: StoredFields; updatedAt: string }[]> {
+  return daysOf(userId);
+}
+
+export async function replaceDaily(userId: string, base: string, day: string, fields: StoredFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean> {
+  const key = `${userId}/${base}/${day}`;
+  const current = memory.daily.get(key);
+  if (Object.keys(fields).length === 0 && !expectedUpdatedAt) return true;
+  if (expectedUpdatedAt ? current?.updatedAt !== expectedUpdatedAt : current) return false;
+  if (Object.keys(fields).length === 0) memory.daily.delete(key);
+  else memory.daily.set(key, { fields: new Map(Object.entries(fields).map(([k, v]) => [k, BigInt(v)])), updatedAt: now.toISOString() });
+  return true;
+}
+
+export const rollupsMemoryImplementsPort: RollupsPort = { applyOnce, getRollups, rollupRange, allRollups, replaceRollup, dailyRange, allDaily, replaceDaily };
