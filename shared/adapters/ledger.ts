@@ -5,6 +5,7 @@ import { merchantKey } from '../domain/ledger';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
+import { currentCorrelationId } from '../correlation';
 
 /** A stored transaction (the API's Transaction plus what storage and rules need). */
 export interface TransactionRecord {
@@ -50,8 +51,13 @@ export function toTransaction(item: Record<string, unknown>): TransactionRecord 
   return t;
 }
 
-/** The full item of a transaction: record plus keys, index keys, and derived search fields. */
+/**
+ * The full item of a transaction: record plus keys, index keys, and derived search fields, and the correlation id of
+ * the request or message that writes it (`lastCorrelationId`): the relay builds TransactionRecorded/Updated from
+ * the stream's images, which is the only way that id reaches those events and the consumers that log them.
+ */
 export function transactionItem(t: TransactionRecord): Record<string, unknown> {
+  const correlationId = currentCorrelationId();
   return {
     ...keys.transaction(t.userId, t.id),
     ...t,
@@ -61,6 +67,7 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
     search: `${t.description} ${t.notes ?? ''}`.toLowerCase(),
     merchantKey: merchantKey(t.description),
     ...(t.splits ? { splitCategories: t.splits.map((s) => s.categoryId) } : {}),
+    ...(correlationId ? { lastCorrelationId: correlationId } : {}),
   };
 }
 

@@ -90,8 +90,12 @@ export function on<S extends z.ZodMiniType>(contract: EventContract<S>, handle: 
   return { [contract.type]: { contract, handle: handle as (e: ReceivedEvent<never>) => Promise<void> } } as Handlers;
 }
 
-/** The correlation id of a message without decoding it (for logging a batch, or a message that cannot be decoded). */
-function peekCorrelation(record: SQSRecord): string {
+/**
+ * The correlation id of a message without decoding it: its envelope's, else its event id, else the SQS message id.
+ * A batch consumer that handles records of several requests at once runs each record's work in its own id with it
+ * (`withCorrelationId(peekCorrelation(record), …)`), so the events it sends carry the right chain.
+ */
+export function peekCorrelation(record: SQSRecord): string {
   try {
     const body = JSON.parse(record.body) as { id?: unknown; correlationId?: unknown };
     if (typeof body.correlationId === 'string' && body.correlationId !== '') return body.correlationId;
@@ -179,6 +183,7 @@ export function queueConsumer(queue: ConsumedQueue, ...handlerSets: Handlers[]):
       try {
         await handler.handle(event);
         metrics.addMetric('RecordsProcessed', MetricUnit.Count, 1);
+        logger.debug('Event handled', { messageId: record.messageId, type: event.type, id: event.id, correlationId: event.correlationId });
       } catch (error) {
         logRecordFailure(record, queue, error, event.correlationId);
         throw error;
@@ -204,9 +209,11 @@ export function queueBatchConsumer(queue: ConsumedQueue, handle: (records: SQSRe
     const correlations = records.map(peekCorrelation);
     logBatchCorrelation(correlations);
     const distinct = new Set(correlations);
-    const run = () => handle(records);
-    const result = await (distinct.size === 1 ? withCorrelationId([...distinct][0] ?? '', run) : run());
+    // One request's batch runs in its id; a mixed batch in none (the empty id), never in an id left over from an
+    // earlier invocation: the handler scopes each record itself where it sends events (peekCorrelation).
+    const result = await withCorrelationId(distinct.size === 1 ? ([...distinct][0] ?? '') : '', () => handle(records));
     const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+    logger.debug('Batch handled', { records: records.length, failed: failed.size });
     metrics.addMetric('RecordsProcessed', MetricUnit.Count, records.length - failed.size);
     if (failed.size > 0) metrics.addMetric('RecordsFailed', MetricUnit.Count, failed.size);
     return result;

@@ -1,7 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { Envelope } from '../../events/envelope';
+import { Envelope, MAX_CORRELATION_ID_LENGTH } from '../../events/envelope';
 import { TransactionDeleted, TransactionRecorded, TransactionSnapshot, TransactionUpdated } from '../../events/transaction-changed';
 import { publish } from '../adapters/queue';
 import { streamRelayHandler } from './handler';
@@ -44,12 +44,16 @@ export function eventsOf(record: DynamoDBRecord): Envelope[] {
     const contract = !before ? TransactionRecorded : !after ? TransactionDeleted : TransactionUpdated;
     const id = after ? `${tx.id}@${after.version}` : `${tx.id}@${before?.version ?? 0}-deleted`;
     const at = record.dynamodb?.ApproximateCreationDateTime;
+    // The write's own correlation id, stored on the item (shared/adapters/ledger.ts transactionItem). A delete writes
+    // no attribute, so TransactionDeleted starts its own chain rather than claiming the previous writer's.
+    const correlationId = after && typeof newItem?.lastCorrelationId === 'string' && newItem.lastCorrelationId !== '' ? newItem.lastCorrelationId.slice(0, MAX_CORRELATION_ID_LENGTH) : undefined;
     return [
       {
         id,
         type: contract.type,
         version: contract.version,
         occurredAt: at ? new Date(at * 1000).toISOString() : new Date().toISOString(),
+        ...(correlationId ? { correlationId } : {}),
         data: { userId: tx.userId, transactionId: tx.id, before, after },
       },
     ];

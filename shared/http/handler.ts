@@ -16,6 +16,7 @@ import { parseWith } from './validate';
 import { authorization } from './authorization';
 import { corsHeaders } from './cors';
 import { config, cursorKeySource, requireAtColdStart } from '../config';
+import { withCorrelationId } from '../correlation';
 
 type Out<S> = [S] extends [z.ZodMiniType] ? z.infer<S> : undefined;
 type BodyOf<C> = C extends RouteContract<infer B, infer _Q, infer _P, infer _R> ? Out<B> : never;
@@ -114,6 +115,11 @@ function readJsonBody(contract: RouteContract, event: APIGatewayProxyEventV2, ra
   }
 }
 
+/** The client's `x-correlation-id`, else API Gateway's request id. */
+function correlationIdOf(event: APIGatewayProxyEventV2): string {
+  return event.headers?.['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
+}
+
 function respond(status: number, body: unknown, headers: Record<string, string>, mediaType: string): APIGatewayProxyStructuredResultV2 {
   if (status === 204 || body === undefined) return { statusCode: status, headers };
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -132,7 +138,7 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
   requireAtColdStart([...(contract.auth !== 'public' ? [() => config().TABLE_NAME] : []), ...(signsCursors ? [cursorKeySource] : [])]);
   const answer = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
-    const correlationId = headers['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
+    const correlationId = correlationIdOf(event);
     logger.setCorrelationId(correlationId);
     const baseHeaders = { ...corsHeaders(headers.origin), 'x-correlation-id': correlationId };
     const instance = event.rawPath;
@@ -189,7 +195,10 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
     }
   };
   // Every database call of the request retries within one policy, bounded by the invocation's remaining time.
-  const core = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => withRetryBudget(retryPolicyOf(context), () => answer(event));
+  // The request's correlation id scopes everything it causes (events it writes): the local cloud runs requests side by
+  // side in one process, where the logger's id alone would be whichever request set it last.
+  const core = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+    withCorrelationId(correlationIdOf(event), () => withRetryBudget(retryPolicyOf(context), () => answer(event)));
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
