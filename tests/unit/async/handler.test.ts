@@ -194,6 +194,22 @@ describe('queue consumers', () => {
       ['RecordsFailed', 1],
     ]);
   });
+
+  it('a batch of several requests gives events no stale id: each record’s work takes its own (peekCorrelation)', async () => {
+    const { queueBatchConsumer, peekCorrelation, newEvent, logger } = await load();
+    const { withCorrelationId } = await import('../../../shared/correlation');
+    const { ImportRequested } = await import('../../../events/import-requested');
+    logger.setCorrelationId('left-over-from-an-earlier-invocation');
+    const out: { whole?: string; each: (string | undefined)[] } = { each: [] };
+    const handler = queueBatchConsumer({ name: 'notifications', maxReceiveCount: 5 }, async (records) => {
+      out.whole = newEvent(ImportRequested, { userId: 'u', importId: 'i' }, new Date()).correlationId;
+      for (const r of records) out.each.push(withCorrelationId(peekCorrelation(r), () => newEvent(ImportRequested, { userId: 'u', importId: 'i' }, new Date()).correlationId));
+      return { batchItemFailures: [] };
+    });
+    await handler({ Records: [sqsRecord('m1', envelope('e1', 'T', {}, 'req-A')), sqsRecord('m2', envelope('e2', 'T', {}, 'req-B'))] }, context);
+    expect(out.whole).toBeUndefined();
+    expect(out.each).toEqual(['req-A', 'req-B']);
+  });
 });
 
 describe('the stream relay', () => {
