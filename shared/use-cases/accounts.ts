@@ -3,6 +3,7 @@ import { sumExact, toExactMinor } from '../domain/money/exact';
 import * as store from '../adapters/accounts';
 import { newId } from '../adapters/ids';
 import { assertCurrency } from './currency';
+import { goalsFollowingAccount } from './goals';
 
 /**
  * The API view: balance = opening balance + the transactions in the account's own currency. Sums are added in
@@ -60,8 +61,19 @@ export async function updateAccount(userId: string, id: string, changes: Paramet
   return a ? accountView(a) : refusal(userId, id, expected);
 }
 
-/** Deletes an account at the version the caller read, while no transaction refers to it. */
+/**
+ * Deletes an account at the version the caller read, while no transaction refers to it and no savings goal follows
+ * it (409 naming the goals: delete them or detach them with `PATCH /goals/{id} {"accountId": null}` first).
+ */
 export async function deleteAccount(userId: string, id: string, expected: number): Promise<void> {
+  const goals = await goalsFollowingAccount(userId, id);
+  if (goals.length > 0) {
+    const current = await store.getAccount(userId, id);
+    if (!current) throw new NotFoundError(`No account ${id}.`);
+    if (current.version !== expected) await refusal(userId, id, expected);
+    const names = goals.map((g) => `"${g.name}" (${g.id})`).join(', ');
+    throw new ConflictError(`Savings goals follow this account: ${names}. Delete them or detach them (PATCH /goals/{id} {"accountId": null}) first.`, { goals });
+  }
   const result = await store.deleteAccount(userId, id, expected);
   if (result === 'missing') throw new NotFoundError(`No account ${id}.`);
   if (result === 'stale') await refusal(userId, id, expected);

@@ -84,3 +84,27 @@ export function defaultChildren(parentId: string): DefaultCategory[] {
 
 /** The shape of a category slug id: lower-case words joined by `-`, at most two levels joined by `.`. */
 export const CATEGORY_SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$/;
+
+/**
+ * Discretionary spending: what a person could cut for a while without breaking a commitment (rent, bills, loans,
+ * insurance, taxes, groceries, health and childcare are not). The whole of these default parents and every child of
+ * theirs (a user's own child category included):
+ */
+export const DISCRETIONARY_PARENTS: ReadonlySet<string> = new Set(['shopping', 'entertainment', 'travel']);
+
+/** Default children of other parents that are discretionary too (eating and drinking out, beauty), and children of
+ * {@link DISCRETIONARY_PARENTS} that are not (household supplies are necessities). */
+const DISCRETIONARY_CHILDREN: ReadonlySet<string> = new Set(['food.restaurants', 'food.coffee', 'food.takeaway', 'food.bars', 'personal-care.hair-beauty']);
+const NOT_DISCRETIONARY: ReadonlySet<string> = new Set(['shopping.household']);
+
+/**
+ * Whether spending in category `id` is discretionary (see {@link DISCRETIONARY_PARENTS}). `parentOf` resolves a
+ * user's own categories (whose ids are not slugs); without it, or when it knows nothing, a default child's parent is
+ * the part of its slug before the dot.
+ */
+export function isDiscretionary(id: string, parentOf: (id: string) => string | null | undefined = () => undefined): boolean {
+  if (NOT_DISCRETIONARY.has(id)) return false;
+  if (DISCRETIONARY_PARENTS.has(id) || DISCRETIONARY_CHILDREN.has(id)) return true;
+  const parent = parentOf(id) ?? (defaultCategory(id)?.parentId ?? null);
+  return parent !== null && parent !== id && DISCRETIONARY_PARENTS.has(parent);
+}

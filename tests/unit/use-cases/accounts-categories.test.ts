@@ -8,6 +8,7 @@ vi.mock('../../../shared/adapters/accounts', () => import('../../support/memory/
 vi.mock('../../../shared/adapters/categories', () => import('../../support/memory/categories'));
 vi.mock('../../../shared/adapters/rules', () => import('../../support/memory/rules'));
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
+vi.mock('../../../shared/adapters/goals', () => import('../../support/memory/goals'));
 
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors';
 import { deleteAccount, updateAccount } from '../../../shared/use-cases/accounts';
