@@ -10,8 +10,10 @@ import * as system from '../shared/contracts/system';
 import * as ledger from '../shared/contracts/ledger';
 import * as analytics from '../shared/contracts/analytics';
 import * as rules from '../shared/contracts/rules';
+import * as budgets from '../shared/contracts/budgets';
 import * as goals from '../shared/contracts/goals';
 import * as imports from '../shared/contracts/imports';
+import * as alerts from '../shared/contracts/alerts';
 import { asyncFunctions } from './async-functions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -68,6 +70,11 @@ export interface HttpFunction extends Common {
   contract: RouteContract;
   /** Throttle of each of its routes (heavy and auth routes); the stage's default otherwise. */
   throttle?: Throttle;
+  /**
+   * The API's `$default` route: every request no route matches (an unknown path, or a known path with another
+   * method) reaches this function instead of API Gateway's own `{"message":"Not Found"}`. At most one function.
+   */
+  defaultRoute?: true;
 }
 
 export interface QueueFunction extends Common {
@@ -132,6 +139,7 @@ export const functions: FunctionDef[] = [
   http('health', 'GET /health', system.health, 'system/health'),
   http('openapi', 'GET /openapi.json', system.openapi, 'system/openapi'),
   http('docs', 'GET /docs', system.docs, 'system/docs'),
+  { kind: 'http', name: 'no-route', entry: 'functions/http/system/no-route.ts', contract: system.noRoute, access: [], routes: [], defaultRoute: true },
 
   // auth and roles
   http('auth-register', ['POST /auth/register', 'POST /users/register'], auth.register, 'auth/register', ['table:write', 'cognito:AdminGetUser', 'cognito:AdminDeleteUser', 'cognito:AdminConfirmSignUp', 'cognito:AdminAddUserToGroup'], { throttle: { rate: 5, burst: 10 } }),
@@ -190,6 +198,14 @@ export const functions: FunctionDef[] = [
   http('rules-delete', 'DELETE /rules/{id}', rules.deleteRule, 'rules/delete', ['table:write']),
   http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29, throttle: { rate: 10, burst: 20 }, reservedConcurrency: 5 }),
 
+  // budgets (status read from the daily and monthly rollups)
+  http('budgets-list', 'GET /budgets', budgets.listBudgets, 'budgets/list', ['table:read']),
+  http('budgets-create', 'POST /budgets', budgets.createBudget, 'budgets/create', ['table:write']),
+  http('budgets-status', 'GET /budgets/status', budgets.budgetStatus, 'budgets/status', ['table:read']),
+  http('budgets-get', 'GET /budgets/{id}', budgets.getBudget, 'budgets/get', ['table:read']),
+  http('budgets-update', 'PATCH /budgets/{id}', budgets.updateBudget, 'budgets/update', ['table:write']),
+  http('budgets-delete', 'DELETE /budgets/{id}', budgets.deleteBudget, 'budgets/delete', ['table:write']),
+
   // savings goals (progress read from the goal, the account and the monthly rollups)
   http('goals-list', 'GET /goals', goals.listGoals, 'goals/list', ['table:read']),
   http('goals-create', 'POST /goals', goals.createGoal, 'goals/create', ['table:write']),
@@ -203,6 +219,13 @@ export const functions: FunctionDef[] = [
   http('analytics-trends', 'GET /analytics/trends', analytics.trends, 'analytics/trends', ['table:read']),
   http('analytics-categories', 'GET /analytics/categories', analytics.categories, 'analytics/categories', ['table:read']),
   http('analytics-cashflow', 'GET /analytics/cashflow', analytics.cashflow, 'analytics/cashflow', ['table:read']),
+
+  // alerts (raised by the `alerts` queue consumer)
+  http('alerts-list', 'GET /alerts', alerts.listAlerts, 'alerts/list', ['table:read', 'secret:cursor']),
+  http('alerts-read', 'POST /alerts/{id}/read', alerts.readAlert, 'alerts/read', ['table:write']),
+  http('alerts-read-all', 'POST /alerts/read-all', alerts.readAllAlerts, 'alerts/read-all', ['table:write']),
+  http('alerts-get-preferences', 'GET /alerts/preferences', alerts.getAlertPreferences, 'alerts/get-preferences', ['table:read']),
+  http('alerts-put-preferences', 'PUT /alerts/preferences', alerts.putAlertPreferences, 'alerts/put-preferences', ['table:write']),
 
   // async: the outbox relay, consumers, schedules (./async-functions.ts)
   ...asyncFunctions,

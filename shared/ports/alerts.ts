@@ -1,0 +1,21 @@
+import type * as Adapter from '../adapters/alerts';
+import type { Alert, AlertDraft, AlertPreferences } from '../domain/alerts';
+
+/**
+ * The alerts store as the alerts use cases see it: each alert written once by its deterministic id, listed newest
+ * first, marked read; the user's preferences; and the category history the unusual-transaction rule reads.
+ * Implemented by shared/adapters/alerts.ts (DynamoDB) and tests/support/memory/alerts.ts (unit tests).
+ */
+export interface AlertsPort {
+  putAlertOnce(userId: string, alert: AlertDraft, now: Date, emailPending?: boolean): Promise<{ outcome: 'created' | 'exists'; alert: Alert; emailPending: boolean }>;
+  clearEmailPending(userId: string, id: string): Promise<void>;
+  getAlert(userId: string, id: string): Promise<Alert | undefined>;
+  listAlerts(userId: string, options: { unreadOnly: boolean; limit: number; start?: string; maxScanned?: number }): Promise<{ items: Alert[]; next?: string }>;
+  markRead(userId: string, id: string, now: Date): Promise<Alert | undefined>;
+  getPreferences(userId: string): Promise<AlertPreferences>;
+  putPreferences(userId: string, preferences: AlertPreferences, now: Date): Promise<AlertPreferences>;
+  categoryExpenseAmounts(userId: string, categoryId: string, range: { from: string; to: string }, base: string, limit: number, excludeId: string): Promise<number[]>;
+}
+
+/** Compile-time proof that the DynamoDB adapter implements the port. */
+export const alertsAdapterImplementsPort: typeof Adapter extends AlertsPort ? true : never = true;

@@ -1,0 +1,92 @@
+import type * as Adapter from '../../../shared/adapters/alerts';
+import { mergePreferences, type Alert, type AlertDraft, type AlertPreferences } from '../../../shared/domain/alerts';
+import type { AlertsPort } from '../../../shared/ports/alerts';
+
+/**
+ * In-memory alerts store (shared/adapters/alerts.ts): conditional creates by id, newest-first listings, read marks,
+ * preferences, and the category history as a list of expenses per user.
+ * Use in unit tests: `vi.mock('…/shared/adapters/alerts', () => import('…/memory/alerts'))`.
+ */
+export const memory = {
+  alerts: new Map<string, Alert & { emailPending?: boolean; position: string }>(),
+  preferences: new Map<string, AlertPreferences>(),
+  expenses: [] as { userId: string; id: string; categoryId: string; date: string; baseAmount: number; baseCurrency: string }[],
+  /** Count of create attempts per id (created or not). */
+  attempts: new Map<string, number>(),
+  reset(): void {
+    this.alerts = new Map();
+    this.preferences = new Map();
+    this.expenses = [];
+    this.attempts = new Map();
+  },
+  of(userId: string): Alert[] {
+    return [...this.alerts.entries()].filter(([k]) => k.startsWith(`${userId}/`)).map(([, a]) => strip(a));
+  },
+};
+
+let seq = 0;
+const strip = (a: Alert & { emailPending?: boolean; position?: string }): Alert => {
+  const { emailPending: _e, position: _p, ...rest } = a;
+  return structuredClone(rest);
+};
+
+export const ALERT_TTL_SECONDS = 400 * 86400;
+
+export async function putAlertOnce(userId: string, alert: AlertDraft, now: Date, emailPending = false): Promise<{ outcome: 'created' | 'exists'; alert: Alert; emailPending: boolean }> {
+  const k = `${userId}/${alert.id}`;
+  memory.attempts.set(alert.id, (memory.attempts.get(alert.id) ?? 0) + 1);
+  const existing = memory.alerts.get(k);
+  if (existing) return { outcome: 'exists', alert: strip(existing), emailPending: existing.emailPending === true };
+  const stored = { ...structuredClone(alert), createdAt: now.toISOString(), readAt: null, position: `${now.toISOString()}#${String(seq++).padStart(8, '0')}`, ...(emailPending ? { emailPending } : {}) };
+  memory.alerts.set(k, stored);
+  return { outcome: 'created', alert: strip(stored), emailPending };
+}
+
+export async function clearEmailPending(userId: string, id: string): Promise<void> {
+  const a = memory.alerts.get(`${userId}/${id}`);
+  if (a) delete a.emailPending;
+}
+
+export async function getAlert(userId: string, id: string): Promise<Alert | undefined> {
+  const a = memory.alerts.get(`${userId}/${id}`);
+  return a && strip(a);
+}
+
+export async function listAlerts(userId: string, options: { unreadOnly: boolean; limit: number; start?: string; maxScanned?: number }): Promise<{ items: Alert[]; next?: string }> {
+  const all = [...memory.alerts.entries()]
+    .filter(([k]) => k.startsWith(`${userId}/`))
+    .map(([, a]) => a)
+    .sort((a, b) => (a.position < b.position ? 1 : -1))
+    .filter((a) => options.start === undefined || a.position < options.start)
+    .filter((a) => !options.unreadOnly || a.readAt === null);
+  const page = all.slice(0, options.limit);
+  return { items: page.map(strip), ...(all.length > options.limit ? { next: page[page.length - 1]?.position } : {}) };
+}
+
+export async function markRead(userId: string, id: string, now: Date): Promise<Alert | undefined> {
+  const a = memory.alerts.get(`${userId}/${id}`);
+  if (!a) return undefined;
+  a.readAt ??= now.toISOString();
+  return strip(a);
+}
+
+export async function getPreferences(userId: string): Promise<AlertPreferences> {
+  return structuredClone(memory.preferences.get(userId) ?? mergePreferences(undefined));
+}
+
+export async function putPreferences(userId: string, preferences: AlertPreferences): Promise<AlertPreferences> {
+  memory.preferences.set(userId, structuredClone(preferences));
+  return structuredClone(preferences);
+}
+
+export async function categoryExpenseAmounts(userId: string, categoryId: string, range: { from: string; to: string }, base: string, limit: number, excludeId: string): Promise<number[]> {
+  return memory.expenses
+    .filter((e) => e.userId === userId && e.categoryId === categoryId && e.date >= range.from && e.date <= range.to && e.baseCurrency === base && e.id !== excludeId)
+    .sort((a, b) => (a.date < b.date ? 1 : -1))
+    .slice(0, limit)
+    .map((e) => Math.abs(e.baseAmount));
+}
+
+/** Compile-time proof that the in-memory store matches the port and the adapter's signatures. */
+export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts };
+export const alertsMemoryMatchesAdapter: typeof Adapter = { ...alertsMemoryImplementsPort, ALERT_TTL_SECONDS };
