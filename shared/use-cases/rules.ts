@@ -1,5 +1,5 @@
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
-import { applyRules, compileRules, validateRule, type ManualField, type Rule } from '../domain/rules';
+import { applyCompiledRules, compileStoredRules, validateRule, type CompiledRules, type ManualField, type Rule } from '../domain/rules';
 import { newId } from '../adapters/ids';
 import { transactionsByDate } from '../adapters/ledger';
 import { getAccount } from '../adapters/accounts';
@@ -30,18 +30,37 @@ function subjectOf(t: Subject) {
   };
 }
 
-const asDomain = (r: store.RuleRecord): Rule => ({ id: r.id, name: r.name, priority: r.priority, conditions: r.conditions, actions: r.actions, enabled: r.enabled });
+/**
+ * A rule as stored: the record plus, for a pattern rule, the program its pattern compiled to when it was saved
+ * (`Rule.patternProgram`), which the adapter stores and reads back with the other attributes and `ruleView` leaves
+ * out of replies.
+ */
+type StoredRule = store.RuleRecord & { patternProgram?: string };
 
-/** Applies the user's rules to a transaction draft in their order, never overwriting a field set by hand. */
-export function applyUserRules(draft: Subject, manualFields: string[], rules: readonly store.RuleRecord[] | ReturnType<typeof compileRules>): Ruled {
-  const compiled = Array.isArray(rules) ? compileRules((rules as store.RuleRecord[]).map(asDomain)) : (rules as ReturnType<typeof compileRules>);
-  const out = applyRules(subjectOf(draft), compiled, manualFields.filter((f): f is ManualField => f === 'categoryId' || f === 'tags'));
+const asDomain = (r: StoredRule): Rule => ({
+  id: r.id,
+  name: r.name,
+  priority: r.priority,
+  conditions: r.conditions,
+  actions: r.actions,
+  enabled: r.enabled,
+  ...(typeof r.patternProgram === 'string' ? { patternProgram: r.patternProgram } : {}),
+});
+
+/**
+ * Applies the user's rules to a transaction draft in their order, never overwriting a field set by hand. Patterns
+ * run from their stored programs (`compileStoredRules`): the transaction and import functions carry no regex
+ * compiler.
+ */
+export function applyUserRules(draft: Subject, manualFields: string[], rules: readonly StoredRule[] | CompiledRules): Ruled {
+  const compiled = Array.isArray(rules) ? compileStoredRules((rules as readonly StoredRule[]).map(asDomain)) : (rules as CompiledRules);
+  const out = applyCompiledRules(subjectOf(draft), compiled, manualFields.filter((f): f is ManualField => f === 'categoryId' || f === 'tags'));
   return { categoryId: out.categoryId ?? null, tags: out.tags, appliedRules: out.appliedRuleIds };
 }
 
 /** The user's rules, compiled once (for an import). */
-export async function compiledRulesOf(userId: string) {
-  return compileRules((await store.listRules(userId)).map(asDomain));
+export async function compiledRulesOf(userId: string): Promise<CompiledRules> {
+  return compileStoredRules((await store.listRules(userId)).map(asDomain));
 }
 
 function prefixed(e: unknown): never {
@@ -95,7 +114,7 @@ export async function createRule(userId: string, input: RuleInput, now = new Dat
   }
   await assertReferences(userId, valid);
   const at = now.toISOString();
-  const record: store.RuleRecord = { ...valid, version: 1, createdAt: at, updatedAt: at };
+  const record: StoredRule = { ...valid, version: 1, createdAt: at, updatedAt: at };
   await store.putRule(userId, record);
   return ruleView(record);
 }
@@ -119,7 +138,7 @@ export async function updateRule(userId: string, id: string, changes: Partial<Ru
     prefixed(e);
   }
   await assertReferences(userId, valid, asDomain(current));
-  const record: store.RuleRecord = { ...valid, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() };
+  const record: StoredRule = { ...valid, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() };
   if (!(await store.putRule(userId, record, expected))) await refusal(userId, id, expected);
   return ruleView(record);
 }
@@ -136,7 +155,8 @@ export async function deleteRule(userId: string, id: string, expected: number): 
 export async function previewRule(userId: string, id: string, limit: number) {
   const rule = await store.getRule(userId, id);
   if (!rule) throw new NotFoundError(`No rule ${id}.`);
-  const compiled = compileRules([{ ...asDomain(rule), enabled: true }]);
+  // The stored program, as transaction writes run it.
+  const compiled = compileStoredRules([{ ...asDomain(rule), enabled: true }]);
   const matches: { transactionId: string; date: string; description: string; changes: Record<string, unknown> }[] = [];
   let examined = 0;
   let more = false;

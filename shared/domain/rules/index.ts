@@ -1,7 +1,9 @@
 /** Categorisation rules: conditions → category and tags, in priority order, never over the user's own edits. */
 export {
+  applyCompiledRules,
   applyRules,
   compileRules,
+  compileStoredRules,
   RULE_LIMITS,
   ruleMatches,
   ruleProblems,
@@ -17,4 +19,5 @@ export {
   subjectText,
   type SubjectText,
 } from './rules';
-export { clearPatternCache, compilePattern, MAX_CLASS_RANGES, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE, regexProblem, RULE_PATTERN_FLAGS, type CompiledPattern, type RulePattern } from './pattern';
+export { clearPatternCache, compilePattern, regexProblem, RULE_PATTERN_FLAGS, type CompiledPattern } from './pattern';
+export { loadProgram, MAX_CLASS_RANGES, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE, MAX_STORED_RANGES, type LoadedProgram, type RulePattern } from './program';

@@ -1,45 +1,25 @@
 import { RE2JS } from 're2js';
+import { clearProgramCache, loadProgram, MAX_CLASS_RANGES, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE, PROGRAM_VERSION, type RulePattern } from './program';
 
 /**
- * Rule patterns (`conditions.descriptionRegex`) run on RE2 (the `re2js` port): an automaton without backtracking,
- * so matching takes time linear in the text whatever the pattern — `(a+)+$` or `(a|\w)+$` cost no more than
- * `coffee`. RE2 has no back-references and no lookaround (they are what need backtracking), so those are refused.
+ * Rule patterns (`conditions.descriptionRegex`) are RE2 patterns, parsed and compiled by the `re2js` port when a
+ * rule is saved (this module, so only the functions that save or preview rules carry re2js); the program RE2
+ * compiles is stored with the rule and runs on the automaton of `./program.ts`, without backtracking, so matching
+ * takes time linear in the text whatever the pattern — `(a+)+$` or `(a|\w)+$` cost no more than `coffee`.
+ * RE2 has no back-references and no lookaround (they are what need backtracking), so those are refused.
  *
  * Linear is not free: the work per character grows with the size of the compiled program, and compiling and
  * warming up a pattern costs time once per request, both in proportion to the program size. That is bounded here
  * per pattern (length, program size, character-class ranges), and per user by `RULE_LIMITS.maxPatternSteps`.
  */
 
-/** The longest pattern a rule may hold, in characters. */
-export const MAX_PATTERN_LENGTH = 200;
-/**
- * The largest compiled program (RE2's instruction count, `programSize()`): about one per character, plus the
- * copies counted repetitions make. `coffee` is 8, a 190-character list of shop names about 200 (so any pattern of
- * plain words fits), `\d{1,100}` 201, `\w{1,150}` 301. Per character of a description RE2 does work up to this
- * size, so it bounds the cost of one rule on one transaction.
- */
-export const MAX_PROGRAM_SIZE = 250;
-/**
- * The most character ranges in the compiled program. A Unicode class such as `\p{L}` is ~700 ranges; repeating
- * one (`[\p{L}\d]{1,100}` is 68,600) makes compiling and the automaton's first steps slow, so it is bounded.
- */
-export const MAX_CLASS_RANGES = 3000;
-
 /** Flags every rule pattern runs with: case-insensitive (RE2 is always Unicode-aware). */
 // Marked pure so that a bundle which never compiles a pattern leaves re2js (~147 KB minified) out: a bare property
 // read of an import counts as a side effect and would keep the whole library in every function that imports rules.
 export const RULE_PATTERN_FLAGS: number = /* @__PURE__ */ (() => RE2JS.CASE_INSENSITIVE)();
 
-/** A compiled rule pattern. */
-export interface RulePattern {
-  /** Whether the pattern matches anywhere in `text` (linear time). */
-  test(text: string): boolean;
-  /** RE2's program size, for bounding and measuring. */
-  readonly programSize: number;
-}
-
-/** Result of {@link compilePattern}: the compiled pattern, or what is wrong with it. */
-export type CompiledPattern = { ok: true; pattern: RulePattern } | { ok: false; problem: string };
+/** Result of {@link compilePattern}: the compiled pattern and its program text to store, or what is wrong with it. */
+export type CompiledPattern = { ok: true; pattern: RulePattern; program: string } | { ok: false; problem: string };
 
 /** Explains an RE2 syntax error in the user's terms. */
 function syntaxProblem(pattern: string, message: string): string {
@@ -92,9 +72,10 @@ export function compilePattern(pattern: unknown): CompiledPattern {
 const compiledPatterns = new Map<string, CompiledPattern>();
 const PATTERN_CACHE_SIZE = 2000;
 
-/** Empties the cache of compiled patterns (to measure a cold function's first request). */
+/** Empties the caches of compiled patterns and loaded programs (to measure a cold function's first request). */
 export function clearPatternCache(): void {
   compiledPatterns.clear();
+  clearProgramCache();
 }
 
 function compileUncached(pattern: string): CompiledPattern {
@@ -114,7 +95,114 @@ function compileUncached(pattern: string): CompiledPattern {
   if (ranges > MAX_CLASS_RANGES) {
     return { ok: false, problem: `is too complex (its character classes hold ${ranges} ranges, at most ${MAX_CLASS_RANGES}): repeat a Unicode class like \\p{L} with + or * rather than a count` };
   }
-  return { ok: true, pattern: { test: (text: string) => re.test(text), programSize } };
+  let program: string;
+  try {
+    program = encodeProgram(re);
+  } catch (e) {
+    return { ok: false, problem: `could not be prepared to run (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const loaded = loadProgram(program);
+  if (!loaded.ok) return { ok: false, problem: `could not be prepared to run (${loaded.problem})` };
+  return { ok: true, pattern: loaded.pattern, program };
+}
+
+interface Re2Inst {
+  op: number;
+  out: number;
+  arg: number;
+  runes: ArrayLike<number>;
+}
+
+// re2js's instruction codes (its Inst class) and the FOLD_CASE flag of a rune instruction.
+const ALT = 1, ALT_MATCH = 2, CAPTURE = 3, EMPTY_WIDTH = 4, FAIL = 5, MATCH = 6, NOP = 7, RUNE = 8, RUNE1 = 9, RUNE_ANY = 10, RUNE_ANY_NOT_NL = 11;
+const FOLD_CASE = 1;
+
+/**
+ * The simple case-folding orbits of `runes` (the code points each equals ignoring case: `k` → K, k and the Kelvin
+ * sign), as RE2's own fold tables give them, as flat [lo, hi, …] ranges; remembered for the process. RE2 keeps a
+ * case-insensitive literal as one code point and folds while matching; the stored program holds the orbit instead.
+ */
+function foldOrbits(runes: Iterable<number>): Map<number, number[]> {
+  // No code point below `A` has another case.
+  const wanted = [...new Set(runes)].filter((r) => r >= 0x41 && !orbits.has(r));
+  if (wanted.length > 0) {
+    // One compile for all of them: a sequence of classes, each of NUL and one rune (a class of one folded rune
+    // alone would be turned back into a literal), compiles to one class instruction per rune, in order.
+    const re = RE2JS.compile(wanted.map((r) => `[\\x{0}\\x{${r.toString(16)}}]`).join(''), RULE_PATTERN_FLAGS);
+    const classes = (re.re2().prog as { inst: Re2Inst[] }).inst.filter((i) => i.op === RUNE || i.op === RUNE1);
+    if (classes.length !== wanted.length) throw new Error('case folding of the pattern\'s letters could not be read');
+    wanted.forEach((r, k) => {
+      const flat = Array.from((classes[k] as Re2Inst).runes);
+      const orbit = flat.length >= 2 && flat[0] === 0 && flat[1] === 0 && r !== 0 ? flat.slice(2) : flat;
+      orbits.set(r, orbit.length > 0 ? orbit : [r, r]);
+    });
+    if (orbits.size > 20_000) orbits.clear();
+  }
+  return new Map([...new Set(runes)].map((r) => [r, orbits.get(r) ?? [r, r]]));
+}
+
+const orbits = new Map<number, number[]>();
+
+/** Sorted, merged ranges as the program text writes them: low end, length - 1, then gap and length - 1 per range. */
+function encodeRanges(flat: readonly number[]): string {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of pairs) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  const out: string[] = [];
+  let prev = -1;
+  for (const [lo, hi] of merged) {
+    out.push((prev < 0 ? lo : lo - prev).toString(36), (hi - lo).toString(36));
+    prev = hi;
+  }
+  return out.join(',');
+}
+
+/** RE2's compiled program in the stored text form `./program.ts` reads. */
+function encodeProgram(re: RE2JS): string {
+  const prog = re.re2().prog as { inst: Re2Inst[]; start: number };
+  const b = (n: number) => n.toString(36);
+  const folded = (inst: Re2Inst) => inst.op === RUNE && inst.runes.length === 1 && (inst.arg & FOLD_CASE) !== 0;
+  const folds = foldOrbits(prog.inst.filter(folded).map((inst) => inst.runes[0] as number));
+  const insts = prog.inst.map((inst): string => {
+    switch (inst.op) {
+      case ALT:
+      case ALT_MATCH:
+        return `A${b(inst.out)},${b(inst.arg)}`;
+      case CAPTURE:
+      case NOP:
+        return `N${b(inst.out)}`;
+      case EMPTY_WIDTH:
+        return `E${b(inst.arg)},${b(inst.out)}`;
+      case FAIL:
+        return 'F';
+      case MATCH:
+        return 'M';
+      case RUNE_ANY:
+        return `D${b(inst.out)}`;
+      case RUNE_ANY_NOT_NL:
+        return `L${b(inst.out)}`;
+      case RUNE:
+      case RUNE1: {
+        const runes = Array.from(inst.runes);
+        if (runes.length === 0) return 'F';
+        if (runes.length === 1) {
+          const rune = runes[0] as number;
+          return `R${b(inst.out)},${encodeRanges(folded(inst) ? (folds.get(rune) ?? [rune, rune]) : [rune, rune])}`;
+        }
+        return `R${b(inst.out)},${encodeRanges(runes)}`;
+      }
+      default:
+        // Lookbehind instructions: the parser refuses lookbehind with the flags rules use, so none is compiled.
+        throw new Error(`RE2 instruction ${inst.op} has no stored form`);
+    }
+  });
+  return `${PROGRAM_VERSION}:${b(prog.start)}:${insts.join(' ')}`;
 }
 
 /** What is wrong with `pattern` as a rule pattern, or `undefined` when it can be used. */

@@ -2,7 +2,8 @@ import { ValidationError } from '../errors';
 import { COLLECTION_LIMITS } from '../limits';
 import { normaliseTags, TRANSACTION_LIMITS, TRANSACTION_TYPES, type FieldProblem, type TransactionType } from '../ledger/transaction';
 import { isCurrency } from '../money';
-import { compilePattern, type RulePattern } from './pattern';
+import { compilePattern } from './pattern';
+import { loadProgram, type LoadedProgram, type RulePattern } from './program';
 
 /**
  * Categorisation rules: "when a transaction looks like this, give it that category and these tags". Rules run
@@ -45,6 +46,11 @@ export interface Rule {
   conditions: RuleConditions;
   actions: RuleActions;
   enabled: boolean;
+  /**
+   * `conditions.descriptionRegex` compiled by RE2 when the rule was saved (`./program.ts` text, set by
+   * {@link validateRule}): what {@link compileStoredRules} runs, so applying rules needs no regex compiler.
+   */
+  patternProgram?: string;
 }
 
 /** Fields the user may have set by hand, which rules then leave alone. */
@@ -198,7 +204,8 @@ function shapeProblems(rule: Rule): FieldProblem[] {
 }
 
 /**
- * Checks a rule and returns it normalised (name trimmed, tags normalised).
+ * Checks a rule and returns it normalised (name trimmed, tags normalised) in its stored form, with its pattern's
+ * program (`patternProgram`) compiled from `conditions.descriptionRegex`, whatever program it came with.
  * @throws ValidationError listing every problem.
  */
 export function validateRule(rule: Rule): Rule {
@@ -207,7 +214,12 @@ export function validateRule(rule: Rule): Rule {
     const first = problems[0];
     throw new ValidationError(`The rule is invalid: ${first ? `${first.path} ${first.message}` : ''}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, problems);
   }
-  return normalise(rule);
+  const { patternProgram: _old, ...valid } = normalise(rule);
+  const source = valid.conditions.descriptionRegex;
+  if (source === undefined) return valid;
+  // ruleProblems compiled it (the compiled patterns are cached): it is valid here.
+  const compiled = compilePattern(source);
+  return compiled.ok ? { ...valid, patternProgram: compiled.program } : valid;
 }
 
 /** A valid rule in its stored form. */
@@ -219,7 +231,9 @@ function normalise(rule: Rule): Rule {
   for (const [key, value] of Object.entries(rule.conditions)) {
     if (value !== undefined && value !== null) (conditions as Record<string, unknown>)[key] = value;
   }
-  return { id: rule.id, name: rule.name.trim(), priority: rule.priority, conditions, actions, enabled: rule.enabled };
+  const stored: Rule = { id: rule.id, name: rule.name.trim(), priority: rule.priority, conditions, actions, enabled: rule.enabled };
+  if (conditions.descriptionRegex !== undefined && rule.patternProgram !== undefined) stored.patternProgram = rule.patternProgram;
+  return stored;
 }
 
 /**
@@ -231,6 +245,25 @@ function normalise(rule: Rule): Rule {
  * compiled (nothing runs them).
  */
 export function compileRules(rules: readonly Rule[]): CompiledRules {
+  return compileWith(rules, (rule) => compilePattern(rule.conditions.descriptionRegex));
+}
+
+/**
+ * {@link compileRules} for rules as stored: each pattern runs from the program compiled when its rule was saved
+ * (`patternProgram`, checked completely as it is read), never compiled from source, so the functions that apply
+ * rules to transactions carry no regex compiler. A pattern without a readable program (stored before programs
+ * were, or damaged) is listed as invalid with the advice to save the rule again, and is not run.
+ */
+export function compileStoredRules(rules: readonly Rule[]): CompiledRules {
+  return compileWith(rules, storedPattern);
+}
+
+function storedPattern(rule: Rule): LoadedProgram {
+  if (rule.patternProgram === undefined) return { ok: false, problem: 'is not run: it was saved before patterns were compiled on saving; save the rule again' };
+  return loadProgram(rule.patternProgram);
+}
+
+function compileWith(rules: readonly Rule[], patternOf: (rule: Rule) => LoadedProgram): CompiledRules {
   const candidates: Rule[] = [];
   const invalid: { id: string; problems: FieldProblem[] }[] = [];
   for (const rule of rules) {
@@ -240,8 +273,6 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   }
   candidates.sort((x, y) => x.priority - y.priority || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const compiled: CompiledRule[] = [];
-  // The same pattern in several rules is compiled once.
-  const patterns = new Map<string, ReturnType<typeof compilePattern>>();
   const budget = RULE_LIMITS.maxPatternSteps;
   let used = 0;
   let full = false;
@@ -255,8 +286,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
         refuse(rule.id, `is not run: the patterns of a user's rules may add up to ${budget} steps, and the rules before it in order use them up`);
         continue;
       }
-      let pattern = patterns.get(source);
-      if (!pattern) patterns.set(source, (pattern = compilePattern(source)));
+      const pattern = patternOf(rule);
       if (!pattern.ok) {
         refuse(rule.id, pattern.problem);
         continue;
@@ -320,6 +350,14 @@ export function applyRules(tx: RuleSubject, rules: readonly Rule[] | CompiledRul
     compiled = compiledCache.get(rules) ?? compileRules(rules);
     compiledCache.set(rules, compiled);
   }
+  return applyCompiledRules(tx, compiled, manualFields);
+}
+
+/**
+ * {@link applyRules} for rules compiled by {@link compileRules} or {@link compileStoredRules}; it never compiles,
+ * so a bundle that applies stored rules with it carries no regex compiler.
+ */
+export function applyCompiledRules(tx: RuleSubject, compiled: CompiledRules, manualFields: Iterable<ManualField> = []): RuleOutcome {
   const manual = new Set(manualFields);
   const canCategorise = !manual.has('categoryId') && tx.type !== 'transfer' && !(tx.splits && tx.splits.length > 0);
   const canTag = !manual.has('tags');

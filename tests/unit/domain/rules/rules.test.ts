@@ -15,6 +15,9 @@ import {
   type RuleSubject,
 } from '../../../../shared/domain/rules';
 
+/** A compile of the classes that give a pattern's case-insensitive letters their other cases (see pattern.ts). */
+const isFoldProbe = (pattern: unknown) => String(pattern).startsWith('[\\x{0}');
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -130,9 +133,10 @@ describe('applyRules', () => {
     const compile = vi.spyOn(RE2JS, 'compile');
     // Act
     for (let i = 0; i < 100; i++) applyRules(coffee, rules);
-    // Assess: one compile for both rules, none for the 99 later calls
-    expect(compile).toHaveBeenCalledTimes(1);
-    expect(compile.mock.calls[0]?.[0]).toBe('coffee');
+    // Assess: one compile for both rules, none for the 99 later calls (plus at most one of the classes that give
+    // the pattern's letters their other cases, which the stored program holds)
+    expect(compile.mock.calls.filter(([p]) => !isFoldProbe(p)).map(([p]) => p)).toEqual(['coffee']);
+    expect(compile.mock.calls.length).toBeLessThanOrEqual(2);
     expect(applyRules(coffee, rules)).toMatchObject({ categoryId: 'food.coffee', tags: ['x'], matchedRuleIds: ['r', 's'] });
   });
 
@@ -353,7 +357,8 @@ describe('stored rules that cannot run', () => {
     expect(compiled.invalid[0]?.problems[0]?.message).toMatch(new RegExp(`add up to ${RULE_LIMITS.maxPatternSteps} steps; this one needs \\d+ and the rules before it in order use \\d+`));
     expect(compiled.invalid[1]?.problems[0]?.message).toContain('use them up');
     expect(compiled.rules.filter((r) => r.contains)).toHaveLength(50);
-    expect(compile).toHaveBeenCalledTimes(fit + 1);
+    expect(compile.mock.calls.filter(([p]) => !isFoldProbe(p))).toHaveLength(fit + 1);
+    expect(compile.mock.calls.length).toBeLessThanOrEqual(2 * (fit + 1));
     expect(applyRules(coffee, compiled).tags).toEqual([...ran.map((r) => `p${Number(r.slice(1))}`), 'c']);
   });
 
