@@ -14,7 +14,7 @@ export type DomainErrorKind =
   | 'conflict'
   | 'precondition-failed'
   | 'unprocessable'
-  | 'payload-too-large'
+  | 'too-large'
   | 'limit-exceeded'
   | 'too-many-requests'
   | 'service-unavailable';
@@ -70,11 +70,11 @@ export class UnprocessableError extends DomainError {
 }
 
 /**
- * An answer would be larger than the API sends (e.g. an export past its cap). The request body's own size limit is
- * HTTP's: shared/http/errors.ts.
+ * What was asked for is larger than one answer holds (e.g. an export past its cap): the caller narrows the request.
+ * A request body past its route's size limit is HTTP's own refusal (`payload-too-large`, shared/http/errors.ts).
  */
-export class PayloadTooLargeError extends DomainError {
-  readonly kind = 'payload-too-large';
+export class TooLargeError extends DomainError {
+  readonly kind = 'too-large';
 }
 
 /**

@@ -18,6 +18,7 @@ const STATUS: Record<DomainErrorKind | HttpErrorKind | GatewayKind, { status: nu
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
+  'too-large': { status: 413, title: 'Too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   unprocessable: { status: 422, title: 'Unprocessable request' },
   'precondition-required': { status: 428, title: 'Precondition required' },

@@ -1,4 +1,4 @@
-import { PayloadTooLargeError, ValidationError } from '../domain/errors';
+import { TooLargeError, ValidationError } from '../domain/errors';
 import { toCsv, type ExportRow } from '../domain/import';
 import { signedAmount } from '../domain/ledger';
 import { listCategories } from '../adapters/categories';
@@ -33,7 +33,7 @@ export async function exportCsv(userId: string, q: { from?: string; to?: string;
         ...(t.bankId ? { bankId: t.bankId } : {}),
       });
       bytes += 60 + t.description.length + (t.notes?.length ?? 0);
-      if (bytes > MAX_EXPORT_BYTES) throw new PayloadTooLargeError('The export would exceed 5 MB; narrow it with from and to.');
+      if (bytes > MAX_EXPORT_BYTES) throw new TooLargeError('The export would exceed 5 MB; narrow it with from and to.');
     }
   }
   return toCsv(rows);
