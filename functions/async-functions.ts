@@ -28,7 +28,8 @@ export const asyncFunctions: AsyncFunction[] = [
     queue: 'analytics',
     batchSize: 10,
     maxConcurrency: 10,
-    access: ['table:write'],
+    // queue:alerts: every applied event is forwarded there once its rollups are written.
+    access: ['table:write', 'queue:alerts'],
     timeoutSeconds: 30,
   },
   {

@@ -19,6 +19,8 @@ export const queues: QueueDef[] = [
   { name: 'ledger-jobs', visibilityTimeoutSeconds: 360, maxReceiveCount: 5, dlqRetentionDays: 14 },
   { name: 'analytics', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
   { name: 'imports', visibilityTimeoutSeconds: 1800, maxReceiveCount: 3, dlqRetentionDays: 14 },
+  // Fed by the analytics consumer: each ledger event once its rollups (monthly and daily) are written.
+  { name: 'alerts', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
 ];
 
 /** The manifest queue of that name; throws (at a consumer's cold start) when there is none. */

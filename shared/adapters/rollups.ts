@@ -142,7 +142,7 @@ export interface StoredDay {
 
 /**
  * The daily rollups of `fromDay`..`toDay` (both included, YYYY-MM-DD) in one base currency, ascending, only days
- * that have an item (one Query over a sort-key range, paged).
+ * that have an item with a non-zero counter (one Query over a sort-key range, paged); zeros are left out.
  */
 export async function dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<StoredDay[]> {
   if (fromDay > toDay) return [];
@@ -150,7 +150,8 @@ export async function dailyRange(userId: string, base: string, fromDay: string, 
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
     ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': keys.rollupDay(userId, base, fromDay).sk, ':b': keys.rollupDay(userId, base, toDay).sk },
   });
-  return items.map((item) => ({ day: String(item.sk).slice(-10), fields: pickStoredFields(item) }));
+  // A day whose counters all went back to 0 (an ADD that cancelled out) holds nothing: left out.
+  return items.map((item) => ({ day: String(item.sk).slice(-10), fields: pickStoredFields(item) })).filter((d) => Object.keys(d.fields).length > 0);
 }
 
 /** Every daily rollup of a user, any base currency (repair), its counters exact. */

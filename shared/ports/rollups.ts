@@ -17,7 +17,7 @@ export interface RollupsPort {
   replaceRollup(userId: string, base: string, month: string, fields: StoredFields, expectedUpdatedAt: string | undefined, now: Date): Promise<boolean>;
   /**
    * Daily rollups of `fromDay`..`toDay` (inclusive, YYYY-MM-DD) in base currency `base`, ascending, only days that
-   * have an item. Fields: `exp`, `inc`, `ce:<cat>`, `ci:<cat>`, `pn`, `pce:<CUR>:<cat>`, `pcen:<CUR>:<cat>`
+   * have an item with a non-zero counter (zeros left out). Fields: `exp`, `inc`, `ce:<cat>`, `ci:<cat>`, `pn`, `pce:<CUR>:<cat>`, `pcen:<CUR>:<cat>`
    * (shared/domain/analytics/fields.ts).
    */
   dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]>;

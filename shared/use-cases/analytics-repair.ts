@@ -1,8 +1,8 @@
-import { fieldDifference, recountExact, rollupKeyString } from '../domain/analytics';
+import { fieldDifference, parseRollupKey, recountExact, rollupKeyString, type StoredFields } from '../domain/analytics';
 import { toExactMinor, toStoredInt, type ExactMinor } from '../domain/money/exact';
 import { transactionsByDate, type TransactionRecord } from '../adapters/ledger';
 import { allProfiles } from '../adapters/profiles';
-import { allRollups, replaceRollup } from '../adapters/rollups';
+import { allDaily, allRollups, replaceDaily, replaceRollup } from '../adapters/rollups';
 import { logger } from '../observability';
 import { AnalyticsReconcileRequested } from '../../events/ledger-jobs';
 import { newEvent } from '../adapters/outbox';
@@ -14,6 +14,8 @@ const QUIET_MS = 10 * 60 * 1000;
 export interface Drift {
   base: string;
   month: string;
+  /** Set when the drift is in the DAILY rollup of that day (YYYY-MM-DD); absent for the monthly rollup. */
+  day?: string;
   /** Recount minus stored, per field (what the fix adds), exact: a number while safe, else a string of digits. */
   difference: Readonly<Record<string, ExactMinor>>;
   fixed: boolean;
@@ -38,35 +40,43 @@ async function transactionsOf(userId: string, deadline = Number.POSITIVE_INFINIT
 }
 
 /**
- * Recomputes a user's monthly rollups from the transactions and compares them with the stored ones, exactly (in
- * BigInt: a month's totals may pass 2^53). With `fix`, each drifted rollup that has been quiet for 10 minutes is
- * replaced by the recount (conditionally: a delta applied meanwhile wins, and the next run looks again). Returns
- * every drift found.
+ * Recomputes a user's monthly AND daily rollups from the transactions and compares them with the stored ones,
+ * exactly (in BigInt: a month's totals may pass 2^53). With `fix`, each drifted rollup (wrong, missing, or a daily
+ * item the recount has nothing for) that has been quiet for 10 minutes is replaced by the recount (conditionally: a
+ * delta applied meanwhile wins, and the next run looks again; an extra daily item is deleted under the same guard).
+ * Returns how many monthly rollups and days the recount holds, and every drift found.
  */
-export async function repairUser(userId: string, options: { fix: boolean; now?: Date; deadline?: number }): Promise<{ rollups: number; drifts: Drift[] }> {
+export async function repairUser(userId: string, options: { fix: boolean; now?: Date; deadline?: number }): Promise<{ rollups: number; days: number; drifts: Drift[] }> {
   const now = options.now ?? new Date();
-  const [txs, stored] = await Promise.all([transactionsOf(userId, options.deadline), allRollups(userId)]);
+  const [txs, stored, storedDays] = await Promise.all([transactionsOf(userId, options.deadline), allRollups(userId), allDaily(userId)]);
   const want = recountExact(txs);
-  const have = new Map(stored.map((r) => [rollupKeyString({ baseCurrency: r.base, month: r.month }), r]));
+  const have = new Map<string, { fields: StoredFields; updatedAt: string }>([
+    ...stored.map((r) => [rollupKeyString({ baseCurrency: r.base, month: r.month }), r] as const),
+    ...storedDays.map((r) => [rollupKeyString({ baseCurrency: r.base, month: r.day.slice(0, 7), day: r.day }), r] as const),
+  ]);
   const drifts: Drift[] = [];
-  for (const key of new Set([...want.keys(), ...have.keys()])) {
+  let days = 0;
+  for (const key of want.keys()) if (parseRollupKey(key).day) days++;
+  for (const key of [...new Set([...want.keys(), ...have.keys()])].sort()) {
     const target = want.get(key) ?? {};
     const current = have.get(key);
     const exact = fieldDifference(target, current?.fields);
     if (Object.keys(exact).length === 0) continue;
     const difference = Object.fromEntries(Object.entries(exact).map(([name, value]) => [name, toExactMinor(value)]));
-    const [base = '', month = ''] = key.split('#');
-    const drift: Drift = { base, month, difference, fixed: false };
+    const { baseCurrency: base, month, day } = parseRollupKey(key);
+    const drift: Drift = { base, month, ...(day ? { day } : {}), difference, fixed: false };
     if (options.fix) {
       const age = current ? now.getTime() - Date.parse(current.updatedAt) : Infinity;
+      const fields = Object.fromEntries(Object.entries(target).map(([name, value]) => [name, toStoredInt(value)]));
       if (age < QUIET_MS) drift.skipped = 'changed in the last 10 minutes; events may still be in flight';
-      else drift.fixed = await replaceRollup(userId, base, month, Object.fromEntries(Object.entries(target).map(([name, value]) => [name, toStoredInt(value)])), current?.updatedAt, now);
+      else if (day) drift.fixed = await replaceDaily(userId, base, day, fields, current?.updatedAt, now);
+      else drift.fixed = await replaceRollup(userId, base, month, fields, current?.updatedAt, now);
       if (!drift.fixed && !drift.skipped) drift.skipped = 'changed while being repaired';
     }
     drifts.push(drift);
   }
-  if (drifts.length) logger.warn('Analytics drift', { userId, drifts: drifts.map((d) => ({ base: d.base, month: d.month, fixed: d.fixed, fields: Object.keys(d.difference).length })) });
-  return { rollups: want.size, drifts };
+  if (drifts.length) logger.warn('Analytics drift', { userId, drifts: drifts.map((d) => ({ base: d.base, month: d.month, day: d.day, fixed: d.fixed, fields: Object.keys(d.difference).length })) });
+  return { rollups: want.size - days, days, drifts };
 }
 
 /**

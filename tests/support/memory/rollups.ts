@@ -101,10 +101,11 @@ function daysOf(userId: string): { base: string; day: string; fields: StoredFiel
 }
 
 export async function dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]> {
-  // As DynamoDB returns them: the stored attributes whose value is not zero (pickStoredFields drops zeros).
+  // As the DynamoDB adapter returns them: non-zero counters only, days left with none left out.
   return daysOf(userId)
     .filter((r) => r.base === base && r.day >= fromDay && r.day <= toDay)
-    .map((r) => ({ day: r.day, fields: Object.fromEntries(Object.entries(r.fields).filter(([, v]) => BigInt(v) !== 0n)) }));
+    .map((r) => ({ day: r.day, fields: Object.fromEntries(Object.entries(r.fields).filter(([, v]) => BigInt(v) !== 0n)) }))
+    .filter((d) => Object.keys(d.fields).length > 0);
 }
 
 export async function allDaily(userId: string): Promise<{ base: string; day: string; fields: StoredFields; updatedAt: string }[]> {

@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const state = vi.hoisted(() => ({
   stored: [] as { base: string; month: string; fields: Record<string, number | bigint>; updatedAt: string }[],
   replaced: [] as { base: string; month: string; fields: Record<string, unknown> }[],
+  days: [] as { base: string; day: string; fields: Record<string, number | bigint>; updatedAt: string }[],
+  replacedDays: [] as { day: string; fields: Record<string, unknown> }[],
 }));
 
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
@@ -12,6 +14,11 @@ vi.mock('../../../shared/adapters/rollups', () => ({
   allRollups: async () => state.stored,
   replaceRollup: async (_u: string, base: string, month: string, fields: Record<string, unknown>) => {
     state.replaced.push({ base, month, fields });
+    return true;
+  },
+  allDaily: async () => state.days,
+  replaceDaily: async (_u: string, _base: string, day: string, fields: Record<string, unknown>) => {
+    state.replacedDays.push({ day, fields });
     return true;
   },
 }));
@@ -38,18 +45,29 @@ function income(i: number): TransactionRecord {
 /** The exact rollup of the month, as storage returns it: bigints past 2^53, numbers below. */
 const exactRollup = (): Record<string, number | bigint> => ({ inc: TOTAL, n: ROWS, 'a:acc1': TOTAL, 'ci:salary': TOTAL, 'cur:EUR': TOTAL, 'curn:EUR': ROWS });
 
+/** The exact daily rollups of the month: day d holds every row i with i % 28 + 1 = d. */
+const exactDays = () =>
+  Array.from({ length: 28 }, (_, d) => {
+    const rows = BigInt(Array.from({ length: ROWS }, (_, i) => i).filter((i) => i % 28 === d).length);
+    const total = BigInt(NEAR_CEILING) * rows;
+    return { base: 'EUR', day: `2024-03-${String(d + 1).padStart(2, '0')}`, fields: { inc: total, 'ci:salary': total } as Record<string, number | bigint>, updatedAt: longAgo };
+  });
+
 beforeEach(() => {
   memory.reset(Array.from({ length: ROWS }, (_, i) => income(i)));
   state.stored = [];
   state.replaced = [];
+  state.days = exactDays();
+  state.replacedDays = [];
 });
 
 describe('repairUser with a month past 2^53', () => {
   it('recounts exactly and finds no drift when the stored rollup is exact', async () => {
     state.stored = [{ base: 'EUR', month: '2024-03', fields: exactRollup(), updatedAt: longAgo }];
     const r = await repairUser('u1', { fix: true, now });
-    expect(r).toEqual({ rollups: 1, drifts: [] });
+    expect(r).toEqual({ rollups: 1, days: 28, drifts: [] });
     expect(state.replaced).toEqual([]);
+    expect(state.replacedDays).toEqual([]);
   });
 
   it('reports an exact difference of one unit and replaces the rollup with the exact recount', async () => {

@@ -12,6 +12,7 @@ import {
   recount,
   rollupKeyString,
   type AnalyticsTransaction,
+  type RollupDelta,
 } from '../../../../shared/domain/analytics';
 import { ValidationError } from '../../../../shared/domain/errors';
 import { tx } from './fixtures';
@@ -178,31 +179,34 @@ describe('contribution', () => {
   });
 });
 
-describe('delta', () => {
+/** The monthly items of a delta (the daily ones are tested in daily.test.ts). */
+const monthly = (parts: RollupDelta[]) => parts.filter((p) => p.key.day === undefined);
+
+describe('delta (monthly items)', () => {
   it('is the contribution on create and its negation on delete', () => {
     const coffee = tx();
     const c = contribution(coffee);
-    expect(delta(null, coffee)).toEqual([c]);
-    const [removed] = delta(coffee, undefined);
+    expect(monthly(delta(null, coffee))).toEqual([c]);
+    const [removed] = monthly(delta(coffee, undefined));
     expect(removed?.key).toEqual(c?.key);
     expect(removed?.fields).toEqual(Object.fromEntries(Object.entries(c?.fields ?? {}).map(([k, v]) => [k, -v])));
   });
 
   it('is empty when nothing analytics read changed', () => {
-    expect(delta(tx(), tx())).toEqual([]);
-    expect(delta(tx({ type: 'income' }), tx({ type: 'income', description: 'another text' }))).toEqual([]);
-    expect(delta(null, null)).toEqual([]);
+    expect(monthly(delta(tx(), tx()))).toEqual([]);
+    expect(monthly(delta(tx({ type: 'income' }), tx({ type: 'income', description: 'another text' })))).toEqual([]);
+    expect(monthly(delta(null, null))).toEqual([]);
   });
 
   it('moves spend between categories within the month', () => {
-    expect(delta(tx(), tx({ categoryId: 'food.restaurants' }))).toEqual([
+    expect(monthly(delta(tx(), tx({ categoryId: 'food.restaurants' })))).toEqual([
       { key: { baseCurrency: 'EUR', month: '2024-03' }, fields: { 'ce:food.coffee': -4250, 'ce:food.restaurants': 4250 } },
     ]);
   });
 
   it('moves a transaction between months: a negative part for the old month and a positive one for the new', () => {
     // Act
-    const parts = delta(tx({ date: '2024-03-31' }), tx({ date: '2024-04-01', categoryId: 'food.restaurants' }));
+    const parts = monthly(delta(tx({ date: '2024-03-31' }), tx({ date: '2024-04-01', categoryId: 'food.restaurants' })));
 
     // Assess
     expect(parts.map((p) => rollupKeyString(p.key))).toEqual(['EUR#2024-03', 'EUR#2024-04']);
@@ -216,7 +220,7 @@ describe('delta', () => {
     const after = tx({ amount: 9000, currency: 'GBP', baseAmount: 10_500 });
 
     // Act / Assess
-    expect(delta(before, after)).toEqual([
+    expect(monthly(delta(before, after))).toEqual([
       {
         key: { baseCurrency: 'EUR', month: '2024-03' },
         fields: {
@@ -234,7 +238,7 @@ describe('delta', () => {
   });
 
   it('moves everything to another rollup when the base currency changes', () => {
-    const parts = delta(tx(), tx({ baseCurrency: 'USD', baseAmount: 4612 }));
+    const parts = monthly(delta(tx(), tx({ baseCurrency: 'USD', baseAmount: 4612 })));
     expect(parts.map((p) => rollupKeyString(p.key))).toEqual(['EUR#2024-03', 'USD#2024-03']);
     expect(parts[0]?.fields.exp).toBe(-4250);
     expect(parts[1]?.fields.exp).toBe(4612);
@@ -246,7 +250,7 @@ describe('delta', () => {
     const converted = { ...pending, baseAmount: 6173, fxStatus: 'converted' as const };
 
     // Act
-    const parts = delta(pending, converted);
+    const parts = monthly(delta(pending, converted));
 
     // Assess
     expect(parts).toEqual([
@@ -267,13 +271,13 @@ describe('delta', () => {
         },
       },
     ]);
-    expect(mergeDeltas([...delta(null, pending), ...parts])).toEqual([contribution(converted)]);
+    expect(mergeDeltas([...monthly(delta(null, pending)), ...parts])).toEqual([contribution(converted)]);
   });
 
   it('turns an expense into a transfer: spending out, account flows and transfer counters in', () => {
     const expense = tx({ amount: 20_000, baseAmount: 20_000, description: 'Payment to savings', categoryId: null });
     const transfer = { ...expense, type: 'transfer' as const, toAccountId: 'acc-savings' };
-    const [part] = delta(expense, transfer);
+    const [part] = monthly(delta(expense, transfer));
     expect(part?.fields).toEqual({
       exp: -20_000,
       n: -1,
@@ -323,7 +327,8 @@ describe('mergeDeltas and recount', () => {
     const totals = recount(rows);
 
     // Assess
-    expect([...totals.keys()]).toEqual(['EUR#2024-03', 'EUR#2024-04']);
+    expect([...totals.keys()].filter((k) => k.length === 11)).toEqual(['EUR#2024-03', 'EUR#2024-04']);
+    expect([...totals.keys()].filter((k) => k.length > 11)).toEqual(['EUR#2024-03-01', 'EUR#2024-03-14', 'EUR#2024-03-20', 'EUR#2024-04-02']);
     const march = totals.get('EUR#2024-03') ?? {};
     expect(march).toMatchObject({ inc: 320_000, exp: 99_730, n: 4, tn: 1, tr: 50_000, pn: 1, 'm:starbucks': 4730, 'mn:starbucks': 2, 'ce:food.coffee': 4730 });
     expect(march['a:acc-checking']).toBe(320_000 - 99_730 - 50_000);
@@ -335,6 +340,8 @@ describe('rollup keys and stored items', () => {
     expect(parseRollupKey(rollupKeyString({ baseCurrency: 'EUR', month: '2024-03' }))).toEqual({ baseCurrency: 'EUR', month: '2024-03' });
     expect(() => parseRollupKey('EUR#2024-13')).toThrow(ValidationError);
     expect(() => parseRollupKey('2024-03')).toThrow(ValidationError);
+    expect(parseRollupKey(rollupKeyString({ baseCurrency: 'EUR', month: '2024-03', day: '2024-03-14' }))).toEqual({ baseCurrency: 'EUR', month: '2024-03', day: '2024-03-14' });
+    expect(() => parseRollupKey('EUR#2024-03-32')).toThrow(ValidationError);
   });
 
   it('reads only scheme fields from a stored item', () => {
