@@ -10,6 +10,7 @@ import * as system from '../shared/contracts/system';
 import * as ledger from '../shared/contracts/ledger';
 import * as analytics from '../shared/contracts/analytics';
 import * as rules from '../shared/contracts/rules';
+import * as budgets from '../shared/contracts/budgets';
 import * as goals from '../shared/contracts/goals';
 import * as imports from '../shared/contracts/imports';
 import * as alerts from '../shared/contracts/alerts';
@@ -190,6 +191,14 @@ export const functions: FunctionDef[] = [
   http('rules-update', 'PATCH /rules/{id}', rules.updateRule, 'rules/update', ['table:write']),
   http('rules-delete', 'DELETE /rules/{id}', rules.deleteRule, 'rules/delete', ['table:write']),
   http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29, throttle: { rate: 10, burst: 20 }, reservedConcurrency: 5 }),
+
+  // budgets (status read from the daily and monthly rollups)
+  http('budgets-list', 'GET /budgets', budgets.listBudgets, 'budgets/list', ['table:read']),
+  http('budgets-create', 'POST /budgets', budgets.createBudget, 'budgets/create', ['table:write']),
+  http('budgets-status', 'GET /budgets/status', budgets.budgetStatus, 'budgets/status', ['table:read']),
+  http('budgets-get', 'GET /budgets/{id}', budgets.getBudget, 'budgets/get', ['table:read']),
+  http('budgets-update', 'PATCH /budgets/{id}', budgets.updateBudget, 'budgets/update', ['table:write']),
+  http('budgets-delete', 'DELETE /budgets/{id}', budgets.deleteBudget, 'budgets/delete', ['table:write']),
 
   // savings goals (progress read from the goal, the account and the monthly rollups)
   http('goals-list', 'GET /goals', goals.listGoals, 'goals/list', ['table:read']),

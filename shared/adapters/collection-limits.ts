@@ -19,7 +19,7 @@ import { keys } from './keys';
 type TxItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /** The key prefix of each collection's items in the user's partition (what the lazy count reads). */
-const ITEM_PREFIX: Partial<Record<LimitedCollection, string>> = { rules: 'RULE#', accounts: 'ACCOUNT#', categories: 'CATEGORY#', goals: 'GOAL#' };
+const ITEM_PREFIX: Partial<Record<LimitedCollection, string>> = { rules: 'RULE#', accounts: 'ACCOUNT#', categories: 'CATEGORY#', goals: 'GOAL#', budgets: 'BUDGET#' };
 
 function reasons(e: unknown): (string | undefined)[] {
   return ((e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);

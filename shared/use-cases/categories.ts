@@ -4,6 +4,7 @@ import * as store from '../adapters/categories';
 import { newId } from '../adapters/ids';
 import { getTransaction, transact, putTransaction, type TransactionRecord } from '../adapters/ledger';
 import { listRules, putRule } from '../adapters/rules';
+import { listBudgets, putBudget } from '../adapters/budgets';
 
 /** Gives a user the default categories once (at sign-up, or lazily for accounts made before them). */
 export async function ensureDefaultCategories(userId: string, now = new Date()): Promise<void> {
@@ -93,7 +94,16 @@ export async function deleteCategory(userId: string, id: string, reassignTo: str
   if (rules.length > 0 && reassignTo === undefined) {
     throw new ConflictError(`Rules set this category (${rules.map((r) => r.name).join(', ')}); repeat with ?reassignTo=<categoryId> to move them there, or change the rules first.`, { inUse: true, ruleIds: rules.map((r) => r.id) });
   }
+  // A budget on this category would otherwise limit a category that no longer exists.
+  const budgets = (await listBudgets(userId)).filter((b) => b.categoryId === id);
+  if (budgets.length > 0 && reassignTo === undefined) {
+    throw new ConflictError(`Budgets limit this category (${budgets.map((b) => b.name).join(', ')}); repeat with ?reassignTo=<categoryId> to move them there, or change the budgets first.`, { inUse: true, budgetIds: budgets.map((b) => b.id) });
+  }
   const at = now.toISOString();
+  for (const budget of budgets) {
+    const moved = { ...budget, categoryId: reassignTo ?? budget.categoryId, version: budget.version + 1, updatedAt: at };
+    if (!(await putBudget(userId, moved, budget.version))) throw new ConflictError('A budget on this category changed meanwhile; repeat the request.');
+  }
   for (const rule of rules) {
     const moved = { ...rule, actions: { ...rule.actions, categoryId: reassignTo ?? rule.actions.categoryId }, version: rule.version + 1, updatedAt: at };
     if (!(await putRule(userId, moved, rule.version))) throw new ConflictError('A rule that sets this category changed meanwhile; repeat the request.');

@@ -7,6 +7,7 @@ import type { RuleRecord } from '../../../shared/adapters/rules';
 vi.mock('../../../shared/adapters/accounts', () => import('../../support/memory/accounts'));
 vi.mock('../../../shared/adapters/categories', () => import('../../support/memory/categories'));
 vi.mock('../../../shared/adapters/rules', () => import('../../support/memory/rules'));
+vi.mock('../../../shared/adapters/budgets', () => import('../../support/memory/budgets'));
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
 vi.mock('../../../shared/adapters/goals', () => import('../../support/memory/goals'));
 

@@ -1,0 +1,52 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Budget } from '../domain/budgets';
+import { createCounted, deleteCounted } from './collection-limits';
+import { db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { keys } from './keys';
+
+/** A stored budget (`USER#<sub>` / `BUDGET#<id>`): the domain budget plus its version and timestamps. */
+export interface BudgetRecord extends Budget {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toBudget(item: Record<string, unknown>): BudgetRecord {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as unknown as BudgetRecord;
+}
+
+/** Every budget of the user, oldest first (at most the cap, one Query). */
+export async function listBudgets(userId: string): Promise<BudgetRecord[]> {
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': keys.budgetPrefix } });
+  return items.map(toBudget).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+export async function getBudget(userId: string, id: string): Promise<BudgetRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.budget(userId, id), ConsistentRead: true }));
+  return out.Item ? toBudget(out.Item) : undefined;
+}
+
+/**
+ * Writes a budget: new (must not exist; counted against the user's cap of budgets in the same transaction) or
+ * replacing the given version. False when the condition failed.
+ * @throws LimitExceededError when a new budget would pass the cap (shared/domain/limits.ts).
+ */
+export async function putBudget(userId: string, budget: BudgetRecord, expectedVersion?: number): Promise<boolean> {
+  const Item = { ...keys.budget(userId, budget.id), ...budget };
+  if (expectedVersion === undefined) return createCounted(userId, 'budgets', { Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+  try {
+    await db().send(new PutCommand({ TableName: tableName(), Item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Deletes a budget at `expectedVersion` and takes it off the user's count in one transaction; false when missing or at another version. */
+export async function deleteBudget(userId: string, id: string, expectedVersion: number): Promise<boolean> {
+  return deleteCounted(userId, 'budgets', {
+    Delete: { TableName: tableName(), Key: keys.budget(userId, id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } },
+  });
+}

@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { StoredFields } from '../../../shared/domain/analytics/fields';
+import { addDays, daysBetween } from '../../../shared/domain/ledger/calendar';
+import { budgetStatuses, createBudget, deleteBudget, updateBudget, type BudgetDeps } from '../../../shared/use-cases/budgets';
+import * as budgetsMemory from '../../support/memory/budgets';
+
+/**
+ * Budget status over in-memory ports: synthetic months of daily spending (and the monthly rollups they sum to), a
+ * budget, and its status day by day. A small fake stands in for the daily rollups.
+ */
+const U = 'u1';
+const categories = [
+  { id: 'housing', name: 'Housing', parentId: null, kind: 'expense' as const },
+  { id: 'housing.rent', name: 'Rent', parentId: 'housing', kind: 'expense' as const },
+  { id: 'food', name: 'Food', parentId: null, kind: 'expense' as const },
+  { id: 'salary', name: 'Salary', parentId: null, kind: 'income' as const },
+];
+let days: Map<string, Record<string, number>>;
+
+function spend(day: string, category: string, amount: number, field = 'ce'): void {
+  const f = days.get(day) ?? {};
+  f[`${field}:${category}`] = (f[`${field}:${category}`] ?? 0) + amount;
+  days.set(day, f);
+}
+
+/** Every day of from..to spends `perDay` (and `first` on the 1st of each month). */
+function month(from: string, to: string, category: string, perDay: number, first = 0): void {
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    spend(d, category, perDay + (d.endsWith('-01') ? first : 0));
+  }
+}
+
+const deps: BudgetDeps = {
+  budgets: budgetsMemory,
+  listCategories: async () => categories,
+  readCategories: async () => categories,
+  getProfile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC' }),
+  dailyRange: async (_u, _b, from, to) => [...days].filter(([d]) => d >= from && d <= to).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields })),
+  rollupRange: async (_u, _b, from, to) => {
+    const months = new Map<string, Record<string, number>>();
+    for (const [d, f] of days) {
+      const m = d.slice(0, 7);
+      if (m < from || m > to) continue;
+      const acc = months.get(m) ?? {};
+      for (const [k, v] of Object.entries(f)) acc[k] = (acc[k] ?? 0) + v;
+      months.set(m, acc);
+    }
+    return [...months].sort().map(([m, fields]) => ({ month: m, fields, updatedAt: `${m}-28T00:00:00.000Z` }));
+  },
+};
+
+beforeEach(() => {
+  days = new Map();
+  budgetsMemory.memory.reset(U);
+});
+
+async function statusEachDay(budgetId: string, from: string, to: string) {
+  const out = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const s = (await budgetStatuses(U, d, deps)).find((x) => x.budgetId === budgetId);
+    if (!s) throw new Error('no status');
+    out.push({ day: d, ...s });
+  }
+  return out;
+}
+
+describe('pace on synthetic months', () => {
+  it('a steady spender under budget is on track every day of the month', async () => {
+    month('2024-01-01', '2024-04-30', 'food', 3000);
+    const b = await createBudget(U, { name: 'Food', categoryId: 'food', period: 'monthly', amount: 100_000, rollover: 'none' }, new Date('2024-04-01T00:00:00Z'), deps);
+    const all = await statusEachDay(b.id, '2024-04-01', '2024-04-30');
+    expect(all.map((s) => s.status)).toEqual(all.map(() => 'on_track'));
+    expect(all[0]?.pace.method).toBe('pattern');
+    expect(all.at(-1)?.spent).toBe(90_000);
+  });
+
+  it('a front-loaded but normal month (rent on the 1st, as before) is never at risk; linear pace would have cried wolf', async () => {
+    month('2024-01-01', '2024-04-30', 'housing.rent', 0, 60_000);
+    month('2024-01-01', '2024-04-30', 'food', 1000);
+    const b = await createBudget(U, { name: 'All', categoryId: null, period: 'monthly', amount: 100_000, rollover: 'none' }, new Date('2024-04-01T00:00:00Z'), deps);
+    const all = await statusEachDay(b.id, '2024-04-01', '2024-04-30');
+    expect(all.map((s) => s.status)).toEqual(all.map(() => 'on_track'));
+    expect(Number(all[1]?.expectedByNow)).toBeGreaterThan(60_000); // by the 2nd, the rent is expected
+    // The same April without earlier months: the linear fallback projects the rent 30 times.
+    for (const d of [...days.keys()]) if (d < '2024-04-01') days.delete(d);
+    const [linear] = await budgetStatuses(U, '2024-04-02', deps);
+    expect(linear?.pace.method).toBe('linear');
+    expect(linear?.status).toBe('at_risk');
+  });
+
+  it('a genuine overspend is at risk well before spending reaches 100 %', async () => {
+    month('2024-01-01', '2024-03-31', 'food', 3000);
+    month('2024-04-01', '2024-04-30', 'food', 6000);
+    const b = await createBudget(U, { name: 'Food', categoryId: 'food', period: 'monthly', amount: 100_000, rollover: 'none' }, new Date('2024-04-01T00:00:00Z'), deps);
+    const all = await statusEachDay(b.id, '2024-04-01', '2024-04-30');
+    const firstAtRisk = all.findIndex((s) => s.status === 'at_risk');
+    const firstOver = all.findIndex((s) => Number(s.spent) >= 100_000);
+    expect(firstAtRisk).toBeGreaterThanOrEqual(0);
+    expect(firstOver).toBeGreaterThan(0);
+    expect(firstAtRisk).toBeLessThan(firstOver);
+    expect(firstAtRisk).toBeLessThanOrEqual(3);
+    expect(all.at(-1)?.status).toBe('over');
+    expect(Number(all[firstAtRisk]?.projectedOverspend)).toBeGreaterThan(0);
+  });
+});
+
+describe('figures', () => {
+  it('counts a parent with its children, minus refunds, and rolls over from the start date', async () => {
+    spend('2024-01-10', 'housing.rent', 900);
+    spend('2024-01-12', 'housing', 100);
+    spend('2024-01-20', 'housing.rent', 50, 'ci'); // refund
+    spend('2024-01-21', 'salary', 10_000, 'ci'); // income: not a refund
+    spend('2024-02-05', 'housing', 1200);
+    spend('2024-03-03', 'housing.rent', 400);
+    const b = await createBudget(U, { name: 'Home', categoryId: 'housing', period: 'monthly', amount: 1000, rollover: 'full', startDate: '2024-01-01' }, new Date('2024-05-01T00:00:00Z'), deps);
+    const [jan] = await budgetStatuses(U, '2024-01-31', deps);
+    expect(jan).toMatchObject({ spent: 950, carriedOver: 0, available: 1000, remaining: 50, status: 'on_track' });
+    const [feb] = await budgetStatuses(U, '2024-02-29', deps);
+    expect(feb).toMatchObject({ spent: 1200, carriedOver: 50, available: 1050, status: 'over' });
+    const [mar] = await budgetStatuses(U, '2024-03-03', deps);
+    expect(mar).toMatchObject({ spent: 400, carriedOver: -150, available: 850, period: { from: '2024-03-01', to: '2024-03-31' } });
+    await updateBudget(U, b.id, { rollover: 'positive' }, 1, new Date(), deps);
+    const [marPositive] = await budgetStatuses(U, '2024-03-03', deps);
+    expect(marPositive).toMatchObject({ carriedOver: 0, available: 1000 });
+    expect(marPositive?.thresholds).toEqual([50, 80, 100]);
+    await deleteBudget(U, b.id, 2, deps);
+    expect(await budgetStatuses(U, '2024-03-03', deps)).toEqual([]);
+  });
+
+  it('weekly budgets run Monday to Sunday', async () => {
+    spend('2024-01-07', 'food', 500); // Sunday: the week before
+    spend('2024-01-08', 'food', 300); // Monday
+    await createBudget(U, { name: 'Week', categoryId: 'food', period: 'weekly', amount: 1000, rollover: 'none' }, new Date('2024-01-01T00:00:00Z'), deps);
+    const [s] = await budgetStatuses(U, '2024-01-10', deps);
+    expect(s).toMatchObject({ period: { from: '2024-01-08', to: '2024-01-14' }, spent: 300 });
+    expect(daysBetween('2024-01-08', '2024-01-14')).toBe(6);
+  });
+
+  it('refuses an unknown or an income category', async () => {
+    await expect(createBudget(U, { name: 'x', categoryId: 'nope', period: 'monthly', amount: 1, rollover: 'none' }, new Date(), deps)).rejects.toThrow(/unknown category/);
+    await expect(createBudget(U, { name: 'x', categoryId: 'salary', period: 'monthly', amount: 1, rollover: 'none' }, new Date(), deps)).rejects.toThrow(/income category/);
+  });
+});
