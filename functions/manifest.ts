@@ -10,6 +10,7 @@ import * as system from '../shared/contracts/system';
 import * as ledger from '../shared/contracts/ledger';
 import * as analytics from '../shared/contracts/analytics';
 import * as rules from '../shared/contracts/rules';
+import * as goals from '../shared/contracts/goals';
 import * as budgets from '../shared/contracts/budgets';
 import * as goals from '../shared/contracts/goals';
 import * as imports from '../shared/contracts/imports';
@@ -191,6 +192,14 @@ export const functions: FunctionDef[] = [
   http('rules-update', 'PATCH /rules/{id}', rules.updateRule, 'rules/update', ['table:write']),
   http('rules-delete', 'DELETE /rules/{id}', rules.deleteRule, 'rules/delete', ['table:write']),
   http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29, throttle: { rate: 10, burst: 20 }, reservedConcurrency: 5 }),
+
+  // savings goals (progress read from the goal, the account and the monthly rollups)
+  http('goals-list', 'GET /goals', goals.listGoals, 'goals/list', ['table:read']),
+  http('goals-create', 'POST /goals', goals.createGoal, 'goals/create', ['table:write']),
+  http('goals-get', 'GET /goals/{id}', goals.getGoal, 'goals/get', ['table:read']),
+  http('goals-update', 'PATCH /goals/{id}', goals.updateGoal, 'goals/update', ['table:write']),
+  http('goals-delete', 'DELETE /goals/{id}', goals.deleteGoal, 'goals/delete', ['table:write']),
+  http('goals-contribute', 'POST /goals/{id}/contributions', goals.addContribution, 'goals/contribute', ['table:write']),
 
   // budgets (status read from the daily and monthly rollups)
   http('budgets-list', 'GET /budgets', budgets.listBudgets, 'budgets/list', ['table:read']),

@@ -94,10 +94,10 @@ function factsOf(g: GoalRecord, ctx: Context): { saved: bigint; history: MonthFl
     if (!account) return { saved: 0n, history: [], source: 'account-flow', unavailable: `the account ${g.accountId} no longer exists` };
     const saved = accountBalance(account, g.currency);
     if (g.currency !== ctx.base) return { saved, history: [], source: 'account-flow', unavailable: `the account's monthly flow is recorded in your base currency ${ctx.base}, not in the goal's ${g.currency}` };
-    const firstActive = ctx.window.find((m) => ctx.rollups.has(m));
-    const from = [firstActive ?? '9999-12', account.createdAt.slice(0, 7)].sort()[1] ?? '9999-12';
-    const history = ctx.window.filter((m) => m >= from).map((month) => ({ month, amount: bigField(ctx.rollups.get(month), PREFIX.account + g.accountId) }));
-    return { saved, history, source: 'account-flow' };
+    const flows = ctx.window.map((month) => ({ month, amount: bigField(ctx.rollups.get(month), PREFIX.account + g.accountId) }));
+    // From the account's first month with any flow in the window (an imported or back-dated ledger counts).
+    const first = flows.findIndex((m) => m.amount !== 0n);
+    return { saved, history: first < 0 ? [] : flows.slice(first), source: 'account-flow' };
   }
   const firstContribution = Object.keys(g.contributions).sort()[0];
   const from = [g.createdAt.slice(0, 7), ...(firstContribution ? [firstContribution] : [])].sort()[0] ?? g.createdAt.slice(0, 7);

@@ -92,3 +92,34 @@ export async function finished(u: TestUser, importId: string, timeoutMs = 30_000
 export async function importAndWait(u: TestUser, body: Record<string, unknown>, timeoutMs?: number): Promise<ImportReport> {
   return finished(u, await startImport(u, body), timeoutMs);
 }
+
+/** A savings goal as the API answers it (the fields tests read). */
+export interface Goal {
+  id: string;
+  name: string;
+  targetAmount: number;
+  currency: string;
+  targetDate: string | null;
+  accountId: string | null;
+  startAmount: number;
+  contributionCount: number;
+  recentContributions: { id: string; amount: number; date: string; note: string | null }[];
+  version: number;
+  savedFrom: 'account' | 'contributions';
+  saved: number | string;
+  remaining: number | string;
+  percent: number;
+  requiredMonthly: number | string | null;
+  averageMonthly: number | string | null;
+  projectedCompletion: string | null;
+  status: 'on_track' | 'at_risk' | 'off_track' | 'reached';
+  feasibility: { probability: number | null; method: string; basis: { source: string; months: string[]; count: number; figures: (number | string)[]; reason: string | null } };
+  suggestion: { monthlyGap: number; totalCut: number; closesGap: boolean; cuts: { categoryId: string; median: number; cut: number; newMonthly: number }[] } | null;
+}
+
+/** Creates a savings goal and checks the 201 answer. */
+export async function newGoal(u: TestUser, body: Record<string, unknown>): Promise<Goal> {
+  const res = await call<Goal>('POST', '/goals', { token: u.accessToken, body });
+  expect(res.status, res.text).toBe(201);
+  return res.body;
+}
