@@ -12,7 +12,6 @@ import * as analytics from '../shared/contracts/analytics';
 import * as rules from '../shared/contracts/rules';
 import * as goals from '../shared/contracts/goals';
 import * as budgets from '../shared/contracts/budgets';
-import * as goals from '../shared/contracts/goals';
 import * as imports from '../shared/contracts/imports';
 import * as alerts from '../shared/contracts/alerts';
 import { asyncFunctions } from './async-functions';
@@ -208,14 +207,6 @@ export const functions: FunctionDef[] = [
   http('budgets-get', 'GET /budgets/{id}', budgets.getBudget, 'budgets/get', ['table:read']),
   http('budgets-update', 'PATCH /budgets/{id}', budgets.updateBudget, 'budgets/update', ['table:write']),
   http('budgets-delete', 'DELETE /budgets/{id}', budgets.deleteBudget, 'budgets/delete', ['table:write']),
-
-  // savings goals (progress read from the goal, the account and the monthly rollups)
-  http('goals-list', 'GET /goals', goals.listGoals, 'goals/list', ['table:read']),
-  http('goals-create', 'POST /goals', goals.createGoal, 'goals/create', ['table:write']),
-  http('goals-get', 'GET /goals/{id}', goals.getGoal, 'goals/get', ['table:read']),
-  http('goals-update', 'PATCH /goals/{id}', goals.updateGoal, 'goals/update', ['table:write']),
-  http('goals-delete', 'DELETE /goals/{id}', goals.deleteGoal, 'goals/delete', ['table:write']),
-  http('goals-contribute', 'POST /goals/{id}/contributions', goals.addContribution, 'goals/contribute', ['table:write']),
 
   // analytics (read pre-computed monthly rollups)
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),
