@@ -13,7 +13,6 @@
  * | USER#<sub>         | CATEGORY#<id>      | category (two levels)                     |
  * | USER#<sub>         | TX#<id>            | transaction                               |
  * | USER#<sub>         | RULE#<id>          | categorisation rule                       |
- * | USER#<sub>         | GOAL#<id>          | savings goal, its monthly contributions   |
  * | USER#<sub>         | BUDGET#<id>        | budget (limit per period, rollover)       |
  * | USER#<sub>         | GOAL#<id>          | savings goal, its monthly contributions   |
  * | USER#<sub>         | LIMIT#<collection> | how many items a capped collection holds  |
@@ -57,9 +56,6 @@ export const keys = {
   category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),
   transaction: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` }),
   rule: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` }),
-  /** A savings goal (its contributions kept inside it as bounded monthly totals); `goalPrefix` starts every one. */
-  goal: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `GOAL#${id}` }),
-  goalPrefix: 'GOAL#',
   budget: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `BUDGET#${id}` }),
   budgetPrefix: 'BUDGET#',
   /** A savings goal (its contributions kept inside it as bounded monthly totals); `goalPrefix` starts every one. */
