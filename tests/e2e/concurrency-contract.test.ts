@@ -23,6 +23,7 @@ const resources: Record<string, Resource> = {
   accounts: { path: '/accounts', create: (n) => ({ name: `Giro ${n}`, type: 'checking', currency: 'EUR' }), change: { name: 'Renamed' } },
   categories: { path: '/categories', create: (n) => ({ name: `Hobby ${n}`, kind: 'expense' }), change: { name: 'Renamed' } },
   rules: { path: '/rules', create: (n) => ({ name: `Rule ${n}`, conditions: { descriptionContains: `shop${n}` }, actions: { tags: ['t'] } }), change: { name: 'Renamed' } },
+  goals: { path: '/goals', create: (n) => ({ name: `Goal ${n}`, targetAmount: 1000 + n }), change: { name: 'Renamed' } },
   transactions: {
     path: '/transactions',
     create: (n) => ({ type: 'expense', amount: 100 + n, currency: 'EUR', date: '2024-01-02', description: `Coffee ${n}` }),

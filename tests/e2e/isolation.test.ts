@@ -22,6 +22,8 @@ beforeAll(async () => {
   const rule = await call('POST', '/rules', { token: t, body: { name: 'Secret rule', conditions: { descriptionContains: 'secret' }, actions: { tags: ['secret'] } } });
   const imp = await call('POST', '/imports', { token: t, body: { accountId: account.body.id, format: 'csv', content: 'Date,Amount,Description\n2024-01-03,-5.00,Secret import\n' } });
   Object.assign(ids, { accounts: account.body.id, categories: category.body.id, transactions: tx.body.id, rules: rule.body.id, imports: imp.body.importId });
+  const goal = await call('POST', '/goals', { token: t, body: { name: 'Secret goal', targetAmount: 123456, startAmount: 1000 } });
+  Object.assign(ids, { goals: goal.body.id });
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   await eventually(async () => ((await call('GET', `/imports/${ids.imports}`, { token: t })).body.status === 'completed' ? true : undefined), 20_000, 'import');
 });
@@ -34,6 +36,9 @@ function fill(path: string): string | undefined {
   if (!id) return undefined;
   return path.replace('{id}', id);
 }
+
+/** Bodies of routes whose method's default would be refused before the id is looked up. */
+const pathBodies: Record<string, unknown> = { 'POST /goals/{id}/contributions': { amount: 5, date: '2024-01-05' } };
 
 const bodies: Record<string, unknown> = {
   PATCH: { name: 'Hijacked' },
@@ -52,14 +57,15 @@ describe('another user’s ids', () => {
 
   it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s answers like a missing id', async (_name, r) => {
     const path = fill(r.path) as string;
-    const res = await call(r.method, path, { token: intruder.accessToken, body: bodies[r.method], headers: { 'if-match': '1' } });
+    const body = pathBodies[`${r.method} ${r.path}`] ?? bodies[r.method];
+    const res = await call(r.method, path, { token: intruder.accessToken, body, headers: { 'if-match': '1' } });
     expect([400, 404]).toContain(res.status);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.text).not.toMatch(/Secret|123456/);
     // The same route with an id that does not exist answers the same status.
-    const missing = await call(r.method, path.replace(/\/[^/]+(\/preview)?$/, (_m, tail: string | undefined) => `/0000000000000000000000MISS${tail ?? ''}`), {
+    const missing = await call(r.method, path.replace(/\/[^/]+(\/preview|\/contributions)?$/, (_m, tail: string | undefined) => `/0000000000000000000000MISS${tail ?? ''}`), {
       token: intruder.accessToken,
-      body: bodies[r.method],
+      body,
       headers: { 'if-match': '1' },
     });
     expect(missing.status).toBe(res.status);
@@ -70,11 +76,13 @@ describe('another user’s ids', () => {
     expect((await call('GET', `/accounts/${ids.accounts}`, { token: t })).body.name).toBe('Secret account');
     expect((await call('GET', `/transactions/${ids.transactions}`, { token: t })).body.description).toBe('Secret purchase');
     expect((await call('GET', '/rules', { token: t })).body.items).toHaveLength(1);
+    const goal = await call('GET', `/goals/${ids.goals}`, { token: t });
+    expect(goal.body).toMatchObject({ name: 'Secret goal', targetAmount: 123456, saved: 1000, contributionCount: 0, version: 1 });
   });
 
   it('shows the intruder none of the owner’s rows in lists', async () => {
     const t = intruder.accessToken;
-    for (const path of ['/accounts', '/transactions', '/rules', '/transactions/export', '/analytics/summary?month=2024-01']) {
+    for (const path of ['/accounts', '/transactions', '/rules', '/transactions/export', '/analytics/summary?month=2024-01', '/goals']) {
       const res = await call('GET', path, { token: t });
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toMatch(/Secret/);
