@@ -24,6 +24,7 @@ const resources: Record<string, Resource> = {
   categories: { path: '/categories', create: (n) => ({ name: `Hobby ${n}`, kind: 'expense' }), change: { name: 'Renamed' } },
   rules: { path: '/rules', create: (n) => ({ name: `Rule ${n}`, conditions: { descriptionContains: `shop${n}` }, actions: { tags: ['t'] } }), change: { name: 'Renamed' } },
   goals: { path: '/goals', create: (n) => ({ name: `Goal ${n}`, targetAmount: 1000 + n }), change: { name: 'Renamed' } },
+  budgets: { path: '/budgets', create: (n) => ({ name: `Budget ${n}`, categoryId: null, period: 'monthly', amount: 1000 + n }), change: { name: 'Renamed' } },
   transactions: {
     path: '/transactions',
     create: (n) => ({ type: 'expense', amount: 100 + n, currency: 'EUR', date: '2024-01-02', description: `Coffee ${n}` }),
@@ -51,7 +52,7 @@ describe.each(Object.entries(resources))('%s', (_name, r) => {
     // Nothing was created twice.
     const listed = (await call('GET', r.path, { token: u.accessToken })).body.items as { id: string }[];
     expect(listed.filter((x) => x.id === first.body.id)).toHaveLength(1);
-    expect(listed.some((x) => (x as { name?: string; description?: string }).name === 'Rule 2' || (x as { description?: string }).description === 'Coffee 2')).toBe(false);
+    expect(listed.some((x) => ['Rule 2', 'Budget 2'].includes((x as { name?: string }).name ?? '') || (x as { description?: string }).description === 'Coffee 2')).toBe(false);
   });
 
   it('refuses a change without If-Match (428) or with a stale one (412), and takes the current one (200, next ETag)', async () => {

@@ -20,8 +20,9 @@ beforeAll(async () => {
   const category = await call('POST', '/categories', { token: t, body: { name: 'Secret category', kind: 'expense' } });
   const tx = await call('POST', '/transactions', { token: t, body: { type: 'expense', amount: 999, currency: 'EUR', date: '2024-01-02', description: 'Secret purchase', accountId: account.body.id } });
   const rule = await call('POST', '/rules', { token: t, body: { name: 'Secret rule', conditions: { descriptionContains: 'secret' }, actions: { tags: ['secret'] } } });
+  const budget = await call('POST', '/budgets', { token: t, body: { name: 'Secret budget', categoryId: category.body.id, period: 'monthly', amount: 123456 } });
   const imp = await call('POST', '/imports', { token: t, body: { accountId: account.body.id, format: 'csv', content: 'Date,Amount,Description\n2024-01-03,-5.00,Secret import\n' } });
-  Object.assign(ids, { accounts: account.body.id, categories: category.body.id, transactions: tx.body.id, rules: rule.body.id, imports: imp.body.importId });
+  Object.assign(ids, { accounts: account.body.id, categories: category.body.id, transactions: tx.body.id, rules: rule.body.id, imports: imp.body.importId, budgets: budget.body.id });
   const goal = await call('POST', '/goals', { token: t, body: { name: 'Secret goal', targetAmount: 123456, startAmount: 1000 } });
   Object.assign(ids, { goals: goal.body.id });
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
@@ -78,11 +79,13 @@ describe('another user’s ids', () => {
     expect((await call('GET', '/rules', { token: t })).body.items).toHaveLength(1);
     const goal = await call('GET', `/goals/${ids.goals}`, { token: t });
     expect(goal.body).toMatchObject({ name: 'Secret goal', targetAmount: 123456, saved: 1000, contributionCount: 0, version: 1 });
+    const budget = await call('GET', `/budgets/${ids.budgets}`, { token: t });
+    expect(budget.body).toMatchObject({ name: 'Secret budget', amount: 123456, version: 1 });
   });
 
   it('shows the intruder none of the owner’s rows in lists', async () => {
     const t = intruder.accessToken;
-    for (const path of ['/accounts', '/transactions', '/rules', '/transactions/export', '/analytics/summary?month=2024-01', '/goals']) {
+    for (const path of ['/accounts', '/transactions', '/rules', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status']) {
       const res = await call('GET', path, { token: t });
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toMatch(/Secret/);
