@@ -44,7 +44,10 @@ export const createImport = route({
   response: z.object({ importId: z.string(), status: z.string() }),
   status: 202,
   maxBodyBytes: MAX_IMPORT_BYTES + 64 * 1024,
-  headers: [{ name: 'Idempotency-Key', description: 'A retried POST with the same key returns the first import instead of starting another.' }],
+  // A retried POST with the same key returns the first import instead of starting another; the reply is stored in
+  // the same DynamoDB transaction as the job.
+  idempotent: 'with-write',
+  location: (body) => `/imports/${(body as { importId: string }).importId}`,
 });
 
 export const ImportReport = z.object({

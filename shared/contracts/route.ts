@@ -48,6 +48,11 @@ export interface RouteContract<
    * `req.expectedVersion` for the use case's conditional write.
    */
   concurrency?: K;
+  /**
+   * The `Location` of a created resource, from the reply body: the factory sets it on the reply, and on a replayed
+   * reply of an `idempotent` route too (a replay is the first reply).
+   */
+  location?: (body: unknown) => string | undefined;
 }
 
 /** Declares a route contract, keeping its schema types for the handler. */

@@ -81,7 +81,9 @@ function expectedVersionOf(contract: RouteContract, event: APIGatewayProxyEventV
 /** `ETag` of a reply whose body has a `version` (on `if-match` routes). */
 function etagOf(contract: RouteContract, body: unknown): Record<string, string> {
   const version = contract.concurrency === 'if-match' ? (body as { version?: unknown } | null | undefined)?.version : undefined;
-  return typeof version === 'number' ? { etag: `"${version}"` } : {};
+  // Headers that derive from the body go on fresh and replayed replies alike (a replay is the first reply).
+  const location = contract.location && body !== undefined ? contract.location(body) : undefined;
+  return { ...(typeof version === 'number' ? { etag: `"${version}"` } : {}), ...(location ? { location } : {}) };
 }
 
 /** How long one database call of a request may retry (conflicts, throttling, an outage) before the request answers 503. */

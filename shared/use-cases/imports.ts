@@ -17,7 +17,7 @@ import { getProfile } from '../adapters/profiles';
 import { listCategories } from '../adapters/categories';
 import { logger } from '../observability';
 import { RateBook } from './fx';
-import { idempotencyKeyOf, rememberReply, replayOf, requestHash } from './idempotency';
+import { rememberReply, replayOf } from './idempotency';
 import { applyUserRules, compiledRulesOf } from './rules';
 
 type Body = NonNullable<z.infer<NonNullable<(typeof CreateImport)['body']>>>;
@@ -47,16 +47,22 @@ function parse(body: Body, currency: string): ImportResult {
 }
 
 /**
- * Starts an import: reads the file now (so an unreadable file is a 400 at once), stores the parsed rows, and
- * queues the worker in the same transaction that records the job. Answers 202 with the import id.
+ * A request's Idempotency-Key and its body's hash, from the handler factory (the route is `idempotent: 'with-write'`:
+ * the factory has answered a stored reply already; this one is stored with the job).
  */
-export async function startImport(userId: string, body: Body, headers: Record<string, string>, now = new Date()) {
-  const key = idempotencyKeyOf(headers);
-  const hash = key ? requestHash(body) : '';
-  if (key) {
-    const replay = await replayOf(userId, key, hash);
-    if (replay) return replay;
-  }
+export interface ImportIdempotency {
+  key: string;
+  hash: string;
+}
+
+/**
+ * Starts an import: reads the file now (so an unreadable file is a 400 at once), stores the parsed rows, and
+ * queues the worker in the same transaction that records the job (and, with `idempotency`, the reply). Answers 202
+ * with the import id; a racing request with the same key gets the reply the first one stored.
+ */
+export async function startImport(userId: string, body: Body, idempotency?: ImportIdempotency, now = new Date()) {
+  const key = idempotency?.key;
+  const hash = idempotency?.hash ?? '';
   // At most one import per user is queued or running (dry runs included): the slot is claimed before the file is
   // read, so a refused request costs no parsing, and given back when this request stores nothing.
   const importId = newId(now.getTime());

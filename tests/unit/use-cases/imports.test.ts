@@ -36,7 +36,7 @@ const csv = (rows: string[]) => ['Date,Amount,Description,Category', ...rows].jo
 const request = (content: string, over: Record<string, unknown> = {}) => ({ accountId: 'acc1', format: 'csv' as const, content, dryRun: false, ...over });
 
 async function importFile(content: string, over: Record<string, unknown> = {}) {
-  const reply = await startImport('u1', request(content, over) as Parameters<typeof startImport>[1], {}, now);
+  const reply = await startImport('u1', request(content, over) as Parameters<typeof startImport>[1], undefined, now);
   const importId = (reply.body as { importId: string }).importId;
   return { reply, importId };
 }
