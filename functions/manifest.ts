@@ -70,6 +70,11 @@ export interface HttpFunction extends Common {
   contract: RouteContract;
   /** Throttle of each of its routes (heavy and auth routes); the stage's default otherwise. */
   throttle?: Throttle;
+  /**
+   * The API's `$default` route: every request no route matches (an unknown path, or a known path with another
+   * method) reaches this function instead of API Gateway's own `{"message":"Not Found"}`. At most one function.
+   */
+  defaultRoute?: true;
 }
 
 export interface QueueFunction extends Common {
@@ -134,6 +139,7 @@ export const functions: FunctionDef[] = [
   http('health', 'GET /health', system.health, 'system/health'),
   http('openapi', 'GET /openapi.json', system.openapi, 'system/openapi'),
   http('docs', 'GET /docs', system.docs, 'system/docs'),
+  { kind: 'http', name: 'no-route', entry: 'functions/http/system/no-route.ts', contract: system.noRoute, access: [], routes: [], defaultRoute: true },
 
   // auth and roles
   http('auth-register', ['POST /auth/register', 'POST /users/register'], auth.register, 'auth/register', ['table:write', 'cognito:AdminGetUser', 'cognito:AdminDeleteUser', 'cognito:AdminConfirmSignUp', 'cognito:AdminAddUserToGroup'], { throttle: { rate: 5, burst: 10 } }),

@@ -27,7 +27,6 @@ function loadModules() {
     manifest: import('../../functions/manifest'),
     config: import('../../shared/config'),
     admin: import('./admin'),
-    authorizer: import('./authorizer'),
     pool: import('./cognito-pool'),
     console: import('./console'),
     table: import('./dynamodb-table'),
@@ -246,8 +245,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const cognitoP = Promise.all([cognitoStarting, modules.pool]).then(async ([c, pool]) => {
       const client = pool.cognitoClient(c.endpoint);
       const clientId = await pool.ensurePoolSetup(client, userPoolId, state.userPoolClientId);
-      const jwks = await pool.fetchJwks(c.endpoint, userPoolId);
-      return { c, client, clientId, jwks };
+      return { c, client, clientId };
     });
     // Filled in as the parts come up; the console starts first and reads them when asked.
     const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP> } = {};
@@ -300,12 +298,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       port: apiPort,
       routes: new m.routes.RouteTable(m.manifest.httpFunctions),
       functions,
-      authorizer: new m.authorizer.JwtAuthorizer({
-        userPoolId,
-        clientId: cognito.clientId,
-        jwks: cognito.jwks,
-        jwksUrl: `${cognito.c.endpoint}/${userPoolId}/.well-known/jwks.json`,
-      }),
       corsOrigins: process.env.CORS_ORIGINS ?? '*',
       log: log.child('api'),
     });

@@ -2,27 +2,88 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AuthorizerError, type JwtAuthorizer } from './authorizer';
 import { buildHttpApiEvent, newRequestId } from './api-event';
-import { invoke, type LambdaFunction } from './lambda';
+import { invoke, type Invocation, type LambdaFunction } from './lambda';
 import type { Log } from './log';
 import { PROBLEM_MEDIA_TYPE } from '../../shared/http/problem';
-import { gatewayProblem, sendProblem } from './problem';
+import { gatewayProblem } from './problem';
 import type { RouteTable } from './routes';
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** API Gateway's longest integration timeout for HTTP APIs (30 s; the HTTP functions themselves stop at 10 s). */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
+
+/**
+ * The answers API Gateway's HTTP API writes itself, never a function: a JSON object with one `message`, and the
+ * `apigw-requestid` header. These are not problem documents, and a client must expect them from any route.
+ * - 413 `{"message":"Request Entity Too Large"}`: a body over the 10 MB payload limit.
+ * - 429 `{"message":"Too Many Requests"}`: the stage's or the route's throttle (token bucket) is empty.
+ * - 500 `{"message":"Internal Server Error"}`: the function failed (threw, timed out at its own 10 s) or answered
+ *   something API Gateway cannot map to HTTP.
+ * - 503 `{"message":"Service Unavailable"}`: no answer within the 30 s integration timeout. Written without a
+ *   Content-Type, as observed from execute-api (github.com/cortexlabs/cortex/issues/1225: `content-length: 33`,
+ *   `apigw-requestid`, no content type).
+ * - 404 `{"message":"Not Found"}`: only when no function takes the `$default` route (Tally's manifest has one).
+ * The 401 `{"message":"Unauthorized"}` of a JWT authorizer (docs.aws.amazon.com/apigateway/latest/developerguide/
+ * http-api-troubleshooting-jwt.html) is not among them: no route has an authorizer, the functions verify tokens
+ * themselves and answer a problem document.
+ */
+export const GATEWAY_ANSWERS = {
+  notFound: { status: 404, body: '{"message":"Not Found"}', json: true },
+  tooLarge: { status: 413, body: '{"message":"Request Entity Too Large"}', json: true },
+  throttled: { status: 429, body: '{"message":"Too Many Requests"}', json: true },
+  internal: { status: 500, body: '{"message":"Internal Server Error"}', json: true },
+  timeout: { status: 503, body: '{"message":"Service Unavailable"}', json: false },
+} as const;
+
+type GatewayAnswer = (typeof GATEWAY_ANSWERS)[keyof typeof GATEWAY_ANSWERS];
+
+/** Writes one of API Gateway's own answers. */
+function sendGatewayAnswer(res: ServerResponse, a: GatewayAnswer, headers: Record<string, string>): void {
+  res.writeHead(a.status, { ...(a.json ? { 'content-type': 'application/json' } : {}), 'content-length': String(a.body.length), ...headers });
+  res.end(a.body);
+}
+
+/** A throttle: steady requests per second and burst, as the stage and its route settings declare them. */
+export interface ThrottleSettings {
+  rate: number;
+  burst: number;
+}
+
+/** API Gateway's token bucket: `burst` tokens at most, refilled at `rate` a second; a request takes one. */
+class TokenBucket {
+  private tokens: number;
+  private last: number;
+  constructor(private readonly t: ThrottleSettings) {
+    this.tokens = t.burst;
+    this.last = Date.now();
+  }
+  take(now = Date.now()): boolean {
+    this.tokens = Math.min(this.t.burst, this.tokens + ((now - this.last) / 1000) * this.t.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
 
 export interface GatewayOptions {
   port: number;
   routes: RouteTable;
   /** The function behind each route, by manifest name. */
   functions: Map<string, LambdaFunction>;
-  authorizer: JwtAuthorizer;
   /** `*` or a comma-separated list of allowed origins (the CORS_ORIGINS setting). */
   corsOrigins: string;
   log: Log;
   maxBodyBytes?: number;
+  /** How long the gateway waits for a function; default {@link INTEGRATION_TIMEOUT_MS}. */
+  integrationTimeoutMs?: number;
+  /**
+   * The stage's default throttle (the CDK stage's 100/s, burst 200); routes with a manifest `throttle` get their own
+   * bucket. Off when absent: the local cloud does not throttle unless asked (tests and benchmarks send bursts).
+   */
+  throttle?: ThrottleSettings;
 }
 
 export interface Gateway {
@@ -129,12 +190,27 @@ export function toHttpResponse(result: unknown): { status: number; headers: [str
   return { status: 200, headers: [['content-type', 'application/json']], body: Buffer.from(text, 'utf8') };
 }
 
+/** Invokes a function, or answers undefined when it has not answered within `ms` (API Gateway's integration timeout). */
+function invokeWithin(fn: LambdaFunction, event: unknown, ms: number): Promise<Invocation | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([invoke(fn, event), timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
- * The local API Gateway (HTTP API): routes from the manifest, the JWT authorizer on non-public routes, CORS
- * preflight, API Gateway's 10 MB payload limit, payload 2.0 events to the functions run in this process.
+ * The local API Gateway (HTTP API): routes from the manifest, and the `$default` route for all the others; CORS
+ * preflight; API Gateway's 10 MB payload limit, 30 s integration timeout and (when asked) throttling, each answered
+ * with API Gateway's own body ({@link GATEWAY_ANSWERS}); payload 2.0 events to the functions run in this process. No
+ * route has an authorizer: the functions verify bearer tokens themselves, as on AWS.
  */
 export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
+  const integrationTimeoutMs = o.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS;
+  const stageBucket = o.throttle ? new TokenBucket(o.throttle) : undefined;
+  const routeBuckets = new Map<string, TokenBucket>();
+  if (o.throttle) for (const r of o.routes.routes) if (r.fn.throttle) routeBuckets.set(r.routeKey, new TokenBucket(r.fn.throttle));
   let port = o.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<Written & { fn?: string }> => {
@@ -145,10 +221,9 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     const method = (req.method ?? 'GET').toUpperCase();
     const cors = allowedOrigin(o.corsOrigins, req.headers.origin);
     const base = { ...cors, 'apigw-requestid': requestId };
-    const refuse = (kind: string, detail: string, extra: Record<string, string> = {}): Written => {
-      const problem = gatewayProblem(kind, detail, rawPath);
-      sendProblem(res, problem, { ...base, ...extra });
-      return { status: problem.status };
+    const answer = (a: GatewayAnswer, fn?: string): Written & { fn?: string } => {
+      sendGatewayAnswer(res, a, base);
+      return { status: a.status, ...(fn ? { fn } : {}) };
     };
 
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
@@ -170,26 +245,24 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       discardRest(req);
-      return refuse('payload-too-large', `The body is ${declared} bytes; the API accepts at most ${limit}.`);
+      return answer(GATEWAY_ANSWERS.tooLarge);
     }
 
+    // What no route matches goes to the `$default` route's function (404, or 405 with Allow, as problem documents);
+    // without one, API Gateway's own 404.
     const match = o.routes.match(method, rawPath);
-    if (match.kind === 'not-found') return refuse('not-found', `No route matches ${method} ${rawPath}.`);
-    if (match.kind === 'method-not-allowed') {
-      return refuse('method-not-allowed', `${rawPath} does not accept ${method}.`, { allow: match.allow.join(', ') });
+    const target = match.kind === 'found' ? { def: match.route.fn, routeKey: match.route.routeKey, pathParameters: match.pathParameters } : o.routes.fallback ? { def: o.routes.fallback, routeKey: '$default', pathParameters: undefined } : undefined;
+    if (!target) {
+      discardRest(req);
+      return answer(GATEWAY_ANSWERS.notFound);
     }
-    const { route } = match;
-    const fn = o.functions.get(route.fn.name);
-    if (!fn) throw new Error(`No function ${route.fn.name}`);
+    const fn = o.functions.get(target.def.name);
+    if (!fn) throw new Error(`No function ${target.def.name}`);
 
-    let claims: Record<string, string> | undefined;
-    if (route.fn.contract.auth !== 'public') {
-      try {
-        claims = await o.authorizer.authorize(req.headers.authorization);
-      } catch (e) {
-        if (!(e instanceof AuthorizerError)) throw e;
-        return { ...refuse('unauthorized', e.message, { 'www-authenticate': 'Bearer' }), fn: fn.name };
-      }
+    const routeBucket = routeBuckets.get(target.routeKey);
+    if (stageBucket && !(routeBucket ?? stageBucket).take()) {
+      discardRest(req);
+      return answer(GATEWAY_ANSWERS.throttled);
     }
 
     let body: Buffer | undefined;
@@ -198,7 +271,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     } catch (e) {
       if (e instanceof BodyTooLarge) {
         discardRest(req);
-        return refuse('payload-too-large', `The body is larger than ${limit} bytes, the most the API accepts.`);
+        return answer(GATEWAY_ANSWERS.tooLarge);
       }
       throw e;
     }
@@ -213,17 +286,21 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
         protocol: `HTTP/${req.httpVersion}`,
         port,
       },
-      { routeKey: route.routeKey, pathParameters: match.pathParameters, ...(claims ? { claims } : {}), requestId, now },
+      { routeKey: target.routeKey, ...(target.pathParameters ? { pathParameters: target.pathParameters } : {}), requestId, now },
     );
-    const outcome = await invoke(fn, event);
+    const outcome = await invokeWithin(fn, event, integrationTimeoutMs);
+    if (!outcome) {
+      o.log.error(`${fn.name} did not answer within the ${integrationTimeoutMs} ms integration timeout`);
+      return answer(GATEWAY_ANSWERS.timeout, fn.name);
+    }
     if (!outcome.ok) {
       o.log.error(`${fn.name} failed (${outcome.requestId})`, outcome.error);
-      return { ...refuse('internal', 'Internal Server Error'), fn: fn.name };
+      return answer(GATEWAY_ANSWERS.internal, fn.name);
     }
     const response = toHttpResponse(outcome.result);
     if (!response) {
       o.log.error(`${fn.name} returned a response API Gateway cannot map: ${JSON.stringify(outcome.result)?.slice(0, 500) ?? 'undefined'}`);
-      return { ...refuse('internal', 'Internal Server Error'), fn: fn.name };
+      return answer(GATEWAY_ANSWERS.internal, fn.name);
     }
     const headers: [string, string][] = response.headers.filter(([n]) => !n.startsWith('access-control-allow-origin') && n !== 'content-length');
     for (const [n, v] of Object.entries(base)) {
@@ -244,7 +321,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       })
       .catch((e: unknown) => {
         o.log.error(`${req.method ?? ''} ${req.url ?? ''} failed in the gateway`, e);
-        if (!res.headersSent) sendProblem(res, gatewayProblem('internal', 'Internal Server Error', req.url?.split('?')[0]));
+        if (!res.headersSent) sendGatewayAnswer(res, GATEWAY_ANSWERS.internal, {});
         else res.destroy();
       });
   });

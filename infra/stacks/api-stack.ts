@@ -1,7 +1,6 @@
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { httpFunctions, type HttpFunction } from '../../functions/manifest';
@@ -53,8 +52,6 @@ const ACCESS_LOG_FORMAT = {
   responseLatency: '$context.responseLatency',
   integrationLatency: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
-  authorizerError: '$context.authorizer.error',
-  sub: '$context.authorizer.claims.sub',
 };
 
 /** The props every function takes, without the stack's own settings. */
@@ -64,8 +61,9 @@ function functionResources(props: FunctionResourcesProps): FunctionResourcesProp
 }
 
 /**
- * The HTTP API: one Lambda per manifest HTTP entry and one route per entry route, behind Cognito's JWT authorizer
- * unless the route's contract is public; throttled and access-logged default stage. The functions and routes are
+ * The HTTP API: one Lambda per manifest HTTP entry and one route per entry route, plus the `$default` route; no
+ * authorizer (each function verifies the caller's Cognito access token itself); throttled and access-logged default
+ * stage. The functions and routes are
  * grouped by domain into nested stacks (`routeStacks`), each its own template under CloudFormation's resource limit.
  */
 export class ApiStack extends Stack {
@@ -122,14 +120,8 @@ export class ApiStack extends Stack {
       },
     });
 
-    // Issuer https://cognito-idp.<region>.amazonaws.com/<poolId>; audience: the app client (Cognito access tokens
-    // carry it as client_id, which the JWT authorizer accepts in place of aud).
-    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
-      userPoolClients: [props.userPoolClient],
-    });
-
     // The routes and their functions live in one nested stack per domain (infra/stacks/http-routes-stack.ts), so
-    // this template holds only the API, its authorizer, its stage and the access logs, whatever the route count.
+    // this template holds only the API, its stage and the access logs, whatever the route count.
     // Route-level throttles (heavy and auth routes, from the manifest) on top of the stage's default.
     // CfnStage.routeSettings is a JSON map: its values are written as CloudFormation spells them.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
@@ -139,7 +131,6 @@ export class ApiStack extends Stack {
         ...functionResources(props),
         description: `Tally ${domain} routes and their functions, nested in ${this.stackName}`,
         api: this.api,
-        authorizer,
         functions,
         corsOrigins,
       });

@@ -44,8 +44,6 @@ export function byDomain(functions: readonly HttpFunction[]): Map<string, HttpFu
 export interface HttpRoutesStackProps extends NestedStackProps, FunctionResourcesProps {
   /** The API the routes join (one URL for every domain). */
   readonly api: apigw.IHttpApi;
-  /** The JWT authorizer of every route whose contract is not public. */
-  readonly authorizer: apigw.IHttpRouteAuthorizer;
   /** This domain's HTTP functions. */
   readonly functions: readonly HttpFunction[];
   /**
@@ -55,7 +53,7 @@ export interface HttpRoutesStackProps extends NestedStackProps, FunctionResource
   readonly corsOrigins?: string[];
 }
 
-/** One route of a routes stack, with the manifest entry it serves. */
+/** One route of a routes stack, with the manifest entry it serves (`$default` has no method and path `$default`). */
 export interface CreatedRoute {
   readonly definition: HttpFunction;
   readonly method: string;
@@ -65,8 +63,11 @@ export interface CreatedRoute {
 
 /**
  * One domain's share of the HTTP API, as a nested stack of the API stack: a Lambda per manifest entry, its
- * integration, and a route (with its invoke permission) per entry route. The API, its authorizer and its stage stay
- * in the parent, so clients keep one URL while no template has to hold every route.
+ * integration, and a route (with its invoke permission) per entry route, or the `$default` route for the entry that
+ * takes it. No route has an authorizer: the functions verify bearer tokens themselves (shared/http/identity.ts), so a
+ * missing or expired token answers the same problem document on AWS as in the local cloud, where API Gateway's JWT
+ * authorizer would answer its own `{"message":"Unauthorized"}`. The API and its stage stay in the parent, so clients
+ * keep one URL while no template has to hold every route.
  */
 export class HttpRoutesStack extends NestedStack {
   public readonly functions: Record<string, ManifestFunction> = {};
@@ -79,20 +80,26 @@ export class HttpRoutesStack extends NestedStack {
       this.functions[def.name] = fn;
       const integration = new HttpLambdaIntegration(`${pascalCase(def.name)}Integration`, fn.function);
       const isPublic = def.contract.auth === 'public';
+      const acknowledge = (route: apigw.HttpRoute, key: string) =>
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: isPublic
+            ? `${key} is public by its manifest contract (auth: 'public', "${def.contract.summary}"): it must answer callers that hold no token.`
+            : `${key} verifies the caller's Cognito access token in its function (shared/http/identity.ts: signature, issuer, client, token use, expiry, then the session allow-list), answering a problem document where a JWT authorizer would answer its own body.`,
+        });
+      if (def.defaultRoute) {
+        const route = new apigw.HttpRoute(this, 'Default', { httpApi: props.api, routeKey: apigw.HttpRouteKey.DEFAULT, integration });
+        this.routes.push({ definition: def, method: 'ANY', path: '$default', route });
+        acknowledge(route, '$default');
+      }
       for (const { method, path } of def.routes) {
         const route = new apigw.HttpRoute(this, `${method}${path}`, {
           httpApi: props.api,
           routeKey: apigw.HttpRouteKey.with(path, apigw.HttpMethod[method]),
           integration,
-          ...(isPublic ? {} : { authorizer: props.authorizer }),
         });
         this.routes.push({ definition: def, method, path, route });
-        if (isPublic) {
-          Validations.of(route).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason: `${method} ${path} is public by its manifest contract (auth: 'public', "${def.contract.summary}"): it must answer callers that hold no token.`,
-          });
-        }
+        acknowledge(route, `${method} ${path}`);
       }
     }
   }

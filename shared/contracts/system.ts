@@ -13,6 +13,13 @@ export const openapi = route({
   produces: 'application/json',
 });
 
+/** The `$default` route: what no route matches is a problem document, 404, or 405 with `Allow`. */
+export const noRoute = route({
+  summary: 'Any request no route matches',
+  auth: 'public',
+  produces: 'application/problem+json',
+});
+
 export const docs = route({
   summary: 'Readable API documentation',
   auth: 'public',

@@ -9,7 +9,7 @@ import type { RouteContract } from '../contracts/route';
 import { DomainError, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors';
 import { PayloadTooLargeError, PreconditionRequiredError, UnsupportedMediaTypeError } from './errors';
 import { idempotencyKeyOf, idempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyPort } from './idempotency';
-import { callerFromClaims, claimsOf, type Caller } from './identity';
+import { bearerChallenge, callerFromToken, type Caller } from './identity';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
 import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
 import { parseWith } from './validate';
@@ -130,14 +130,14 @@ function respond(status: number, body: unknown, headers: Record<string, string>,
 
 /**
  * Builds a Lambda handler for an HTTP API route from its contract: correlation id, logging, metrics and tracing;
- * body/query/path validation; the caller from the verified JWT claims, checked against logout and the route's
+ * body/query/path validation; the caller from the bearer token it verifies itself, checked against logout and the route's
  * permission; CORS; and every error mapped once to an RFC 9457 problem. The handler itself only calls a use case.
  */
 export function httpHandler<C extends RouteContract>(contract: C, fn: (req: HttpRequest<C>) => Promise<Reply<C>>, idempotency: IdempotencyPort = idempotencyStore): HttpHandler<C> {
-  // Fails at cold start, naming every missing variable: a route behind a token checks the session allow-list in the
-  // table, and a route that takes a signed cursor needs the cursor key.
+  // Fails at cold start, naming every missing variable: a route behind a token verifies it against the user pool and
+  // checks the session allow-list in the table, and a route that takes a signed cursor needs the cursor key.
   const signsCursors = Boolean(contract.query && 'cursor' in ((contract.query as unknown as { shape?: object }).shape ?? {}));
-  requireAtColdStart([...(contract.auth !== 'public' ? [() => config().TABLE_NAME] : []), ...(signsCursors ? [cursorKeySource] : [])]);
+  requireAtColdStart([...(contract.auth !== 'public' ? [() => config().TABLE_NAME, () => config().USER_POOL_ID, () => config().USER_POOL_CLIENT_ID] : []), ...(signsCursors ? [cursorKeySource] : [])]);
   const answer = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
     const correlationId = correlationIdOf(event);
@@ -147,7 +147,7 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
     try {
       let caller: Caller | undefined;
       if (contract.auth !== 'public') {
-        caller = callerFromClaims(claimsOf(event));
+        caller = await callerFromToken(headers.authorization);
         await authorization.assertActive(caller);
         if (typeof contract.auth === 'object') {
           const allowed = await authorization.hasPermission(caller, contract.auth.permission);
@@ -190,7 +190,7 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       else if (problem.status >= 500) logger.error('Unhandled error', error as Error);
       else logger.info('Request refused', { status: problem.status, detail: problem.detail });
       metrics.addMetric(problem.status >= 500 ? 'Http5xx' : 'Http4xx', MetricUnit.Count, 1);
-      const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+      const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': bearerChallenge(error, problem.detail) } : {};
       const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
       if (error instanceof DomainError && typeof retryAfter === 'number' && retryAfter > 0) extra['retry-after'] = String(Math.ceil(retryAfter));
       return respond(problem.status, problem, { ...baseHeaders, ...extra }, PROBLEM_MEDIA_TYPE);

@@ -1,7 +1,8 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { UnauthorizedError } from '../domain/errors';
+import { accessTokenVerifier, TokenRejectedError } from '../adapters/jwt';
+import { config } from '../config';
 
-/** Who is calling: taken only from the claims of the token API Gateway's JWT authorizer verified. */
+/** Who is calling: taken only from the claims of the bearer token the handler factory verified. */
 export interface Caller {
   /** Cognito `sub`: the user id every key of the caller's data derives from. */
   userId: string;
@@ -14,14 +15,26 @@ export interface Caller {
   expiresAt: number;
 }
 
-type Claims = Record<string, string | number | boolean | string[]>;
+type Claims = Record<string, unknown>;
 
-/** The verified claims of an HTTP API event (`requestContext.authorizer.jwt.claims`), if any. */
-export function claimsOf(event: APIGatewayProxyEventV2): Claims | undefined {
-  const ctx = event.requestContext as APIGatewayProxyEventV2['requestContext'] & {
-    authorizer?: { jwt?: { claims?: Claims } };
-  };
-  return ctx.authorizer?.jwt?.claims;
+/**
+ * A 401 for a bearer token: `challenge` is `invalid_token` (RFC 6750) when a token was sent and refused, undefined
+ * when none was sent; the factory turns it into the `WWW-Authenticate` header.
+ */
+export class BearerTokenError extends UnauthorizedError {
+  readonly challenge: 'invalid_token' | undefined;
+  constructor(detail: string, challenge: 'invalid_token' | undefined = 'invalid_token') {
+    super(detail);
+    this.challenge = challenge;
+  }
+}
+
+/** The `WWW-Authenticate` value of a 401 (RFC 6750 §3): the error code and description when a token was refused. */
+export function bearerChallenge(error: unknown, detail: string): string {
+  if (!(error instanceof BearerTokenError) || !error.challenge) return 'Bearer realm="tally"';
+  // A quoted-string may not hold `"` or `\`, and stays within printable ASCII.
+  const description = detail.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?');
+  return `Bearer realm="tally", error="${error.challenge}", error_description="${description}"`;
 }
 
 /**
@@ -37,13 +50,13 @@ export function parseGroups(value: unknown): string[] {
 
 /** Builds the caller from verified claims; a token that is not a Cognito access token is refused. */
 export function callerFromClaims(claims: Claims | undefined): Caller {
-  if (!claims) throw new UnauthorizedError('A bearer access token is required.');
+  if (!claims) throw new BearerTokenError('A bearer access token is required.', undefined);
   const sub = claims.sub;
   const jti = claims.jti;
   if (typeof sub !== 'string' || sub === '' || typeof jti !== 'string' || jti === '') {
-    throw new UnauthorizedError('The token lacks the sub or jti claim.');
+    throw new BearerTokenError('The token lacks the sub or jti claim.');
   }
-  if (claims.token_use !== 'access') throw new UnauthorizedError('An access token is required (not an id token).');
+  if (claims.token_use !== 'access') throw new BearerTokenError('An access token is required (not an id token).');
   const exp = Number(claims.exp);
   return {
     userId: sub,
@@ -52,4 +65,26 @@ export function callerFromClaims(claims: Claims | undefined): Caller {
     tokenId: jti,
     expiresAt: Number.isFinite(exp) ? exp : 0,
   };
+}
+
+/**
+ * The caller of a request, from its `Authorization` header: the bearer token verified here, in the function, on AWS
+ * and in the local cloud alike (no gateway authorizer), so a missing, expired or forged token answers the same
+ * problem document everywhere. The pool's keys come from the issuer on AWS, from the Cognito emulator locally
+ * (its endpoint variable).
+ */
+export async function callerFromToken(authorization: string | undefined): Promise<Caller> {
+  const c = config();
+  const endpoint = c.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER?.replace(/\/+$/, '');
+  const verifier = accessTokenVerifier({
+    userPoolId: c.USER_POOL_ID,
+    clientId: c.USER_POOL_CLIENT_ID,
+    ...(endpoint ? { jwksUrl: `${endpoint}/${c.USER_POOL_ID}/.well-known/jwks.json` } : {}),
+  });
+  try {
+    return callerFromClaims(await verifier.verify(authorization));
+  } catch (e) {
+    if (e instanceof TokenRejectedError) throw new BearerTokenError(e.message, e.challenge);
+    throw e;
+  }
 }

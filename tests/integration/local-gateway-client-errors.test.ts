@@ -1,6 +1,5 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JwtAuthorizer } from '../../infra/local/authorizer';
 import { startGateway, type Gateway } from '../../infra/local/gateway';
 import { createLog } from '../../infra/local/log';
 import { RouteTable } from '../../infra/local/routes';
@@ -40,7 +39,6 @@ describe('the local gateway, on requests the HTTP parser refuses', () => {
       port: 0,
       routes: new RouteTable([]),
       functions: new Map(),
-      authorizer: new JwtAuthorizer({ userPoolId: 'us-east-1_Test00000', clientId: 'client', jwks: { keys: [] }, jwksUrl: 'http://127.0.0.1:9/jwks.json' }),
       corsOrigins: '*',
       log: createLog('silent'),
     });
