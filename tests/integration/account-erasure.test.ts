@@ -19,10 +19,10 @@ async function partitionSize(pk: string): Promise<number> {
   return r.Count ?? 0;
 }
 
-/** Items of a partition other than monthly rollups (the erasure's own work, apart from what analytics might write). */
+/** Items of a partition other than rollups, monthly or daily (the erasure's own work, apart from what analytics might write). */
 async function itemsBesideRollups(pk: string): Promise<number> {
   const r = await ddb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: pk } }, ProjectionExpression: 'sk' }));
-  return (r.Items ?? []).filter((item) => !item.sk?.S?.startsWith('ROLLUP#')).length;
+  return (r.Items ?? []).filter((item) => !item.sk?.S?.startsWith('ROLLUP#') && !item.sk?.S?.startsWith('DAY#')).length;
 }
 
 /** How many of these events analytics has counted (their dedup records `APPLIED#<eventId>`). */

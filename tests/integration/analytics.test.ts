@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, eventually, newUser, type TestUser } from '../support/api';
+import { newAccount } from '../support/ledger';
+
+beforeAll(() => {
+  // The daily rollups are read with the adapter itself (no route reads them whole).
+  Object.assign(process.env, inject('cloud').env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+});
 
 interface Tx {
   id: string;
@@ -104,5 +110,73 @@ describe('analytics', () => {
     expect((await call('GET', '/analytics/trends?from=2024-05&to=2024-01', { token: u.accessToken })).status).toBe(400);
     expect((await call('GET', '/analytics/summary?month=2024-13', { token: u.accessToken })).status).toBe(400);
     expect((await call('GET', '/analytics/trends?from=2000-01&to=2024-01', { token: u.accessToken })).status).toBe(400);
+  });
+
+  it('keeps daily rollups equal to a recount of the days from the transactions: splits, refunds, pending FX, transfers, date moves, deletes', { timeout: 90_000 }, async () => {
+    const { dailyRange } = await import('../../shared/adapters/rollups');
+    const u = await newUser();
+    const checking = await newAccount(u, 'EUR');
+    const savings = await newAccount(u, 'EUR', 0, 'Savings');
+    const post = async (body: Record<string, unknown>) => {
+      const r = await call('POST', '/transactions', { token: u.accessToken, body: { currency: 'EUR', accountId: checking, ...body } });
+      expect(r.status, r.text).toBe(201);
+      return r.body as Tx;
+    };
+    await post({ type: 'income', amount: 300000, date: '2024-05-01', description: 'Salary', categoryId: 'income.salary' });
+    const groceries = await post({ type: 'expense', amount: 8423, date: '2024-05-03', description: 'REWE Markt 123', categoryId: 'food.groceries' });
+    await post({ type: 'expense', amount: 12000, currency: 'USD', date: '2024-05-03', description: 'Dinner NYC', categoryId: 'food.restaurants' });
+    // A purchase with a refund part inside it, and a pending-FX purchase with one too.
+    await post({ type: 'expense', amount: 9000, date: '2024-05-07', description: 'Market', splits: [{ categoryId: 'food.groceries', amount: 10000 }, { categoryId: 'shopping.household', amount: -1000 }] });
+    await post({ type: 'expense', amount: 150000, currency: 'ARS', date: '2024-05-07', description: 'Unpriced', splits: [{ categoryId: 'food.groceries', amount: 160000 }, { categoryId: 'shopping.household', amount: -10000 }] });
+    await post({ type: 'transfer', amount: 50000, date: '2024-05-07', description: 'To savings', toAccountId: savings });
+    const gone = await post({ type: 'expense', amount: 777, date: '2024-05-09', description: 'Kiosk', categoryId: 'food.groceries' });
+    // A date move within the month, and a delete.
+    expect((await call('PATCH', `/transactions/${groceries.id}`, { token: u.accessToken, body: { date: '2024-05-20' }, headers: { 'if-match': String(groceries.version) } })).status).toBe(200);
+    expect((await call('DELETE', `/transactions/${gone.id}`, { token: u.accessToken, headers: { 'if-match': String(gone.version) } })).status).toBe(204);
+
+    // The recount from the transactions themselves, day by day.
+    const want = (txs: (Tx & { splits?: { categoryId: string; amount: number }[] | null })[]) => {
+      const days = new Map<string, Record<string, number>>();
+      const add = (day: string, name: string, v: number) => {
+        const f = days.get(day) ?? {};
+        f[name] = (f[name] ?? 0) + v;
+        if (f[name] === 0) delete f[name];
+        days.set(day, f);
+      };
+      for (const t of txs) {
+        if (t.fxStatus !== 'converted') {
+          add(t.date, 'pn', 1);
+          if (t.type !== 'expense') continue;
+          const parts = t.splits?.length ? t.splits : [{ categoryId: t.categoryId ?? '_uncategorised', amount: t.amount }];
+          for (const p of parts) add(t.date, `pce:${t.currency}:${p.categoryId}`, p.amount);
+          for (const id of new Set(parts.map((p) => p.categoryId))) add(t.date, `pcen:${t.currency}:${id}`, 1);
+        } else if (t.type !== 'transfer') {
+          const base = t.baseAmount ?? 0;
+          add(t.date, t.type === 'income' ? 'inc' : 'exp', base);
+          // Splits here are in the base currency already (EUR), so each part is its own base amount.
+          const parts = t.splits?.length ? t.splits : [{ categoryId: t.categoryId ?? '_uncategorised', amount: base }];
+          for (const p of parts) add(t.date, `${t.type === 'income' ? 'ci' : 'ce'}:${p.categoryId}`, p.amount);
+        }
+      }
+      return [...days].filter(([, f]) => Object.keys(f).length > 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, fields]) => ({ day, fields }));
+    };
+    const result = await eventually(
+      async () => {
+        const txs = await all(u);
+        const expected = want(txs);
+        const got = (await dailyRange(u.userId, 'EUR', '2024-05-01', '2024-05-31')).map((d) => ({ day: d.day, fields: Object.fromEntries(Object.entries(d.fields).map(([k, v]) => [k, Number(v)])) }));
+        return JSON.stringify(got) === JSON.stringify(expected.map((d) => ({ day: d.day, fields: Object.fromEntries(Object.keys(d.fields).sort().map((k) => [k, d.fields[k]])) })))
+          ? { got, expected }
+          : undefined;
+      },
+      30_000,
+      'daily rollups to equal the recount',
+    );
+    expect(result.got.map((d) => d.day)).toEqual(['2024-05-01', '2024-05-03', '2024-05-07', '2024-05-20']);
+    const may7 = result.got.find((d) => d.day === '2024-05-07')?.fields;
+    expect(may7).toMatchObject({ exp: 9000, 'ce:food.groceries': 10000, 'ce:shopping.household': -1000, pn: 1, 'pce:ARS:food.groceries': 160000, 'pce:ARS:shopping.household': -10000 });
+    expect(result.got.find((d) => d.day === '2024-05-20')?.fields).toEqual({ exp: 8423, 'ce:food.groceries': 8423 });
+    // A day range inside the month reads only its days.
+    expect((await dailyRange(u.userId, 'EUR', '2024-05-04', '2024-05-19')).map((d) => d.day)).toEqual(['2024-05-07']);
   });
 });

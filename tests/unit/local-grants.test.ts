@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { environmentFor } from '../../functions/environment';
-import { functions, type FunctionDef } from '../../functions/manifest';
+import { functions, queues, type FunctionDef } from '../../functions/manifest';
 import { baseEnvironment, functionEnvironment, handlerEnvironment, localEnvironmentRefs } from '../../infra/local/env';
 import { invoke, manifestFunction } from '../../infra/local/lambda';
 import { queueUrlVariable } from '../../shared/queue-variables';
@@ -16,7 +16,7 @@ const shared = handlerEnvironment(
   {
     userPoolClientId: 'client',
     endpoints: { dynamodb: CLOSED, sqs: CLOSED, cognito: CLOSED, sesv2: CLOSED },
-    queues: ['notifications', 'reports', 'ledger-jobs', 'analytics', 'imports'].map((name) => ({ name, url: `${CLOSED}/000000000000/${name}` })),
+    queues: queues.map(({ name }) => ({ name, url: `${CLOSED}/000000000000/${name}` })),
   },
 );
 

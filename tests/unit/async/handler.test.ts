@@ -17,8 +17,8 @@ beforeAll(() => {
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
-    // The relay's access list names every queue; each handler checks its own variables when it is built.
-    ...Object.fromEntries(['notifications', 'reports', 'ledger-jobs', 'analytics', 'imports'].map((q) => [`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, `http://127.0.0.1:9/000000000000/${q}`])),
+    // Every manifest queue (the relay names all but alerts, which the analytics consumer feeds); each handler checks its own variables when it is built.
+    ...Object.fromEntries(['notifications', 'reports', 'ledger-jobs', 'analytics', 'imports', 'alerts'].map((q) => [`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, `http://127.0.0.1:9/000000000000/${q}`])),
   });
 });
 
