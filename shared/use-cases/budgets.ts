@@ -21,7 +21,7 @@ import {
 } from '../domain/budgets';
 import type { AnalyticsCategory } from '../domain/analytics/category-tree';
 import type { StoredFields } from '../domain/analytics/fields';
-import { addDays, daysBetween, daysInMonth } from '../domain/ledger/calendar';
+import { addDays, daysBetween, daysInMonth, isCalendarDate, MAX_YEAR, MIN_YEAR } from '../domain/ledger/calendar';
 import type { ProfileRecord } from '../domain/profile';
 import type { BudgetsPort } from '../ports/budgets';
 import * as store from '../adapters/budgets';
@@ -271,6 +271,17 @@ function statusOf(b: BudgetRecord, date: string, categories: readonly AnalyticsC
   });
 }
 
+/** The earliest status date: its rollover and pace history must stay within the calendar the ledger accepts. */
+export const EARLIEST_STATUS_DATE = `${MIN_YEAR + CHAIN_BOUND.yearly + 1}-01-01`;
+/** The latest status date: the ISO week containing it ends within the calendar too. */
+export const LATEST_STATUS_DATE = `${MAX_YEAR}-12-24`;
+
+function assertStatusDate(date: string): void {
+  if (!isCalendarDate(date) || date < EARLIEST_STATUS_DATE || date > LATEST_STATUS_DATE) {
+    throw new ValidationError(`${date} is not a date from ${EARLIEST_STATUS_DATE} to ${LATEST_STATUS_DATE}.`, [{ path: 'query.date', message: `must be a calendar date from ${EARLIEST_STATUS_DATE} to ${LATEST_STATUS_DATE}` }]);
+  }
+}
+
 /** One budget's status with its alert thresholds (what the alerts consumer compares). */
 export type BudgetStatusWithThresholds = BudgetStatus & { thresholds: number[] };
 
@@ -279,6 +290,7 @@ export type BudgetStatusWithThresholds = BudgetStatus & { thresholds: number[] }
  * one Query of daily rollups and one of monthly rollups for all budgets, whatever the number of transactions.
  */
 export async function budgetStatuses(userId: string, date: string, deps: BudgetDeps = defaults): Promise<BudgetStatusWithThresholds[]> {
+  assertStatusDate(date);
   const budgets = await deps.budgets.listBudgets(userId);
   if (budgets.length === 0) return [];
   const [profile, categories] = await Promise.all([deps.getProfile(userId), deps.readCategories(userId)]);

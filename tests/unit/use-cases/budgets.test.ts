@@ -141,3 +141,14 @@ describe('figures', () => {
     await expect(createBudget(U, { name: 'x', categoryId: 'salary', period: 'monthly', amount: 1, rollover: 'none' }, new Date(), deps)).rejects.toThrow(/income category/);
   });
 });
+
+describe('status dates', () => {
+  it('refuses a date that is not one, or so early that its history leaves the calendar', async () => {
+    await createBudget(U, { name: 'Week', categoryId: 'food', period: 'weekly', amount: 1000, rollover: 'full', startDate: '1900-01-01' }, new Date('2024-01-01T00:00:00Z'), deps);
+    await expect(budgetStatuses(U, '2024-02-30', deps)).rejects.toThrow(/not a date/);
+    await expect(budgetStatuses(U, '1900-01-05', deps)).rejects.toThrow(/not a date/);
+    expect(await budgetStatuses(U, '1906-01-01', deps)).toHaveLength(1);
+    expect(await budgetStatuses(U, '2999-12-24', deps)).toHaveLength(1);
+    await expect(budgetStatuses(U, '2999-12-31', deps)).rejects.toThrow(/not a date/);
+  });
+});
