@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
-import { db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
 import { keys } from './keys';
 import { readInt, toStoredInt, type StoredInt } from '../domain/money/exact';
 
@@ -75,24 +75,13 @@ export async function updateAccount(
   now: string,
   expectedVersion: number,
 ): Promise<AccountRecord | undefined> {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':now': now, ':one': 1, ':expected': expectedVersion };
-  const sets = ['updatedAt = :now'];
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined) continue;
-    names[`#${k}`] = k;
-    values[`:${k}`] = v;
-    sets.push(`#${k} = :${k}`);
-  }
   try {
     const out = await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.account(userId, id),
-        UpdateExpression: `SET ${sets.join(', ')} ADD version :one`,
+        ...updateExpression(changes, { set: ['updatedAt = :now'], add: ['version :one'], values: { ':now': now, ':one': 1, ':expected': expectedVersion } }),
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       }),
     );

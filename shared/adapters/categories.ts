@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
-import { batchWriteAll, db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { batchWriteAll, db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
 import { keys } from './keys';
 
 export interface CategoryRecord {
@@ -66,24 +66,13 @@ function atVersion(expected: number): string {
 
 /** Changes a category if it is at `expected`; undefined when it is missing or at another version. */
 export async function updateCategory(userId: string, id: string, changes: { name?: string; parentId?: string | null }, now: string, expected: number): Promise<CategoryRecord | undefined> {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':now': now, ':one': 1, ':expected': expected };
-  const sets = ['updatedAt = :now', 'version = if_not_exists(version, :one) + :one'];
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined) continue;
-    names[`#${k}`] = k;
-    values[`:${k}`] = v;
-    sets.push(`#${k} = :${k}`);
-  }
   try {
     const out = await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.category(userId, id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        ...updateExpression(changes, { set: ['updatedAt = :now', 'version = if_not_exists(version, :one) + :one'], values: { ':now': now, ':one': 1, ':expected': expected } }),
         ConditionExpression: atVersion(expected),
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       }),
     );

@@ -73,6 +73,47 @@ export function isConditionFailure(error: unknown): boolean {
   return false;
 }
 
+/** The expression members of an UpdateItem (or a transaction's Update). */
+export interface UpdateParts {
+  UpdateExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * The one builder of update expressions: `SET` each attribute of `changes` to its value (undefined skips it; null is
+ * stored as null), each behind its own `#uN`/`:uN` placeholders so no attribute name or reserved word can break the
+ * expression, plus fixed clauses (`set`, `add`, `remove`) with their own `names` and `values`. Throws when nothing
+ * would change.
+ */
+export function updateExpression(
+  changes: Readonly<Record<string, unknown>>,
+  fixed: { set?: string[]; add?: string[]; remove?: string[]; names?: Record<string, string>; values?: Record<string, unknown> } = {},
+): UpdateParts {
+  const names: Record<string, string> = { ...fixed.names };
+  const values: Record<string, unknown> = { ...fixed.values };
+  const sets = [...(fixed.set ?? [])];
+  let i = 0;
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#u${i}`] = name;
+    values[`:u${i}`] = value;
+    sets.push(`#u${i} = :u${i}`);
+    i++;
+  }
+  const clauses = [
+    ...(sets.length > 0 ? [`SET ${sets.join(', ')}`] : []),
+    ...(fixed.add?.length ? [`ADD ${fixed.add.join(', ')}`] : []),
+    ...(fixed.remove?.length ? [`REMOVE ${fixed.remove.join(', ')}`] : []),
+  ];
+  if (clauses.length === 0) throw new Error('updateExpression: nothing to update');
+  return {
+    UpdateExpression: clauses.join(' '),
+    ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
 /** One page of a query: its items and the key to resume after it (undefined on the last page). */
 export interface QueryPage {
   items: Record<string, unknown>[];

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chunkByBytes, type ImportRow, type ImportTruncation } from '../domain/import';
-import { batchWriteAll, db, isConditionFailure, queryAll, queryPages, tableName } from './dynamo';
+import { batchWriteAll, db, isConditionFailure, queryAll, queryPages, tableName, updateExpression } from './dynamo';
 import type { Envelope } from '../../events/envelope';
 import { keys } from './keys';
 import { transact } from './ledger';
@@ -93,17 +93,7 @@ export async function getJob(userId: string, importId: string): Promise<ImportJo
 }
 
 export async function updateJob(userId: string, importId: string, changes: Partial<ImportJob>): Promise<void> {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  for (const [k, v] of Object.entries(changes)) {
-    names[`#${k}`] = k;
-    values[`:${k}`] = v;
-    sets.push(`#${k} = :${k}`);
-  }
-  await db().send(
-    new UpdateCommand({ TableName: tableName(), Key: keys.importJob(userId, importId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
-  );
+  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.importJob(userId, importId), ...updateExpression(changes) }));
 }
 
 /** The ids of every import job of a user (account erasure: each names a partition of parsed rows). */

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWriteAll, db, isConditionFailure, tableName } from './dynamo';
+import { batchWriteAll, db, isConditionFailure, tableName, updateExpression } from './dynamo';
 import { keys } from './keys';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
@@ -57,22 +57,11 @@ export type ProfileChanges = Partial<Pick<ProfileRecord, 'name' | 'baseCurrency'
 
 /** Applies changes to a profile (optionally with events in the same transaction); returns the new profile. */
 export async function updateProfile(userId: string, changes: ProfileChanges, now: Date, events: Envelope[] = []): Promise<ProfileRecord | undefined> {
-  const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#version': 'version' };
-  const values: Record<string, unknown> = { ':updatedAt': now.toISOString(), ':one': 1 };
-  const sets = ['#updatedAt = :updatedAt'];
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined) continue;
-    names[`#${k}`] = k;
-    values[`:${k}`] = v;
-    sets.push(`#${k} = :${k}`);
-  }
   const update = {
     TableName: tableName(),
     Key: keys.profile(userId),
-    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    ...updateExpression(changes, { set: ['#updatedAt = :updatedAt'], add: ['#version :one'], names: { '#updatedAt': 'updatedAt', '#version': 'version' }, values: { ':updatedAt': now.toISOString(), ':one': 1 } }),
     ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
   };
   try {
     if (events.length === 0) {
