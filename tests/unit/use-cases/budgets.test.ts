@@ -136,6 +136,25 @@ describe('figures', () => {
     expect(daysBetween('2024-01-08', '2024-01-14')).toBe(6);
   });
 
+  it('weekly and yearly rollover chains replay their periods, bounded', async () => {
+    spend('2024-01-02', 'food', 700); // week of Jan 1: 300 left
+    spend('2024-01-10', 'food', 1500); // week of Jan 8: 1300 available → −200
+    spend('2024-01-16', 'food', 100); // current week (Jan 15)
+    await createBudget(U, { name: 'Week', categoryId: 'food', period: 'weekly', amount: 1000, rollover: 'full', startDate: '2024-01-03' }, new Date('2024-01-01T00:00:00Z'), deps);
+    const [s] = await budgetStatuses(U, '2024-01-17', deps);
+    expect(s).toMatchObject({ carriedOver: -200, available: 800, spent: 100, remaining: 700 });
+    // Far later, only the last 13 weeks are replayed: each unspent week carries its 1,000 (not the ~70 weeks since the start).
+    const [later] = await budgetStatuses(U, '2025-06-04', deps);
+    expect(later).toMatchObject({ carriedOver: 13_000, available: 14_000 });
+    budgetsMemory.memory.reset(U);
+    spend('2022-03-01', 'food', 400_000);
+    spend('2023-03-01', 'food', 100_000);
+    await createBudget(U, { name: 'Year', categoryId: null, period: 'yearly', amount: 300_000, rollover: 'positive', startDate: '2022-06-01' }, new Date('2022-06-01T00:00:00Z'), deps);
+    const [year] = await budgetStatuses(U, '2024-02-01', deps);
+    // 2022: 300,000 − 400,000 → 0 carried; 2023: 300,000 − 100,000 → 200,000 carried.
+    expect(year).toMatchObject({ carriedOver: 200_000, available: 500_000, period: { from: '2024-01-01', to: '2024-12-31' } });
+  });
+
   it('refuses an unknown or an income category', async () => {
     await expect(createBudget(U, { name: 'x', categoryId: 'nope', period: 'monthly', amount: 1, rollover: 'none' }, new Date(), deps)).rejects.toThrow(/unknown category/);
     await expect(createBudget(U, { name: 'x', categoryId: 'salary', period: 'monthly', amount: 1, rollover: 'none' }, new Date(), deps)).rejects.toThrow(/income category/);
