@@ -47,6 +47,9 @@ export function todayIn(timezone: string, now = new Date()): string {
   }
 }
 
+/** The earliest day progress is computed for: its 12 months of history must lie in the ledger calendar (from 1900). */
+const FIRST_AS_OF = '1901-01-01';
+
 /** Everything a goal's progress is computed from that is shared by all the user's goals. */
 interface Context {
   asOf: string;
@@ -63,6 +66,7 @@ async function context(userId: string, asOf: string | undefined, needAccounts: b
   const profile = await deps.getProfile(userId);
   const base = profile?.baseCurrency ?? 'EUR';
   const day = asOf === undefined ? todayIn(profile?.timezone ?? 'UTC', now) : assertCalendarDate(asOf, 'query.asOf');
+  if (day < FIRST_AS_OF) throw new ValidationError(`asOf ${day} is too early: the 12 months before it must be in the calendar.`, [{ path: 'query.asOf', message: `must be ${FIRST_AS_OF} or later` }]);
   const month = day.slice(0, 7);
   const window = Array.from({ length: HISTORY_MONTHS }, (_, i) => addMonths(month, i - HISTORY_MONTHS));
   const [stored, accounts, categories] = await Promise.all([

@@ -70,6 +70,14 @@ describe('goal CRUD', () => {
     await expect(getGoal('u1', g.id, undefined, undefined, now)).rejects.toBeInstanceOf(NotFoundError);
     await expect(updateGoal('u1', g.id, { name: 'x' }, 2, undefined, now)).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('refuses a day to compute progress for that is no date or leaves no 12 months of calendar before it', async () => {
+    await createGoal('u1', { name: 'Bike', targetAmount: 100_000 }, undefined, now);
+    await expect(listGoals('u1', '2024-02-30', undefined, now)).rejects.toBeInstanceOf(ValidationError);
+    const early = await listGoals('u1', '1900-06-01', undefined, now).catch((e: unknown) => e);
+    expect((early as ValidationError).errors).toEqual([{ path: 'query.asOf', message: 'must be 1901-01-01 or later' }]);
+    expect((await listGoals('u1', '1901-01-01', undefined, now)).items).toHaveLength(1);
+  });
 });
 
 describe('contributions', () => {
