@@ -55,6 +55,17 @@ export const asyncFunctions: AsyncFunction[] = [
   },
   {
     kind: 'queue',
+    name: 'alerts',
+    entry: 'functions/queue/alerts.ts',
+    queue: 'alerts',
+    batchSize: 10,
+    maxConcurrency: 5,
+    // queue:notifications: an alert the user wants emailed at once is queued there (AlertRaised).
+    access: ['table:write', 'queue:notifications'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'queue',
     name: 'send-notification',
     entry: 'functions/queue/send-notification.ts',
     queue: 'notifications',

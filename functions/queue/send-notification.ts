@@ -3,6 +3,8 @@ import { queueNamed } from '../queues';
 import { RegistrationAttempted } from '../../events/registration-attempted';
 import { UserConfirmed } from '../../events/user-confirmed';
 import { UserRegistered } from '../../events/user-registered';
+import { AlertRaised } from '../../events/alert-raised';
+import { sendAlertEmail } from '../../shared/use-cases/alerts';
 import { sendRegistrationNotice, sendWelcome } from '../../shared/use-cases/notifications';
 
 /** `notifications` queue: emails people get because something happened (welcome, someone registering with their address, …). */
@@ -16,4 +18,6 @@ export const handler = queueConsumer(
   }),
   // Registration no longer emails anyone (the address is not confirmed yet); events queued before that are drained.
   on(UserRegistered, async () => undefined),
+  // An alert the user wants emailed at once (shared/use-cases/alerts.ts); once per alert.
+  on(AlertRaised, async (e) => void (await sendAlertEmail(e.data.userId, e.data.alertId))),
 );

@@ -15,7 +15,9 @@ export interface BudgetStatusView {
   projected?: unknown;
   projectedOverspend?: unknown;
   expectedByNow?: unknown;
-  asOf: string;
+  /** How the projection was made (the budgets use case's `pace`: the user's pattern or linear). */
+  pace?: unknown;
+  asOf: string | null;
 }
 
 /** The transaction whose event led to the evaluation (named in the evidence). */
@@ -88,9 +90,10 @@ export function paceAlert(status: BudgetStatusView, trigger: Trigger, currency: 
     kind: 'budget.pace',
     severity: 'warning',
     title: `${status.name}: on pace to overspend`,
-    message: `By ${status.asOf} you spent ${money(spent, currency)} of ${money(available, currency)}; at your usual pace the period ends at ${money(big(status.projected), currency)}, ${money(overspend, currency)} over.`,
+    message: `By ${status.asOf ?? trigger.date} you spent ${money(spent, currency)} of ${money(available, currency)}; at your usual pace the period ends at ${money(big(status.projected), currency)}, ${money(overspend, currency)} over.`,
     evidence: {
       method: 'projection of the budget status as of the transaction date (the user’s own pattern in the period, linear without history)',
+      pace: status.pace ?? null,
       spent: plain(spent),
       available: plain(available),
       expectedByNow: plain(big(status.expectedByNow)),
