@@ -27,6 +27,10 @@ beforeAll(async () => {
   Object.assign(ids, { goals: goal.body.id });
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   await eventually(async () => ((await call('GET', `/imports/${ids.imports}`, { token: t })).body.status === 'completed' ? true : undefined), 20_000, 'import');
+  // An alert: a goal already reached, raised by the alerts consumer at the owner's next ledger event.
+  expect((await call('POST', '/goals', { token: t, body: { name: 'Secret reached goal', targetAmount: 1000, startAmount: 1000 } })).status).toBe(201);
+  await call('POST', '/transactions', { token: t, body: { type: 'expense', amount: 5, currency: 'EUR', date: new Date().toISOString().slice(0, 10), description: 'Secret coffee', accountId: account.body.id } });
+  ids.alerts = await eventually(async () => (await call('GET', '/alerts', { token: t })).body.items?.[0]?.id as string | undefined, 20_000, 'an alert of the owner');
 });
 
 /** Fills a path template with the owner's ids. */
@@ -64,7 +68,7 @@ describe('another user’s ids', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.text).not.toMatch(/Secret|123456/);
     // The same route with an id that does not exist answers the same status.
-    const missing = await call(r.method, path.replace(/\/[^/]+(\/preview|\/contributions)?$/, (_m, tail: string | undefined) => `/0000000000000000000000MISS${tail ?? ''}`), {
+    const missing = await call(r.method, path.replace(/\/[^/]+(\/preview|\/contributions|\/read)?$/, (_m, tail: string | undefined) => `/0000000000000000000000MISS${tail ?? ''}`), {
       token: intruder.accessToken,
       body,
       headers: { 'if-match': '1' },
@@ -77,6 +81,7 @@ describe('another user’s ids', () => {
     expect((await call('GET', `/accounts/${ids.accounts}`, { token: t })).body.name).toBe('Secret account');
     expect((await call('GET', `/transactions/${ids.transactions}`, { token: t })).body.description).toBe('Secret purchase');
     expect((await call('GET', '/rules', { token: t })).body.items).toHaveLength(1);
+    expect((await call('GET', '/alerts?unread=true', { token: t })).body.items.map((a: { id: string }) => a.id)).toContain(ids.alerts);
     const goal = await call('GET', `/goals/${ids.goals}`, { token: t });
     expect(goal.body).toMatchObject({ name: 'Secret goal', targetAmount: 123456, saved: 1000, contributionCount: 0, version: 1 });
     const budget = await call('GET', `/budgets/${ids.budgets}`, { token: t });
@@ -85,7 +90,7 @@ describe('another user’s ids', () => {
 
   it('shows the intruder none of the owner’s rows in lists', async () => {
     const t = intruder.accessToken;
-    for (const path of ['/accounts', '/transactions', '/rules', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status']) {
+    for (const path of ['/accounts', '/transactions', '/rules', '/alerts', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status']) {
       const res = await call('GET', path, { token: t });
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toMatch(/Secret/);
