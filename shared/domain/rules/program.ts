@@ -3,9 +3,11 @@
  *
  * A pattern is parsed and compiled by RE2 (`./pattern.ts`, the `re2js` port, ~147 KB minified) once, when its rule
  * is saved; the compiled program is stored with the rule in the compact text form below. The functions that apply
- * rules to transactions load that text and run it here, on a Thompson/Pike automaton simulation: every step keeps
- * at most one thread per instruction, so matching takes time linear in the text (characters × instructions) for
- * any program, whatever was stored, and nothing backtracks. They carry neither RE2's parser nor its Unicode tables.
+ * rules to transactions load that text and run it here, as RE2 does: a simulation of the automaton that keeps at
+ * most one thread per instruction, its sets of threads cached as the states of a lazily built DFA (bounded; past the
+ * bound it starts again). Each character costs at most the program's size, so matching takes time linear in the
+ * text for any program, whatever was stored, and nothing backtracks. These functions carry neither RE2's parser nor
+ * its Unicode tables (~147 KB of re2js).
  *
  * Program text, version 1: `1:<start>:<instruction> <instruction> …`, numbers in base 36, instructions in order:
  * `F` fail · `M` match · `N<out>` no-op (also RE2's captures) · `A<out>,<other>` either branch ·
@@ -197,18 +199,59 @@ function inRanges(ranges: Int32Array, r: number): boolean {
   return lo < n / 2 && r >= (ranges[2 * lo] as number);
 }
 
+/** A state of the lazily built DFA: the threads carried into a position, and what the previous character was. */
+interface DfaState {
+  /** Instruction indexes carried over from the previous character, sorted. */
+  readonly pcs: Int32Array;
+  /** The previous character's class: bit 1 a word character, bit 2 `\n`, bit 4 none yet (start of text). */
+  readonly prev: number;
+  /** Next state per ASCII character seen so far (MATCHED when the pattern matches at or before it). */
+  readonly ascii: (DfaState | typeof MATCHED | undefined)[];
+  /** The same for other characters. */
+  readonly next: Map<number, DfaState | typeof MATCHED>;
+  /** Whether the pattern matches at the end of the text from here (undefined until asked). */
+  atEnd?: boolean;
+  /** The cache generation the state belongs to (see Machine.reset). */
+  readonly epoch: number;
+}
+
+const MATCHED = 1;
+const PREV_WORD = 1;
+const PREV_NEWLINE = 2;
+const PREV_NONE = 4;
 /**
- * The automaton: a set of threads (instruction indexes) per position, advanced one code point at a time. A thread
- * enters a set at most once per position, so a step costs at most the program's size.
+ * Bound of one pattern's DFA cache, in cells (an instruction index of a state, 40 per state, 2 per cached
+ * transition) per instruction of its program: `.{240}x` needs ~60,000 to keep every state its texts meet. Past it
+ * the cache starts again empty: each character then costs one state's construction, at most the program's size,
+ * so matching stays linear whatever the text.
+ */
+const DFA_CELLS_PER_INSTRUCTION = 1024;
+/**
+ * Bound of all patterns' DFA caches in the process (~10 bytes a cell): past it every cache starts again empty (each
+ * the next time it runs), so memory stays bounded whatever patterns the users of a warm function store.
+ */
+const DFA_CELLS_IN_ALL = 3_000_000;
+let cellsInAll = 0;
+/** Raised when every cache must start again (see DFA_CELLS_IN_ALL). */
+let flushes = 0;
+
+/**
+ * The automaton: RE2's program simulated as a set of threads (instruction indexes) per position, advanced one code
+ * point at a time; a thread enters a set at most once per position, so a step costs at most the program's size.
+ * The sets met are remembered as DFA states with their transitions (built lazily, as RE2's DFA does), so the usual
+ * step is one map lookup per character.
  */
 class Machine {
   private readonly stack: Int32Array;
   private readonly seen: Int32Array;
-  private current: Int32Array;
-  private next: Int32Array;
+  private readonly set: Int32Array;
   private generation = 0;
-  /** The start's closure per set of empty-width flags (null: it matches there), computed when first needed. */
-  private readonly startSets = new Map<number, Int32Array | null>();
+  private states = new Map<string, DfaState>();
+  private cells = 0;
+  private epoch = 0;
+  private flushed = flushes;
+  private readonly maxCells: number;
+  private initial!: DfaState;
 
   constructor(
     private readonly insts: readonly Inst[],
@@ -218,54 +261,101 @@ class Machine {
     // One push per edge followed at a position: at most two per instruction, plus the first.
     this.stack = new Int32Array(2 * n + 1);
     this.seen = new Int32Array(n);
-    this.current = new Int32Array(n);
-    this.next = new Int32Array(n);
+    this.set = new Int32Array(n);
+    this.maxCells = DFA_CELLS_PER_INSTRUCTION * Math.max(n, 16);
+    this.reset();
+  }
+
+  /** Starts the DFA cache again empty; states of the old one stay correct, they are only no longer cached. */
+  private reset(): void {
+    if (this.flushed === flushes) cellsInAll -= this.cells;
+    this.flushed = flushes;
+    this.epoch++;
+    this.states = new Map();
+    this.cells = 0;
+    this.initial = this.intern(new Int32Array(0), PREV_NONE);
+  }
+
+  /** Counts `cells` more in the cache, starting it (or every cache) again when over its bound. */
+  private grow(cells: number): void {
+    this.cells += cells;
+    cellsInAll += cells;
+    if (cellsInAll > DFA_CELLS_IN_ALL) {
+      flushes++;
+      cellsInAll = 0;
+      this.reset();
+    } else if (this.cells > this.maxCells) this.reset();
   }
 
   test(text: string): boolean {
     const len = text.length;
-    let count = 0;
-    let prev = -1;
-    for (let at = 0; ; ) {
-      const cp = at < len ? (text.codePointAt(at) as number) : -1;
-      const flags = emptyFlags(prev, cp, at === 0, at === len);
-      let size: number;
-      if (count === 0) {
-        // No thread alive: this position's set is the start's closure, the same at every position with these flags.
-        let set = this.startSets.get(flags);
-        if (set === undefined) {
-          this.nextGeneration();
-          const added = this.add(this.start, flags, 0);
-          set = added < 0 ? null : this.next.slice(0, added);
-          this.startSets.set(flags, set);
-        }
-        if (set === null) return true;
-        this.next.set(set);
-        size = set.length;
-      } else {
-        // Threads carried over from the previous character and a new one starting here share this position's set.
-        this.nextGeneration();
-        size = 0;
-        for (let i = 0; i < count; i++) {
-          const added = this.add(this.current[i] as number, flags, size);
-          if (added < 0) return true;
-          size = added;
-        }
-        const added = this.add(this.start, flags, size);
-        if (added < 0) return true;
-        size = added;
-      }
-      if (cp < 0) return false;
-      count = 0;
-      for (let i = 0; i < size; i++) {
-        const inst = this.insts[this.next[i] as number] as Inst;
-        if (inst.op === Op.Any || (inst.op === Op.AnyNotNl && cp !== 10) || (inst.op === Op.Rune && inRanges(inst.ranges, cp))) {
-          this.current[count++] = inst.out;
+    if (this.flushed !== flushes) this.reset();
+    let state = this.initial;
+    for (let at = 0; at < len; ) {
+      const cp = text.codePointAt(at) as number;
+      let next = cp < 128 ? state.ascii[cp] : state.next.get(cp);
+      if (next === undefined) {
+        next = this.step(state, cp);
+        // A reset while stepping left `state` out of the cache: its transitions are no longer kept.
+        if (state.epoch === this.epoch) {
+          if (cp < 128) state.ascii[cp] = next;
+          else state.next.set(cp, next);
+          this.grow(2);
         }
       }
-      prev = cp;
+      if (next === MATCHED) return true;
+      state = next;
       at += cp > 0xffff ? 2 : 1;
     }
+    if (state.atEnd === undefined) state.atEnd = this.closure(state, -1) < 0;
+    return state.atEnd;
+  }
+
+  /** The state after `cp`, or MATCHED when the pattern matches before it or at it. */
+  private step(state: DfaState, cp: number): DfaState | typeof MATCHED {
+    const size = this.closure(state, cp);
+    if (size < 0) return MATCHED;
+    // The instructions reached, deduplicated and sorted: the key of the next state.
+    this.nextGeneration();
+    const targets: number[] = [];
+    for (let i = 0; i < size; i++) {
+      const inst = this.insts[this.set[i] as number] as Inst;
+      if (inst.op === Op.Any || (inst.op === Op.AnyNotNl && cp !== 10) || (inst.op === Op.Rune && inRanges(inst.ranges, cp))) {
+        if (this.seen[inst.out] !== this.generation) {
+          this.seen[inst.out] = this.generation;
+          targets.push(inst.out);
+        }
+      }
+    }
+    targets.sort((a, b) => a - b);
+    return this.intern(Int32Array.from(targets), (isWordRune(cp) ? PREV_WORD : 0) | (cp === 10 ? PREV_NEWLINE : 0));
+  }
+
+  /**
+   * The character-consuming instructions live at a position, into `set`: the state's threads and a new one from
+   * the start, followed through empty transitions under the position's flags (`cp` is the next character, -1 at the
+   * end). Returns how many, or -1 when a match is reached.
+   */
+  private closure(state: DfaState, cp: number): number {
+    const flags = emptyFlags(state.prev, cp);
+    this.nextGeneration();
+    let size = 0;
+    for (let i = 0; i < state.pcs.length; i++) {
+      size = this.add(state.pcs[i] as number, flags, size);
+      if (size < 0) return -1;
+    }
+    return this.add(this.start, flags, size);
+  }
+
+  private intern(pcs: Int32Array, prev: number): DfaState {
+    const key = `${prev}:${pcs.join(',')}`;
+    const known = this.states.get(key);
+    if (known) return known;
+    const state: DfaState = { pcs, prev, ascii: [], next: new Map(), epoch: this.epoch };
+    this.states.set(key, state);
+    // The instruction indexes, and the state's own objects (its ASCII transition table up to 128 slots).
+    this.grow(pcs.length + 40);
+    return state;
   }
 
   private nextGeneration(): void {
@@ -277,10 +367,10 @@ class Machine {
 
   /**
    * Follows the empty transitions from `pc` at one position, appending the character-consuming instructions reached
-   * to `next` from `size`; returns the new size, or -1 when a match is reached.
+   * to `set` from `size`; returns the new size, or -1 when a match is reached.
    */
   private add(pc: number, flags: number, size: number): number {
-    const { insts, stack, seen, next, generation } = this;
+    const { insts, stack, seen, set, generation } = this;
     let top = 0;
     stack[top++] = pc;
     while (top > 0) {
@@ -304,20 +394,20 @@ class Machine {
         case Op.Fail:
           break;
         default:
-          next[size++] = at;
+          set[size++] = at;
       }
     }
     return size;
   }
 }
 
-/** RE2's empty-width flags that hold between `prev` and `cp` (-1 at either end of the text). */
-function emptyFlags(prev: number, cp: number, atStart: boolean, atEnd: boolean): number {
+/** RE2's empty-width flags that hold after a character of class `prev` and before `cp` (-1 at the end). */
+function emptyFlags(prev: number, cp: number): number {
   let flags = 0;
-  if (atStart) flags |= 4 | 1;
-  else if (prev === 10) flags |= 1;
-  if (atEnd) flags |= 8 | 2;
+  if (prev & PREV_NONE) flags |= 4 | 1;
+  else if (prev & PREV_NEWLINE) flags |= 1;
+  if (cp < 0) flags |= 8 | 2;
   else if (cp === 10) flags |= 2;
-  flags |= isWordRune(prev) !== isWordRune(cp) ? 16 : 32;
+  flags |= (prev & PREV_WORD) !== 0 !== isWordRune(cp) ? 16 : 32;
   return flags;
 }
