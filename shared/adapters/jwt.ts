@@ -13,9 +13,9 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
 
 /** Why a bearer token was refused: absent, not a JWT, or failing a check (signature, issuer, client, use, expiry). */
 export class TokenRejectedError extends Error {
-  /** `invalid_token` (RFC 6750) when a token was sent and refused; undefined when none was sent. */
-  readonly challenge: 'invalid_token' | undefined;
-  constructor(message: string, challenge: 'invalid_token' | undefined = 'invalid_token') {
+  /** `invalid_token` (RFC 6750) when a token was sent and refused; null when none was sent. */
+  readonly challenge: 'invalid_token' | null;
+  constructor(message: string, challenge: 'invalid_token' | null = 'invalid_token') {
     super(message);
     this.name = 'TokenRejectedError';
     this.challenge = challenge;
@@ -68,7 +68,7 @@ export class AccessTokenVerifier {
   /** The verified claims of the `Authorization` header's token; throws {@link TokenRejectedError} otherwise. */
   async verify(authorization: string | undefined, now = Date.now()): Promise<Record<string, unknown>> {
     const header = authorization?.trim() ?? '';
-    if (header === '') throw new TokenRejectedError('A bearer access token is required (Authorization header).', undefined);
+    if (header === '') throw new TokenRejectedError('A bearer access token is required (Authorization header).', null);
     const token = header.replace(/^Bearer\s+/i, '').trim();
     const hit = this.cache.get(token);
     if (hit) {

@@ -18,12 +18,12 @@ export interface Caller {
 type Claims = Record<string, unknown>;
 
 /**
- * A 401 for a bearer token: `challenge` is `invalid_token` (RFC 6750) when a token was sent and refused, undefined
+ * A 401 for a bearer token: `challenge` is `invalid_token` (RFC 6750) when a token was sent and refused, null
  * when none was sent; the factory turns it into the `WWW-Authenticate` header.
  */
 export class BearerTokenError extends UnauthorizedError {
-  readonly challenge: 'invalid_token' | undefined;
-  constructor(detail: string, challenge: 'invalid_token' | undefined = 'invalid_token') {
+  readonly challenge: 'invalid_token' | null;
+  constructor(detail: string, challenge: 'invalid_token' | null = 'invalid_token') {
     super(detail);
     this.challenge = challenge;
   }
@@ -50,7 +50,7 @@ export function parseGroups(value: unknown): string[] {
 
 /** Builds the caller from verified claims; a token that is not a Cognito access token is refused. */
 export function callerFromClaims(claims: Claims | undefined): Caller {
-  if (!claims) throw new BearerTokenError('A bearer access token is required.', undefined);
+  if (!claims) throw new BearerTokenError('A bearer access token is required.', null);
   const sub = claims.sub;
   const jti = claims.jti;
   if (typeof sub !== 'string' || sub === '' || typeof jti !== 'string' || jti === '') {
