@@ -29,9 +29,9 @@ function toGoal(item: Record<string, unknown>): GoalRecord {
   };
 }
 
-/** Every goal of the user (at most the cap, so one answer), oldest first. */
+/** Every goal of the user (at most the cap, so one answer), oldest first; a consistent read (the account-deletion check relies on it). */
 export async function listGoals(userId: string): Promise<GoalRecord[]> {
-  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': keys.goalPrefix } });
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':s': keys.goalPrefix }, ConsistentRead: true });
   return items.map(toGoal).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 

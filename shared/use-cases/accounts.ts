@@ -3,7 +3,7 @@ import { sumExact, toExactMinor } from '../domain/money/exact';
 import * as store from '../adapters/accounts';
 import { newId } from '../adapters/ids';
 import { assertCurrency } from './currency';
-import { goalsFollowingAccount } from './goals';
+import { detachGoalsFollowing, goalsFollowingAccount } from './goals';
 
 /**
  * The API view: balance = opening balance + the transactions in the account's own currency. Sums are added in
@@ -80,4 +80,7 @@ export async function deleteAccount(userId: string, id: string, expected: number
   if (result === 'in-use') {
     throw new ConflictError('This account has transactions; delete or move them first, or archive the account (PATCH {"archived": true}).');
   }
+  // A goal created for this account between the check above and the delete is detached now (goal creation re-checks
+  // the account after its own write, so one of the two sides always sees the other).
+  await detachGoalsFollowing(userId, id);
 }

@@ -262,6 +262,11 @@ export async function createGoal(userId: string, input: GoalInput, deps: GoalDep
     updatedAt: at,
   };
   if (!(await deps.goals.createGoal(userId, goal))) throw new Error(`goal id ${goal.id} collided`);
+  if (goal.accountId !== null && !(await deps.getAccount(userId, goal.accountId))) {
+    // The account was deleted while this goal was written (its delete detaches what it sees; this side undoes the rest).
+    await deps.goals.deleteGoal(userId, goal.id, goal.version);
+    await checkAccount(userId, goal.accountId, deps);
+  }
   return goalView(goal, await context(userId, undefined, goal.accountId !== null, deps, now));
 }
 
@@ -302,6 +307,11 @@ export async function updateGoal(userId: string, id: string, changes: GoalChange
     if (next.accountId !== current.accountId) await checkAccount(userId, next.accountId, deps);
   }
   if (!(await deps.goals.replaceGoal(userId, next, expected))) await refusal(userId, id, expected, deps);
+  if (next.accountId !== null && next.accountId !== current.accountId && !(await deps.getAccount(userId, next.accountId))) {
+    // The account was deleted meanwhile: the goal goes back to what it followed before, one version on.
+    await deps.goals.replaceGoal(userId, { ...next, accountId: current.accountId, version: next.version + 1 }, next.version);
+    await checkAccount(userId, next.accountId, deps);
+  }
   return goalView(next, await context(userId, undefined, next.accountId !== null, deps, now));
 }
 
@@ -332,6 +342,18 @@ export async function addContribution(userId: string, id: string, input: { amoun
     }
   }
   throw new ConflictError('Too many concurrent changes to this goal; try again.');
+}
+
+/**
+ * Makes every goal that follows a deleted account a contribution goal (`accountId` null, one version on), so no goal
+ * follows an account that is gone. A goal changed meanwhile is read again.
+ */
+export async function detachGoalsFollowing(userId: string, accountId: string, deps: Pick<GoalDeps, 'goals'> = defaults(), now = new Date()): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const following = (await deps.goals.listGoals(userId)).filter((g) => g.accountId === accountId);
+    if (following.length === 0) return;
+    await Promise.all(following.map((g) => deps.goals.replaceGoal(userId, { ...g, accountId: null, version: g.version + 1, updatedAt: now.toISOString() }, g.version)));
+  }
 }
 
 /** The user's goals that follow an account (for the account-deletion check). */

@@ -12,7 +12,10 @@ vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/le
 
 import { ConflictError, LimitExceededError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors';
 import { deleteAccount } from '../../../shared/use-cases/accounts';
-import { addContribution, createGoal, deleteGoal, getGoal, goalStatuses, listGoals, updateGoal } from '../../../shared/use-cases/goals';
+import * as goalPort from '../../support/memory/goals';
+import * as accountPort from '../../support/memory/accounts';
+import * as rollupPort from '../../support/memory/rollups';
+import { addContribution, createGoal, deleteGoal, detachGoalsFollowing, getGoal, goalStatuses, listGoals, updateGoal, type GoalDeps } from '../../../shared/use-cases/goals';
 import { memory as accounts } from '../../support/memory/accounts';
 import { memory as categories } from '../../support/memory/categories';
 import { memory as goals } from '../../support/memory/goals';
@@ -155,5 +158,34 @@ describe('deleting an account a goal follows', () => {
     await updateGoal('u1', g.id, { accountId: null }, 1, undefined, now);
     await deleteAccount('u1', 'acc1', 1);
     expect(accounts.accounts.size).toBe(0);
+  });
+
+  it('a goal written for it while it is deleted does not stay: the goal side removes its own goal and answers 400', async () => {
+    // Prepare: the account exists when the goal checks it, and is gone by the time the goal is written
+    accounts.reset('u1', [account()]);
+    let reads = 0;
+    const deps: GoalDeps = {
+      goals: goalPort,
+      listAccounts: accountPort.listAccounts,
+      getAccount: async (userId, id) => (reads++ === 0 ? accountPort.getAccount(userId, id) : undefined),
+      getProfile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC' }),
+      rollupRange: rollupPort.rollupRange,
+      listCategories: async () => [],
+    };
+    // Act
+    const refused = await createGoal('u1', { name: 'Late', targetAmount: 1, accountId: 'acc1' }, deps, now).catch((e: unknown) => e);
+    // Assess
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(goals.goals.size).toBe(0);
+  });
+
+  it('the account side detaches any goal that slipped in before its delete', async () => {
+    goals.reset('u1', []);
+    const g = await createGoal('u1', { name: 'Slipped', targetAmount: 1_000 }, undefined, now);
+    const stored = goals.goals.get(`u1/${g.id}`);
+    if (!stored) throw new Error('no goal');
+    goals.goals.set(`u1/${g.id}`, { ...stored, accountId: 'gone' });
+    await detachGoalsFollowing('u1', 'gone', undefined, now);
+    expect(goals.goals.get(`u1/${g.id}`)).toMatchObject({ accountId: null, version: 2 });
   });
 });
