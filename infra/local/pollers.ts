@@ -27,6 +27,51 @@ export interface Poller {
 
 const STOP_GRACE_MS = 2000;
 
+/** Receives up to `count` messages with every attribute, as Lambda's poller asks for them. */
+async function receive(o: QueuePollerOptions, signal: AbortSignal, count: number, waitSeconds: number): Promise<Message[]> {
+  const r = await withSignal(signal, (abortSignal) =>
+    o.client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: o.queueUrl,
+        MaxNumberOfMessages: count,
+        WaitTimeSeconds: waitSeconds,
+        AttributeNames: ['All'],
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+      { abortSignal },
+    ),
+  );
+  return r.Messages ?? [];
+}
+
+/** A batch: the first receive, then more until it is full or the batching window ends. */
+async function receiveBatch(o: QueuePollerOptions, signal: AbortSignal, max: number, wait: number): Promise<Message[]> {
+  const batch = await receive(o, signal, max, wait);
+  if (batch.length === 0) return batch;
+  const windowEnd = Date.now() + (o.maxBatchingWindowSeconds ?? 0) * 1000;
+  while (batch.length < max && Date.now() < windowEnd && !signal.aborted) {
+    batch.push(...(await receive(o, signal, max - batch.length, Math.min(wait, Math.ceil((windowEnd - Date.now()) / 1000)))));
+  }
+  return batch;
+}
+
+/** Invokes the function with a batch; answers the messages it handled (honouring `batchItemFailures`). */
+async function handleBatch(o: QueuePollerOptions, batch: Message[]): Promise<Message[]> {
+  const outcome = await invoke(o.fn, sqsEvent(batch, o.queueArn, LOCAL_REGION));
+  if (!outcome.ok) {
+    o.log.error(`${o.fn.name} failed on a batch of ${batch.length}; the messages will be retried`, outcome.error);
+    return [];
+  }
+  const b = batchOutcome(
+    outcome.result,
+    batch.map((m) => m.MessageId ?? ''),
+  );
+  if (b.kind === 'all-failed') o.log.error(`${o.fn.name} answered an invalid batch response (${b.reason}); the whole batch will be retried`);
+  if (b.kind === 'partial') o.log.warn(`${o.fn.name}: ${b.failed.size} of ${batch.length} messages failed and will be retried`);
+  return b.kind === 'all-succeeded' ? batch : b.kind === 'partial' ? batch.filter((m) => !b.failed.has(m.MessageId ?? '')) : [];
+}
+
 /**
  * Lambda's SQS event source for one function: receive up to `batchSize` messages (long polling, every attribute),
  * invoke with an SQSEvent, delete what succeeded (honouring `batchItemFailures`), and leave failures to reappear
@@ -38,48 +83,12 @@ export function startQueuePoller(o: QueuePollerOptions): Poller {
   const max = Math.min(Math.max(1, o.batchSize), 10);
   const wait = o.waitTimeSeconds ?? 1;
 
-  const receive = async (count: number, waitSeconds: number): Promise<Message[]> => {
-    const r = await withSignal(signal, (abortSignal) =>
-      o.client.send(
-        new ReceiveMessageCommand({
-          QueueUrl: o.queueUrl,
-          MaxNumberOfMessages: count,
-          WaitTimeSeconds: waitSeconds,
-          AttributeNames: ['All'],
-          MessageSystemAttributeNames: ['All'],
-          MessageAttributeNames: ['All'],
-        }),
-        { abortSignal },
-      ),
-    );
-    return r.Messages ?? [];
-  };
-
   const loop = async () => {
     while (!signal.aborted) {
       try {
-        const batch = await receive(max, wait);
+        const batch = await receiveBatch(o, signal, max, wait);
         if (batch.length === 0) continue;
-        const windowEnd = Date.now() + (o.maxBatchingWindowSeconds ?? 0) * 1000;
-        while (batch.length < max && Date.now() < windowEnd && !signal.aborted) {
-          const more = await receive(max - batch.length, Math.min(wait, Math.ceil((windowEnd - Date.now()) / 1000)));
-          batch.push(...more);
-        }
-        const event = sqsEvent(batch, o.queueArn, LOCAL_REGION);
-        const outcome = await invoke(o.fn, event);
-        let succeeded: Message[];
-        if (!outcome.ok) {
-          o.log.error(`${o.fn.name} failed on a batch of ${batch.length}; the messages will be retried`, outcome.error);
-          succeeded = [];
-        } else {
-          const b = batchOutcome(
-            outcome.result,
-            batch.map((m) => m.MessageId ?? ''),
-          );
-          if (b.kind === 'all-failed') o.log.error(`${o.fn.name} answered an invalid batch response (${b.reason}); the whole batch will be retried`);
-          succeeded = b.kind === 'all-succeeded' ? batch : b.kind === 'partial' ? batch.filter((m) => !b.failed.has(m.MessageId ?? '')) : [];
-          if (b.kind === 'partial') o.log.warn(`${o.fn.name}: ${b.failed.size} of ${batch.length} messages failed and will be retried`);
-        }
+        const succeeded = await handleBatch(o, batch);
         if (succeeded.length > 0) {
           // Deletion finishes even when stopping: the work is done, a redelivery would repeat it.
           await o.client.send(

@@ -205,66 +205,61 @@ function firstAtOrAfter(set: Set<number>, from: number): number | undefined {
   return best;
 }
 
+/** A position in the calendar, minute by minute (UTC; month 1–12). */
+interface Cursor {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** Moves to the first minute of the next month. */
+function nextMonth(p: Cursor): void {
+  p.month++;
+  if (p.month > 12) {
+    p.month = 1;
+    p.year++;
+  }
+  p.day = 1;
+  p.hour = 0;
+  p.minute = 0;
+}
+
+/** Moves to the first minute of the next day. */
+function nextDay(p: Cursor): void {
+  p.day++;
+  p.hour = 0;
+  p.minute = 0;
+  if (p.day > daysInMonth(p.year, p.month)) nextMonth(p);
+}
+
+/** The first firing on the cursor's day at or after its time, or undefined when the day has none left. */
+function firingOnDay(c: Cron, p: Cursor): Date | undefined {
+  const h = firstAtOrAfter(c.hours, p.hour);
+  if (h === undefined) return undefined;
+  const m = firstAtOrAfter(c.minutes, h === p.hour ? p.minute : 0);
+  if (m !== undefined) return new Date(Date.UTC(p.year, p.month - 1, p.day, h, m));
+  const h2 = firstAtOrAfter(c.hours, h + 1);
+  const m2 = h2 === undefined ? undefined : firstAtOrAfter(c.minutes, 0);
+  return h2 !== undefined && m2 !== undefined ? new Date(Date.UTC(p.year, p.month - 1, p.day, h2, m2)) : undefined;
+}
+
 function nextCron(c: Cron, after: Date): Date | undefined {
   // The first whole minute strictly after `after`.
   const t = new Date(Math.floor(after.getTime() / 60_000) * 60_000 + 60_000);
-  let year = t.getUTCFullYear();
-  let month = t.getUTCMonth() + 1;
-  let day = t.getUTCDate();
-  let hour = t.getUTCHours();
-  let minute = t.getUTCMinutes();
-  while (year <= MAX_YEAR) {
-    if (c.years !== 'any' && !c.years.has(year)) {
-      year++;
-      month = 1;
-      day = 1;
-      hour = 0;
-      minute = 0;
-      continue;
-    }
-    if (!c.months.has(month)) {
-      month++;
-      if (month > 12) {
-        month = 1;
-        year++;
-      }
-      day = 1;
-      hour = 0;
-      minute = 0;
-      continue;
-    }
-    if (day > daysInMonth(year, month) || !c.day(year, month, day)) {
-      day++;
-      if (day > daysInMonth(year, month)) {
-        day = 1;
-        month++;
-        if (month > 12) {
-          month = 1;
-          year++;
-        }
-      }
-      hour = 0;
-      minute = 0;
-      continue;
-    }
-    const h = firstAtOrAfter(c.hours, hour);
-    if (h !== undefined) {
-      const m = firstAtOrAfter(c.minutes, h === hour ? minute : 0);
-      if (m !== undefined) return new Date(Date.UTC(year, month - 1, day, h, m));
-      const h2 = firstAtOrAfter(c.hours, h + 1);
-      const m2 = h2 === undefined ? undefined : firstAtOrAfter(c.minutes, 0);
-      if (h2 !== undefined && m2 !== undefined) return new Date(Date.UTC(year, month - 1, day, h2, m2));
-    }
-    day++;
-    hour = 0;
-    minute = 0;
-    if (day > daysInMonth(year, month)) {
-      day = 1;
-      month++;
-      if (month > 12) {
-        month = 1;
-        year++;
-      }
+  const p: Cursor = { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+  while (p.year <= MAX_YEAR) {
+    if (c.years !== 'any' && !c.years.has(p.year)) {
+      Object.assign(p, { year: p.year + 1, month: 1, day: 1, hour: 0, minute: 0 });
+    } else if (!c.months.has(p.month)) {
+      nextMonth(p);
+    } else if (p.day > daysInMonth(p.year, p.month) || !c.day(p.year, p.month, p.day)) {
+      nextDay(p);
+    } else {
+      const at = firingOnDay(c, p);
+      if (at) return at;
+      nextDay(p);
     }
   }
   return undefined;

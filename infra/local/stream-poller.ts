@@ -135,55 +135,64 @@ interface ShardState {
   cap: number;
 }
 
-/**
- * Lambda's DynamoDB Streams event source for one function, configured as the CDK app configures it: reads every
- * shard in order (parents before children), keeps records matching the function's `filters`, invokes
- * with a DynamoDBStreamEvent, and checkpoints only past processed records. On `batchItemFailures` it resumes at the
- * lowest failed sequence number; when the function fails, it halves the batch and retries; after
- * `maxRetryAttempts` retries it sends a description of the records to `onFailure` (the on-failure destination)
- * and moves past them.
- */
-export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
-  const controller = new AbortController();
-  const { signal } = controller;
-  const pollMs = o.pollMs ?? 150;
-  const maxRetries = o.maxRetryAttempts ?? 5;
-  const limit = Math.min(Math.max(1, o.batchSize), 1000);
-  const states = new Map<string, ShardState>();
-  let shards: Shard[] = [];
-  let shardsReadAt = 0;
+/** What one invocation made of a shard's batch. */
+interface Delivery {
+  /** Records of the batch (from its start) now processed: the checkpoint moves past them. */
+  processed: number;
+  /** Records this attempt covered (the delivered ones, and the unmatched ones between them). */
+  attemptEnd: number;
+  failed: boolean;
+  /** The function itself failed (not a partial batch failure). */
+  functionFailed: boolean;
+}
 
-  const listShards = async (): Promise<Shard[]> => {
+/** The poller of one function: the shards' states, the reads, the invocations and the checkpoints. */
+class StreamPoller {
+  readonly controller = new AbortController();
+  private readonly signal = this.controller.signal;
+  private readonly maxRetries: number;
+  private readonly limit: number;
+  private readonly states = new Map<string, ShardState>();
+  private shards: Shard[] = [];
+  private shardsReadAt = 0;
+
+  constructor(private readonly o: StreamPollerOptions) {
+    this.maxRetries = o.maxRetryAttempts ?? 5;
+    this.limit = Math.min(Math.max(1, o.batchSize), 1000);
+  }
+
+  private async listShards(): Promise<Shard[]> {
     const all: Shard[] = [];
     let start: string | undefined;
     do {
-      const r = await withSignal(signal, (abortSignal) =>
-        o.client.send(new DescribeStreamCommand({ StreamArn: o.streamArn, ExclusiveStartShardId: start }), { abortSignal }),
+      const r = await withSignal(this.signal, (abortSignal) =>
+        this.o.client.send(new DescribeStreamCommand({ StreamArn: this.o.streamArn, ExclusiveStartShardId: start }), { abortSignal }),
       );
       all.push(...(r.StreamDescription?.Shards ?? []));
       start = r.StreamDescription?.LastEvaluatedShardId;
     } while (start);
     return all;
-  };
+  }
 
   /** Shards to read now: not finished, and whose parent is finished or no longer listed. */
-  const readable = (): Shard[] => {
-    const listed = new Set(shards.map((s) => s.ShardId));
-    return shards.filter((s) => {
+  private readable(): Shard[] {
+    const { checkpoints, fn } = this.o;
+    const listed = new Set(this.shards.map((s) => s.ShardId));
+    return this.shards.filter((s) => {
       const id = s.ShardId ?? '';
-      if (o.checkpoints.get(o.fn.name, id).done) return false;
+      if (checkpoints.get(fn.name, id).done) return false;
       const parent = s.ParentShardId;
-      return !parent || !listed.has(parent) || o.checkpoints.get(o.fn.name, parent).done === true;
+      return !parent || !listed.has(parent) || checkpoints.get(fn.name, parent).done === true;
     });
-  };
+  }
 
-  const iteratorFor = async (shardId: string): Promise<string | undefined> => {
-    const seq = o.checkpoints.get(o.fn.name, shardId).seq;
+  private async iteratorFor(shardId: string): Promise<string | undefined> {
+    const seq = this.o.checkpoints.get(this.o.fn.name, shardId).seq;
     const get = (type: 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER') =>
-      withSignal(signal, (abortSignal) =>
-        o.client.send(
+      withSignal(this.signal, (abortSignal) =>
+        this.o.client.send(
           new GetShardIteratorCommand({
-            StreamArn: o.streamArn,
+            StreamArn: this.o.streamArn,
             ShardId: shardId,
             ShardIteratorType: type,
             ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: seq } : {}),
@@ -196,126 +205,154 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
         return (await get('AFTER_SEQUENCE_NUMBER')).ShardIterator;
       } catch (e) {
         if ((e as Error).name !== 'TrimmedDataAccessException') throw e;
-        o.log.warn(`${o.fn.name}: records after ${seq} were trimmed from shard ${shardId}; reading from the oldest kept`);
+        this.o.log.warn(`${this.o.fn.name}: records after ${seq} were trimmed from shard ${shardId}; reading from the oldest kept`);
       }
     }
     return (await get('TRIM_HORIZON')).ShardIterator;
-  };
+  }
 
-  /** Reads one batch from a shard; returns whether records were found (to poll again at once). */
-  const pollShard = async (shard: Shard): Promise<boolean> => {
-    const shardId = shard.ShardId ?? '';
-    const state = states.get(shardId) ?? { attempts: 0, retryAt: 0, cap: Infinity };
-    states.set(shardId, state);
-    if (Date.now() < state.retryAt) return false;
-    const checkpoint = (seq: string | undefined, done = false) =>
-      o.checkpoints.set(o.fn.name, shardId, { ...(seq ? { seq } : o.checkpoints.get(o.fn.name, shardId)), ...(done ? { done } : {}) });
-    state.iterator ??= await iteratorFor(shardId);
-    if (!state.iterator) {
-      await checkpoint(undefined, true);
-      return false;
-    }
-    let out;
+  private checkpoint(shardId: string, seq: string | undefined, done = false): Promise<void> {
+    const { checkpoints, fn } = this.o;
+    return checkpoints.set(fn.name, shardId, { ...(seq ? { seq } : checkpoints.get(fn.name, shardId)), ...(done ? { done } : {}) });
+  }
+
+  /** One GetRecords from the shard's iterator; undefined when the iterator expired (a new one is taken next time). */
+  private async read(state: ShardState): Promise<{ records: _Record[]; next: string | undefined } | undefined> {
     try {
       const iterator = state.iterator;
-      out = await withSignal(signal, (abortSignal) => o.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }), { abortSignal }));
+      const out = await withSignal(this.signal, (abortSignal) => this.o.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.limit }), { abortSignal }));
+      return { records: out.Records ?? [], next: out.NextShardIterator };
     } catch (e) {
-      if ((e as Error).name === 'ExpiredIteratorException') {
-        state.iterator = undefined;
-        return true;
-      }
-      throw e;
+      if ((e as Error).name !== 'ExpiredIteratorException') throw e;
+      state.iterator = undefined;
+      return undefined;
     }
-    const records: _Record[] = out.Records ?? [];
-    const next = out.NextShardIterator;
-    if (records.length === 0) {
-      state.iterator = next;
-      if (!next) await checkpoint(undefined, true);
-      return false;
-    }
-    const seqs = records.map((r) => r.dynamodb?.SequenceNumber ?? '');
+  }
+
+  /** Invokes the function with the batch's matching records (at most the state's cap) and reads its answer. */
+  private async deliver(records: _Record[], seqs: string[], state: ShardState): Promise<Delivery & { delivered: number }> {
+    const { o } = this;
     // After a failed invocation the batch is halved (bisectBatchOnError) until the failing record is alone.
     const matching = records.filter((r) => matchesFilters(r, o.filters));
     const delivered = matching.slice(0, state.cap);
     const last = delivered[delivered.length - 1];
     const attemptEnd = delivered.length < matching.length && last ? seqs.indexOf(last.dynamodb?.SequenceNumber ?? '') + 1 : records.length;
-    let processed = attemptEnd;
-    let failed = false;
-    let functionFailed = false;
-    if (delivered.length > 0) {
-      const outcome = await invoke(o.fn, streamEvent(delivered, o.streamArn, LOCAL_REGION));
-      const progress = outcome.ok
-        ? streamBatchProgress(
-            outcome.result,
-            delivered.map((r) => r.dynamodb?.SequenceNumber ?? ''),
-          )
-        : { processed: 0, valid: false };
-      if (!outcome.ok) o.log.error(`${o.fn.name} failed on ${delivered.length} stream record(s)`, outcome.error);
-      else if (!progress.valid) o.log.error(`${o.fn.name} answered an invalid batch response; the batch will be retried`);
-      if (!progress.valid) {
-        processed = 0;
-        failed = true;
-        functionFailed = !outcome.ok;
-        if (delivered.length > 1) state.cap = Math.ceil(delivered.length / 2);
-      } else if (progress.processed < delivered.length) {
-        const firstFailed = delivered[progress.processed]?.dynamodb?.SequenceNumber ?? '';
-        processed = seqs.indexOf(firstFailed);
-        failed = true;
-        o.log.warn(`${o.fn.name}: stream record ${firstFailed} failed; retrying from it`);
-      }
+    const result = { processed: attemptEnd, attemptEnd, failed: false, functionFailed: false, delivered: delivered.length };
+    if (delivered.length === 0) return result;
+    const outcome = await invoke(o.fn, streamEvent(delivered, o.streamArn, LOCAL_REGION));
+    const progress = outcome.ok
+      ? streamBatchProgress(
+          outcome.result,
+          delivered.map((r) => r.dynamodb?.SequenceNumber ?? ''),
+        )
+      : { processed: 0, valid: false };
+    if (!outcome.ok) o.log.error(`${o.fn.name} failed on ${delivered.length} stream record(s)`, outcome.error);
+    else if (!progress.valid) o.log.error(`${o.fn.name} answered an invalid batch response; the batch will be retried`);
+    if (!progress.valid) {
+      if (delivered.length > 1) state.cap = Math.ceil(delivered.length / 2);
+      return { ...result, processed: 0, failed: true, functionFailed: !outcome.ok };
     }
-    o.onBatch?.({ records: records.length, delivered: delivered.length, ok: !failed });
-    if (failed && processed === 0) {
-      state.attempts++;
-      if (state.attempts <= maxRetries) {
-        state.iterator = undefined;
-        state.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (state.attempts - 1));
-        return false;
-      }
-      // As Lambda does: a description of these records goes to the mapping's on-failure destination.
-      o.log.error(`${o.fn.name}: giving up on stream records ${seqs[0] ?? ''}…${seqs[attemptEnd - 1] ?? ''} after ${maxRetries} retries`);
-      const givenUp = records.slice(0, attemptEnd).filter((r) => matchesFilters(r, o.filters));
-      if (o.onFailure && givenUp.length > 0) await o.onFailure(streamFailureDescription(o.fn, o.streamArn, shardId, givenUp, maxRetries + 1, functionFailed));
-      processed = attemptEnd;
+    if (progress.processed < delivered.length) {
+      const firstFailed = delivered[progress.processed]?.dynamodb?.SequenceNumber ?? '';
+      o.log.warn(`${o.fn.name}: stream record ${firstFailed} failed; retrying from it`);
+      return { ...result, processed: seqs.indexOf(firstFailed), failed: true };
     }
+    return result;
+  }
+
+  /**
+   * After an attempt that processed nothing: a retry later (answers true), or, once the retries are spent, the
+   * records go to the on-failure destination as Lambda sends them, and the poller moves past them.
+   */
+  private async retryOrGiveUp(shardId: string, records: _Record[], seqs: string[], state: ShardState, d: Delivery): Promise<boolean> {
+    const { o, maxRetries } = this;
+    state.attempts++;
+    if (state.attempts <= maxRetries) {
+      state.iterator = undefined;
+      state.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (state.attempts - 1));
+      return true;
+    }
+    o.log.error(`${o.fn.name}: giving up on stream records ${seqs[0] ?? ''}…${seqs[d.attemptEnd - 1] ?? ''} after ${maxRetries} retries`);
+    const givenUp = records.slice(0, d.attemptEnd).filter((r) => matchesFilters(r, o.filters));
+    if (o.onFailure && givenUp.length > 0) await o.onFailure(streamFailureDescription(o.fn, o.streamArn, shardId, givenUp, maxRetries + 1, d.functionFailed));
+    d.processed = d.attemptEnd;
+    return false;
+  }
+
+  /** Reads one batch from a shard; returns whether records were found (to poll again at once). */
+  async pollShard(shard: Shard): Promise<boolean> {
+    const shardId = shard.ShardId ?? '';
+    const state = this.states.get(shardId) ?? { attempts: 0, retryAt: 0, cap: Infinity };
+    this.states.set(shardId, state);
+    if (Date.now() < state.retryAt) return false;
+    state.iterator ??= await this.iteratorFor(shardId);
+    if (!state.iterator) {
+      await this.checkpoint(shardId, undefined, true);
+      return false;
+    }
+    const batch = await this.read(state);
+    if (!batch) return true;
+    const { records, next } = batch;
+    if (records.length === 0) {
+      state.iterator = next;
+      if (!next) await this.checkpoint(shardId, undefined, true);
+      return false;
+    }
+    const seqs = records.map((r) => r.dynamodb?.SequenceNumber ?? '');
+    const d = await this.deliver(records, seqs, state);
+    this.o.onBatch?.({ records: records.length, delivered: d.delivered, ok: !d.failed });
+    if (d.failed && d.processed === 0 && (await this.retryOrGiveUp(shardId, records, seqs, state, d))) return false;
     state.attempts = 0;
     state.retryAt = 0;
     state.cap = Infinity;
-    await checkpoint(seqs[processed - 1]);
-    if (processed < records.length || failed) {
+    await this.checkpoint(shardId, seqs[d.processed - 1]);
+    if (d.processed < records.length || d.failed) {
       // Read again from the checkpoint: the rest of this batch (or the failed record) comes next.
       state.iterator = undefined;
       return true;
     }
     state.iterator = next;
-    if (!next) await checkpoint(seqs[processed - 1], true);
+    if (!next) await this.checkpoint(shardId, seqs[d.processed - 1], true);
     return true;
-  };
+  }
 
-  const loop = async () => {
+  async loop(pollMs: number): Promise<void> {
+    const { signal } = this;
     while (!signal.aborted) {
       let busy = false;
       try {
-        if (shards.length === 0 || Date.now() - shardsReadAt > 5_000 || readable().length === 0) {
-          shards = await listShards();
-          shardsReadAt = Date.now();
+        if (this.shards.length === 0 || Date.now() - this.shardsReadAt > 5_000 || this.readable().length === 0) {
+          this.shards = await this.listShards();
+          this.shardsReadAt = Date.now();
         }
-        for (const shard of readable()) {
+        for (const shard of this.readable()) {
           if (signal.aborted) break;
-          if (await pollShard(shard)) busy = true;
+          if (await this.pollShard(shard)) busy = true;
         }
       } catch (e) {
         if (signal.aborted) break;
-        o.log.error(`reading the table stream for ${o.fn.name} failed`, e);
+        this.o.log.error(`reading the table stream for ${this.o.fn.name} failed`, e);
         await sleep(1000, signal);
       }
       if (!busy) await sleep(pollMs, signal);
     }
-  };
-  const running = loop();
+  }
+}
+
+/**
+ * Lambda's DynamoDB Streams event source for one function, configured as the CDK app configures it: reads every
+ * shard in order (parents before children), keeps records matching the function's `filters`, invokes
+ * with a DynamoDBStreamEvent, and checkpoints only past processed records. On `batchItemFailures` it resumes at the
+ * lowest failed sequence number; when the function fails, it halves the batch and retries; after
+ * `maxRetryAttempts` retries it sends a description of the records to `onFailure` (the on-failure destination)
+ * and moves past them.
+ */
+export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
+  const poller = new StreamPoller(o);
+  const running = poller.loop(o.pollMs ?? 150);
   return {
     stop: async () => {
-      controller.abort();
+      poller.controller.abort();
       await Promise.race([running, new Promise((r) => setTimeout(r, 2000).unref())]);
       await o.checkpoints.flush();
     },
