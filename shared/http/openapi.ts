@@ -25,6 +25,18 @@ function parameters(s: z.ZodMiniType | undefined, where: 'path' | 'query'): Json
 }
 
 const problemRef = { $ref: '#/components/schemas/Problem' };
+const gatewayRef = { $ref: '#/components/schemas/GatewayMessage' };
+
+/**
+ * What API Gateway answers itself, on every operation, in its own body (never a problem document): the local gateway
+ * writes the same (infra/local/gateway.ts GATEWAY_ANSWERS).
+ */
+const GATEWAY_ERRORS: Record<string, Json> = {
+  '413': { description: 'From API Gateway, not Tally: the body is over its 10 MB limit. Body `{"message":"Request Entity Too Large"}`.', content: { 'application/json': { schema: gatewayRef } } },
+  '429': { description: 'From API Gateway, not Tally: the stage or route throttle is exhausted; retry with back-off. Body `{"message":"Too Many Requests"}`.', content: { 'application/json': { schema: gatewayRef } } },
+  '500': { description: 'From API Gateway, not Tally: the function failed (a bug). Body `{"message":"Internal Server Error"}`.', content: { 'application/json': { schema: gatewayRef } } },
+  '503': { description: 'From API Gateway when no answer came within its 30 s integration timeout: `{"message":"Service Unavailable"}` without a Content-Type. (Tally\'s own 503, for a database outage, is a problem document with Retry-After.)', content: { 'application/json': { schema: gatewayRef }, [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } },
+};
 
 function operation(fn: HttpFunction, method: string, path: string): Json {
   const c = fn.contract;
@@ -32,7 +44,13 @@ function operation(fn: HttpFunction, method: string, path: string): Json {
   const errors: Record<string, Json> = {
     '400': { description: 'Invalid request (each wrong field listed in `errors`)', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } },
   };
-  if (c.auth !== 'public') errors['401'] = { description: 'Missing, invalid, expired or signed-out token', content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
+  if (c.auth !== 'public') {
+    errors['401'] = {
+      description: 'Missing, invalid, expired or signed-out token (a problem document from Tally, not API Gateway: `WWW-Authenticate: Bearer realm="tally"`, with `error="invalid_token"` when a token was sent)',
+      headers: { 'WWW-Authenticate': { description: 'RFC 6750 challenge', schema: { type: 'string' } } },
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } },
+    };
+  }
   if (typeof c.auth === 'object') errors['403'] = { description: `Needs the permission \`${c.auth.permission}\``, content: { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } };
   const conditional = c.concurrency === 'if-match' && ['PATCH', 'PUT', 'DELETE'].includes(method.toUpperCase());
   if (conditional) {
@@ -63,7 +81,7 @@ function operation(fn: HttpFunction, method: string, path: string): Json {
         : []),
     ],
     ...(c.body ? { requestBody: { required: !(c.body as z.ZodMiniType).safeParse(undefined).success, content: { 'application/json': { schema: schema(c.body, 'input') } } } } : {}),
-    responses: { [status]: success, ...errors },
+    responses: { [status]: success, ...errors, ...GATEWAY_ERRORS },
   };
 }
 
@@ -84,14 +102,17 @@ export function openApiDocument(): Json {
       title: 'Tally API',
       version: '0.1.0',
       description:
-        'Personal finance: ledger in many currencies, imports, budgets, goals, analytics. Money is always integer minor units with an ISO 4217 code. Errors are RFC 9457 problem documents.',
+        'Personal finance: ledger in many currencies, imports, budgets, goals, analytics. Money is always integer minor units with an ISO 4217 code. Errors are RFC 9457 problem documents (`application/problem+json`), token refusals (401), unknown paths (404) and wrong methods (405, with Allow) included. Only API Gateway\'s own refusals are not: 413 `{"message":"Request Entity Too Large"}` (body over 10 MB), 429 `{"message":"Too Many Requests"}` (throttled), 500 `{"message":"Internal Server Error"}` (a function failed) and 503 `{"message":"Service Unavailable"}` (no answer within 30 s), each a JSON object with one `message` and an `apigw-requestid` header.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Cognito access token from POST /auth/login)' } },
-      schemas: { Problem: schema(ProblemSchema, 'output') },
+      schemas: {
+        Problem: schema(ProblemSchema, 'output'),
+        GatewayMessage: { type: 'object', description: 'A refusal written by API Gateway itself, not by Tally.', properties: { message: { type: 'string' } }, required: ['message'] },
+      },
     },
     'x-problem-types': problemKinds(),
   };
