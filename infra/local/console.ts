@@ -99,6 +99,108 @@ ${m.raw !== undefined ? `<h2>Raw MIME</h2><pre>${escapeHtml(m.raw)}</pre>` : ''}
 ${m.template ? `<h2>Template ${escapeHtml(m.template.name)}</h2><pre>${escapeHtml(m.template.data)}</pre>` : ''}`;
 }
 
+/** One request to the console: what each route reads. */
+interface ConsoleRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  path: string;
+  method: string;
+}
+
+/** SES v2 SendEmail: the message goes to the outbox, answered as SES answers. */
+async function sendEmail(o: ConsoleOptions, { req, res }: ConsoleRequest): Promise<void> {
+  try {
+    const text = await readBody(req, MAX_EMAIL_BYTES);
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new SesRequestError('The request body is not valid JSON');
+    }
+    const message = parseSendEmail(body);
+    await o.outbox.add(message);
+    o.log.info(`email "${message.subject}" to ${message.to.join(', ')} (${message.id})`);
+    json(res, 200, { MessageId: message.id }, { 'x-amzn-requestid': message.id });
+  } catch (e) {
+    if (!(e instanceof SesRequestError)) throw e;
+    json(res, 400, { message: e.message }, { 'x-amzn-errortype': e.type });
+  }
+}
+
+/** The outbox pages and the JSON API of messages, queues and health; false when none of them is asked for. */
+async function outboxRoutes(o: ConsoleOptions, { res, url, path, method }: ConsoleRequest): Promise<boolean> {
+  if (method === 'GET' && path === '/') {
+    const queues = await o.queues().catch(() => undefined);
+    html(res, 200, 'Tally local cloud', indexPage(o.outbox.list(), queues, o.scheduler()));
+    return true;
+  }
+  const page = path.match(/^\/messages\/([^/]+)$/);
+  if (method === 'GET' && page?.[1]) {
+    const m = o.outbox.get(decodeURIComponent(page[1]));
+    if (!m) html(res, 404, 'Not found', '<p>No such message. <a href="/">Outbox</a></p>');
+    else html(res, 200, m.subject, messagePage(m));
+    return true;
+  }
+  if (method === 'GET' && path === '/health') {
+    json(res, 200, { status: 'ok' });
+    return true;
+  }
+  if (method === 'GET' && path === '/api/messages') {
+    const to = url.searchParams.get('to') ?? undefined;
+    json(res, 200, { items: o.outbox.list(to ? { to } : {}) });
+    return true;
+  }
+  const apiMessage = path.match(/^\/api\/messages\/([^/]+)$/);
+  if (method === 'GET' && apiMessage?.[1]) {
+    const m = o.outbox.get(decodeURIComponent(apiMessage[1]));
+    if (m) json(res, 200, m);
+    else json(res, 404, { message: 'No such message' });
+    return true;
+  }
+  if (method === 'DELETE' && path === '/api/messages') {
+    await o.outbox.clear();
+    res.writeHead(204).end();
+    return true;
+  }
+  if (method === 'GET' && path === '/api/queues') {
+    json(res, 200, { items: await o.queues() });
+    return true;
+  }
+  return false;
+}
+
+/** The schedules: listed, and run now (from the page, or the JSON API, which waits for the outcome). */
+async function scheduleRoutes(o: ConsoleOptions, { res, path, method }: ConsoleRequest): Promise<boolean> {
+  if (method === 'GET' && path === '/api/schedules') {
+    json(res, 200, { items: o.scheduler()?.list() ?? [] });
+    return true;
+  }
+  const run = path.match(/^\/(api\/)?schedules\/([^/]+)\/run$/);
+  if (method !== 'POST' || !run?.[2]) return false;
+  const name = decodeURIComponent(run[2]);
+  const scheduler = o.scheduler();
+  if (!run[1]) {
+    // The page does not wait for a long job; its result shows under "Last run".
+    void scheduler?.run(name);
+    res.writeHead(303, { location: '/' }).end();
+    return true;
+  }
+  const outcome = scheduler ? await scheduler.run(name) : undefined;
+  if (!outcome) {
+    json(res, 404, { message: `No scheduled function ${name}` });
+    return true;
+  }
+  json(
+    res,
+    200,
+    outcome.ok
+      ? { name, ok: true, ms: outcome.ms, requestId: outcome.requestId, result: outcome.result ?? null }
+      : { name, ok: false, ms: outcome.ms, requestId: outcome.requestId, error: outcome.error.message, timedOut: outcome.timedOut },
+  );
+  return true;
+}
+
 /**
  * The local console on its own port: the SES v2 SendEmail endpoint (AWS_ENDPOINT_URL_SESV2 points the handlers'
  * SESv2Client here) with an outbox to read in the browser, and a small JSON API for tests: messages, queue depths,
@@ -107,78 +209,10 @@ ${m.template ? `<h2>Template ${escapeHtml(m.template.name)}</h2><pre>${escapeHtm
 export async function startConsole(o: ConsoleOptions): Promise<ConsoleServer> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://console');
-    const path = url.pathname;
-    const method = req.method ?? 'GET';
-
-    if (method === 'POST' && path === '/v2/email/outbound-emails') {
-      try {
-        const text = await readBody(req, MAX_EMAIL_BYTES);
-        let body: Record<string, unknown>;
-        try {
-          body = JSON.parse(text) as Record<string, unknown>;
-        } catch {
-          throw new SesRequestError('The request body is not valid JSON');
-        }
-        const message = parseSendEmail(body);
-        await o.outbox.add(message);
-        o.log.info(`email "${message.subject}" to ${message.to.join(', ')} (${message.id})`);
-        json(res, 200, { MessageId: message.id }, { 'x-amzn-requestid': message.id });
-      } catch (e) {
-        if (!(e instanceof SesRequestError)) throw e;
-        json(res, 400, { message: e.message }, { 'x-amzn-errortype': e.type });
-      }
-      return;
-    }
-    if (method === 'GET' && path === '/') {
-      const queues = await o.queues().catch(() => undefined);
-      html(res, 200, 'Tally local cloud', indexPage(o.outbox.list(), queues, o.scheduler()));
-      return;
-    }
-    const page = path.match(/^\/messages\/([^/]+)$/);
-    if (method === 'GET' && page?.[1]) {
-      const m = o.outbox.get(decodeURIComponent(page[1]));
-      if (!m) html(res, 404, 'Not found', '<p>No such message. <a href="/">Outbox</a></p>');
-      else html(res, 200, m.subject, messagePage(m));
-      return;
-    }
-    if (method === 'GET' && path === '/health') return json(res, 200, { status: 'ok' });
-    if (method === 'GET' && path === '/api/messages') {
-      const to = url.searchParams.get('to') ?? undefined;
-      return json(res, 200, { items: o.outbox.list(to ? { to } : {}) });
-    }
-    const apiMessage = path.match(/^\/api\/messages\/([^/]+)$/);
-    if (method === 'GET' && apiMessage?.[1]) {
-      const m = o.outbox.get(decodeURIComponent(apiMessage[1]));
-      return m ? json(res, 200, m) : json(res, 404, { message: 'No such message' });
-    }
-    if (method === 'DELETE' && path === '/api/messages') {
-      await o.outbox.clear();
-      res.writeHead(204).end();
-      return;
-    }
-    if (method === 'GET' && path === '/api/queues') return json(res, 200, { items: await o.queues() });
-    if (method === 'GET' && path === '/api/schedules') return json(res, 200, { items: o.scheduler()?.list() ?? [] });
-    const run = path.match(/^\/(api\/)?schedules\/([^/]+)\/run$/);
-    if (method === 'POST' && run?.[2]) {
-      const name = decodeURIComponent(run[2]);
-      const scheduler = o.scheduler();
-      if (!run[1]) {
-        // The page does not wait for a long job; its result shows under "Last run".
-        void scheduler?.run(name);
-        res.writeHead(303, { location: '/' }).end();
-        return;
-      }
-      const outcome = scheduler ? await scheduler.run(name) : undefined;
-      if (!outcome) return json(res, 404, { message: `No scheduled function ${name}` });
-      return json(
-        res,
-        200,
-        outcome.ok
-          ? { name, ok: true, ms: outcome.ms, requestId: outcome.requestId, result: outcome.result ?? null }
-          : { name, ok: false, ms: outcome.ms, requestId: outcome.requestId, error: outcome.error.message, timedOut: outcome.timedOut },
-      );
-    }
-    json(res, 404, { message: `Nothing at ${method} ${path}` });
+    const r: ConsoleRequest = { req, res, url, path: url.pathname, method: req.method ?? 'GET' };
+    if (r.method === 'POST' && r.path === '/v2/email/outbound-emails') return sendEmail(o, r);
+    if ((await outboxRoutes(o, r)) || (await scheduleRoutes(o, r))) return;
+    json(res, 404, { message: `Nothing at ${r.method} ${r.path}` });
   };
 
   const server: Server = createServer((req, res) => {
