@@ -99,6 +99,30 @@ describe('a goal tracked by contributions', () => {
   });
 });
 
+describe('the feasibility of a contribution goal', () => {
+  it('reads the goal’s own months of contributions: exactly 1 when they suffice, exactly 0 one cent short', async () => {
+    // Prepare: 100.00 contributed in each of the last six complete months
+    const g = await newGoal(u, { name: 'Steady', targetAmount: 120_000, targetDate: endOf(month(5)) });
+    for (const m of [-6, -5, -4, -3, -2, -1].map(month)) {
+      expect((await call('POST', `/goals/${g.id}/contributions`, { token: u.accessToken, body: { amount: 10_000, date: `${m}-15` } })).status).toBe(201);
+    }
+    // Act: 600.00 left over the 6 months from this one to the target's
+    const read = (await get(g.id)).body;
+    // Assess
+    expect(read).toMatchObject({ saved: 60_000, requiredMonthly: 10_000, averageMonthly: 10_000, status: 'on_track', suggestion: null });
+    expect(read.feasibility).toMatchObject({ probability: 1, method: 'deterministic', basis: { source: 'contributions', count: 6, figures: Array(6).fill(10_000) } });
+    const short = await call<Goal>('PATCH', `/goals/${g.id}`, { token: u.accessToken, body: { targetAmount: 120_001 }, headers: { 'if-match': `"${read.version}"` } });
+    expect(short.body).toMatchObject({ status: 'off_track', feasibility: { probability: 0 }, requiredMonthly: 10_001 });
+    expect(short.body.suggestion).toMatchObject({ monthlyGap: 1, closesGap: false, cuts: [] });
+  });
+
+  it('has no probability without a complete month of history, and says why', async () => {
+    const g = await newGoal(u, { name: 'Fresh', targetAmount: 1_000, targetDate: endOf(month(3)) });
+    expect(g.feasibility).toMatchObject({ probability: null, method: 'none', basis: { count: 0, reason: expect.stringContaining('no complete month') } });
+    expect(g.status).toBe('at_risk');
+  });
+});
+
 describe('a goal that follows an account', () => {
   let saver: TestUser;
   let accountId: string;
