@@ -3,24 +3,26 @@ import {
   addPending,
   budgetStatus,
   carryInto,
+  categoryCounters,
   paceAt,
   periodContaining,
   periodDays,
   periodsBetween,
   scopeOf,
   shiftPeriod,
-  spendOf,
+  spendOfCounters,
   validateBudget,
   type Budget,
   type BudgetInput,
   type BudgetPeriodKind,
   type BudgetScope,
   type BudgetStatus,
+  type CategoryCounters,
   type Period,
   type PendingSpend,
 } from '../domain/budgets';
 import type { AnalyticsCategory } from '../domain/analytics/category-tree';
-import type { StoredFields } from '../domain/analytics/fields';
+import { bigField, FIELD, type StoredFields } from '../domain/analytics/fields';
 import { addDays, daysBetween, daysInMonth, isCalendarDate, MAX_YEAR, MIN_YEAR } from '../domain/ledger/calendar';
 import type { ProfileRecord } from '../domain/profile';
 import type { BudgetsPort } from '../ports/budgets';
@@ -200,33 +202,62 @@ function needs(b: BudgetRecord, current: Period): { day: string; month: string }
   return { day: current.from, month: monthOfDay([chain[0]?.from ?? current.from, historyFrom].sort()[0] ?? current.from) };
 }
 
-/** Rollup reads of one status request, summed per scope on demand. */
+/**
+ * Rollup reads of one status request, summed per scope on demand: each rollup's category counters are read once,
+ * and each (scope, day) or (scope, month) sum is computed once however many budgets share it.
+ */
 class Figures {
+  private readonly dayCounters = new Map<string, CategoryCounters>();
+  private readonly monthCounters = new Map<string, CategoryCounters>();
+  private readonly memo = new Map<string, bigint>();
+  /** The days that had pending-FX transactions (most have none). */
+  private readonly pendingDays: [string, StoredFields][] = [];
+
   constructor(
     private readonly days: ReadonlyMap<string, StoredFields>,
     private readonly months: ReadonlyMap<string, { fields: StoredFields; updatedAt: string }>,
-  ) {}
-
-  /** Spending of `scope` on each day of `from`..`to` (inclusive). */
-  dailySpend(scope: BudgetScope, from: string, to: string): bigint[] {
-    const n = daysBetween(from, to) + 1;
-    return Array.from({ length: Math.max(0, n) }, (_, i) => spendOf(this.days.get(addDays(from, i)), scope));
+  ) {
+    for (const [day, fields] of days) {
+      this.dayCounters.set(day, categoryCounters(fields));
+      if (bigField(fields, FIELD.pendingCount) !== 0n) this.pendingDays.push([day, fields]);
+    }
+    for (const [month, r] of months) this.monthCounters.set(month, categoryCounters(r.fields));
   }
 
-  monthSpend(scope: BudgetScope, month: string): bigint {
-    return spendOf(this.months.get(month)?.fields, scope);
+  private sum(key: string, counters: CategoryCounters | undefined, scope: BudgetScope, scopeKey: string): bigint {
+    if (!counters) return 0n;
+    const k = `${scopeKey}|${key}`;
+    let v = this.memo.get(k);
+    if (v === undefined) {
+      v = spendOfCounters(counters, scope);
+      this.memo.set(k, v);
+    }
+    return v;
+  }
+
+  /** Spending of `scope` (named `scopeKey`) on each day of `from`..`to` (inclusive). */
+  dailySpend(scope: BudgetScope, scopeKey: string, from: string, to: string): bigint[] {
+    const n = daysBetween(from, to) + 1;
+    return Array.from({ length: Math.max(0, n) }, (_, i) => {
+      const day = addDays(from, i);
+      return this.sum(day, this.dayCounters.get(day), scope, scopeKey);
+    });
+  }
+
+  monthSpend(scope: BudgetScope, scopeKey: string, month: string): bigint {
+    return this.sum(month, this.monthCounters.get(month), scope, scopeKey);
   }
 
   /** Spending of a whole past period: months from the monthly rollups, weeks from the daily ones. */
-  periodSpend(kind: BudgetPeriodKind, scope: BudgetScope, p: Period): bigint {
-    if (kind === 'weekly') return this.dailySpend(scope, p.from, p.to).reduce((a, x) => a + x, 0n);
-    if (kind === 'monthly') return this.monthSpend(scope, monthOfDay(p.from));
-    return Array.from({ length: 12 }, (_, i) => this.monthSpend(scope, addMonth(monthOfDay(p.from), i))).reduce((a, x) => a + x, 0n);
+  periodSpend(kind: BudgetPeriodKind, scope: BudgetScope, scopeKey: string, p: Period): bigint {
+    if (kind === 'weekly') return this.dailySpend(scope, scopeKey, p.from, p.to).reduce((a, x) => a + x, 0n);
+    if (kind === 'monthly') return this.monthSpend(scope, scopeKey, monthOfDay(p.from));
+    return Array.from({ length: 12 }, (_, i) => this.monthSpend(scope, scopeKey, addMonth(monthOfDay(p.from), i))).reduce((a, x) => a + x, 0n);
   }
 
   pending(scope: BudgetScope, from: string, to: string): PendingSpend {
     const out: PendingSpend = { count: 0, byCurrency: new Map() };
-    for (const [day, fields] of this.days) if (day >= from && day <= to) addPending(out, fields, scope);
+    for (const [day, fields] of this.pendingDays) if (day >= from && day <= to) addPending(out, fields, scope);
     return out;
   }
 
@@ -240,21 +271,22 @@ class Figures {
 
 function statusOf(b: BudgetRecord, date: string, categories: readonly AnalyticsCategory[], figures: Figures): BudgetStatus {
   const scope = scopeOf(b.categoryId, categories);
+  const key = b.categoryId ?? '*';
   const period = periodContaining(b.period, date);
-  const carried = carryInto(b.rollover, BigInt(b.amount), chainOf(b, period).map((p) => figures.periodSpend(b.period, scope, p)));
-  const spent = figures.dailySpend(scope, period.from, date).reduce((a, x) => a + x, 0n);
+  const carried = carryInto(b.rollover, BigInt(b.amount), chainOf(b, period).map((p) => figures.periodSpend(b.period, scope, key, p)));
+  const spent = figures.dailySpend(scope, key, period.from, date).reduce((a, x) => a + x, 0n);
   let pace;
   if (b.period === 'yearly') {
     const history = Array.from({ length: PACE_HISTORY.yearly }, (_, i) => {
       const year = shiftPeriod('yearly', period, -(i + 1));
-      return Array.from({ length: 12 }, (_, m) => figures.monthSpend(scope, addMonth(monthOfDay(year.from), m)));
+      return Array.from({ length: 12 }, (_, m) => figures.monthSpend(scope, key, addMonth(monthOfDay(year.from), m)));
     });
     const month = Number(date.slice(5, 7));
     pace = paceAt(history, month - 1 + Number(date.slice(8, 10)) / daysInMonth(Number(date.slice(0, 4)), month), 12);
   } else {
     const history = Array.from({ length: PACE_HISTORY[b.period] }, (_, i) => {
       const p = shiftPeriod(b.period, period, -(i + 1));
-      return figures.dailySpend(scope, p.from, p.to);
+      return figures.dailySpend(scope, key, p.from, p.to);
     });
     pace = paceAt(history, daysBetween(period.from, date) + 1, periodDays(period));
   }
