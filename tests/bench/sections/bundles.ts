@@ -102,11 +102,14 @@ function lambdaEnv(b: Built, queues: readonly string[], sourceMaps: boolean): No
   return env;
 }
 
+// Wall time of the dynamic import, and the CPU time the process spent in it (every thread: V8 compiles on helper
+// threads too). CPU time is what a loaded machine disturbs least: other processes delay the import but do not add
+// to its CPU time.
 const IMPORT_SCRIPT =
-  "const u = process.argv[1]; const t0 = performance.now(); const m = await import(u); const ms = performance.now() - t0; process.stdout.write(JSON.stringify({ ms, handler: typeof m.handler }));";
+  "const u = process.argv[1]; const c0 = process.cpuUsage(); const t0 = performance.now(); const m = await import(u); const ms = performance.now() - t0; const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, handler: typeof m.handler }));";
 
 /** Imports a bundle in a fresh `node` and returns the milliseconds the dynamic import took. */
-function coldImport(file: string, env: NodeJS.ProcessEnv): Promise<number> {
+function coldImport(file: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', IMPORT_SCRIPT, pathToFileURL(file).href], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -118,9 +121,9 @@ function coldImport(file: string, env: NodeJS.ProcessEnv): Promise<number> {
     child.on('close', (code) => {
       clearTimeout(timer);
       try {
-        const r = JSON.parse(out) as { ms: number; handler: string };
+        const r = JSON.parse(out) as { ms: number; cpuMs: number; handler: string };
         if (r.handler !== 'function') throw new Error('the bundle exports no handler function');
-        resolve(r.ms);
+        resolve({ ms: r.ms, cpuMs: r.cpuMs });
       } catch (e) {
         reject(new Error(`importing ${file} failed (exit ${code ?? 'signal'}): ${(e as Error).message} ${err.slice(0, 400)}`));
       }
@@ -203,19 +206,26 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   ];
   /** Per deployed round, the imports in the order made: each function's, and the calibration's between them. */
   const sequences: { name: string; ms: number }[][] = [];
+  /** The same, with each import's CPU time. */
+  const cpuSequences: { name: string; ms: number }[][] = [];
   for (const phase of phases) {
     for (let r = 0; r < phase.want && !cutShort; r++) {
       const sequence: { name: string; ms: number }[] = [];
-      if (phase.sourceMaps) sequences.push(sequence);
+      const cpuSequence: { name: string; ms: number }[] = [];
+      if (phase.sourceMaps) {
+        sequences.push(sequence);
+        cpuSequences.push(cpuSequence);
+      }
       for (const b of phase.list) {
         if (performance.now() > coldDeadline) {
           cutShort = true;
           break;
         }
         try {
-          const ms = await coldImport(b.file, lambdaEnv(b, b.queues, phase.sourceMaps));
+          const { ms, cpuMs } = await coldImport(b.file, lambdaEnv(b, b.queues, phase.sourceMaps));
           phase.store.get(b.name)?.push(ms);
           sequence.push({ name: b.name, ms });
+          if (phase.sourceMaps) cpuSequence.push({ name: b.name, ms: cpuMs });
         } catch (e) {
           if (errors.length < 5) errors.push((e as Error).message);
         }
@@ -223,6 +233,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     }
   }
   const paired = pairedRatios(sequences);
+  const pairedCpu = pairedRatios(cpuSequences);
   const coldWallMs = performance.now() - started - bundleWallMs;
 
   const helloMs = median(deployed.get('hello-world') ?? []);
@@ -295,6 +306,13 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
       target: COLD_RATIO_TARGET,
       note: `median of ${paired.rounds.length} rounds (each: median over functions of import ÷ the calibration imports around it); rounds range ${fmt(paired.min, 2)}–${fmt(paired.max, 2)}×, p25–p75 ${fmt(paired.p25, 2)}–${fmt(paired.p75, 2)}×`,
     },
+    {
+      name: 'cold import CPU ÷ DocumentClient-only, paired',
+      value: pairedCpu.median,
+      unit: '×',
+      digits: 2,
+      note: `as above with each import's CPU time (all threads), which other load on the machine disturbs least; rounds range ${fmt(pairedCpu.min, 2)}–${fmt(pairedCpu.max, 2)}×, p25–p75 ${fmt(pairedCpu.p25, 2)}–${fmt(pairedCpu.p75, 2)}×`,
+    },
     { name: 'DocumentClient-only import, spread', value: docSpread, unit: '%', digits: 0, note: `p10–p90 ${fmt(percentile(deployed.get(DOC_CALIBRATION) ?? [], 10))}–${fmt(percentile(deployed.get(DOC_CALIBRATION) ?? [], 90))} ms over ${deployed.get(DOC_CALIBRATION)?.length ?? 0} imports, as a share of the median` },
     { name: 'bundling wall time', value: bundleWallMs / 1000, unit: 's' },
     { name: 'cold-import wall time', value: coldWallMs / 1000, unit: 's' },
@@ -335,6 +353,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
         meetsCold: r.cold / docMs <= COLD_RATIO_TARGET.value,
       })),
       coldRatioPairedByRound: paired.rounds.map((r) => round(r, 3)),
+      coldCpuRatioPairedByRound: pairedCpu.rounds.map((r) => round(r, 3)),
       calibration: calibration.map((b) => ({ name: b.name, sizeKb: round(b.bytes / 1024, 1), coldImportMedianMs: round(median(deployed.get(b.name) ?? []), 2) })),
       packageShareAcrossBundles: top.map(([p, bytes]) => ({ package: p, percent: round((100 * bytes) / allBytes, 1) })),
     },
