@@ -137,9 +137,14 @@ export class ManifestFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
-    const entry = join(projectRoot, def.entry);
-    const common = {
+    this.function = this.makeFunction(def, props.projectRoot ?? PROJECT_ROOT, this.functionProps(def, props));
+    this.bindConfiguration();
+    this.acknowledgeFindings();
+  }
+
+  /** What the function is whether bundled or not: runtime, size, role, logs, tracing, layer and environment. */
+  private functionProps(def: FunctionDef, props: ManifestFunctionProps) {
+    return {
       description: describe(def),
       runtime: RUNTIME,
       architecture: lambda.Architecture.ARM_64,
@@ -156,9 +161,13 @@ export class ManifestFunction extends Construct {
         : {}),
       environment: environmentFor(def, this.environmentRefs()),
     };
+  }
 
+  /** The bundled handler file; without bundling (tests, other stacks' synthesis) a stand-in that cannot serve. */
+  private makeFunction(def: FunctionDef, projectRoot: string, common: ReturnType<ManifestFunction['functionProps']>): lambda.Function {
+    const entry = join(projectRoot, def.entry);
     if (existsSync(entry)) {
-      this.function = new NodejsFunction(this, 'Function', {
+      return new NodejsFunction(this, 'Function', {
         ...common,
         entry,
         handler: 'handler',
@@ -177,23 +186,20 @@ export class ManifestFunction extends Construct {
           esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
         },
       });
-    } else if (Stack.of(this).bundlingRequired) {
+    }
+    if (Stack.of(this).bundlingRequired) {
       throw new Error(
         `Manifest function "${def.name}": its handler file ${def.entry} does not exist (looked in ${projectRoot}). ` +
           'Write it (exporting `handler`) or remove the entry from functions/manifest.ts.',
       );
-    } else {
-      // Synthesis that skips bundling (tests, `cdk synth` of other stacks): a stand-in that can never serve traffic,
-      // because deploying this stack always bundles and so always meets the error above first.
-      this.function = new lambda.Function(this, 'Function', {
-        ...common,
-        handler: 'index.handler',
-        code: lambda.Code.fromInline(`exports.handler = async () => { throw new Error('${def.entry} was not bundled'); };`),
-      });
     }
-
-    this.bindConfiguration();
-    this.acknowledgeFindings();
+    // Synthesis that skips bundling (tests, `cdk synth` of other stacks): a stand-in that can never serve traffic,
+    // because deploying this stack always bundles and so always meets the error above first.
+    return new lambda.Function(this, 'Function', {
+      ...common,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(`exports.handler = async () => { throw new Error('${def.entry} was not bundled'); };`),
+    });
   }
 
   /** The resources as CDK tokens, for {@link environmentFor}: the environment is exactly what the grants imply. */

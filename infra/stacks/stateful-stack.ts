@@ -201,7 +201,20 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     fixLogicalId(pool, 'UserPool');
+    this.protectUserPool(pool, threatProtection);
+    const client = this.addUserPoolClient(pool);
+    for (const name of BUILT_IN_GROUPS) {
+      const id = `${pascalCase(name)}Group`;
+      const group = pool.addGroup(id, { groupName: name, description: `Built-in role: ${name}` });
+      fixLogicalId(group, id);
+      this.groups[name] = group;
+    }
+    return { pool, client };
+  }
 
+  /** Threat protection (or its acknowledged absence) and the cdk-nag findings the pool's settings answer. */
+  private protectUserPool(pool: cognito.UserPool, threatProtection: boolean): void {
+    const p = PASSWORD_POLICY;
     if (threatProtection) {
       // Sign-in runs server-side (POST /auth/login calls InitiateAuth from Lambda without the caller's context data),
       // so adaptive-authentication risk scores describe Lambda's addresses, not the user's: acting on them would
@@ -239,7 +252,10 @@ export class StatefulStack extends Stack {
         reason: `PASSWORD_POLICY (shared/domain/password-policy.ts) requires ${p.minLength}+ characters with upper case, lower case and digits but no symbol: length over composition, as NIST SP 800-63B advises; registration checks the same rules.`,
       });
     }
+  }
 
+  /** The app client: password sign-in from the API only, revocable tokens, no existence hints. */
+  private addUserPoolClient(pool: cognito.UserPool): cognito.UserPoolClient {
     const client = pool.addClient('UserPoolClient', {
       generateSecret: false,
       authFlows: { userPassword: true },
@@ -251,14 +267,7 @@ export class StatefulStack extends Stack {
       refreshTokenValidity: Duration.days(30),
     });
     fixLogicalId(client, 'UserPoolClient');
-
-    for (const name of BUILT_IN_GROUPS) {
-      const id = `${pascalCase(name)}Group`;
-      const group = pool.addGroup(id, { groupName: name, description: `Built-in role: ${name}` });
-      fixLogicalId(group, id);
-      this.groups[name] = group;
-    }
-    return { pool, client };
+    return client;
   }
 }
 

@@ -49,9 +49,38 @@ export function parseQif(text: string, options: QifOptions): QifImportResult {
   if (!isCurrency(options.currency)) {
     return { rows: [], errors: [{ row: 0, message: `${JSON.stringify(options.currency)} is not an ISO 4217 currency code.` }] };
   }
-  const input = String(text ?? '').replace(/^\uFEFF/, '');
-  const records: QifRecord[] = [];
+  const { records, accountType, skippedInvestments } = collectRecords(String(text ?? '').replace(/^\uFEFF/, ''));
   const errors: ImportError[] = [];
+  if (skippedInvestments) errors.push({ row: 0, message: 'Investment account records (!Type:Invst) are not imported.' });
+
+  const dateTexts = records.flatMap((r) => r.fields.filter((f) => f.code === 'D').map((f) => normaliseQifDate(f.value)));
+  const detection = detectDateOrder(dateTexts, options.dateFormat);
+  const amountTexts = records.flatMap((r) => r.fields.filter((f) => f.code === 'T' || f.code === 'U' || f.code === '$').map((f) => f.value));
+  const decimalSeparator = options.decimalSeparator ?? detectDecimalSeparator(amountTexts, ',');
+  if (detection.order === undefined) {
+    const first = records.find((r) => r.fields.some((f) => f.code === 'D'));
+    return { rows: [], errors: [...errors, { row: first?.line ?? 0, message: `Cannot tell the date format: ${detection.problem ?? 'unknown'}.` }], decimalSeparator };
+  }
+
+  const rows: ImportRow[] = [];
+  const truncated: ImportTruncation[] = [];
+  for (const record of records) {
+    const result = readRecord(record, detection.order, decimalSeparator, options.currency, truncated);
+    if ('message' in result) errors.push({ row: record.line, message: result.message });
+    else rows.push(result);
+  }
+  const out: QifImportResult = { rows, errors, dateOrder: detection.order, decimalSeparator };
+  if (truncated.length > 0) out.truncated = truncated;
+  if (accountType) out.accountType = accountType;
+  return out;
+}
+
+/**
+ * The file's transaction records (lines up to each `^`, in sections of a transaction account type), the account type
+ * its first such `!Type:` header names, and whether it held investment records (which are not imported).
+ */
+function collectRecords(input: string): { records: QifRecord[]; accountType: string | undefined; skippedInvestments: boolean } {
+  const records: QifRecord[] = [];
   let section: string | undefined;
   let accountType: string | undefined;
   let current: QifRecord | undefined;
@@ -84,28 +113,7 @@ export function parseQif(text: string, options: QifOptions): QifImportResult {
   });
   // A last record without its closing ^ still counts.
   if (current && isTransactionSection(section)) records.push(current);
-  if (skippedInvestments) errors.push({ row: 0, message: 'Investment account records (!Type:Invst) are not imported.' });
-
-  const dateTexts = records.flatMap((r) => r.fields.filter((f) => f.code === 'D').map((f) => normaliseQifDate(f.value)));
-  const detection = detectDateOrder(dateTexts, options.dateFormat);
-  const amountTexts = records.flatMap((r) => r.fields.filter((f) => f.code === 'T' || f.code === 'U' || f.code === '$').map((f) => f.value));
-  const decimalSeparator = options.decimalSeparator ?? detectDecimalSeparator(amountTexts, ',');
-  if (detection.order === undefined) {
-    const first = records.find((r) => r.fields.some((f) => f.code === 'D'));
-    return { rows: [], errors: [...errors, { row: first?.line ?? 0, message: `Cannot tell the date format: ${detection.problem ?? 'unknown'}.` }], decimalSeparator };
-  }
-
-  const rows: ImportRow[] = [];
-  const truncated: ImportTruncation[] = [];
-  for (const record of records) {
-    const result = readRecord(record, detection.order, decimalSeparator, options.currency, truncated);
-    if ('message' in result) errors.push({ row: record.line, message: result.message });
-    else rows.push(result);
-  }
-  const out: QifImportResult = { rows, errors, dateOrder: detection.order, decimalSeparator };
-  if (truncated.length > 0) out.truncated = truncated;
-  if (accountType) out.accountType = accountType;
-  return out;
+  return { records, accountType, skippedInvestments };
 }
 
 /** Calls `visit` with each line of `text` (ended by CRLF, CR or LF, as `split(/\r\n|\r|\n/)` would cut) and its number. */
@@ -169,6 +177,25 @@ function readRecord(
     }
   };
 
+  const splits = readSplits(record, read);
+  if (!Array.isArray(splits)) return splits;
+
+  const amountText = first('T') ?? first('U');
+  let amount: number;
+  if (amountText !== undefined && amountText !== '') {
+    const value = read(amountText, 'amount');
+    if (typeof value !== 'number') return value;
+    amount = value;
+  } else if (splits.length > 0) {
+    amount = sumMinor(splits.map((s) => s.amount));
+  } else {
+    return { message: 'The record has no amount (T line).' };
+  }
+  return describedRow(record, first, date, amount, currency, splits, truncations);
+}
+
+/** The record's split lines (S category, E memo, $ amount) as splits; the message of an unreadable amount. */
+function readSplits(record: QifRecord, read: (text: string, what: string) => number | { message: string }): ImportSplit[] | { message: string } {
   const splits: ImportSplit[] = [];
   let split: ImportSplit | undefined;
   for (const f of record.fields) {
@@ -193,19 +220,19 @@ function readRecord(
       split = undefined;
     }
   }
+  return splits;
+}
 
-  const amountText = first('T') ?? first('U');
-  let amount: number;
-  if (amountText !== undefined && amountText !== '') {
-    const value = read(amountText, 'amount');
-    if (typeof value !== 'number') return value;
-    amount = value;
-  } else if (splits.length > 0) {
-    amount = sumMinor(splits.map((s) => s.amount));
-  } else {
-    return { message: 'The record has no amount (T line).' };
-  }
-
+/** The row of a readable record: its description (payee, memo, check number or category), text fields cut to size. */
+function describedRow(
+  record: QifRecord,
+  first: (code: string) => string | undefined,
+  date: string,
+  amount: number,
+  currency: string,
+  splits: ImportSplit[],
+  truncations: ImportTruncation[],
+): ImportRow | { message: string } {
   const collapse = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const payee = collapse(first('P'));
   const memo = (first('M') ?? '').trim();
@@ -219,20 +246,22 @@ function readRecord(
   if (payee) row.payee = clip(payee, IMPORT_LIMITS.maxPayeeLength, 'payee');
   if (memo) row.memo = clip(memo, IMPORT_LIMITS.maxMemoLength, 'memo');
   if (category) row.category = clip(category, IMPORT_LIMITS.maxCategoryLength, 'category');
-  if (splits.length > 0) {
-    // The amount above is the sum of every split; only the first ones are kept as information.
-    if (splits.length > IMPORT_LIMITS.maxSplits) {
-      splits.length = IMPORT_LIMITS.maxSplits;
-      truncations.push({ row: record.line, field: 'splits' });
-    }
-    const cuts: ImportTruncation[] = [];
-    for (const s of splits) {
-      if (s.category !== undefined) s.category = clipField(s.category, IMPORT_LIMITS.maxSplitTextLength, record.line, 'splits.category', cuts);
-      if (s.memo !== undefined) s.memo = clipField(s.memo, IMPORT_LIMITS.maxSplitTextLength, record.line, 'splits.memo', cuts);
-    }
-    // One entry per field and row, however many of its splits were cut.
-    for (const field of new Set(cuts.map((c) => c.field))) truncations.push({ row: record.line, field });
-    row.splits = splits;
-  }
+  if (splits.length > 0) row.splits = clipSplits(splits, record.line, truncations);
   return row;
+}
+
+/** The first splits (the amount is the sum of all), their texts cut to size: each cut field listed once per row. */
+function clipSplits(splits: ImportSplit[], line: number, truncations: ImportTruncation[]): ImportSplit[] {
+  if (splits.length > IMPORT_LIMITS.maxSplits) {
+    splits.length = IMPORT_LIMITS.maxSplits;
+    truncations.push({ row: line, field: 'splits' });
+  }
+  const cuts: ImportTruncation[] = [];
+  for (const s of splits) {
+    if (s.category !== undefined) s.category = clipField(s.category, IMPORT_LIMITS.maxSplitTextLength, line, 'splits.category', cuts);
+    if (s.memo !== undefined) s.memo = clipField(s.memo, IMPORT_LIMITS.maxSplitTextLength, line, 'splits.memo', cuts);
+  }
+  // One entry per field and row, however many of its splits were cut.
+  for (const field of new Set(cuts.map((c) => c.field))) truncations.push({ row: line, field });
+  return splits;
 }
