@@ -16,6 +16,7 @@ import {
   unusualAlert,
   type Alert,
   type AlertDraft,
+  type AlertKind,
   type AlertPreferences,
   type BudgetStatusView,
   type GoalStatusView,
@@ -53,16 +54,17 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
  * - `transaction.unusual`: the new or changed expense against its category's expenses in the 90 days before its date.
  * - goals: the statuses as of `today` (UTC), `goal.off_track` once per goal and month.
  */
-export async function alertsFor(change: LedgerChange, sources: AlertSources, today: string): Promise<AlertDraft[]> {
+export async function alertsFor(change: LedgerChange, sources: AlertSources, today: string, enabled: (kind: AlertKind) => boolean = () => true): Promise<AlertDraft[]> {
   const { userId } = change;
   const profile = await getProfile(userId);
   if (!profile) return []; // an erased (or never created) account: nothing to say
+  const budgetKinds = enabled('budget.threshold') || enabled('budget.pace');
   const currency = profile.baseCurrency ?? 'EUR';
   const oldest = addDays(today, -EVALUATION_WINDOW_DAYS);
   const snapshots = [change.before, change.after].filter((s): s is TransactionSnapshot => s !== null && s.date >= oldest);
   const drafts: AlertDraft[] = [];
   const seenEnds = new Set<string>();
-  for (const date of [...new Set(snapshots.map((s) => s.date))]) {
+  for (const date of budgetKinds ? [...new Set(snapshots.map((s) => s.date))] : []) {
     const trigger = { transactionId: change.transactionId, date };
     const statuses = await sources.budgetStatuses(userId, date);
     for (const s of statuses) {
@@ -80,6 +82,7 @@ export async function alertsFor(change: LedgerChange, sources: AlertSources, tod
   const after = change.after;
   const before = change.before;
   if (
+    enabled('transaction.unusual') &&
     after &&
     after.date >= oldest &&
     after.type === 'expense' &&
@@ -92,8 +95,10 @@ export async function alertsFor(change: LedgerChange, sources: AlertSources, tod
     const unusual = unusualAlert({ id: after.id, date: after.date, description: after.description, categoryId: after.categoryId, baseAmount: Math.abs(after.baseAmount), baseCurrency: after.baseCurrency }, history);
     if (unusual) drafts.push(unusual);
   }
-  for (const g of await sources.goalStatuses(userId, today)) drafts.push(...goalAlerts(g, today, { transactionId: change.transactionId }));
-  return [...new Map(drafts.map((d) => [d.id, d])).values()];
+  if (enabled('goal.reached') || enabled('goal.off_track')) {
+    for (const g of await sources.goalStatuses(userId, today)) drafts.push(...goalAlerts(g, today, { transactionId: change.transactionId }));
+  }
+  return [...new Map(drafts.filter((d) => enabled(d.kind)).map((d) => [d.id, d])).values()];
 }
 
 /**
@@ -104,13 +109,12 @@ export async function alertsFor(change: LedgerChange, sources: AlertSources, tod
  * on redelivery, and the sender's receipt (named by the alert) keeps that to one email. Returns the alerts created.
  */
 export async function raiseAlerts(change: LedgerChange, sources: AlertSources, now = new Date()): Promise<Alert[]> {
-  const drafts = await alertsFor(change, sources, now.toISOString().slice(0, 10));
-  if (drafts.length === 0) return [];
   const preferences = await store.getPreferences(change.userId);
+  // A kind switched off is neither computed nor stored.
+  const drafts = await alertsFor(change, sources, now.toISOString().slice(0, 10), (kind) => preferences[kind].enabled);
   const created: Alert[] = [];
   for (const draft of drafts) {
     const pref = preferences[draft.kind];
-    if (!pref.enabled) continue;
     const result = await store.putAlertOnce(change.userId, draft, now, pref.email === 'immediate');
     if (result.outcome === 'created') created.push(result.alert);
     if (result.emailPending) {
