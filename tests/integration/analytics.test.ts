@@ -181,4 +181,43 @@ describe('analytics', () => {
     // A day range inside the month reads only its days.
     expect((await dailyRange(u.userId, 'EUR', '2024-05-04', '2024-05-19')).map((d) => d.day)).toEqual(['2024-05-07']);
   });
+
+  it('repairs drifted daily rollups in DynamoDB: a wrong day, a missing day and an extra day, under the updatedAt guard', { timeout: 90_000 }, async () => {
+    const { dailyRange } = await import('../../shared/adapters/rollups');
+    const { db, tableName } = await import('../../shared/adapters/dynamo');
+    const { DeleteCommand, PutCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { repairUser } = await import('../../shared/use-cases/analytics-repair');
+    const u = await newUser();
+    for (const [date, amount] of [['2024-06-02', 1500], ['2024-06-05', 2500]] as const) {
+      const r = await call('POST', '/transactions', { token: u.accessToken, body: { type: 'expense', amount, currency: 'EUR', date, description: 'Shop', categoryId: 'food.groceries' } });
+      expect(r.status, r.text).toBe(201);
+    }
+    const exact = [
+      { day: '2024-06-02', fields: { 'ce:food.groceries': 1500, exp: 1500 } },
+      { day: '2024-06-05', fields: { 'ce:food.groceries': 2500, exp: 2500 } },
+    ];
+    const read = async () => (await dailyRange(u.userId, 'EUR', '2024-06-01', '2024-06-30')).map((d) => ({ day: d.day, fields: Object.fromEntries(Object.keys(d.fields).sort().map((k) => [k, Number(d.fields[k])])) }));
+    await eventually(async () => (JSON.stringify(await read()) === JSON.stringify(exact) ? true : undefined), 30_000, 'the days to be counted');
+    const pk = `USER#${u.userId}`;
+    const quietSince = '2024-01-01T00:00:00.000Z';
+    // Drift: a wrong counter, a lost day, a day nothing accounts for; all quiet for long.
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: { pk, sk: 'DAY#EUR#2024-06-02' }, UpdateExpression: 'SET exp = :e, updatedAt = :u', ExpressionAttributeValues: { ':e': 1499, ':u': quietSince } }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk, sk: 'DAY#EUR#2024-06-05' } }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: { pk, sk: 'DAY#EUR#2024-06-09', exp: 70, 'ce:food.groceries': 70, updatedAt: quietSince } }));
+
+    const found = await repairUser(u.userId, { fix: true });
+    expect(found.drifts.filter((d) => d.day).map((d) => [d.day, d.difference, d.fixed])).toEqual([
+      ['2024-06-02', { exp: 1 }, true],
+      ['2024-06-05', { 'ce:food.groceries': 2500, exp: 2500 }, true],
+      ['2024-06-09', { 'ce:food.groceries': -70, exp: -70 }, true],
+    ]);
+    expect(await read()).toEqual(exact);
+    expect((await repairUser(u.userId, { fix: false })).drifts).toEqual([]);
+    // The guard: a day whose updatedAt is not the one the repair read (a delta landed meanwhile) is not replaced.
+    const { replaceDaily } = await import('../../shared/adapters/rollups');
+    expect(await replaceDaily(u.userId, 'EUR', '2024-06-02', { exp: 1 }, quietSince, new Date())).toBe(false);
+    expect(await replaceDaily(u.userId, 'EUR', '2024-06-02', {}, quietSince, new Date())).toBe(false);
+    expect(await read()).toEqual(exact);
+  });
 });
+
