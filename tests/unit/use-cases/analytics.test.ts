@@ -243,7 +243,7 @@ describe('repairUser over daily rollups', () => {
     ledger.reset(txs);
     await applyLedgerEvents(txs.map((t) => message('TransactionRecorded', null, t)), new Date('2024-05-01T00:00:00Z'));
     expect((await repairUser('u1', { fix: false, now })).drifts).toEqual([]);
-    rollups.daily.get('u1/EUR/2024-03-05')?.fields.set('ce:food', 1);
+    rollups.daily.get('u1/EUR/2024-03-05')?.fields.set('ce:food', 1n);
     rollups.daily.delete('u1/EUR/2024-03-07');
     rollups.daily.set('u1/EUR/2024-03-09', { fields: new Map([['exp', 5n], ['ce:food', 5n]]), updatedAt: '2024-05-01T00:00:00.000Z' });
 
