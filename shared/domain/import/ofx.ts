@@ -151,106 +151,139 @@ const isSpace = (c: number) =>
  * are emitted (and the file's bounds are checked: tag names, element count).
  */
 function tokenize(text: string, from: number, what: 'all' | 'closing-names', emit: (token: Token) => void): void {
-  const all = what === 'all';
-  let elements = 0;
-  const finder = (terminator: string) => {
-    let found = -2;
-    return (i: number): number => {
-      if (found === -1) return -1;
-      if (found < i) found = text.indexOf(terminator, i);
-      return found;
-    };
+  new Tokenizer(text, from, what === 'all', emit).run();
+}
+
+/** A terminator's next position at or after `i`, looked for once per occurrence (-1 once it is missing). */
+function finder(text: string, terminator: string): (i: number) => number {
+  let found = -2;
+  return (i: number): number => {
+    if (found === -1) return -1;
+    if (found < i) found = text.indexOf(terminator, i);
+    return found;
   };
-  const nextGt = finder('>');
-  const nextCommentEnd = finder('-->');
-  const nextPiEnd = finder('?>');
-  const nextCdataEnd = finder(']]>');
-  // Tag names in upper case, shared by every element of that name (a statement repeats twenty names).
-  const names = new Map<string, string>();
-  const nameOf = (raw: string): string => {
-    let name = names.get(raw);
+}
+
+/** The state of one {@link tokenize} run: the text pending between markup, the terminators found, the names seen. */
+class Tokenizer {
+  private elements = 0;
+  private readonly nextGt: (i: number) => number;
+  private readonly nextCommentEnd: (i: number) => number;
+  private readonly nextPiEnd: (i: number) => number;
+  private readonly nextCdataEnd: (i: number) => number;
+  /** Tag names in upper case, shared by every element of that name (a statement repeats twenty names). */
+  private readonly names = new Map<string, string>();
+  private textStart: number;
+  private pending = '';
+  private pendingAt: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly all: boolean,
+    private readonly emit: (token: Token) => void,
+  ) {
+    this.nextGt = finder(text, '>');
+    this.nextCommentEnd = finder(text, '-->');
+    this.nextPiEnd = finder(text, '?>');
+    this.nextCdataEnd = finder(text, ']]>');
+    this.textStart = from;
+    this.pendingAt = from;
+  }
+
+  run(): void {
+    const { text } = this;
+    for (let lt = text.indexOf('<', this.from); lt >= 0; ) {
+      const end = this.markupEnd(lt);
+      if (end < 0) {
+        // Not markup: the '<' is text.
+        lt = text.indexOf('<', lt + 1);
+        continue;
+      }
+      this.textStart = end;
+      lt = text.indexOf('<', end);
+    }
+    this.addText(text.length);
+    this.flushText();
+  }
+
+  /** Where the markup starting at `lt` ends (after its terminator), or -1 when it is not markup. */
+  private markupEnd(lt: number): number {
+    const { text } = this;
+    if (text.startsWith('<!--', lt)) return this.skipped(lt, this.nextCommentEnd(lt + 4), 3);
+    if (text.startsWith('<?', lt)) return this.skipped(lt, this.nextPiEnd(lt + 2), 2);
+    if (text.startsWith('<![CDATA[', lt)) {
+      const close = this.nextCdataEnd(lt + 9);
+      if (close < 0) return -1;
+      this.addText(lt, this.all ? text.slice(lt + 9, close).replace(/&/g, '&amp;') : '');
+      return close + 3;
+    }
+    return this.tagEnd(lt);
+  }
+
+  /** A comment or processing instruction closed at `close`: the text before it is kept, the markup is not. */
+  private skipped(lt: number, close: number, terminatorLength: number): number {
+    if (close < 0) return -1;
+    this.addText(lt);
+    return close + terminatorLength;
+  }
+
+  /** A tag at `lt`: emitted (with the text before it), bounds checked; -1 when `<` starts no tag. */
+  private tagEnd(lt: number): number {
+    const { text } = this;
+    let j = lt + 1;
+    const closing = text.charCodeAt(j) === 47;
+    if (closing) j++;
+    const nameStart = j;
+    if (!isLetter(text.charCodeAt(j))) return -1;
+    while (isNameChar(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(j);
+    let gt = -1;
+    if (c === 62) gt = j;
+    else if (c === 47 && text.charCodeAt(j + 1) === 62) gt = j + 1;
+    else if (isSpace(c)) gt = this.nextGt(j + 1);
+    if (gt < 0) return -1;
+    if (!this.all) this.checkBounds(lt, j - nameStart, closing);
+    if (this.all || closing) {
+      this.addText(lt);
+      this.flushText();
+      const name = this.nameOf(text.slice(nameStart, j));
+      this.emit({ kind: closing ? 'close' : 'open', name, text: '', selfClosing: !closing && text.charCodeAt(gt - 1) === 47, at: lt });
+    }
+    return gt + 1;
+  }
+
+  private checkBounds(lt: number, nameLength: number, closing: boolean): void {
+    if (nameLength > IMPORT_LIMITS.maxOfxTagName) {
+      throw new ValidationError(`OFX tag name longer than ${IMPORT_LIMITS.maxOfxTagName} characters at line ${lineOf(this.text, lt)}.`);
+    }
+    if (!closing && ++this.elements > IMPORT_LIMITS.maxOfxElements) {
+      throw new ValidationError(`The OFX file has more than ${IMPORT_LIMITS.maxOfxElements.toLocaleString('en-US')} elements (line ${lineOf(this.text, lt)}).`);
+    }
+  }
+
+  private nameOf(raw: string): string {
+    let name = this.names.get(raw);
     if (name === undefined) {
       name = raw.toUpperCase();
-      if (names.size < 10_000) names.set(raw, name);
+      if (this.names.size < 10_000) this.names.set(raw, name);
     }
     return name;
-  };
-  let textStart = from;
-  let pending = '';
-  let pendingAt = from;
-  const addText = (end: number, extra = '') => {
-    if (!all) return;
-    const t = text.slice(textStart, end) + extra;
-    if (t === '') return;
-    if (pending === '') pendingAt = textStart;
-    pending += t;
-  };
-  const flushText = () => {
-    if (pending === '') return;
-    emit({ kind: 'text', name: '', text: pending, at: pendingAt });
-    pending = '';
-  };
-  for (let lt = text.indexOf('<', from); lt >= 0; ) {
-    let end = -1;
-    if (text.startsWith('<!--', lt)) {
-      const close = nextCommentEnd(lt + 4);
-      if (close >= 0) {
-        addText(lt);
-        end = close + 3;
-      }
-    } else if (text.startsWith('<?', lt)) {
-      const close = nextPiEnd(lt + 2);
-      if (close >= 0) {
-        addText(lt);
-        end = close + 2;
-      }
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const close = nextCdataEnd(lt + 9);
-      if (close >= 0) {
-        addText(lt, all ? text.slice(lt + 9, close).replace(/&/g, '&amp;') : '');
-        end = close + 3;
-      }
-    } else {
-      let j = lt + 1;
-      const closing = text.charCodeAt(j) === 47;
-      if (closing) j++;
-      const nameStart = j;
-      if (isLetter(text.charCodeAt(j))) {
-        while (isNameChar(text.charCodeAt(j))) j++;
-        const c = text.charCodeAt(j);
-        let gt = -1;
-        if (c === 62) gt = j;
-        else if (c === 47 && text.charCodeAt(j + 1) === 62) gt = j + 1;
-        else if (isSpace(c)) gt = nextGt(j + 1);
-        if (gt >= 0) {
-          if (!all) {
-            if (j - nameStart > IMPORT_LIMITS.maxOfxTagName) {
-              throw new ValidationError(`OFX tag name longer than ${IMPORT_LIMITS.maxOfxTagName} characters at line ${lineOf(text, lt)}.`);
-            }
-            if (!closing && ++elements > IMPORT_LIMITS.maxOfxElements) {
-              throw new ValidationError(`The OFX file has more than ${IMPORT_LIMITS.maxOfxElements.toLocaleString('en-US')} elements (line ${lineOf(text, lt)}).`);
-            }
-          }
-          if (all || closing) {
-            addText(lt);
-            flushText();
-            const name = nameOf(text.slice(nameStart, j));
-            emit({ kind: closing ? 'close' : 'open', name, text: '', selfClosing: !closing && text.charCodeAt(gt - 1) === 47, at: lt });
-          }
-          end = gt + 1;
-        }
-      }
-    }
-    if (end < 0) {
-      // Not markup: the '<' is text.
-      lt = text.indexOf('<', lt + 1);
-      continue;
-    }
-    textStart = end;
-    lt = text.indexOf('<', end);
   }
-  addText(text.length);
-  flushText();
+
+  private addText(end: number, extra = ''): void {
+    if (!this.all) return;
+    const t = this.text.slice(this.textStart, end) + extra;
+    if (t === '') return;
+    if (this.pending === '') this.pendingAt = this.textStart;
+    this.pending += t;
+  }
+
+  private flushText(): void {
+    if (this.pending === '') return;
+    this.emit({ kind: 'text', name: '', text: this.pending, at: this.pendingAt });
+    this.pending = '';
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
