@@ -11,9 +11,9 @@ export const ROUTES: Record<string, string[]> = {
   BaseCurrencyChanged: ['ledger-jobs'],
   AccountErasureRequested: ['ledger-jobs'],
   ImportRequested: ['imports'],
-  TransactionRecorded: ['analytics'],
-  TransactionUpdated: ['analytics'],
-  TransactionDeleted: ['analytics'],
+  TransactionRecorded: ['analytics', 'categoriser'],
+  TransactionUpdated: ['analytics', 'categoriser'],
+  TransactionDeleted: ['analytics', 'categoriser'],
 };
 
 /** An event reached the relay with a type no route names: it fails (and is retried, then set aside), never dropped. */

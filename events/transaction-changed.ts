@@ -19,6 +19,8 @@ export const TransactionSnapshot = z.object({
   baseCurrency: z.string(),
   fxStatus: z.enum(['converted', 'pending']),
   version: z.int(),
+  /** Who set categoryId (absent on items written before it was kept): the categoriser learns only from user and import. */
+  categorySource: z.optional(z.nullable(z.enum(['user', 'rule', 'model', 'import']))),
 });
 export type TransactionSnapshot = z.infer<typeof TransactionSnapshot>;
 

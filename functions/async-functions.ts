@@ -19,7 +19,7 @@ export const asyncFunctions: AsyncFunction[] = [
       { attribute: 'pk', prefix: 'OUTBOX#' },
       { attribute: 'sk', prefix: 'TX#' },
     ],
-    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports'],
+    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports', 'queue:categoriser'],
   },
   {
     kind: 'queue',
@@ -30,6 +30,17 @@ export const asyncFunctions: AsyncFunction[] = [
     maxConcurrency: 10,
     // queue:alerts: every applied event is forwarded there once its rollups are written.
     access: ['table:write', 'queue:alerts'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'queue',
+    name: 'categoriser',
+    entry: 'functions/queue/categoriser.ts',
+    queue: 'categoriser',
+    batchSize: 10,
+    // Few at once: one user's events contend on their one model item (each write is conditional on its revision).
+    maxConcurrency: 2,
+    access: ['table:write'],
     timeoutSeconds: 30,
   },
   {

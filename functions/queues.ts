@@ -21,6 +21,8 @@ export const queues: QueueDef[] = [
   { name: 'imports', visibilityTimeoutSeconds: 1800, maxReceiveCount: 3, dlqRetentionDays: 14 },
   // Fed by the analytics consumer: each ledger event once its rollups (monthly and daily) are written.
   { name: 'alerts', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  // Ledger events → each user's learned categoriser (shared/use-cases/categoriser.ts).
+  { name: 'categoriser', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
 ];
 
 /** The manifest queue of that name; throws (at a consumer's cold start) when there is none. */

@@ -27,6 +27,8 @@
  * | USER#<sub>         | DAY#<base>#<YYYY-MM-DD> | daily analytics counters (budgets)   |
  * | USER#<sub>         | ALERT#<id>         | an alert (id: hash of kind, subject, period, threshold; TTL 400 days) |
  * | USER#<sub>         | ALERTPREFS         | the user's alert preferences (per kind: on/off, email) |
+ * | USER#<sub>         | MODEL#categories   | the learned categoriser (counts as JSON, ≤ 300 KB, `rev`) |
+ * | USER#<sub>         | CATLEARN#<txId>    | what a transaction taught the categoriser (label, features, version) |
  * | APPLIED#<eventId>  | APPLIED            | a ledger event already counted in rollups |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | AUDIT              | <at>#<id>          | audit record of a role change (kept)      |
@@ -92,6 +94,10 @@ export const keys = {
   alertByTime: (userId: string, createdAt: string, id: string) => ({ gsi1pk: keys.alertsPartition(userId), gsi1sk: `${createdAt}#${id}` }),
   alertsPartition: (userId: string) => `USER#${userId}#ALERTS`,
   alertPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' }),
+  /** The user's learned categoriser (shared/domain/categorise), one item read by a request in one GetItem. */
+  categoryModel: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MODEL#categories' }),
+  /** What one transaction contributed to the categoriser, so a redelivered or reordered event never counts twice. */
+  categoryLearned: (userId: string, transactionId: string) => ({ pk: `USER#${userId}`, sk: `CATLEARN#${transactionId}` }),
   /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
   unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),
   /** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */

@@ -30,6 +30,13 @@ export interface TransactionRecord {
   appliedRules: string[];
   /** Fields the user set by hand; rules never overwrite them. */
   manualFields: string[];
+  /**
+   * Who set `categoryId`: the user, a rule, the learned model, or the imported file; null when none is set (and on
+   * transactions written before this was recorded).
+   */
+  categorySource?: 'user' | 'rule' | 'model' | 'import' | null;
+  /** The model's confidence (0..1) when `categorySource` is `model`. */
+  categoryConfidence?: number | null;
   importId: string | null;
   /** The bank's own id of the transaction (OFX FITID), for duplicate detection. */
   bankId: string | null;
@@ -41,6 +48,7 @@ export interface TransactionRecord {
 const TX_FIELDS: (keyof TransactionRecord)[] = [
   'id', 'userId', 'type', 'amount', 'currency', 'date', 'description', 'categoryId', 'accountId', 'toAccountId', 'tags', 'notes', 'splits',
   'baseAmount', 'baseCurrency', 'fxRate', 'fxDate', 'fxStatus', 'appliedRules', 'manualFields', 'importId', 'bankId', 'version', 'createdAt', 'updatedAt',
+  'categorySource', 'categoryConfidence',
 ];
 
 export function toTransaction(item: Record<string, unknown>): TransactionRecord {

@@ -148,6 +148,14 @@ export const Transaction = z.object({
   fxStatus: z.enum(['converted', 'pending']),
   /** Rules that set fields of this transaction, in the order they applied. */
   appliedRules: z.array(z.string()),
+  /**
+   * Who set `categoryId`: `user` (chosen by hand), `rule`, `model` (the learned categoriser, which fills it only where
+   * neither the user nor a rule did, and never overrides either) or `import` (the file's own category); null when
+   * uncategorised or recorded before sources were kept.
+   */
+  categorySource: z.nullable(z.enum(['user', 'rule', 'model', 'import'])),
+  /** The learned model's confidence (0..1) in `categoryId` when `categorySource` is `model`; null otherwise. */
+  categoryConfidence: z.nullable(z.number().check(z.gte(0), z.lte(1))),
   importId: z.nullable(z.string()),
   version: z.int(),
   createdAt: z.string(),

@@ -15,6 +15,8 @@ import { newEvent } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
 import { getProfile } from '../adapters/profiles';
 import { listCategories } from '../adapters/categories';
+import { getCategoryModel } from '../adapters/category-model';
+import { emptyModel, predictCategory, type CategoryModel } from '../domain/categorise';
 import { logger } from '../observability';
 import { RateBook } from './fx';
 import { rememberReply, replayOf } from './idempotency';
@@ -212,7 +214,9 @@ export async function runImport(userId: string, importId: string, now = new Date
       duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
       reason: m.reason,
     }));
-    const [rules, profile, categories] = await Promise.all([compiledRulesOf(userId), getProfile(userId), listCategories(userId)]);
+    const [rules, profile, categories, stored] = await Promise.all([compiledRulesOf(userId), getProfile(userId), listCategories(userId), getCategoryModel(userId)]);
+    // The learned categoriser fills what neither the file nor a rule did, into categories the user has.
+    const learned = { model: stored?.model ?? emptyModel(), has: new Set(categories.map((c) => c.id)) };
     // A file's category (an export's Category column, QIF L) is matched to the user's categories by id or name.
     const categoryOf = new Map<string, string>();
     for (const c of categories) {
@@ -226,7 +230,7 @@ export async function runImport(userId: string, importId: string, now = new Date
     const at = now.toISOString();
     for (const r of rows) {
       if (duplicateRows.has(r.row)) continue;
-      const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at, categoryOf.get(r.category?.trim().toLowerCase() ?? '')).catch((e: unknown) => {
+      const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at, categoryOf.get(r.category?.trim().toLowerCase() ?? ''), learned).catch((e: unknown) => {
         if (e instanceof ValidationError) {
           errors.push({ row: r.row, message: e.message });
           return undefined;
@@ -305,6 +309,7 @@ async function toRecord(
   rules: Awaited<ReturnType<typeof compiledRulesOf>>,
   at: string,
   categoryId: string | undefined,
+  learned?: { model: CategoryModel; has: ReadonlySet<string> },
 ): Promise<TransactionRecord> {
   if (r.amount === 0) throw new ValidationError('The amount is zero; there is nothing to record.');
   const f = validateTransaction({
@@ -320,12 +325,15 @@ async function toRecord(
   // A category the file names counts as set by hand: rules fill only what the file left open.
   const manualFields = categoryId ? ['categoryId'] : [];
   const ruled = applyUserRules(draft, manualFields, rules);
+  const guess = !categoryId && !ruled.categoryId && learned ? predictCategory(learned.model, f, { allowed: (id) => learned.has.has(id) }) : undefined;
   const view = await book.baseView(f.amount, f.currency, f.date, base);
   return {
     id: `${importId}-${r.row}`,
     userId,
     ...draft,
-    categoryId: ruled.categoryId,
+    categoryId: guess ? guess.categoryId : ruled.categoryId,
+    categorySource: categoryId ? 'import' : ruled.categoryId ? 'rule' : guess ? 'model' : null,
+    categoryConfidence: guess ? guess.confidence : null,
     tags: ruled.tags,
     appliedRules: ruled.appliedRules,
     ...view,

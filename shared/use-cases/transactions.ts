@@ -17,6 +17,8 @@ import {
 import { getProfile } from '../adapters/profiles';
 import { listRules } from '../adapters/rules';
 import { existingCategoryIds } from '../adapters/categories';
+import { getCategoryModel } from '../adapters/category-model';
+import { emptyModel, predictCategory } from '../domain/categorise';
 import { RateBook } from './fx';
 import { rememberReply, replayOf, type StoredReply } from './idempotency';
 import { applyUserRules } from './rules';
@@ -47,6 +49,8 @@ export function transactionView(t: TransactionRecord) {
     fxDate: t.fxDate,
     fxStatus: t.fxStatus,
     appliedRules: t.appliedRules,
+    categorySource: t.categorySource ?? null,
+    categoryConfidence: t.categoryConfidence ?? null,
     importId: t.importId,
     version: t.version,
     createdAt: t.createdAt,
@@ -108,6 +112,28 @@ function explainCancellation(e: unknown, accountIds: string[], firstAccountIndex
   throw e;
 }
 
+type CategorySource = NonNullable<TransactionRecord['categorySource']>;
+type Categorised = { categoryId: string | null; categorySource: CategorySource | null; categoryConfidence: number | null };
+
+/** Whether the learned categoriser may fill this transaction's category (nobody set one; not a transfer or a split). */
+function modelMayFill(t: Pick<Draft, 'type' | 'splits'>): boolean {
+  return t.type !== 'transfer' && !t.splits?.length;
+}
+
+/**
+ * The learned categoriser's category for a transaction neither the user nor a rule categorised (one GetItem of the
+ * user's model), when it is sure enough (shared/domain/categorise) and the user has that category; else none.
+ */
+async function predicted(userId: string, t: Pick<Draft, 'type' | 'amount' | 'description'>, model?: Promise<Awaited<ReturnType<typeof getCategoryModel>>>): Promise<Categorised> {
+  const none: Categorised = { categoryId: null, categorySource: null, categoryConfidence: null };
+  const stored = await (model ?? getCategoryModel(userId));
+  const p = predictCategory(stored?.model ?? emptyModel(), t);
+  if (!p) return none;
+  // A category the user has since deleted (or a prior's default one they never had) is not applied.
+  if (!(await existingCategoryIds(userId, [p.categoryId])).has(p.categoryId)) return none;
+  return { categoryId: p.categoryId, categorySource: 'model', categoryConfidence: p.confidence };
+}
+
 async function baseCurrencyOf(userId: string): Promise<string> {
   return (await getProfile(userId))?.baseCurrency ?? 'EUR';
 }
@@ -143,16 +169,26 @@ export async function createTransaction(userId: string, input: Input, idempotenc
     notes: input.notes ?? null,
     splits: input.splits ?? null,
   });
+  // The model is read beside the rules (one GetItem) only when it may be needed; a rule still wins over it.
+  const model = !draft.categoryId && modelMayFill(draft) ? getCategoryModel(userId) : undefined;
+  model?.catch(() => undefined);
   const [rules, baseCurrency] = await Promise.all([listRules(userId), baseCurrencyOf(userId)]);
   const ruled = applyUserRules(draft, manualFields, rules);
   await assertCategories(userId, [ruled.categoryId, ...(draft.splits ?? []).map((s) => s.categoryId)]);
+  const categorised: Categorised = draft.categoryId
+    ? { categoryId: draft.categoryId, categorySource: 'user', categoryConfidence: null }
+    : ruled.categoryId
+      ? { categoryId: ruled.categoryId, categorySource: 'rule', categoryConfidence: null }
+      : model
+        ? await predicted(userId, draft, model)
+        : { categoryId: null, categorySource: null, categoryConfidence: null };
   const base = await new RateBook().baseView(draft.amount, draft.currency, draft.date, baseCurrency);
   const at = now.toISOString();
   const record: TransactionRecord = {
     id: newId(now.getTime()),
     userId,
     ...draft,
-    categoryId: ruled.categoryId,
+    ...categorised,
     tags: ruled.tags,
     appliedRules: ruled.appliedRules,
     ...base,
@@ -213,13 +249,14 @@ export async function updateTransaction(userId: string, id: string, patch: Patch
   });
   const ruled = applyUserRules(draft, [...manual], await listRules(userId));
   await assertCategories(userId, [ruled.categoryId, ...(draft.splits ?? []).map((s) => s.categoryId)]);
+  const categorised = await categoryAfterPatch(userId, current, patch, draft, ruled.categoryId, manual);
   const baseCurrency = await baseCurrencyOf(userId);
   const base = await new RateBook().baseView(draft.amount, draft.currency, draft.date, baseCurrency);
   const at = now.toISOString();
   const next: TransactionRecord = {
     ...current,
     ...draft,
-    categoryId: ruled.categoryId,
+    ...categorised,
     tags: ruled.tags,
     appliedRules: ruled.appliedRules,
     ...base,
@@ -234,6 +271,22 @@ export async function updateTransaction(userId: string, id: string, patch: Patch
     explainCancellation(e, [...deltas.keys()], 1, -1);
   }
   return next;
+}
+
+/**
+ * Who sets the category after a change: the user when the patch names one (or none); a rule when it set one now;
+ * else the learned categoriser again when it had set it (or nothing had) and what it reads — description, amount,
+ * type — changed; otherwise the category and its source stay as they were.
+ */
+async function categoryAfterPatch(userId: string, current: TransactionRecord, patch: Patch, draft: Draft, ruledCategory: string | null, manual: Set<string>): Promise<Categorised> {
+  if (patch.categoryId !== undefined) return { categoryId: draft.categoryId, categorySource: draft.categoryId ? 'user' : null, categoryConfidence: null };
+  const kept: Categorised = { categoryId: ruledCategory, categorySource: current.categorySource ?? null, categoryConfidence: current.categoryConfidence ?? null };
+  if (ruledCategory !== null && ruledCategory !== current.categoryId) return { categoryId: ruledCategory, categorySource: 'rule', categoryConfidence: null };
+  const modelOwned = current.categorySource === 'model' || (current.categoryId === null && !manual.has('categoryId'));
+  const reads = draft.description !== current.description || draft.amount !== current.amount || draft.type !== current.type;
+  if (!modelOwned || !reads || (ruledCategory !== null && current.categorySource !== 'model')) return kept;
+  if (!modelMayFill(draft)) return { categoryId: ruledCategory, categorySource: ruledCategory ? (current.categorySource ?? null) : null, categoryConfidence: null };
+  return predicted(userId, draft);
 }
 
 /** Deletes a transaction at the version the caller read (conditional on it) and takes it off its balances. */

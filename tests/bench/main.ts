@@ -13,6 +13,7 @@ import { figuresJson, fmt, machine, round, table, targetText, verdict, writeResu
 import { documentClient } from './lib/seed';
 import { budgets } from './sections/budgets';
 import { bundles } from './sections/bundles';
+import { categorise } from './sections/categorise';
 import type { BenchUser, CloudContext, SectionContext, SectionOutput } from './sections/context';
 import { goals } from './sections/goals';
 import { importSection } from './sections/imports';
@@ -24,11 +25,11 @@ import { rules } from './sections/rules';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets };
+const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, categorise };
 /** Order of the run: sections that need a quiet analytics pipeline come before those that flood it. */
-const RUN_ORDER = ['parsers', 'goals', 'bundles', 'me', 'lag', 'list', 'summary', 'rules', 'budgets', 'import'];
+const RUN_ORDER = ['parsers', 'goals', 'bundles', 'me', 'lag', 'list', 'summary', 'rules', 'budgets', 'categorise', 'import'];
 /** Rough time each section needs on a busy 2-core machine (list includes seeding the shared data set). */
-const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, import: 270_000, parsers: 150_000, goals: 30_000 };
+const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000 };
 /** Sections that share one local cloud; the import section starts its own (a quiet one for each measurement). */
 const SHARED_CLOUD = new Set(['me', 'lag', 'list', 'summary']);
 const RESULTS_FILE = join(REPO_ROOT, '.bench', 'results.json');

@@ -1,0 +1,87 @@
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { modelFrom, type CategoryModel } from '../domain/categorise';
+import type { Contribution, StoredCategoryModel } from '../ports/category-model';
+import { db, isConditionFailure, tableName } from './dynamo';
+import { keys } from './keys';
+
+/** A deleted transaction's tombstone is kept this long, so an older event delivered late does not teach it again. */
+const TOMBSTONE_SECONDS = 30 * 24 * 3600;
+
+/**
+ * The user's categoriser item: the model as one JSON string (integer counts; bounded by shared/domain/categorise to
+ * under 300 KB) and its revision. One GetItem.
+ */
+export async function getCategoryModel(userId: string): Promise<StoredCategoryModel | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.categoryModel(userId) }));
+  if (!out.Item) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(out.Item.model ?? 'null'));
+  } catch {
+    parsed = null;
+  }
+  return { model: modelFrom(parsed), rev: Number(out.Item.rev ?? 0) };
+}
+
+export async function getContributions(userId: string, transactionIds: string[]): Promise<Map<string, Contribution>> {
+  const out = new Map<string, Contribution>();
+  const ids = [...new Set(transactionIds)];
+  for (let i = 0; i < ids.length; i += 100) {
+    let pending: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => keys.categoryLearned(userId, id));
+    for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
+      const res = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
+      for (const item of res.Responses?.[tableName()] ?? []) {
+        out.set(String(item.transactionId), {
+          version: Number(item.version ?? 0),
+          categoryId: (item.categoryId as string | null | undefined) ?? null,
+          features: (item.features as string[] | undefined) ?? [],
+          deleted: item.deleted === true,
+        });
+      }
+      pending = (res.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return out;
+}
+
+export async function saveLearning(userId: string, model: CategoryModel, expectedRev: number, contributions: Map<string, Contribution>, now: Date): Promise<'saved' | 'conflict' | 'erased'> {
+  const at = now.toISOString();
+  const expiresAt = Math.floor(now.getTime() / 1000) + TOMBSTONE_SECONDS;
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.categoryModel(userId), userId, model: JSON.stringify(model), rev: expectedRev + 1, updatedAt: at },
+              ...(expectedRev === 0
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } }),
+            },
+          },
+          ...[...contributions.entries()].map(([transactionId, c]) => ({
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.categoryLearned(userId, transactionId),
+                transactionId,
+                version: c.version,
+                categoryId: c.categoryId,
+                features: c.features,
+                deleted: c.deleted,
+                ...(c.deleted ? { expiresAt } : {}),
+              },
+            },
+          })),
+        ],
+      }),
+    );
+    return 'saved';
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'erased' : 'conflict';
+  }
+}
