@@ -96,14 +96,25 @@ export function requestTime(d: Date): string {
   return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()] ?? ''}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
+/** Random bytes drawn from one larger buffer: a system call per 4 KB instead of two per request. */
+const pool = { bytes: Buffer.alloc(0), at: 0 };
+function random(n: number): Buffer {
+  if (pool.at + n > pool.bytes.length) {
+    pool.bytes = randomBytes(4096);
+    pool.at = 0;
+  }
+  pool.at += n;
+  return pool.bytes.subarray(pool.at - n, pool.at);
+}
+
 /** An id shaped like API Gateway's (`JKJaXmPLvHcESHA=`). */
 export function newRequestId(): string {
-  return randomBytes(11).toString('base64');
+  return random(11).toString('base64');
 }
 
 /** An X-Ray trace header value: `Root=1-<8 hex seconds>-<24 hex>`. */
 export function newTraceId(now: Date): string {
-  return `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+  return `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${random(12).toString('hex')}`;
 }
 
 export interface EventOptions {

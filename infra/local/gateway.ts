@@ -94,10 +94,11 @@ export interface Gateway {
 
 const PREFLIGHT_HEADERS = 'authorization,content-type,idempotency-key,if-match,if-none-match,x-correlation-id';
 
-function allowedOrigin(corsOrigins: string, origin: string | undefined): Record<string, string> {
-  if (corsOrigins.trim() === '*') return { 'access-control-allow-origin': '*' };
-  if (origin && corsOrigins.split(',').map((o) => o.trim()).includes(origin)) return { 'access-control-allow-origin': origin, vary: 'origin' };
-  return {};
+/** The CORS header of an answer, from the allowed origins (`*` or a comma-separated list), parsed once. */
+function corsPolicy(corsOrigins: string): (origin: string | undefined) => Record<string, string> {
+  if (corsOrigins.trim() === '*') return () => ({ 'access-control-allow-origin': '*' });
+  const allowed = new Set(corsOrigins.split(',').map((o) => o.trim()));
+  return (origin): Record<string, string> => (origin && allowed.has(origin) ? { 'access-control-allow-origin': origin, vary: 'origin' } : {});
 }
 
 class BodyTooLarge extends Error {}
@@ -210,6 +211,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const integrationTimeoutMs = o.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS;
   const stageBucket = o.throttle ? new TokenBucket(o.throttle) : undefined;
   const routeBuckets = new Map<string, TokenBucket>();
+  const allowedOrigin = corsPolicy(o.corsOrigins);
+  const logsRequests = o.log.level === 'debug' || o.log.level === 'info';
   if (o.throttle) for (const r of o.routes.routes) if (r.fn.throttle) routeBuckets.set(r.routeKey, new TokenBucket(r.fn.throttle));
   let port = o.port;
 
@@ -219,7 +222,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     const url = req.url ?? '/';
     const rawPath = url.split('?')[0] ?? '/';
     const method = (req.method ?? 'GET').toUpperCase();
-    const cors = allowedOrigin(o.corsOrigins, req.headers.origin);
+    const cors = allowedOrigin(req.headers.origin);
     const base = { ...cors, 'apigw-requestid': requestId };
     const answer = (a: GatewayAnswer, fn?: string): Written & { fn?: string } => {
       sendGatewayAnswer(res, a, base);
@@ -317,7 +320,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     const started = Date.now();
     handle(req, res)
       .then((w) => {
-        o.log.info(`${req.method ?? ''} ${req.url ?? ''} ${w.status} ${Date.now() - started}ms${w.fn ? ` ${w.fn}` : ''}`);
+        if (logsRequests) o.log.info(`${req.method ?? ''} ${req.url ?? ''} ${w.status} ${Date.now() - started}ms${w.fn ? ` ${w.fn}` : ''}`);
       })
       .catch((e: unknown) => {
         o.log.error(`${req.method ?? ''} ${req.url ?? ''} failed in the gateway`, e);
