@@ -200,6 +200,36 @@ function readRow(
   if (currency === undefined) return { message: 'The currency is empty.' };
   if (!isCurrency(currency)) return { message: `${quote(currencyText)} is not an ISO 4217 currency code.` };
 
+  const amount = readAmount(record, columns, currency, decimalSeparator, cell);
+  if (typeof amount !== 'number') return amount;
+
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const payee = collapse(cell(record, columns.payee));
+  const memo = cell(record, columns.memo).replace(/\r\n?/g, '\n').trim();
+  const described = collapse(columns.description.map((i) => cell(record, i)).filter((s) => s.trim() !== '').join(' '));
+  const fullDescription = described || payee || collapse(memo) || collapse(cell(record, columns.type));
+  if (fullDescription === '') return { message: 'The row has no description.' };
+
+  const clip = (text: string, max: number, field: string) => clipField(text, max, record.line, field, truncations);
+  const description = clip(fullDescription, IMPORT_LIMITS.maxDescriptionLength, 'description');
+  const row: ImportRow = { row: record.line, date, amount, currency, description };
+  const bankId = cell(record, columns.bankId).trim();
+  const category = collapse(cell(record, columns.category));
+  if (bankId) row.bankId = clip(bankId, IMPORT_LIMITS.maxBankIdLength, 'bankId');
+  if (payee) row.payee = clip(payee, IMPORT_LIMITS.maxPayeeLength, 'payee');
+  if (memo) row.memo = clip(memo, IMPORT_LIMITS.maxMemoLength, 'memo');
+  if (category) row.category = clip(category, IMPORT_LIMITS.maxCategoryLength, 'category');
+  return row;
+}
+
+/** The signed amount of a row: one amount column (with a direction column, if any) or debit and credit columns. */
+function readAmount(
+  record: CsvRecord,
+  columns: ResolvedColumns,
+  currency: string,
+  decimalSeparator: '.' | ',',
+  cell: (r: CsvRecord, index: number | undefined) => string,
+): number | { message: string } {
   const tooLong = (text: string) => text.trim().length > IMPORT_LIMITS.maxShortFieldLength;
   let amount: number;
   try {
@@ -226,25 +256,7 @@ function readRow(
     if (e instanceof DomainError) return { message: e.message };
     throw e;
   }
-  if (Object.is(amount, -0)) amount = 0;
-
-  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const payee = collapse(cell(record, columns.payee));
-  const memo = cell(record, columns.memo).replace(/\r\n?/g, '\n').trim();
-  const described = collapse(columns.description.map((i) => cell(record, i)).filter((s) => s.trim() !== '').join(' '));
-  const fullDescription = described || payee || collapse(memo) || collapse(cell(record, columns.type));
-  if (fullDescription === '') return { message: 'The row has no description.' };
-
-  const clip = (text: string, max: number, field: string) => clipField(text, max, record.line, field, truncations);
-  const description = clip(fullDescription, IMPORT_LIMITS.maxDescriptionLength, 'description');
-  const row: ImportRow = { row: record.line, date, amount, currency, description };
-  const bankId = cell(record, columns.bankId).trim();
-  const category = collapse(cell(record, columns.category));
-  if (bankId) row.bankId = clip(bankId, IMPORT_LIMITS.maxBankIdLength, 'bankId');
-  if (payee) row.payee = clip(payee, IMPORT_LIMITS.maxPayeeLength, 'payee');
-  if (memo) row.memo = clip(memo, IMPORT_LIMITS.maxMemoLength, 'memo');
-  if (category) row.category = clip(category, IMPORT_LIMITS.maxCategoryLength, 'category');
-  return row;
+  return Object.is(amount, -0) ? 0 : amount;
 }
 
 const OUT_WORDS = new Set(['af', 'd', 'dr', 'db', 'debit', 'debet', 's', 'soll', 'out', '-', 'cargo', 'debe', 'withdrawal', 'payment', 'sortie']);
