@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- section…]`: measures Tally's speed and prints the figures next to their targets (nothing is
- * asserted), and merges them into .bench/results.json. Sections: bundles, me, import, list, summary, lag, rules, budgets, goals (default:
+ * asserted), and merges them into .bench/results.json. Sections: bundles, me, import, list, summary, lag, rules, budgets, alerts, goals (default:
  * all). Environment: BENCH_BUDGET_S (whole run, default 900), BENCH_COLD_RUNS (default 11),
  * BENCH_COLD_RUNS_PLAIN (default 3).
  */
@@ -11,6 +11,7 @@ import { REPO_ROOT, startCloud, type RunningCloud } from './lib/cloud';
 import { Client } from './lib/http';
 import { figuresJson, fmt, machine, round, table, targetText, verdict, writeResults, type Figure, type SectionResult } from './lib/report';
 import { documentClient } from './lib/seed';
+import { alerts } from './sections/alerts';
 import { budgets } from './sections/budgets';
 import { bundles } from './sections/bundles';
 import { categorise } from './sections/categorise';
@@ -25,13 +26,13 @@ import { rules } from './sections/rules';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, categorise };
+const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise };
 /** Order of the run: sections that need a quiet analytics pipeline come before those that flood it. */
-const RUN_ORDER = ['parsers', 'goals', 'bundles', 'me', 'lag', 'list', 'summary', 'rules', 'budgets', 'categorise', 'import'];
+const RUN_ORDER = ['parsers', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'categorise', 'import'];
 /** Rough time each section needs on a busy 2-core machine (list includes seeding the shared data set). */
-const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000 };
+const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000 };
 /** Sections that share one local cloud; the import section starts its own (a quiet one for each measurement). */
-const SHARED_CLOUD = new Set(['me', 'lag', 'list', 'summary']);
+const SHARED_CLOUD = new Set(['me', 'lag', 'alerts', 'list', 'summary']);
 const RESULTS_FILE = join(REPO_ROOT, '.bench', 'results.json');
 
 function intEnv(name: string, fallback: number, min: number): number {
