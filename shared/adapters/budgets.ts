@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { pickStoredFields, type StoredFields } from '../domain/analytics/fields';
 import type { Budget } from '../domain/budgets';
 import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
@@ -49,4 +50,19 @@ export async function deleteBudget(userId: string, id: string, expectedVersion: 
   return deleteCounted(userId, 'budgets', {
     Delete: { TableName: tableName(), Key: keys.budget(userId, id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } },
   });
+}
+
+/**
+ * The daily rollups of `fromDay`..`toDay` that counted pending-FX transactions (`pn` ≠ 0), ascending: a yearly
+ * budget's pending expenses before the days the status reads whole. One Query whose filter leaves out the (many)
+ * days without pending FX, so the answer stays small however dense the ledger is.
+ */
+export async function pendingDays(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]> {
+  if (fromDay > toDay) return [];
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+    FilterExpression: 'attribute_exists(pn) AND pn <> :zero',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':a': keys.rollupDay(userId, base, fromDay).sk, ':b': keys.rollupDay(userId, base, toDay).sk, ':zero': 0 },
+  });
+  return items.map((item) => ({ day: String(item.sk).slice(-10), fields: pickStoredFields(item) }));
 }

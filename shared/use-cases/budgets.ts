@@ -61,6 +61,8 @@ export interface BudgetDeps {
   getProfile(userId: string): Promise<Pick<ProfileRecord, 'baseCurrency' | 'timezone'> | undefined>;
   rollupRange(userId: string, base: string, fromMonth: string, toMonth: string): Promise<{ month: string; fields: StoredFields; updatedAt: string }[]>;
   dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]>;
+  /** The daily rollups of fromDay..toDay that counted pending-FX transactions (only those). */
+  pendingDays(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]>;
 }
 
 const defaults: BudgetDeps = {
@@ -73,6 +75,7 @@ const defaults: BudgetDeps = {
   getProfile,
   rollupRange,
   dailyRange,
+  pendingDays: store.pendingDays,
 };
 
 /** A budget as the API shows it. */
@@ -191,15 +194,16 @@ function chainOf(b: BudgetRecord, current: Period): Period[] {
 }
 
 /** The earliest day and month a budget's status reads from the daily and the monthly rollups. */
-function needs(b: BudgetRecord, current: Period): { day: string; month: string } {
+function needs(b: BudgetRecord, current: Period, date: string): { day: string; month: string } {
   const chain = chainOf(b, current);
   if (b.period === 'weekly') {
     const from = [chain[0]?.from ?? current.from, shiftPeriod('weekly', current, -PACE_HISTORY.weekly).from].sort()[0] ?? current.from;
     return { day: from, month: monthOfDay(current.from) };
   }
   if (b.period === 'monthly') return { day: shiftPeriod('monthly', current, -PACE_HISTORY.monthly).from, month: monthOfDay(chain[0]?.from ?? current.from) };
+  // A yearly budget reads its past months from the monthly rollups and only the current month day by day.
   const historyFrom = shiftPeriod('yearly', current, -PACE_HISTORY.yearly).from;
-  return { day: current.from, month: monthOfDay([chain[0]?.from ?? current.from, historyFrom].sort()[0] ?? current.from) };
+  return { day: `${monthOfDay(date)}-01`, month: monthOfDay([chain[0]?.from ?? current.from, historyFrom].sort()[0] ?? current.from) };
 }
 
 /**
@@ -213,10 +217,17 @@ class Figures {
   /** The days that had pending-FX transactions (most have none). */
   private readonly pendingDays: [string, StoredFields][] = [];
 
+  /**
+   * @param days daily rollups read whole
+   * @param months monthly rollups
+   * @param earlierPending daily rollups before `days` that had pending FX (yearly budgets)
+   */
   constructor(
-    private readonly days: ReadonlyMap<string, StoredFields>,
+    days: ReadonlyMap<string, StoredFields>,
     private readonly months: ReadonlyMap<string, { fields: StoredFields; updatedAt: string }>,
+    earlierPending: readonly { day: string; fields: StoredFields }[] = [],
   ) {
+    for (const d of earlierPending) this.pendingDays.push([d.day, d.fields]);
     for (const [day, fields] of days) {
       this.dayCounters.set(day, categoryCounters(fields));
       if (bigField(fields, FIELD.pendingCount) !== 0n) this.pendingDays.push([day, fields]);
@@ -274,7 +285,12 @@ function statusOf(b: BudgetRecord, date: string, categories: readonly AnalyticsC
   const key = b.categoryId ?? '*';
   const period = periodContaining(b.period, date);
   const carried = carryInto(b.rollover, BigInt(b.amount), chainOf(b, period).map((p) => figures.periodSpend(b.period, scope, key, p)));
-  const spent = figures.dailySpend(scope, key, period.from, date).reduce((a, x) => a + x, 0n);
+  const spent =
+    b.period === 'yearly'
+      ? // Past months of the year from the monthly rollups, the current month day by day.
+        Array.from({ length: Number(date.slice(5, 7)) - 1 }, (_, m) => figures.monthSpend(scope, key, addMonth(monthOfDay(period.from), m))).reduce((a, x) => a + x, 0n) +
+        figures.dailySpend(scope, key, `${monthOfDay(date)}-01`, date).reduce((a, x) => a + x, 0n)
+      : figures.dailySpend(scope, key, period.from, date).reduce((a, x) => a + x, 0n);
   let pace;
   if (b.period === 'yearly') {
     const history = Array.from({ length: PACE_HISTORY.yearly }, (_, i) => {
@@ -327,11 +343,14 @@ export async function budgetStatuses(userId: string, date: string, deps: BudgetD
   if (budgets.length === 0) return [];
   const [profile, categories] = await Promise.all([deps.getProfile(userId), deps.readCategories(userId)]);
   const base = profile?.baseCurrency ?? 'EUR';
-  const ranges = budgets.map((b) => needs(b, periodContaining(b.period, date)));
+  const ranges = budgets.map((b) => needs(b, periodContaining(b.period, date), date));
   const fromDay = ranges.map((r) => r.day).sort()[0] ?? date;
   const fromMonth = ranges.map((r) => r.month).sort()[0] ?? monthOfDay(date);
-  const [days, months] = await Promise.all([deps.dailyRange(userId, base, fromDay, date), deps.rollupRange(userId, base, fromMonth, monthOfDay(date))]);
-  const figures = new Figures(new Map(days.map((d) => [d.day, d.fields])), new Map(months.map((m) => [m.month, { fields: m.fields, updatedAt: m.updatedAt }])));
+  // Pending FX of a yearly budget before the days read whole: only the days that had any.
+  const yearStart = `${date.slice(0, 4)}-01-01`;
+  const earlyPending = budgets.some((b) => b.period === 'yearly') && yearStart < fromDay ? deps.pendingDays(userId, base, yearStart, addDays(fromDay, -1)) : Promise.resolve([]);
+  const [days, months, early] = await Promise.all([deps.dailyRange(userId, base, fromDay, date), deps.rollupRange(userId, base, fromMonth, monthOfDay(date)), earlyPending]);
+  const figures = new Figures(new Map(days.map((d) => [d.day, d.fields])), new Map(months.map((m) => [m.month, { fields: m.fields, updatedAt: m.updatedAt }])), early);
   return budgets.map((b) => ({ ...statusOf(b, date, categories, figures), thresholds: [...b.thresholds] }));
 }
 

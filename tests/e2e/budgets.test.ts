@@ -271,5 +271,13 @@ describe('GET /budgets/status', () => {
     const third = await call('GET', `/budgets/status?date=${D}`, { token: t });
     expect(third.body.items.map((s: { budgetId: string }) => s.budgetId)).toEqual(budgets.map((b) => b.id));
     expect(third.body.method).toMatch(/linear/);
+
+    // Later in the year the yearly budget reads its past months from the monthly rollups, and still finds March's
+    // pending expense (the days it reads whole start in June).
+    const later = await call('GET', '/budgets/status?date=2024-09-20', { token: t });
+    const year = later.body.items.find((s: { budgetId: string }) => s.budgetId === budgets[3]?.id);
+    const txs = await allTransactions(u);
+    expect(year).toMatchObject({ period: { from: '2024-01-01', to: '2024-12-31' }, spent: recountSpent(txs, overall(), '2024-01-01', '2024-09-20'), pendingFx: { count: 1, byCurrency: { ARS: 100000 } } });
+    expect(year.spent).toBeGreaterThan(0);
   });
 });

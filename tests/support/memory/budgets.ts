@@ -1,13 +1,17 @@
 import type { BudgetRecord } from '../../../shared/adapters/budgets';
 import type * as Adapter from '../../../shared/adapters/budgets';
+import type { StoredFields } from '../../../shared/domain/analytics/fields';
 import { LimitExceededError } from '../../../shared/domain/errors';
 import { limitOf } from '../../../shared/domain/limits';
 
 /** In-memory budgets with version-conditional writes and the cap. `vi.mock('…/shared/adapters/budgets', () => import('…/memory/budgets'))`. */
 export const memory = {
   budgets: new Map<string, BudgetRecord>(),
+  /** `userId/base/day` → daily rollup fields, for {@link pendingDays}. */
+  daily: new Map<string, StoredFields>(),
   reset(userId = 'u1', records: BudgetRecord[] = []): void {
     this.budgets = new Map(records.map((b) => [`${userId}/${b.id}`, structuredClone(b)]));
+    this.daily = new Map();
   },
 };
 
@@ -35,5 +39,13 @@ export async function deleteBudget(userId: string, id: string, expectedVersion: 
   return memory.budgets.delete(`${userId}/${id}`);
 }
 
+export async function pendingDays(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]> {
+  const prefix = `${userId}/${base}/`;
+  return [...memory.daily]
+    .filter(([k, f]) => k.startsWith(prefix) && k.slice(prefix.length) >= fromDay && k.slice(prefix.length) <= toDay && Number(f.pn ?? 0) !== 0)
+    .map(([k, fields]) => ({ day: k.slice(prefix.length), fields }))
+    .sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
 /** Compile-time proof that the in-memory budgets match the adapter's signatures. */
-export const budgetsMemoryMatchesAdapter: typeof Adapter = { listBudgets, getBudget, putBudget, deleteBudget };
+export const budgetsMemoryMatchesAdapter: typeof Adapter = { listBudgets, getBudget, putBudget, deleteBudget, pendingDays };

@@ -36,6 +36,7 @@ const deps: BudgetDeps = {
   readCategories: async () => categories,
   getProfile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC' }),
   dailyRange: async (_u, _b, from, to) => [...days].filter(([d]) => d >= from && d <= to).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields })),
+  pendingDays: async (_u, _b, from, to) => [...days].filter(([d, f]) => d >= from && d <= to && (f.pn ?? 0) !== 0).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields })),
   rollupRange: async (_u, _b, from, to) => {
     const months = new Map<string, Record<string, number>>();
     for (const [d, f] of days) {
@@ -153,6 +154,21 @@ describe('figures', () => {
     const [year] = await budgetStatuses(U, '2024-02-01', deps);
     // 2022: 300,000 − 400,000 → 0 carried; 2023: 300,000 − 100,000 → 200,000 carried.
     expect(year).toMatchObject({ carriedOver: 200_000, available: 500_000, period: { from: '2024-01-01', to: '2024-12-31' } });
+  });
+
+  it('a yearly budget sums past months from the monthly rollups and finds pending FX on any day of the year', async () => {
+    spend('2024-02-01', 'food', 1000);
+    days.set('2024-02-02', { ...days.get('2024-02-02'), pn: 1, 'pce:USD:food': 700, 'pcen:USD:food': 1 });
+    spend('2024-09-10', 'food', 500);
+    spend('2024-12-03', 'food', 200);
+    days.set('2024-12-04', { pn: 1, 'pce:ARS:food': 9000, 'pcen:ARS:food': 1 });
+    await createBudget(U, { name: 'Year', categoryId: 'food', period: 'yearly', amount: 10_000, rollover: 'none' }, new Date('2024-01-01T00:00:00Z'), deps);
+    await createBudget(U, { name: 'Month', categoryId: 'food', period: 'monthly', amount: 1000, rollover: 'none' }, new Date('2024-01-01T00:00:00Z'), deps);
+    const all = await budgetStatuses(U, '2024-12-20', deps);
+    const year = all.find((s) => s.name === 'Year');
+    const month = all.find((s) => s.name === 'Month');
+    expect(year).toMatchObject({ spent: 1700, pendingFx: { count: 2, byCurrency: { ARS: 9000, USD: 700 } } });
+    expect(month).toMatchObject({ spent: 200, pendingFx: { count: 1, byCurrency: { ARS: 9000 } } });
   });
 
   it('refuses an unknown or an income category', async () => {
