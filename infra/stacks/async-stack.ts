@@ -65,85 +65,91 @@ export class AsyncStack extends Stack {
     super(scope, id, props);
     const resources: FunctionResourcesProps = props;
     const queueDefs = props.queueDefinitions ?? manifestQueues;
+    for (const def of props.queueConsumers ?? queueFunctions) this.addQueueConsumer(def, props, resources, queueDefs);
+    for (const def of props.streamReaders ?? streamFunctions) this.addStreamReader(def, props, resources);
+    for (const def of props.scheduledJobs ?? scheduleFunctions) this.addScheduledJob(def, props, resources);
+  }
 
-    for (const def of props.queueConsumers ?? queueFunctions) {
-      const queue = props.queues[def.queue];
-      const queueDef = queueDefs.find((q) => q.name === def.queue);
-      if (!queue || !queueDef) throw new Error(`Queue function "${def.name}" consumes "${def.queue}", which is not a manifest queue.`);
-      const timeout = def.timeoutSeconds ?? 30;
-      if (queueDef.visibilityTimeoutSeconds < timeout) {
-        throw new Error(
-          `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, less than its consumer ${def.name}'s timeout of ${timeout} s; Lambda refuses such a mapping (AWS recommends 6×).`,
-        );
-      }
-      if (queueDef.visibilityTimeoutSeconds < 6 * timeout) {
-        Annotations.of(this).addWarningV2(
-          'tally:visibilityTimeout',
-          `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, under 6× its consumer ${def.name}'s timeout of ${timeout} s (AWS's recommendation): a retried batch may be delivered twice at once.`,
-        );
-      }
-      if (!Number.isInteger(def.maxConcurrency) || def.maxConcurrency < 2 || def.maxConcurrency > 1000) {
-        throw new Error(`Queue function "${def.name}": maxConcurrency must be an integer from 2 to 1000 (Lambda's limits), not ${def.maxConcurrency}.`);
-      }
-      const fn = this.make(def, resources);
-      fn.function.addEventSource(
-        new SqsEventSource(queue, {
-          batchSize: def.batchSize,
-          // At most this many concurrent invocations drain the queue: a backlog cannot take the account's concurrency.
-          maxConcurrency: def.maxConcurrency,
-          maxBatchingWindow: def.maxBatchingWindowSeconds === undefined ? undefined : Duration.seconds(def.maxBatchingWindowSeconds),
-          reportBatchItemFailures: true,
-        }),
+  /** A queue consumer, its queue's numbers checked against its own, with partial batch failures. */
+  private addQueueConsumer(def: QueueFunction, props: AsyncStackProps, resources: FunctionResourcesProps, queueDefs: readonly QueueDef[]): void {
+    const queue = props.queues[def.queue];
+    const queueDef = queueDefs.find((q) => q.name === def.queue);
+    if (!queue || !queueDef) throw new Error(`Queue function "${def.name}" consumes "${def.queue}", which is not a manifest queue.`);
+    const timeout = def.timeoutSeconds ?? 30;
+    if (queueDef.visibilityTimeoutSeconds < timeout) {
+      throw new Error(
+        `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, less than its consumer ${def.name}'s timeout of ${timeout} s; Lambda refuses such a mapping (AWS recommends 6×).`,
       );
-      Validations.of(fn.function).acknowledge({
-        id: 'Serverless-LambdaEventSourceMappingDestination',
-        reason: `Lambda offers no on-failure destination for SQS mappings; a message that keeps failing moves to the queue's redrive DLQ ${def.queue}-dlq after ${queueDef.maxReceiveCount} receives.`,
-      });
     }
+    if (queueDef.visibilityTimeoutSeconds < 6 * timeout) {
+      Annotations.of(this).addWarningV2(
+        'tally:visibilityTimeout',
+        `Queue "${def.queue}" has a visibility timeout of ${queueDef.visibilityTimeoutSeconds} s, under 6× its consumer ${def.name}'s timeout of ${timeout} s (AWS's recommendation): a retried batch may be delivered twice at once.`,
+      );
+    }
+    if (!Number.isInteger(def.maxConcurrency) || def.maxConcurrency < 2 || def.maxConcurrency > 1000) {
+      throw new Error(`Queue function "${def.name}": maxConcurrency must be an integer from 2 to 1000 (Lambda's limits), not ${def.maxConcurrency}.`);
+    }
+    const fn = this.make(def, resources);
+    fn.function.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: def.batchSize,
+        // At most this many concurrent invocations drain the queue: a backlog cannot take the account's concurrency.
+        maxConcurrency: def.maxConcurrency,
+        maxBatchingWindow: def.maxBatchingWindowSeconds === undefined ? undefined : Duration.seconds(def.maxBatchingWindowSeconds),
+        reportBatchItemFailures: true,
+      }),
+    );
+    Validations.of(fn.function).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason: `Lambda offers no on-failure destination for SQS mappings; a message that keeps failing moves to the queue's redrive DLQ ${def.queue}-dlq after ${queueDef.maxReceiveCount} receives.`,
+    });
+  }
 
-    for (const def of props.streamReaders ?? streamFunctions) {
-      const fn = this.make(def, resources);
-      fn.function.addEventSource(
-        new DynamoEventSource(props.table, {
-          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-          batchSize: def.batchSize,
-          reportBatchItemFailures: true,
-          bisectBatchOnError: true,
-          retryAttempts: props.streamRetryAttempts ?? 5,
-          onFailure: new SqsDlq(props.streamFailureQueue),
-          // Each manifest filter on both images, so removes (no new image) reach the function too.
-          filters: def.filters.flatMap((f) =>
-            (['NewImage', 'OldImage'] as const).map((image) =>
-              lambda.FilterCriteria.filter({ dynamodb: { [image]: { [f.attribute]: { S: lambda.FilterRule.beginsWith(f.prefix) } } } }),
-            ),
+  /** A table-stream reader: batches bisected on error, retried, then described to the on-failure queue. */
+  private addStreamReader(def: StreamFunction, props: AsyncStackProps, resources: FunctionResourcesProps): void {
+    const fn = this.make(def, resources);
+    fn.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: def.batchSize,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: props.streamRetryAttempts ?? 5,
+        onFailure: new SqsDlq(props.streamFailureQueue),
+        // Each manifest filter on both images, so removes (no new image) reach the function too.
+        filters: def.filters.flatMap((f) =>
+          (['NewImage', 'OldImage'] as const).map((image) =>
+            lambda.FilterCriteria.filter({ dynamodb: { [image]: { [f.attribute]: { S: lambda.FilterRule.beginsWith(f.prefix) } } } }),
           ),
-        }),
-      );
-    }
+        ),
+      }),
+    );
+  }
 
-    for (const def of props.scheduledJobs ?? scheduleFunctions) {
-      const fn = this.make(def, resources, props.scheduleFailureQueue);
-      const id = pascalCase(def.name);
-      const role = new iam.Role(this, `${id}ScheduleRole`, {
-        description: `EventBridge Scheduler invokes ${def.name}`,
-        assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
-      });
-      this.schedules[def.name] = new Schedule(this, `${id}Schedule`, {
-        description: def.description,
-        schedule: ScheduleExpression.expression(def.schedule, TimeZone.ETC_UTC),
-        target: new LambdaInvoke(fn.function, {
-          role,
-          deadLetterQueue: props.scheduleFailureQueue,
-          retryAttempts: props.scheduleRetryAttempts ?? 3,
-          maxEventAge: Duration.hours(1),
-        }),
-      });
-      const functionLogicalId = this.getLogicalId(fn.function.node.defaultChild as CfnElement);
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-        reason: `The LambdaInvoke target grants with Function.grantInvoke, which also covers the versions and aliases (:*) of ${def.name}; the wildcard stays within that one function.`,
-      });
-    }
+  /** A scheduled job: an EventBridge Scheduler schedule with its own role, retries and dead-letter queue. */
+  private addScheduledJob(def: ScheduleFunction, props: AsyncStackProps, resources: FunctionResourcesProps): void {
+    const fn = this.make(def, resources, props.scheduleFailureQueue);
+    const id = pascalCase(def.name);
+    const role = new iam.Role(this, `${id}ScheduleRole`, {
+      description: `EventBridge Scheduler invokes ${def.name}`,
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+    });
+    this.schedules[def.name] = new Schedule(this, `${id}Schedule`, {
+      description: def.description,
+      schedule: ScheduleExpression.expression(def.schedule, TimeZone.ETC_UTC),
+      target: new LambdaInvoke(fn.function, {
+        role,
+        deadLetterQueue: props.scheduleFailureQueue,
+        retryAttempts: props.scheduleRetryAttempts ?? 3,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+    const functionLogicalId = this.getLogicalId(fn.function.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason: `The LambdaInvoke target grants with Function.grantInvoke, which also covers the versions and aliases (:*) of ${def.name}; the wildcard stays within that one function.`,
+    });
   }
 
   private make(def: QueueFunction | StreamFunction | ScheduleFunction, resources: FunctionResourcesProps, deadLetterQueue?: sqs.IQueue): ManifestFunction {
