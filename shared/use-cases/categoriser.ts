@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { decodeRecord, on } from '../async/consumer';
 import { TransactionDeleted, TransactionRecorded, TransactionUpdated, type TransactionSnapshot } from '../../events/transaction-changed';
-import { emptyModel, featuresOf, learn, predictCategory, pruneModel, type CategoryModel, type Prediction } from '../domain/categorise';
+import { emptyModel, featuresOf, learn, pruneModel, type CategoryModel } from '../domain/categorise';
 import * as store from '../adapters/category-model';
 import type { Contribution } from '../ports/category-model';
 import { logger } from '../observability';
@@ -55,8 +55,9 @@ export function applyChanges(model: CategoryModel, changes: Change[], seen: Map<
   for (const c of changes) {
     const before = out.get(c.transactionId) ?? seen.get(c.transactionId);
     if (isStale(c, before)) continue;
-    // Nothing taught before and nothing to teach now: no record (a later event of it finds none and starts afresh).
-    if (!before?.categoryId && !c.label && !before) continue;
+    // A first version that teaches nothing needs no record (no event of it can be older); any later one is recorded,
+    // so an older event delivered after it is recognised as stale.
+    if (!before && !c.label && c.version <= 1 && !c.deleted) continue;
     if (before?.categoryId) learn(model, before.features, before.categoryId, -1);
     if (c.label) learn(model, c.features, c.label, 1);
     out.set(c.transactionId, { version: c.version, categoryId: c.label, features: c.label ? c.features : [], deleted: c.deleted });
@@ -115,12 +116,3 @@ export async function learnFromEvents(records: SQSRecord[], now = new Date()): P
   return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
-/** The user's model for a request or an import (one read; an empty model, with its prior, when there is none). */
-export async function categoryModelOf(userId: string): Promise<CategoryModel> {
-  return (await store.getCategoryModel(userId))?.model ?? emptyModel();
-}
-
-/** What the categoriser fills in for a transaction nobody categorised, at the confidence Tally applies. */
-export function suggestCategory(model: CategoryModel, t: { type: 'expense' | 'income' | 'transfer'; amount: number; description: string }): Prediction | undefined {
-  return predictCategory(model, t);
-}

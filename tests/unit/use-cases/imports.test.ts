@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // worker finds duplicates, writes the rows in all-or-nothing groups with their balance changes, and past its
 // deadline leaves the rest to a continuation that writes nothing twice. No emulator.
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
+vi.mock('../../../shared/adapters/category-model', () => import('../../support/memory/category-model'));
 vi.mock('../../../shared/adapters/imports', () => import('../../support/memory/imports'));
 vi.mock('../../../shared/adapters/import-slot', () => import('../../support/memory/imports'));
 vi.mock('../../../shared/adapters/import-balances', () => import('../../support/memory/imports'));

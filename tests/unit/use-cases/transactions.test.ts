@@ -9,6 +9,7 @@ vi.mock('../../../shared/adapters/accounts', () => import('../../support/memory/
 vi.mock('../../../shared/adapters/categories', () => import('../../support/memory/categories'));
 vi.mock('../../../shared/adapters/rules', () => import('../../support/memory/rules'));
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
+vi.mock('../../../shared/adapters/category-model', () => import('../../support/memory/category-model'));
 vi.mock('../../../shared/adapters/idempotency', () => import('../../support/memory/idempotency'));
 vi.mock('../../../shared/adapters/profiles', () => ({ getProfile: async () => ({ userId: 'u1', baseCurrency: 'EUR' }) }));
 vi.mock('../../../shared/adapters/fx-rates', () => ({ ratesWindow: async () => [], publishRateSet: async () => undefined }));
