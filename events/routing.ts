@@ -11,9 +11,9 @@ export const ROUTES: Record<string, string[]> = {
   BaseCurrencyChanged: ['ledger-jobs'],
   AccountErasureRequested: ['ledger-jobs'],
   ImportRequested: ['imports'],
-  TransactionRecorded: ['analytics', 'categoriser'],
-  TransactionUpdated: ['analytics', 'categoriser'],
-  TransactionDeleted: ['analytics', 'categoriser'],
+  TransactionRecorded: ['analytics', 'categoriser', 'recurring'],
+  TransactionUpdated: ['analytics', 'categoriser', 'recurring'],
+  TransactionDeleted: ['analytics', 'categoriser', 'recurring'],
 };
 
 /** An event reached the relay with a type no route names: it fails (and is retried, then set aside), never dropped. */

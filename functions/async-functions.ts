@@ -19,7 +19,7 @@ export const asyncFunctions: AsyncFunction[] = [
       { attribute: 'pk', prefix: 'OUTBOX#' },
       { attribute: 'sk', prefix: 'TX#' },
     ],
-    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports', 'queue:categoriser'],
+    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports', 'queue:categoriser', 'queue:recurring'],
   },
   {
     kind: 'queue',
@@ -41,6 +41,18 @@ export const asyncFunctions: AsyncFunction[] = [
     // Few at once: one user's events contend on their one model item (each write is conditional on its revision).
     maxConcurrency: 2,
     access: ['table:write'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'queue',
+    name: 'recurring',
+    entry: 'functions/queue/recurring.ts',
+    queue: 'recurring',
+    batchSize: 10,
+    // Few at once: one merchant's events contend on its one series item (each write is conditional on its revision).
+    maxConcurrency: 2,
+    // queue:notifications: a price-rise alert the user wants emailed at once is queued there (AlertRaised).
+    access: ['table:write', 'queue:notifications'],
     timeoutSeconds: 30,
   },
   {

@@ -14,6 +14,7 @@ import * as goals from '../shared/contracts/goals';
 import * as budgets from '../shared/contracts/budgets';
 import * as imports from '../shared/contracts/imports';
 import * as alerts from '../shared/contracts/alerts';
+import * as recurring from '../shared/contracts/recurring';
 import { asyncFunctions } from './async-functions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -213,6 +214,10 @@ export const functions: FunctionDef[] = [
   http('budgets-get', 'GET /budgets/{id}', budgets.getBudget, 'budgets/get', ['table:read']),
   http('budgets-update', 'PATCH /budgets/{id}', budgets.updateBudget, 'budgets/update', ['table:write']),
   http('budgets-delete', 'DELETE /budgets/{id}', budgets.deleteBudget, 'budgets/delete', ['table:write']),
+
+  // recurring payments (detected by the `recurring` queue consumer)
+  http('recurring-list', 'GET /recurring', recurring.listRecurring, 'recurring/list', ['table:read']),
+  http('recurring-update', 'PATCH /recurring/{id}', recurring.updateRecurring, 'recurring/update', ['table:write']),
 
   // analytics (read pre-computed monthly rollups)
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),

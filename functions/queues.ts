@@ -23,6 +23,8 @@ export const queues: QueueDef[] = [
   { name: 'alerts', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
   // Ledger events → each user's learned categoriser (shared/use-cases/categoriser.ts).
   { name: 'categoriser', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  // Ledger events → each user's merchant series and recurring payments (shared/use-cases/recurring.ts).
+  { name: 'recurring', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
 ];
 
 /** The manifest queue of that name; throws (at a consumer's cold start) when there is none. */

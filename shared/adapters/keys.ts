@@ -29,6 +29,8 @@
  * | USER#<sub>         | ALERTPREFS         | the user's alert preferences (per kind: on/off, email) |
  * | USER#<sub>         | MODEL#categories   | the learned categoriser (counts as JSON, ≤ 300 KB, `rev`) |
  * | USER#<sub>         | CATLEARN#<txId>    | what a transaction taught the categoriser (label, features, version) |
+ * | USER#<sub>         | MERCHANT#<seriesId> | a merchant's last 36 payments (set by transaction id, tombstones, `rev`) |
+ * | USER#<sub>         | RECURRING#<seriesId> | a detected recurring payment, its status and `version` |
  * | APPLIED#<eventId>  | APPLIED            | a ledger event already counted in rollups |
  * | ROLES              | ROLE#<name>        | a stored role and its permissions         |
  * | AUDIT              | <at>#<id>          | audit record of a role change (kept)      |
@@ -98,6 +100,11 @@ export const keys = {
   categoryModel: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MODEL#categories' }),
   /** What one transaction contributed to the categoriser, so a redelivered or reordered event never counts twice. */
   categoryLearned: (userId: string, transactionId: string) => ({ pk: `USER#${userId}`, sk: `CATLEARN#${transactionId}` }),
+  /** A user's payments to one merchant (shared/domain/recurring `seriesId`: a hash of direction and merchant key). */
+  merchantSeries: (userId: string, seriesId: string) => ({ pk: `USER#${userId}`, sk: `MERCHANT#${seriesId}` }),
+  /** A recurring payment detected in that series (same id); `recurringPrefix` starts every one. */
+  recurring: (userId: string, seriesId: string) => ({ pk: `USER#${userId}`, sk: `RECURRING#${seriesId}` }),
+  recurringPrefix: 'RECURRING#',
   /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
   unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),
   /** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */

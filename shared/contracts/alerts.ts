@@ -32,6 +32,7 @@ const RULES = `Alerts are computed by the \`alerts\` queue consumer from the led
 - \`budget.pace\` (one per budget and period): the status as of the transaction's date projects the period to end over budget while spending is still under 100 % — raised at the write that tipped it, before the 100 % threshold;
 - \`transaction.unusual\` (one per transaction): the expense's base amount against the same category's expenses in the 90 days before its date (at most 200, the by-category index), modified z-score 0.6745·(x−median)/MAD > 3.5 (Iglewicz–Hoaglin) with at least 8 earlier expenses; \`evidence.method\` says which variant applied;
 - \`goal.reached\` (once per goal) and \`goal.off_track\` (once per goal and month), from the goals' status as of the day of evaluation (UTC).
+- \`recurring.price_rise\` (once per recurring payment and date of the new price), raised by the \`recurring\` consumer when a detected recurring payment's amount stepped up and stayed (\`evidence\`: the recurring id, old and new amount, since); none for a payment the user ignored.
 Changes dated more than 365 days ago raise nothing; alerts are kept 400 days. A transient state undone before the consumer read it (a transaction created then deleted at once) may raise nothing; an alert once raised stays.`;
 
 export const listAlerts = route({

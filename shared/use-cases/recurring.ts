@@ -1,0 +1,174 @@
+import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { decodeRecord, on } from '../async/consumer';
+import { TransactionDeleted, TransactionRecorded, TransactionUpdated, type TransactionSnapshot } from '../../events/transaction-changed';
+import { AlertRaised } from '../../events/alert-raised';
+import { applyChange, changesOf, detectRecurring, emptySeries, priceRiseAlert, seriesId, type Direction, type PriceChange, type SeriesChange } from '../domain/recurring';
+import type { Period } from '../domain/recurring';
+import { NotFoundError, PreconditionFailedError } from '../domain/errors';
+import * as store from '../adapters/recurring';
+import * as alertStore from '../adapters/alerts';
+import { newEvent } from '../adapters/outbox';
+import { publish } from '../adapters/queue';
+import type { RecurringRecord, RecurringStatus } from '../ports/recurring';
+import { logger } from '../observability';
+
+const noop = async () => undefined;
+const contracts = { ...on(TransactionRecorded, noop), ...on(TransactionUpdated, noop), ...on(TransactionDeleted, noop) };
+/** Attempts at one series' write while other writers move it meanwhile. */
+const MAX_ATTEMPTS = 6;
+
+/** A recurring payment as the API answers it. */
+export interface RecurringItem {
+  id: string;
+  merchant: string;
+  /** `expense` (a subscription, a bill) or `income` (a salary). */
+  type: Direction;
+  categoryId: string | null;
+  period: Period;
+  averageAmount: number;
+  lastAmount: number;
+  currency: string;
+  lastDate: string;
+  nextExpectedDate: string;
+  confidence: number;
+  transactionIds: string[];
+  priceChange?: PriceChange;
+  status: RecurringStatus;
+  version: number;
+}
+
+function view(r: RecurringRecord): RecurringItem {
+  return {
+    id: r.id,
+    merchant: r.merchant,
+    type: r.direction,
+    categoryId: r.categoryId,
+    period: r.period,
+    averageAmount: r.averageAmount,
+    lastAmount: r.lastAmount,
+    currency: r.currency,
+    lastDate: r.lastDate,
+    nextExpectedDate: r.nextExpectedDate,
+    confidence: r.confidence,
+    transactionIds: r.transactionIds,
+    ...(r.priceChange ? { priceChange: r.priceChange } : {}),
+    status: r.status,
+    version: r.version,
+  };
+}
+
+const viewOf = (t: TransactionSnapshot | null) =>
+  t && { id: t.id, type: t.type, amount: t.amount, currency: t.currency, date: t.date, description: t.description, categoryId: t.categoryId, version: t.version };
+
+/**
+ * Applies one series' changes and stores the series with its detection (conditional on the series' revision: a
+ * conflict reads again), then raises the price-rise alert the detection calls for.
+ */
+async function updateSeries(userId: string, id: string, changes: SeriesChange[], now: Date): Promise<void> {
+  const first = changes[0] as SeriesChange;
+  for (let attempt = 1; ; attempt++) {
+    const stored = await store.getSeries(userId, id);
+    let series = stored?.series ?? emptySeries(first.direction, first.merchant);
+    for (const c of changes) series = applyChange(series, c);
+    if (stored && series === stored.series) return; // nothing new: a duplicate or late delivery
+    const detection = detectRecurring(series.entries);
+    const result = await store.saveSeries(userId, id, series, stored?.rev ?? 0, detection, stored?.detected ?? false, now);
+    if (result === 'erased') return;
+    if (result === 'saved') {
+      if (detection?.priceChange) await raisePriceRise(userId, id, now);
+      return;
+    }
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`The series ${id} of user ${userId} kept changing under ${MAX_ATTEMPTS} attempts; the batch is retried.`);
+    await new Promise((r) => setTimeout(r, Math.random() * 50 * attempt));
+  }
+}
+
+/**
+ * Stores the price-rise alert of a recurring item once (its id: the item and the date of the new price), unless the
+ * user ignored the item or switched the kind off; emailed when the user asked for immediate emails, as the alerts
+ * consumer does (mark, queue, unmark: a redelivery queues again, the sender's receipt keeps it to one email).
+ */
+async function raisePriceRise(userId: string, id: string, now: Date): Promise<void> {
+  const item = await store.getRecurring(userId, id);
+  if (!item?.active || item.status === 'ignored') return;
+  const draft = priceRiseAlert(item, now.toISOString().slice(0, 10));
+  if (!draft) return;
+  const preference = (await alertStore.getPreferences(userId))['recurring.price_rise'];
+  if (!preference.enabled) return;
+  const result = await alertStore.putAlertOnce(userId, draft, now, preference.email === 'immediate');
+  if (result.emailPending) {
+    await publish('notifications', [newEvent(AlertRaised, { userId, alertId: draft.id }, now, `alert-email-${userId}-${draft.id}`)]);
+    await alertStore.clearEmailPending(userId, draft.id);
+  }
+}
+
+/**
+ * `recurring` queue: ledger events → each user's merchant series and the recurring payments detected in them.
+ * Exact under duplicate and reordered delivery: a series is a set by transaction id with the version each entry was
+ * written at and tombstones for removals (shared/domain/recurring/series.ts), stored conditionally on its revision
+ * together with its detection. Transfers are left out; expenses and income are separate series.
+ */
+export async function applyLedgerEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
+  const failures: string[] = [];
+  const groups = new Map<string, { userId: string; id: string; changes: SeriesChange[]; messageIds: Set<string> }>();
+  for (const record of records) {
+    try {
+      const { event } = decodeRecord(record, contracts);
+      const data = event.data as { userId: string; transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null };
+      for (const change of changesOf(viewOf(data.before), viewOf(data.after))) {
+        const id = seriesId(change.direction, change.merchant);
+        const key = `${data.userId}/${id}`;
+        const group = groups.get(key) ?? { userId: data.userId, id, changes: [], messageIds: new Set<string>() };
+        group.changes.push(change);
+        group.messageIds.add(record.messageId);
+        groups.set(key, group);
+      }
+    } catch (error) {
+      logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
+      failures.push(record.messageId);
+    }
+  }
+  await Promise.all(
+    [...groups.values()].map(async (g) => {
+      try {
+        await updateSeries(g.userId, g.id, g.changes, now);
+      } catch (error) {
+        logger.error('Recurring update failed; the messages are retried', { userId: g.userId, series: g.id, error: error as Error });
+        failures.push(...g.messageIds);
+      }
+    }),
+  );
+  return { batchItemFailures: [...new Set(failures)].map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+// ── reads and the API ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The user's recurring payments as currently detected (inactive ones left out), with their status: `ignored` ones
+ * included, for the caller to leave out. Sorted by next expected date. For the forecast and the advice.
+ */
+export async function recurringItems(userId: string): Promise<RecurringItem[]> {
+  const all = await store.listRecurring(userId);
+  return all
+    .filter((r) => r.active)
+    .map(view)
+    .sort((a, b) => (a.nextExpectedDate < b.nextExpectedDate ? -1 : a.nextExpectedDate > b.nextExpectedDate ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** `GET /recurring`. */
+export async function listRecurring(userId: string): Promise<{ items: RecurringItem[] }> {
+  return { items: await recurringItems(userId) };
+}
+
+/** `PATCH /recurring/{id}`: confirms or ignores one of the caller's recurring payments at the version they read. */
+export async function setRecurringStatus(userId: string, id: string, status: Exclude<RecurringStatus, 'detected'>, expectedVersion: number, now = new Date()): Promise<RecurringItem> {
+  const current = await store.getRecurring(userId, id);
+  if (!current) throw new NotFoundError(`No recurring payment ${id}.`);
+  const stale = (version: number) => new PreconditionFailedError(`The recurring payment is at version ${version}, not ${expectedVersion}; read it again.`);
+  if (current.version !== expectedVersion) throw stale(current.version);
+  const next = await store.setRecurringStatus(userId, id, status, expectedVersion, now);
+  if (next) return view(next);
+  const again = await store.getRecurring(userId, id);
+  if (!again) throw new NotFoundError(`No recurring payment ${id}.`);
+  throw stale(again.version);
+}

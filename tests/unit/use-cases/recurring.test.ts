@@ -1,0 +1,126 @@
+import type { SQSRecord } from 'aws-lambda';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TransactionSnapshot } from '../../../events/transaction-changed';
+
+// The recurring consumer over in-memory stores: incremental detection, convergence under duplicate and reordered
+// delivery, the price-rise alert once, an ignored item staying ignored, If-Match on the status.
+vi.mock('../../../shared/adapters/recurring', () => import('../../support/memory/recurring'));
+vi.mock('../../../shared/adapters/alerts', () => import('../../support/memory/alerts'));
+vi.mock('../../../shared/adapters/queue', () => import('../../support/memory/queue'));
+
+import { nextDate, seriesId } from '../../../shared/domain/recurring';
+import { PreconditionFailedError, NotFoundError } from '../../../shared/domain/errors';
+import { applyLedgerEvents, recurringItems, setRecurringStatus } from '../../../shared/use-cases/recurring';
+import { memory } from '../../support/memory/recurring';
+import { memory as alerts } from '../../support/memory/alerts';
+
+const NOW = new Date('2025-06-20T12:00:00Z');
+
+function snap(id: string, date: string, amount: number, description = 'NETFLIX.COM', version = 1, type: TransactionSnapshot['type'] = 'expense'): TransactionSnapshot {
+  return {
+    id, userId: 'u1', type, amount, currency: 'EUR', date, description, categoryId: 'subscriptions', accountId: 'a1', toAccountId: null,
+    splits: null, tags: [], baseAmount: amount, baseCurrency: 'EUR', fxStatus: 'converted', version, categorySource: 'user',
+  };
+}
+
+let n = 0;
+function msg(type: 'TransactionRecorded' | 'TransactionUpdated' | 'TransactionDeleted', before: TransactionSnapshot | null, after: TransactionSnapshot | null): SQSRecord {
+  const t = (after ?? before) as TransactionSnapshot;
+  const data = { userId: 'u1', transactionId: t.id, before, after };
+  return { messageId: `m${++n}`, body: JSON.stringify({ id: `${t.id}@${t.version}`, type, version: 1, occurredAt: '2025-01-01T00:00:00Z', data }), attributes: {} } as unknown as SQSRecord;
+}
+
+/** `count` monthly payments from `from`, the amount from `price(i)`. */
+function months(from: string, count: number, price: (i: number) => number, prefix = 'n'): TransactionSnapshot[] {
+  const out: TransactionSnapshot[] = [];
+  let d = from;
+  for (let i = 0; i < count; i++) {
+    out.push(snap(`${prefix}${i}`, d, price(i)));
+    d = nextDate(d, 'monthly');
+  }
+  return out;
+}
+
+const id = seriesId('expense', 'netflix');
+
+beforeEach(() => {
+  memory.reset();
+  alerts.reset();
+});
+
+describe('recurring consumer', () => {
+  it('detects a subscription as its payments arrive one by one, with its next date', async () => {
+    const payments = months('2025-01-05', 5, () => 1299);
+    for (const [i, p] of payments.entries()) {
+      await applyLedgerEvents([msg('TransactionRecorded', null, p)], NOW);
+      const items = await recurringItems('u1');
+      if (i < 2) expect(items).toEqual([]);
+    }
+    const [item] = await recurringItems('u1');
+    expect(item).toMatchObject({ id, merchant: 'netflix', type: 'expense', period: 'monthly', lastDate: '2025-05-05', nextExpectedDate: '2025-06-05', averageAmount: 1299, status: 'detected', categoryId: 'subscriptions' });
+    expect(item?.transactionIds).toEqual(payments.map((p) => p.id));
+  });
+
+  it('ends in the same state whatever the order, with duplicates, an edit and a delete', async () => {
+    const payments = months('2024-11-05', 8, () => 1299);
+    const moved = { ...(payments[2] as TransactionSnapshot), description: 'Grocer', version: 2 };
+    const events = [
+      ...payments.map((p) => msg('TransactionRecorded', null, p)),
+      msg('TransactionUpdated', payments[2] as TransactionSnapshot, moved),
+      msg('TransactionDeleted', payments[5] as TransactionSnapshot, null),
+    ];
+    await applyLedgerEvents(events, NOW);
+    const expected = (await recurringItems('u1')).map(({ version: _v, ...rest }) => rest);
+    expect(expected[0]?.transactionIds).toEqual(['n0', 'n1', 'n3', 'n4', 'n6', 'n7']);
+    for (let trial = 0; trial < 10; trial++) {
+      memory.reset();
+      const shuffled = [...events, ...events.slice(0, 3)].sort(() => Math.random() - 0.5);
+      for (let i = 0; i < shuffled.length; i += 3) await applyLedgerEvents(shuffled.slice(i, i + 3), NOW);
+      expect((await recurringItems('u1')).map(({ version: _v, ...rest }) => rest)).toEqual(expected);
+    }
+  });
+
+  it('raises one price-rise alert for a rise that stayed, none for income and none once ignored', async () => {
+    const payments = months('2024-10-05', 8, (i) => (i < 5 ? 1299 : 1599));
+    await applyLedgerEvents(payments.map((p) => msg('TransactionRecorded', null, p)), NOW);
+    const [item] = await recurringItems('u1');
+    expect(item?.priceChange).toEqual({ from: 1299, to: 1599, since: '2025-03-05' });
+    // Redelivery of every event, and a later payment: still one alert.
+    await applyLedgerEvents(payments.map((p) => msg('TransactionRecorded', null, p)), NOW);
+    await applyLedgerEvents([msg('TransactionRecorded', null, snap('late', '2025-06-05', 1599))], NOW);
+    const raised = alerts.of('u1');
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ kind: 'recurring.price_rise', evidence: { recurringId: id, from: 1299, to: 1599, since: '2025-03-05', currency: 'EUR' } });
+  });
+
+  it('an ignored item stays ignored when detected again, and raises no alert', async () => {
+    await applyLedgerEvents(months('2024-10-05', 5, () => 1299).map((p) => msg('TransactionRecorded', null, p)), NOW);
+    const [item] = await recurringItems('u1');
+    const ignored = await setRecurringStatus('u1', id, 'ignored', item?.version ?? 0, NOW);
+    expect(ignored.status).toBe('ignored');
+    await applyLedgerEvents(months('2025-03-05', 3, () => 1599, 'r').map((p) => msg('TransactionRecorded', null, p)), NOW);
+    const [again] = await recurringItems('u1');
+    expect(again?.status).toBe('ignored');
+    expect(again?.priceChange?.to).toBe(1599);
+    expect(alerts.of('u1')).toEqual([]);
+  });
+
+  it('status changes need the current version and the caller’s own item', async () => {
+    await applyLedgerEvents(months('2025-01-05', 4, () => 1299).map((p) => msg('TransactionRecorded', null, p)), NOW);
+    const [item] = await recurringItems('u1');
+    const version = item?.version ?? 0;
+    await expect(setRecurringStatus('u1', id, 'confirmed', version + 1, NOW)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(setRecurringStatus('u2', id, 'confirmed', version, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    const confirmed = await setRecurringStatus('u1', id, 'confirmed', version, NOW);
+    expect(confirmed).toMatchObject({ status: 'confirmed', version: version + 1 });
+  });
+
+  it('keeps income (a salary) apart from expenses and leaves transfers out', async () => {
+    const pay: TransactionSnapshot[] = [];
+    for (let i = 0; i < 6; i++) pay.push(snap(`s${i}`, new Date(Date.UTC(2025, 0, 3 + 14 * i)).toISOString().slice(0, 10), 210000, 'ACME Payroll', 1, 'income'));
+    const transfers = months('2025-01-10', 5, () => 50000).map((t) => ({ ...t, id: `x${t.id}`, type: 'transfer' as const, description: 'Savings' }));
+    await applyLedgerEvents([...pay, ...transfers].map((p) => msg('TransactionRecorded', null, p)), NOW);
+    const items = await recurringItems('u1');
+    expect(items.map((i) => [i.merchant, i.type, i.period])).toEqual([['acme payroll', 'income', 'fortnightly']]);
+  });
+});
