@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, Context, DynamoDBRecord, DynamoDBStreamEve
 import { marshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod/mini';
 import type { Envelope } from '../../../events/envelope';
+import { queues } from '../../../functions/queues';
 
 // The one factory of async handlers (shared/async/handler.ts): queue consumers, the stream relay and scheduled jobs,
 // run in process with the send to SQS replaced by a recorder (no network).
@@ -17,8 +18,8 @@ beforeAll(() => {
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
-    // Every manifest queue (the relay names all but alerts, which the analytics consumer feeds); each handler checks its own variables when it is built.
-    ...Object.fromEntries(['notifications', 'reports', 'ledger-jobs', 'analytics', 'imports', 'alerts'].map((q) => [`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, `http://127.0.0.1:9/000000000000/${q}`])),
+    // Every manifest queue (read from functions/queues.ts, so a new queue needs no edit here); each handler checks its own variables when it is built.
+    ...Object.fromEntries(queues.map((q) => q.name).map((q) => [`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, `http://127.0.0.1:9/000000000000/${q}`])),
   });
 });
 
