@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, newUser, type Answer, type TestUser } from '../support/api';
+import { call, eventually, newUser, type Answer, type TestUser } from '../support/api';
 
 /**
  * The cross-cutting rules declared on the route contracts (`concurrency: 'if-match'`, `idempotent`) answer the
@@ -74,5 +74,28 @@ describe.each(Object.entries(resources))('%s', (_name, r) => {
     const deleted = await call('DELETE', at, { token: u.accessToken, headers: { 'if-match': '"2"' } });
     expect(deleted.status, deleted.text).toBe(204);
     problem(await call('PATCH', at, { token: u.accessToken, body: r.change, headers: { 'if-match': '"2"' } }), 404);
+  });
+});
+
+describe('recurring payments (created by detection: PATCH only)', () => {
+  it('refuses a status change without If-Match (428) or with a stale one (412), and takes the current one (200, next ETag)', async () => {
+    for (const month of ['01', '02', '03', '04']) {
+      const res = await call('POST', '/transactions', { token: u.accessToken, body: { type: 'expense', amount: 777, currency: 'EUR', date: `2024-${month}-11`, description: 'Concurrency Cloud Storage' } });
+      expect(res.status, res.text).toBe(201);
+    }
+    // Each detection moves the version on: wait for the one of all four payments.
+    const item = await eventually(
+      async () => ((await call('GET', '/recurring', { token: u.accessToken })).body.items as { id: string; version: number; transactionIds: string[] }[]).find((i) => i.transactionIds.length === 4),
+      20_000,
+      'the recurring payment',
+    );
+    const at = `/recurring/${item.id}`;
+    problem(await call('PATCH', at, { token: u.accessToken, body: { status: 'confirmed' } }), 428);
+    problem(await call('PATCH', at, { token: u.accessToken, body: { status: 'confirmed' }, headers: { 'if-match': `"${item.version + 1}"` } }), 412);
+    const current = await call('PATCH', at, { token: u.accessToken, body: { status: 'confirmed' }, headers: { 'if-match': `"${item.version}"` } });
+    expect(current.status, current.text).toBe(200);
+    expect(current.body).toMatchObject({ status: 'confirmed', version: item.version + 1 });
+    expect(current.headers.get('etag')).toBe(`"${item.version + 1}"`);
+    problem(await call('PATCH', at, { token: u.accessToken, body: { status: 'ignored' }, headers: { 'if-match': `"${item.version}"` } }), 412);
   });
 });

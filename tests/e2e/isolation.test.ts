@@ -31,6 +31,11 @@ beforeAll(async () => {
   expect((await call('POST', '/goals', { token: t, body: { name: 'Secret reached goal', targetAmount: 1000, startAmount: 1000 } })).status).toBe(201);
   await call('POST', '/transactions', { token: t, body: { type: 'expense', amount: 5, currency: 'EUR', date: new Date().toISOString().slice(0, 10), description: 'Secret coffee', accountId: account.body.id } });
   ids.alerts = await eventually(async () => (await call('GET', '/alerts', { token: t })).body.items?.[0]?.id as string | undefined, 20_000, 'an alert of the owner');
+  // A recurring payment: four monthly payments, detected by the recurring consumer.
+  for (const month of ['01', '02', '03', '04']) {
+    await call('POST', '/transactions', { token: t, body: { type: 'expense', amount: 1234, currency: 'EUR', date: `2024-${month}-07`, description: 'Secret Streaming', accountId: account.body.id } });
+  }
+  ids.recurring = await eventually(async () => (await call('GET', '/recurring', { token: t })).body.items?.[0]?.id as string | undefined, 20_000, 'a recurring payment of the owner');
 });
 
 /** Fills a path template with the owner's ids. */
@@ -43,7 +48,7 @@ function fill(path: string): string | undefined {
 }
 
 /** Bodies of routes whose method's default would be refused before the id is looked up. */
-const pathBodies: Record<string, unknown> = { 'POST /goals/{id}/contributions': { amount: 5, date: '2024-01-05' } };
+const pathBodies: Record<string, unknown> = { 'POST /goals/{id}/contributions': { amount: 5, date: '2024-01-05' }, 'PATCH /recurring/{id}': { status: 'ignored' } };
 
 const bodies: Record<string, unknown> = {
   PATCH: { name: 'Hijacked' },
@@ -86,11 +91,13 @@ describe('another user’s ids', () => {
     expect(goal.body).toMatchObject({ name: 'Secret goal', targetAmount: 123456, saved: 1000, contributionCount: 0, version: 1 });
     const budget = await call('GET', `/budgets/${ids.budgets}`, { token: t });
     expect(budget.body).toMatchObject({ name: 'Secret budget', amount: 123456, version: 1 });
+    const recurring = (await call('GET', '/recurring', { token: t })).body.items as { id: string; status: string }[];
+    expect(recurring.find((r) => r.id === ids.recurring)?.status).toBe('detected');
   });
 
   it('shows the intruder none of the owner’s rows in lists', async () => {
     const t = intruder.accessToken;
-    for (const path of ['/accounts', '/transactions', '/rules', '/alerts', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status']) {
+    for (const path of ['/accounts', '/transactions', '/rules', '/alerts', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status', '/recurring']) {
       const res = await call('GET', path, { token: t });
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toMatch(/Secret/);
