@@ -1,0 +1,231 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Envelope } from '../../events/envelope';
+import { lambdaStreamRecord } from '../../infra/local/stream-event';
+import { call, eventually, newUser, type TestUser } from '../support/api';
+
+/**
+ * Exactly-once alerts under the same chaos as the analytics test. Random creates, edits and deletes go through the
+ * API while every alert kind is switched off (the cloud's own alerts consumer stores nothing meanwhile); once the
+ * rollups equal a recount, the kinds are switched on and this test delivers the user's ledger events — read from the
+ * table stream with the relay's own code — to the alerts consumer's own handler: each event 1–3 times, shuffled, a
+ * publisher crash re-publishing a batch from its start, and 25 % of consumer batches crashing after their alert
+ * writes and before the delete (redelivered after the visibility timeout). At the end the stored alerts must be
+ * exactly the expected ones, once each:
+ * - expected = the union, over the unique events, of what the pure rules decide on the final data (`alertsFor`, no
+ *   write), which the level-based rules make independent of order;
+ * - independently, every budget period's threshold alerts equal the thresholds at or below its spending in
+ *   GET /budgets/status as of the period's last day.
+ */
+let u: TestUser;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  env = inject('cloud').env;
+  Object.assign(process.env, env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  u = await newUser('Alert chaos');
+});
+
+const OPS = Number(process.env.ALERT_CHAOS_OPS ?? 120);
+let seed = 20241125;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const KINDS = ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached', 'goal.off_track'] as const;
+const today = new Date();
+const monthStart = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+const randomDate = () => new Date(Date.parse(monthStart(-3)) + Math.floor(rand() * (Date.now() - Date.parse(monthStart(-3))) / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+
+async function randomOps(account: string): Promise<void> {
+  const live = new Map<string, number>();
+  const categories = ['food.groceries', 'food.groceries', 'food.restaurants', 'transport.fuel'];
+  const draft = () => {
+    const categoryId = pick(categories);
+    // Mostly ordinary amounts; now and then one far outside them.
+    const amount = rand() < 0.05 ? 20000 + Math.floor(rand() * 30000) : 500 + Math.floor(rand() * 3000);
+    return { type: 'expense', amount, currency: 'EUR', date: randomDate(), description: pick(['REWE', 'Shell', 'Bistro']), categoryId, accountId: account };
+  };
+  let done = 0;
+  const worker = async () => {
+    while (done < OPS) {
+      done++;
+      const r = rand();
+      const ids = [...live.keys()];
+      if (ids.length < 20 || r < 0.7) {
+        const res = await call('POST', '/transactions', { token: u.accessToken, body: draft() });
+        if (res.status === 201) live.set(res.body.id, res.body.version);
+      } else if (r < 0.9) {
+        const id = pick(ids);
+        const change = pick([{ date: randomDate() }, { amount: 500 + Math.floor(rand() * 5000) }, { categoryId: pick(categories) }]);
+        const res = await call('PATCH', `/transactions/${id}`, { token: u.accessToken, body: change, headers: { 'if-match': String(live.get(id)) } });
+        if (res.status === 200) live.set(id, res.body.version);
+      } else {
+        const id = pick(ids);
+        const res = await call('DELETE', `/transactions/${id}`, { token: u.accessToken, headers: { 'if-match': String(live.get(id)) } });
+        if (res.status === 204) live.delete(id);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
+async function readStream(): Promise<{ arn: string; records: _Record[] }> {
+  const ddb = new DynamoDBClient({});
+  const streams = new DynamoDBStreamsClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
+  const arn = (await ddb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }))).Table?.LatestStreamArn ?? '';
+  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
+  const out: _Record[] = [];
+  for (const shard of shards) {
+    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+    for (let empty = 0; iterator && empty < 2; ) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      out.push(...(page.Records ?? []));
+      empty = (page.Records?.length ?? 0) === 0 ? empty + 1 : 0;
+      iterator = page.NextShardIterator;
+    }
+  }
+  return { arn, records: out };
+}
+
+type Alert = { id: string; kind: string; budgetId?: string; evidence: Record<string, unknown> };
+async function listAll(): Promise<Alert[]> {
+  const out: Alert[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: { body: { items: Alert[]; nextCursor: string | null } } = await call('GET', `/alerts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: u.accessToken });
+    out.push(...res.body.items);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+describe('alerts under at-least-once chaos', () => {
+  it('stores every expected alert exactly once and no other', { timeout: 600_000 }, async () => {
+    const { eventsOf } = await import('../../shared/async/relay');
+    const { repairUser } = await import('../../shared/use-cases/analytics-repair');
+    const { alertsFor } = await import('../../shared/use-cases/alerts');
+    const { budgetStatuses } = await import('../../shared/use-cases/budgets');
+    const { goalStatuses } = await import('../../shared/use-cases/goals');
+    const { handler } = await import('../../functions/queue/alerts');
+    const t = u.accessToken;
+
+    // Prepare: every kind off, so the cloud's own consumer stores nothing while the ledger changes.
+    const off = await call('PUT', '/alerts/preferences', { token: t, body: { kinds: Object.fromEntries(KINDS.map((k) => [k, { enabled: false }])) } });
+    expect(off.status).toBe(200);
+    expect((await call('PATCH', '/me', { token: t, body: { baseCurrency: 'EUR' } })).status).toBe(200);
+    const account = (await call('POST', '/accounts', { token: t, body: { name: 'Giro', type: 'checking', currency: 'EUR', openingBalance: 0 } })).body.id as string;
+    const start = monthStart(-3);
+    const budgets = [
+      { name: 'Groceries', categoryId: 'food.groceries', period: 'monthly', amount: 20000, startDate: start },
+      { name: 'Everything', categoryId: null, period: 'monthly', amount: 60000, thresholds: [25, 50, 75, 100, 150], startDate: start },
+      { name: 'Fuel', categoryId: 'transport.fuel', period: 'weekly', amount: 4000, startDate: start },
+    ];
+    for (const b of budgets) expect((await call('POST', '/budgets', { token: t, body: b })).status).toBe(201);
+    expect((await call('POST', '/goals', { token: t, body: { name: 'Done already', targetAmount: 100, startAmount: 100 } })).status).toBe(201);
+
+    await randomOps(account);
+    // The cloud's own pipeline settles: every rollup equals the recount.
+    await eventually(async () => ((await repairUser(u.userId, { fix: false })).drifts.length === 0 ? true : undefined), 60_000, 'rollups to settle');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await listAll()).toEqual([]);
+    const on = await call('PUT', '/alerts/preferences', { token: t, body: { kinds: Object.fromEntries(KINDS.map((k) => [k, { enabled: true, email: k === 'budget.threshold' ? 'immediate' : 'off' }])) } });
+    expect(on.status).toBe(200);
+
+    // The user's ledger events, as the relay makes them from the stream.
+    const { arn, records } = await readStream();
+    const events: Envelope[] = records
+      .filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(`USER#${u.userId}`))
+      .flatMap((r) => eventsOf(lambdaStreamRecord(r, arn, 'us-east-1')))
+      .filter((e) => e.type.startsWith('Transaction') && (e.data as { userId?: string }).userId === u.userId);
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+    expect(unique.length).toBeGreaterThan(OPS * 0.8);
+
+    // Expected: what the pure rules decide for each event on the final data (no write).
+    const sources = { budgetStatuses, goalStatuses };
+    const day = new Date().toISOString().slice(0, 10);
+    const expected = new Map<string, string>();
+    for (const e of unique) for (const d of await alertsFor(e.data as Parameters<typeof alertsFor>[0], sources, day)) expected.set(d.id, d.kind);
+    const kinds = new Set(expected.values());
+    for (const k of ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached']) expect(kinds, k).toContain(k);
+
+    // Chaos delivery to the alerts consumer's own handler through a queue of its own.
+    const sqs = new SQSClient({});
+    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `alerts-chaos-${Date.now()}`, Attributes: { VisibilityTimeout: '1' } }))).QueueUrl ?? '';
+    let publisherCrashes = 0;
+    for (let i = 0; i < unique.length; i += 50) {
+      const batch = unique.slice(i, i + 50).flatMap((e) => Array.from({ length: 1 + Math.floor(rand() * 3) }, () => e));
+      batch.sort(() => rand() - 0.5);
+      if (rand() < 0.3) {
+        publisherCrashes++;
+        const cut = Math.floor(rand() * batch.length);
+        await Promise.all(batch.slice(0, cut).map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
+      }
+      await Promise.all(batch.map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
+    }
+    let consumerCrashes = 0;
+    let deliveries = 0;
+    const deadline = Date.now() + 300_000;
+    const context = { functionName: 'alerts', awsRequestId: 'chaos', getRemainingTimeInMillis: () => 600_000 } as unknown as Context;
+    const consumer = async () => {
+      for (let idle = 0; idle < 4 && Date.now() < deadline; ) {
+        const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+        const messages = got.Messages ?? [];
+        if (messages.length === 0) {
+          const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+          idle = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) === 0 ? idle + 1 : 0;
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
+        }
+        deliveries += messages.length;
+        const sqsRecords = messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' } }) as unknown as SQSRecord);
+        const result = await handler({ Records: sqsRecords } as SQSEvent, context);
+        if (rand() < 0.25) {
+          consumerCrashes++;
+          continue;
+        }
+        const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+        const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
+        if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })) }));
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, consumer));
+    expect(deliveries).toBeGreaterThan(unique.length * 1.5);
+    expect(consumerCrashes).toBeGreaterThan(0);
+    expect(publisherCrashes).toBeGreaterThan(0);
+
+    // Every expected alert exactly once, and no other.
+    const stored = await listAll();
+    const ids = stored.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(expected.keys()));
+
+    // Independently: each budget period's thresholds are those at or below its final spending (GET /budgets/status).
+    const byPeriod = new Map<string, number[]>();
+    for (const a of stored.filter((x) => x.kind === 'budget.threshold')) {
+      const period = a.evidence.period as { from: string; to: string };
+      const k = `${a.budgetId}|${period.from}|${period.to}`;
+      byPeriod.set(k, [...(byPeriod.get(k) ?? []), a.evidence.threshold as number].sort((p, q) => p - q));
+    }
+    const list = (await call('GET', '/budgets', { token: t })).body.items as { id: string; thresholds: number[] }[];
+    // Every period any event touched (its transaction's date before or after the change), alerts or not.
+    const dates = new Set(unique.flatMap((e) => [(e.data as { before: { date: string } | null }).before?.date, (e.data as { after: { date: string } | null }).after?.date]).filter((d): d is string => d !== undefined));
+    const ends = new Set<string>();
+    for (const d of dates) for (const s of (await call('GET', `/budgets/status?date=${d}`, { token: t })).body.items as { period: { to: string } }[]) ends.add(s.period.to);
+    let periodsChecked = 0;
+    for (const end of ends) {
+      const status = (await call('GET', `/budgets/status?date=${end}`, { token: t })).body.items as { budgetId: string; period: { from: string; to: string }; spent: number; available: number }[];
+      for (const s of status.filter((x) => x.period.to === end)) {
+        const thresholds = list.find((b) => b.id === s.budgetId)?.thresholds ?? [];
+        const reached = thresholds.filter((th) => s.spent * 100 >= th * s.available);
+        expect(byPeriod.get(`${s.budgetId}|${s.period.from}|${s.period.to}`) ?? [], `${s.budgetId} ${s.period.from}`).toEqual(reached);
+        periodsChecked++;
+      }
+    }
+    expect(periodsChecked).toBeGreaterThan(10);
+  });
+});
