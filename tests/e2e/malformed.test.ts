@@ -47,9 +47,10 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_
 });
 
 describe('a body beyond the gateway limit', () => {
-  it('is refused with 413 before any handler', async () => {
+  it('is refused with 413 before any handler, in API Gateway’s own body', async () => {
     const res = await call('POST', '/transactions', { token: tokens.user, raw: 'x'.repeat(11 * 1024 * 1024), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(413);
-    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.text).toBe('{"message":"Request Entity Too Large"}');
   });
 });

@@ -1,3 +1,4 @@
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
@@ -15,31 +16,50 @@ vi.mock('../../../shared/http/authorization', () => ({
   },
 }));
 
+// The factory verifies bearer tokens itself: tokens here are signed with a key of this test, whose JWKS the
+// verifier's fetch receives in place of the pool's (the issuer's address on AWS).
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+
 beforeAll(() => {
   Object.assign(process.env, { TABLE_NAME: 't', USER_POOL_ID: 'us-east-1_x', USER_POOL_CLIENT_ID: 'c', CORS_ORIGINS: '*', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'SILENT' });
+  vi.stubGlobal('fetch', async (url: string) => {
+    expect(url).toBe('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x/.well-known/jwks.json');
+    return new Response(JSON.stringify(jwks));
+  });
 });
+
+/** A Cognito-shaped access token for these claims, signed with the test's key. */
+function token(claims: Record<string, unknown>): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = enc({ alg: 'RS256', kid: 'k1' });
+  const body = enc({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', client_id: 'c', iat: now, exp: now + 3600, ...claims });
+  return `${head}.${body}.${createSign('RSA-SHA256').update(`${head}.${body}`).sign(privateKey).toString('base64url')}`;
+}
 
 const context = { functionName: 'f', awsRequestId: 'r', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
-function event(over: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
-  const { claims, ...rest } = over;
+/** An event; `claims` become a signed bearer token, `authorizerClaims` what a JWT authorizer would have passed. */
+function event(over: Partial<APIGatewayProxyEventV2> & { claims?: Record<string, unknown>; authorizerClaims?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+  const { claims, authorizerClaims, ...rest } = over;
   return {
     version: '2.0',
     routeKey: 'POST /x',
     rawPath: '/x',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(claims ? { authorization: `Bearer ${token(claims)}` } : {}) },
     isBase64Encoded: false,
     requestContext: {
       requestId: 'req-1',
       http: { method: 'POST', path: '/x', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 't' },
-      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+      ...(authorizerClaims ? { authorizer: { jwt: { claims: authorizerClaims, scopes: [] } } } : {}),
     },
     ...rest,
   } as unknown as APIGatewayProxyEventV2;
 }
 
-const claims = { sub: 'u1', jti: 'j1', token_use: 'access', exp: '9999999999', 'cognito:groups': '[admin user]', username: 'u1' };
+const claims = { sub: 'u1', jti: 'j1', token_use: 'access', 'cognito:groups': ['admin', 'user'], username: 'u1' };
 
 async function load() {
   const { httpHandler } = await import('../../../shared/http/handler');
@@ -93,15 +113,30 @@ describe('http handler factory', () => {
     expect(JSON.parse(res.body ?? '').got.amount).toBe(2);
   });
 
-  it('refuses a signed-in route without verified claims, or with an id token', async () => {
+  it('refuses a signed-in route without a token, or with an id token, expired or foreign-signed one', async () => {
     const { userRoute } = await load();
-    expect((await userRoute(event(), context)).statusCode).toBe(401);
-    const idToken = await userRoute(event({ claims: { ...claims, token_use: 'id' } }), context);
-    expect(idToken.statusCode).toBe(401);
-    expect(idToken.headers?.['www-authenticate']).toBe('Bearer');
+    const none = await userRoute(event(), context);
+    expect(none.statusCode).toBe(401);
+    expect(none.headers?.['www-authenticate']).toBe('Bearer realm="tally"');
+    const now = Math.floor(Date.now() / 1000);
+    const foreign = token(claims).replace(/\.[^.]+$/, '.AAAA');
+    for (const e of [event({ claims: { ...claims, token_use: 'id' } }), event({ claims: { ...claims, exp: now - 10 } }), event({ headers: { authorization: `Bearer ${foreign}` } })]) {
+      const res = await userRoute(e, context);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers?.['content-type']).toBe('application/problem+json');
+      expect(res.headers?.['www-authenticate']).toMatch(/^Bearer realm="tally", error="invalid_token", error_description="/);
+    }
   });
 
-  it('takes the caller only from the claims, groups in API Gateway form', async () => {
+  it('ignores claims an authorizer would have put in the event: the caller comes only from the verified token', async () => {
+    const { userRoute } = await load();
+    active.value = true;
+    expect((await userRoute(event({ authorizerClaims: { sub: 'u1', jti: 'j1', token_use: 'access' } }), context)).statusCode).toBe(401);
+    const res = await userRoute(event({ claims, authorizerClaims: { sub: 'someone-else', jti: 'j9', token_use: 'access' } }), context);
+    expect(JSON.parse(res.body ?? '').caller).toMatchObject({ userId: 'u1', tokenId: 'j1' });
+  });
+
+  it('takes the caller only from the claims, groups as a list', async () => {
     const { userRoute } = await load();
     active.value = true;
     const res = await userRoute(event({ claims, body: '{"userId":"someone-else"}' }), context);
