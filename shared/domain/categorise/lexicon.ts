@@ -6,70 +6,68 @@ import { wordsOf, type CategoriseSubject } from './features';
  * from any labelled data. It answers only until the user has taught the model enough of their own (see
  * `PRIOR_UNTIL_DOCS` in ./model.ts), and only into categories the user still has.
  */
-const EXPENSE: Record<string, readonly string[]> = {
-  'food.groceries': ['grocery', 'groceries', 'supermarket', 'aldi', 'lidl', 'rewe', 'edeka', 'tesco', 'sainsbury', 'sainsburys', 'asda', 'kroger', 'safeway', 'carrefour', 'woolworths', 'checkers', 'spar', 'pick', 'walmart', 'costco', 'wholefoods', 'albert', 'heijn', 'jumbo', 'mercadona', 'netto', 'penny', 'kaufland', 'waitrose', 'morrisons', 'trader'],
-  'food.restaurants': ['restaurant', 'restaurants', 'bistro', 'trattoria', 'pizzeria', 'sushi', 'grill', 'diner', 'steakhouse', 'brasserie', 'taverna'],
-  'food.coffee': ['starbucks', 'coffee', 'cafe', 'espresso', 'costa', 'pret', 'tchibo'],
-  'food.takeaway': ['mcdonalds', 'kfc', 'burger', 'subway', 'dominos', 'deliveroo', 'ubereats', 'doordash', 'grubhub', 'takeaway', 'lieferando', 'wimpy', 'nandos', 'debonairs', 'steers', 'takeout'],
-  'food.bars': ['bar', 'pub', 'brewery', 'tavern', 'liquor', 'bottle', 'wine'],
-  'transport.fuel': ['fuel', 'gas', 'petrol', 'shell', 'bp', 'esso', 'aral', 'chevron', 'exxon', 'texaco', 'engen', 'sasol', 'caltex', 'total', 'jet', 'garage'],
-  'transport.public-transport': ['metro', 'subway', 'transit', 'bus', 'tram', 'bvg', 'mvg', 'tfl', 'oyster', 'gautrain'],
-  'transport.taxi': ['uber', 'lyft', 'taxi', 'cab', 'bolt', 'freenow'],
-  'transport.parking': ['parking', 'toll', 'tolls', 'parkhaus', 'etoll'],
-  'transport.car-maintenance': ['tyre', 'tyres', 'tire', 'tires', 'mechanic', 'autoservice', 'carwash'],
-  'shopping.online': ['amazon', 'ebay', 'etsy', 'aliexpress', 'takealot', 'zalando', 'marketplace'],
-  'shopping.clothing': ['clothing', 'fashion', 'zara', 'primark', 'uniqlo', 'nike', 'adidas', 'shoes', 'woolworths'],
-  'shopping.electronics': ['electronics', 'apple', 'mediamarkt', 'saturn', 'bestbuy', 'currys', 'incredible', 'software'],
-  'shopping.household': ['ikea', 'hardware', 'homebase', 'bunnings', 'obi', 'hornbach', 'builders', 'target'],
-  'health.pharmacy': ['pharmacy', 'apotheke', 'drugstore', 'cvs', 'walgreens', 'boots', 'clicks', 'dischem', 'chemist'],
-  'health.medical': ['doctor', 'hospital', 'clinic', 'medical', 'physician'],
-  'health.dental': ['dentist', 'dental'],
-  'health.fitness': ['gym', 'fitness', 'virgin', 'planet', 'yoga', 'pilates'],
-  'personal-care.hair-beauty': ['salon', 'hair', 'barber', 'beauty', 'spa', 'nails'],
-  'entertainment.streaming': ['netflix', 'spotify', 'hulu', 'disney', 'hbo', 'showmax', 'deezer', 'youtube', 'prime', 'dazn', 'audible'],
-  'entertainment.events': ['tickets', 'ticket', 'ticketmaster', 'eventbrite', 'cinema', 'theatre', 'theater', 'concert', 'movies', 'ster', 'kinekor'],
-  'entertainment.games': ['steam', 'playstation', 'xbox', 'nintendo', 'games'],
-  'entertainment.books': ['books', 'bookstore', 'kindle', 'thalia', 'waterstones', 'exclusive'],
-  'travel.flights': ['airline', 'airlines', 'airways', 'lufthansa', 'ryanair', 'easyjet', 'flysafair', 'delta', 'klm', 'emirates', 'airport'],
-  'travel.accommodation': ['hotel', 'hotels', 'airbnb', 'booking', 'hostel', 'motel', 'lodge', 'inn'],
-  'travel.car-rental': ['hertz', 'avis', 'europcar', 'sixt', 'rental'],
-  'travel.trains-buses': ['rail', 'railway', 'train', 'trainline', 'amtrak', 'bahn', 'sncf', 'flixbus', 'greyhound', 'intercape'],
-  'housing.rent': ['rent', 'landlord', 'letting'],
-  'housing.mortgage': ['mortgage', 'bond', 'hypothek'],
-  'utilities.electricity': ['electric', 'electricity', 'power', 'energy', 'eskom', 'vattenfall', 'eon', 'prepaid'],
-  'utilities.heating': ['heating'],
-  'utilities.water': ['water'],
-  'utilities.internet': ['internet', 'broadband', 'fibre', 'fiber', 'comcast', 'xfinity', 'afrihost', 'webafrica'],
-  'utilities.mobile': ['mobile', 'vodafone', 'verizon', 'vodacom', 'mtn', 'telkom', 'cell', 'airtime', 'telekom', 'o2', 'airtel'],
-  'insurance.car': ['car insurance'],
-  'insurance.health': ['medical aid', 'discovery', 'bupa'],
-  'insurance.life': ['life', 'assurance', 'oldmutual', 'sanlam', 'liberty'],
-  'fees.bank': ['fee', 'fees', 'charge', 'charges', 'commission', 'service'],
-  'fees.atm': ['atm'],
-  'other.cash': ['cash', 'withdrawal'],
-  'taxes.income': ['irs', 'hmrc', 'sars', 'finanzamt', 'tax'],
-  'giving.charity': ['charity', 'donation', 'church', 'foundation', 'unicef', 'oxfam'],
-  'pets.vet': ['vet', 'veterinary'],
-  'pets.food': ['petco', 'petsmart', 'fressnapf'],
-  'education.tuition': ['tuition', 'school', 'university', 'college'],
-  'family.childcare': ['daycare', 'nursery', 'kindergarten', 'kita', 'creche'],
-  'loans.interest': ['interest', 'finance'],
-};
+const EXPENSE =
+  'food.groceries=grocery groceries supermarket aldi lidl rewe edeka tesco sainsbury asda kroger carrefour woolworths checkers spar walmart costco wholefoods mercadona netto;' +
+  'food.restaurants=restaurant restaurants bistro pizzeria sushi grill diner;' +
+  'food.coffee=starbucks coffee cafe costa pret tchibo;' +
+  'food.takeaway=mcdonalds kfc burger subway dominos deliveroo ubereats doordash grubhub takeaway lieferando nandos debonairs;' +
+  'food.bars=bar pub brewery liquor wine;' +
+  'transport.fuel=fuel gas petrol shell bp engen sasol;' +
+  'transport.public-transport=metro subway transit bus tram tfl;' +
+  'transport.taxi=uber lyft taxi cab bolt;' +
+  'transport.parking=parking toll;' +
+  'transport.car-maintenance=tyre mechanic;' +
+  'shopping.online=amazon ebay etsy takealot zalando marketplace;' +
+  'shopping.clothing=clothing zara nike adidas shoes woolworths;' +
+  'shopping.electronics=electronics apple;' +
+  'shopping.household=ikea hardware;' +
+  'health.pharmacy=pharmacy cvs boots chemist;' +
+  'health.medical=doctor hospital clinic medical;' +
+  'health.dental=dentist dental;' +
+  'health.fitness=gym fitness yoga;' +
+  'personal-care.hair-beauty=salon hair barber beauty spa;' +
+  'entertainment.streaming=netflix spotify disney showmax youtube prime;' +
+  'entertainment.events=tickets ticketmaster cinema theatre concert movies;' +
+  'entertainment.games=steam games;' +
+  'entertainment.books=books bookstore kindle;' +
+  'travel.flights=airline airlines ryanair easyjet airport;' +
+  'travel.accommodation=hotel hotels airbnb booking;' +
+  'travel.car-rental=hertz avis sixt rental;' +
+  'travel.trains-buses=rail railway train bahn flixbus;' +
+  'housing.rent=rent landlord;' +
+  'housing.mortgage=mortgage bond;' +
+  'utilities.electricity=electric electricity power energy eskom;' +
+  'utilities.heating=heating;' +
+  'utilities.water=water;' +
+  'utilities.internet=internet broadband fibre;' +
+  'utilities.mobile=mobile vodafone vodacom mtn airtime o2;' +
+  'insurance.car=car_insurance;' +
+  'insurance.health=medical_aid discovery;' +
+  'fees.bank=fee fees charge charges;' +
+  'fees.atm=atm;' +
+  'other.cash=cash withdrawal;' +
+  'taxes.income=irs hmrc sars tax;' +
+  'giving.charity=charity donation church;' +
+  'pets.vet=vet veterinary;' +
+  'education.tuition=tuition school university college;' +
+  'family.childcare=daycare nursery kindergarten;' +
+  'loans.interest=interest';
 
-const INCOME: Record<string, readonly string[]> = {
-  'income.salary': ['salary', 'payroll', 'wages', 'paycheck', 'gehalt', 'lohn', 'paye'],
-  'income.interest': ['interest', 'zinsen', 'rebate'],
-  'income.dividends': ['dividend', 'dividends'],
-  'income.refunds': ['refund', 'reversal', 'cashback', 'reimbursement', 'return'],
-  'income.benefits': ['benefit', 'benefits', 'allowance', 'kindergeld', 'sassa'],
-  'income.pension': ['pension', 'rente', 'annuity'],
-  'income.rental': ['tenant'],
-};
+const INCOME =
+  'income.salary=salary payroll wages paycheck;' +
+  'income.interest=interest rebate;' +
+  'income.dividends=dividend dividends;' +
+  'income.refunds=refund cashback reimbursement;' +
+  'income.benefits=benefit benefits allowance;' +
+  'income.pension=pension';
 
-function index(table: Record<string, readonly string[]>): Map<string, string> {
+/** `category=word word;category=…` (two-word entries joined by `_`) → word → category; the first to name a word keeps it. */
+function index(table: string): Map<string, string> {
   const out = new Map<string, string>();
-  // The first category to name a word keeps it (the tables list the likelier meaning first).
-  for (const [category, words] of Object.entries(table)) for (const w of words) if (!out.has(w)) out.set(w, category);
+  for (const entry of table.split(';')) {
+    const [category = '', words = ''] = entry.split('=');
+    for (const w of words.split(' ')) if (w && !out.has(w.replace('_', ' '))) out.set(w.replace('_', ' '), category);
+  }
   return out;
 }
 
@@ -111,5 +109,5 @@ export function lexiconGuess(t: CategoriseSubject): LexiconGuess | undefined {
 
 /** Every category id the lexicon can suggest (all are default categories; tested). */
 export function lexiconCategories(): string[] {
-  return [...new Set([...Object.keys(EXPENSE), ...Object.keys(INCOME)])];
+  return [...new Set([...EXPENSE_WORDS.values(), ...INCOME_WORDS.values()])];
 }
