@@ -15,6 +15,7 @@ import * as budgets from '../shared/contracts/budgets';
 import * as imports from '../shared/contracts/imports';
 import * as alerts from '../shared/contracts/alerts';
 import * as recurring from '../shared/contracts/recurring';
+import * as forecast from '../shared/contracts/forecast';
 import { asyncFunctions } from './async-functions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -218,6 +219,9 @@ export const functions: FunctionDef[] = [
   // recurring payments (detected by the `recurring` queue consumer)
   http('recurring-list', 'GET /recurring', recurring.listRecurring, 'recurring/list', ['table:read']),
   http('recurring-update', 'PATCH /recurring/{id}', recurring.updateRecurring, 'recurring/update', ['table:write']),
+
+  // cash-flow forecast (read from the accounts, the recurring items and the monthly rollups)
+  http('forecast-get', 'GET /forecast', forecast.getForecast, 'forecast/get', ['table:read']),
 
   // analytics (read pre-computed monthly rollups)
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),

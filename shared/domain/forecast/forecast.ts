@@ -1,0 +1,226 @@
+import { daysInMonth } from '../ledger/calendar';
+import { fnv1a, mulberry32 } from '../goals/feasibility';
+import { futureCount, pastCount, type ScheduledItem } from './schedule';
+
+/**
+ * The cash-flow forecast: the known part (recurring payments, each expected occurrence) plus the residual (what the
+ * monthly totals hold beyond the recurring payments), resampled from the user's own past months by a seeded,
+ * smoothed bootstrap, summed along paths month by month so the balance's spread grows with the horizon. Pure: no
+ * clock, no I/O, no `Math.random`; every amount is integer minor units (bigint), so its percentiles are too.
+ */
+
+/** Complete months of history used, at most (the latest). */
+export const MAX_HISTORY_MONTHS = 24;
+/** Recurring payments still `detected` (not confirmed) count as known from this confidence on. */
+export const MIN_RECURRING_CONFIDENCE = 0.6;
+/** Balance paths drawn. */
+export const FORECAST_DRAWS = 2_000;
+/** Months a forecast may cover. */
+export const MAX_FORECAST_MONTHS = 6;
+/**
+ * Kernel bandwidth of the smoothed bootstrap, as a share of Silverman's rule (1.06 σ n^-1/5): the empirical
+ * P10–P90 of a dozen months is narrower than the distribution they come from, so each drawn month is jittered by a
+ * normal of this width. Chosen by the back-test (tests/bench/sections/forecast.ts) for 70–90 % coverage.
+ */
+export const BANDWIDTH_SHARE = 0.2;
+
+/** One complete month of the monthly rollup: income and expenses in base minor units (both ≥ 0 as stored). */
+export interface MonthTotals {
+  readonly month: string;
+  readonly income: bigint;
+  readonly expenses: bigint;
+}
+
+export interface ForecastInput {
+  /** Mixed into the seed (the user id), so the same data always gives the same answer for the same user. */
+  readonly seed: string;
+  readonly startingBalance: bigint;
+  /** The day the starting balance is at (YYYY-MM-DD); the forecast covers what comes after it. */
+  readonly asOf: string;
+  /** 1 to {@link MAX_FORECAST_MONTHS}. */
+  readonly months: number;
+  /** Complete months before `asOf`'s month, oldest first (missing months may be absent: they count as empty once activity began). */
+  readonly history: readonly MonthTotals[];
+  /** Recurring payments to count as known, amounts in the base currency. */
+  readonly recurring: readonly ScheduledItem[];
+  readonly draws?: number;
+  /** Overrides {@link BANDWIDTH_SHARE} (0 = plain bootstrap). */
+  readonly bandwidthShare?: number;
+}
+
+export interface ForecastMonth {
+  readonly month: string;
+  /** Share of the month the forecast covers: 1, or the days left after `asOf` in its own month. */
+  readonly share: number;
+  /** Expected income: recurring income due + the mean residual income (scaled by `share`). */
+  readonly income: bigint;
+  readonly expenses: bigint;
+  readonly net: bigint;
+  readonly recurringIncome: bigint;
+  readonly recurringExpenses: bigint;
+  /** Percentiles of the month-end balance over the drawn paths (nearest rank). */
+  readonly balance: { readonly p10: bigint; readonly p50: bigint; readonly p90: bigint };
+}
+
+export interface Forecast {
+  readonly months: ForecastMonth[];
+  /** The history months the residual was drawn from (oldest first). */
+  readonly historyMonths: string[];
+  /** Residual income and expenses of each of those months (what the recurring payments did not explain). */
+  readonly residuals: { month: string; income: bigint; expenses: bigint }[];
+  readonly seed: number;
+  readonly draws: number;
+  readonly bandwidth: { income: number; expenses: number };
+}
+
+const monthIndex = (m: string): number => {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return y * 12 + mo - 1;
+};
+const monthOfIndex = (i: number): string => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** The months the forecast covers after `asOf`: its own month when days remain (with their share), then whole months. */
+export function forecastMonths(asOf: string, months: number): { month: string; share: number }[] {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const dim = daysInMonth(y, m);
+  const first = monthIndex(asOf.slice(0, 7));
+  const out: { month: string; share: number }[] = [];
+  let i = d < dim ? first : first + 1;
+  if (d < dim) out.push({ month: monthOfIndex(i++), share: (dim - d) / dim });
+  while (out.length < months) out.push({ month: monthOfIndex(i++), share: 1 });
+  return out.slice(0, months);
+}
+
+/** The history used: the latest {@link MAX_HISTORY_MONTHS} complete months from the first with any activity, gaps filled with empty months. */
+export function usableHistory(history: readonly MonthTotals[], beforeMonth: string): MonthTotals[] {
+  const byMonth = new Map(history.map((h) => [h.month, h]));
+  const end = monthIndex(beforeMonth);
+  const out: MonthTotals[] = [];
+  for (let i = end - MAX_HISTORY_MONTHS; i < end; i++) {
+    const month = monthOfIndex(i);
+    const h = byMonth.get(month);
+    if (out.length === 0 && (!h || (h.income === 0n && h.expenses === 0n))) continue;
+    out.push(h ?? { month, income: 0n, expenses: 0n });
+  }
+  return out;
+}
+
+/** A month's residual: its totals minus the recurring payments that fell in it (each side at least 0). */
+export function residualOf(h: MonthTotals, recurring: readonly ScheduledItem[]): { month: string; income: bigint; expenses: bigint } {
+  let income = h.income;
+  let expenses = h.expenses;
+  for (const item of recurring) {
+    const n = BigInt(pastCount(item, h.month));
+    if (n === 0n) continue;
+    if (item.type === 'income') income -= n * item.amount;
+    else expenses -= n * item.amount;
+  }
+  return { month: h.month, income: income > 0n ? income : 0n, expenses: expenses > 0n ? expenses : 0n };
+}
+
+/** Rounds a non-negative-or-negative rational num/den to the nearest integer (halves away from zero). */
+function roundDiv(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const r = num % den;
+  if (2n * (r < 0n ? -r : r) >= den) return q + (num < 0n ? -1n : 1n);
+  return q;
+}
+
+const scale = (v: bigint, share: number): bigint => (share === 1 ? v : roundDiv(v * BigInt(Math.round(share * 1_000_000)), 1_000_000n));
+
+function stddev(xs: readonly bigint[]): number {
+  if (xs.length < 2) return 0;
+  const ys = xs.map(Number);
+  const mean = ys.reduce((s, y) => s + y, 0) / ys.length;
+  return Math.sqrt(ys.reduce((s, y) => s + (y - mean) ** 2, 0) / (ys.length - 1));
+}
+
+/** Nearest-rank percentile of sorted values (q in 0–100). */
+export function nearestRank(sorted: readonly bigint[], q: number): bigint {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1));
+  return sorted[i] ?? 0n;
+}
+
+/**
+ * The forecast. Each of `draws` paths starts at the starting balance; each month adds the recurring income due in
+ * it minus the recurring expenses due (the known part, the same on every path) plus one past month's residual
+ * income minus its residual expenses, the month drawn uniformly with replacement and jittered by a normal kernel
+ * (bandwidth {@link BANDWIDTH_SHARE} × Silverman's rule per side, rounded to a minor unit; a side's jittered
+ * value is kept ≥ 0), scaled by the month's share for the current month. The balance percentiles are taken over
+ * the paths at each month end. Seeded by FNV-1a of `seed` and every figure, so the same data gives the same answer.
+ */
+export function forecast(input: ForecastInput): Forecast {
+  const draws = input.draws ?? FORECAST_DRAWS;
+  const horizon = forecastMonths(input.asOf, input.months);
+  const history = usableHistory(input.history, input.asOf.slice(0, 7));
+  const residuals = history.map((h) => residualOf(h, input.recurring));
+  const key = [
+    input.seed,
+    input.startingBalance,
+    input.asOf,
+    input.months,
+    residuals.map((r) => `${r.month}:${r.income}:${r.expenses}`).join(','),
+    input.recurring.map((r) => `${r.id}:${r.type}:${r.amount}:${r.nextExpectedDate}:${r.period}`).join(','),
+  ].join('|');
+  const seed = fnv1a(key);
+  const random = mulberry32(seed);
+  const k = residuals.length;
+  const share = input.bandwidthShare ?? BANDWIDTH_SHARE;
+  const silverman = k > 1 ? 1.06 * k ** -0.2 * share : 0;
+  const bandwidth = { income: stddev(residuals.map((r) => r.income)) * silverman, expenses: stddev(residuals.map((r) => r.expenses)) * silverman };
+  const normal = (): number => {
+    // Box–Muller on the seeded generator (1 − u keeps the logarithm finite).
+    const u = 1 - random();
+    const v = random();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  const known = horizon.map(({ month }) => {
+    let income = 0n;
+    let expenses = 0n;
+    for (const item of input.recurring) {
+      const n = BigInt(futureCount(item, month, input.asOf));
+      if (item.type === 'income') income += n * item.amount;
+      else expenses += n * item.amount;
+    }
+    return { income, expenses };
+  });
+  const balances = horizon.map(() => new Array<bigint>(draws));
+  for (let d = 0; d < draws; d++) {
+    let balance = input.startingBalance;
+    for (let t = 0; t < horizon.length; t++) {
+      const { share: s } = horizon[t] as { share: number };
+      const kn = known[t] as { income: bigint; expenses: bigint };
+      let flow = kn.income - kn.expenses;
+      if (k > 0) {
+        const r = residuals[Math.floor(random() * k)] as { income: bigint; expenses: bigint };
+        let inc = r.income;
+        let exp = r.expenses;
+        if (bandwidth.income > 0) inc += BigInt(Math.round(normal() * bandwidth.income));
+        if (bandwidth.expenses > 0) exp += BigInt(Math.round(normal() * bandwidth.expenses));
+        flow += scale(inc > 0n ? inc : 0n, s) - scale(exp > 0n ? exp : 0n, s);
+      }
+      balance += flow;
+      (balances[t] as bigint[])[d] = balance;
+    }
+  }
+  const meanOf = (pick: (r: { income: bigint; expenses: bigint }) => bigint): bigint => (k === 0 ? 0n : roundDiv(residuals.reduce((s, r) => s + pick(r), 0n), BigInt(k)));
+  const meanIncome = meanOf((r) => r.income);
+  const meanExpenses = meanOf((r) => r.expenses);
+  const months = horizon.map(({ month, share: s }, t) => {
+    const kn = known[t] as { income: bigint; expenses: bigint };
+    const sorted = (balances[t] as bigint[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const income = kn.income + scale(meanIncome, s);
+    const expenses = kn.expenses + scale(meanExpenses, s);
+    return {
+      month,
+      share: Math.round(s * 10_000) / 10_000,
+      income,
+      expenses,
+      net: income - expenses,
+      recurringIncome: kn.income,
+      recurringExpenses: kn.expenses,
+      balance: { p10: nearestRank(sorted, 10), p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90) },
+    };
+  });
+  return { months, historyMonths: history.map((h) => h.month), residuals, seed, draws, bandwidth: { income: Math.round(bandwidth.income), expenses: Math.round(bandwidth.expenses) } };
+}
