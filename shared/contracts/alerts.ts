@@ -33,6 +33,7 @@ const RULES = `Alerts are computed by the \`alerts\` queue consumer from the led
 - \`transaction.unusual\` (one per transaction): the expense's base amount against the same category's expenses in the 90 days before its date (at most 200, the by-category index), modified z-score 0.6745·(x−median)/MAD > 3.5 (Iglewicz–Hoaglin) with at least 8 earlier expenses; \`evidence.method\` says which variant applied;
 - \`goal.reached\` (once per goal) and \`goal.off_track\` (once per goal and month), from the goals' status as of the day of evaluation (UTC).
 - \`recurring.price_rise\` (once per recurring payment and date of the new price), raised by the \`recurring\` consumer when a detected recurring payment's amount stepped up and stayed (\`evidence\`: the recurring id, old and new amount, since); none for a payment the user ignored.
+- \`health.drop\` (once per month): the financial-health score of a month (\`GET /reports/health\`) is 10 or more points below the previous month's; evaluated whenever that report is computed for the current month or a month that ended within the last 365 days (\`evidence\`: month, score, previousScore, delta, components).
 Changes dated more than 365 days ago raise nothing; alerts are kept 400 days. A transient state undone before the consumer read it (a transaction created then deleted at once) may raise nothing; an alert once raised stays.`;
 
 export const listAlerts = route({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Every kind of alert Tally raises. */
-export const ALERT_KINDS = ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached', 'goal.off_track', 'recurring.price_rise'] as const;
+export const ALERT_KINDS = ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached', 'goal.off_track', 'recurring.price_rise', 'health.drop'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
