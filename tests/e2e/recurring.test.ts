@@ -53,6 +53,16 @@ const until = (u: TestUser, check: (i: Item[]) => boolean, what: string) =>
   }, 30_000, what);
 
 describe('recurring payments', () => {
+  it('a burst of payments written at once all reach the series', async () => {
+    const { u, account } = await setUp('Recurring burst');
+    const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 4, 2);
+    const dates = Array.from({ length: 12 }, (_, i) => new Date(start + i * 7 * 86_400_000).toISOString().slice(0, 10));
+    const ids = await Promise.all(dates.map((d) => pay(u, account, d, 2250, 'Veg Box Riverford')));
+    const listed = await until(u, (l) => l[0]?.transactionIds.length === 12, 'all twelve payments in the series');
+    expect(listed[0]).toMatchObject({ merchant: 'veg box riverford', period: 'weekly', lastDate: dates[11], averageAmount: 2250 });
+    expect([...(listed[0]?.transactionIds ?? [])].sort()).toEqual([...ids].sort());
+  });
+
   it('lists a monthly subscription with its next date, shows a price rise with an alert, and keeps it ignored', async () => {
     const { u, account } = await setUp('Recurring');
     const token = u.accessToken;
@@ -107,6 +117,12 @@ describe('recurring payments', () => {
     expect(del.status, del.text).toBe(204);
     const after = await until(u, (l) => l[0]?.transactionIds.length === 4, 'the delete applied');
     expect(after[0]?.lastDate).toBe(day5(-2));
+    // Two more deleted: two payments are no pattern, and the item leaves the list.
+    for (const gone of [ids[3], ids[2]] as string[]) {
+      const t = await call('GET', `/transactions/${gone}`, { token: u.accessToken });
+      expect((await call('DELETE', `/transactions/${gone}`, { token: u.accessToken, headers: { 'if-match': `"${t.body.version}"` } })).status).toBe(204);
+    }
+    await until(u, (l) => l.length === 0, 'the item no longer listed');
     const other = await newUser('Recurring other');
     expect(await items(other)).toEqual([]);
   });

@@ -115,6 +115,18 @@ describe('recurring consumer', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', version: version + 1 });
   });
 
+  it('drops an item that no longer looks recurring from the list and keeps its status for when it comes back', async () => {
+    const payments = months('2025-01-05', 4, () => 1299);
+    await applyLedgerEvents(payments.map((p) => msg('TransactionRecorded', null, p)), NOW);
+    const [item] = await recurringItems('u1');
+    await setRecurringStatus('u1', id, 'confirmed', item?.version ?? 0, NOW);
+    await applyLedgerEvents([msg('TransactionDeleted', payments[3] as TransactionSnapshot, null), msg('TransactionDeleted', payments[2] as TransactionSnapshot, null)], NOW);
+    expect(await recurringItems('u1')).toEqual([]);
+    expect(memory.recurring.get(`u1/${id}`)).toMatchObject({ active: false, status: 'confirmed' });
+    await applyLedgerEvents(months('2025-03-05', 2, () => 1299, 'b').map((p) => msg('TransactionRecorded', null, p)), NOW);
+    expect((await recurringItems('u1')).map((i) => [i.status, i.transactionIds.length])).toEqual([['confirmed', 4]]);
+  });
+
   it('keeps income (a salary) apart from expenses and leaves transfers out', async () => {
     const pay: TransactionSnapshot[] = [];
     for (let i = 0; i < 6; i++) pay.push(snap(`s${i}`, new Date(Date.UTC(2025, 0, 3 + 14 * i)).toISOString().slice(0, 10), 210000, 'ACME Payroll', 1, 'income'));
