@@ -11,9 +11,11 @@ export const ROUTES: Record<string, string[]> = {
   BaseCurrencyChanged: ['ledger-jobs'],
   AccountErasureRequested: ['ledger-jobs'],
   ImportRequested: ['imports'],
-  TransactionRecorded: ['analytics', 'categoriser', 'recurring'],
-  TransactionUpdated: ['analytics', 'categoriser', 'recurring'],
-  TransactionDeleted: ['analytics', 'categoriser', 'recurring'],
+  AdviceRefreshRequested: ['advice'],
+  AdviceSweepPage: ['advice'],
+  TransactionRecorded: ['analytics', 'categoriser', 'recurring', 'advice'],
+  TransactionUpdated: ['analytics', 'categoriser', 'recurring', 'advice'],
+  TransactionDeleted: ['analytics', 'categoriser', 'recurring', 'advice'],
 };
 
 /** An event reached the relay with a type no route names: it fails (and is retried, then set aside), never dropped. */

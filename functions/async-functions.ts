@@ -19,7 +19,7 @@ export const asyncFunctions: AsyncFunction[] = [
       { attribute: 'pk', prefix: 'OUTBOX#' },
       { attribute: 'sk', prefix: 'TX#' },
     ],
-    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports', 'queue:categoriser', 'queue:recurring'],
+    access: ['queue:notifications', 'queue:reports', 'queue:ledger-jobs', 'queue:analytics', 'queue:imports', 'queue:categoriser', 'queue:recurring', 'queue:advice'],
   },
   {
     kind: 'queue',
@@ -53,6 +53,17 @@ export const asyncFunctions: AsyncFunction[] = [
     maxConcurrency: 2,
     // queue:notifications: a price-rise alert the user wants emailed at once is queued there (AlertRaised).
     access: ['table:write', 'queue:notifications'],
+    timeoutSeconds: 30,
+  },
+  {
+    kind: 'queue',
+    name: 'advice',
+    entry: 'functions/queue/advice.ts',
+    queue: 'advice',
+    batchSize: 10,
+    maxConcurrency: 5,
+    // queue:advice: the debounced recompute and the monthly sweep's next page are its own delayed messages.
+    access: ['table:write', 'queue:advice'],
     timeoutSeconds: 30,
   },
   {
@@ -134,6 +145,15 @@ export const asyncFunctions: AsyncFunction[] = [
     description: 'Every day 04:15 UTC: delete the accounts whose address nobody confirmed within 7 days (Cognito: AdminGetUser, AdminDeleteUser)',
     access: ['table:write', 'cognito:AdminGetUser', 'cognito:AdminDeleteUser'],
     timeoutSeconds: 300,
+  },
+  {
+    kind: 'schedule',
+    name: 'refresh-advice',
+    entry: 'functions/schedule/refresh-advice.ts',
+    schedule: 'cron(0 5 1 * ? *)',
+    description: 'The 1st of every month 05:00 UTC: refresh every user’s advice (one message per page of users, one per user)',
+    access: ['queue:advice'],
+    timeoutSeconds: 30,
   },
   {
     kind: 'schedule',

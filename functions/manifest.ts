@@ -14,6 +14,7 @@ import * as goals from '../shared/contracts/goals';
 import * as budgets from '../shared/contracts/budgets';
 import * as imports from '../shared/contracts/imports';
 import * as alerts from '../shared/contracts/alerts';
+import * as advice from '../shared/contracts/advice';
 import * as recurring from '../shared/contracts/recurring';
 import * as forecast from '../shared/contracts/forecast';
 import { asyncFunctions } from './async-functions';
@@ -235,6 +236,11 @@ export const functions: FunctionDef[] = [
   http('alerts-read-all', 'POST /alerts/read-all', alerts.readAllAlerts, 'alerts/read-all', ['table:write']),
   http('alerts-get-preferences', 'GET /alerts/preferences', alerts.getAlertPreferences, 'alerts/get-preferences', ['table:read']),
   http('alerts-put-preferences', 'PUT /alerts/preferences', alerts.putAlertPreferences, 'alerts/put-preferences', ['table:write']),
+
+  // advice (computed by the `advice` queue consumer from rollups, budgets, goals and recurring payments)
+  http('advice-list', 'GET /advice', advice.listAdvice, 'advice/list', ['table:read']),
+  http('advice-feedback', 'POST /advice/{id}/feedback', advice.adviceFeedback, 'advice/feedback', ['table:write']),
+  http('advice-apply', 'POST /advice/{id}/apply', advice.applyAdvice, 'advice/apply', ['table:write']),
 
   // async: the outbox relay, consumers, schedules (./async-functions.ts)
   ...asyncFunctions,

@@ -25,6 +25,8 @@ export const queues: QueueDef[] = [
   { name: 'categoriser', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
   // Ledger events → each user's merchant series and recurring payments (shared/use-cases/recurring.ts).
   { name: 'recurring', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  // Ledger events → each user's debounced advice recompute (its own delayed messages, the monthly sweep's pages).
+  { name: 'advice', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
 ];
 
 /** The manifest queue of that name; throws (at a consumer's cold start) when there is none. */

@@ -27,6 +27,8 @@
  * | USER#<sub>         | DAY#<base>#<YYYY-MM-DD> | daily analytics counters (budgets)   |
  * | USER#<sub>         | ALERT#<id>         | an alert (id: hash of kind, subject, period, threshold; TTL 400 days) |
  * | USER#<sub>         | ALERTPREFS         | the user's alert preferences (per kind: on/off, email) |
+ * | USER#<sub>         | ADVICE#<id>        | an advice (id: hash of kind, subject, evidence fingerprint); dismissed ones kept (TTL 400 days) |
+ * | USER#<sub>         | ADVICEMARK         | the advice recompute debounce: `dueAt` of the queued recompute, last ledger event seen |
  * | USER#<sub>         | MODEL#categories   | the learned categoriser (counts as JSON, ≤ 300 KB, `rev`) |
  * | USER#<sub>         | CATLEARN#<txId>    | what a transaction taught the categoriser (label, features, version) |
  * | USER#<sub>         | MERCHANT#<seriesId> | a merchant's last 36 payments (set by transaction id, tombstones, `rev`) |
@@ -96,6 +98,11 @@ export const keys = {
   alertByTime: (userId: string, createdAt: string, id: string) => ({ gsi1pk: keys.alertsPartition(userId), gsi1sk: `${createdAt}#${id}` }),
   alertsPartition: (userId: string) => `USER#${userId}#ALERTS`,
   alertPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' }),
+  /** An advice of the user (shared/domain/advice `adviceId`); `advicePrefix` starts every one. */
+  advice: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ADVICE#${id}` }),
+  advicePrefix: 'ADVICE#',
+  /** The user's advice debounce marker (one queued recompute at a time). */
+  adviceMark: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ADVICEMARK' }),
   /** The user's learned categoriser (shared/domain/categorise), one item read by a request in one GetItem. */
   categoryModel: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MODEL#categories' }),
   /** What one transaction contributed to the categoriser, so a redelivered or reordered event never counts twice. */

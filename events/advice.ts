@@ -1,0 +1,11 @@
+import * as z from 'zod/mini';
+import { eventContract } from './envelope';
+
+/**
+ * Recompute one user's advice (shared/use-cases/advice.ts). Queued DELAYED by the debounce (one per burst of ledger
+ * events) and by the monthly sweep; `attempt` counts the waits for the analytics consumer to count the latest event.
+ */
+export const AdviceRefreshRequested = eventContract('AdviceRefreshRequested', 1, z.object({ userId: z.string(), attempt: z.int(), reason: z.enum(['ledger', 'monthly']) }));
+
+/** The monthly sweep: queue the advice refresh of one page of users, then the next page (one message per page). */
+export const AdviceSweepPage = eventContract('AdviceSweepPage', 1, z.object({ cursor: z.optional(z.string()), scheduledAt: z.string() }));

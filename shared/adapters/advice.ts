@@ -1,0 +1,157 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AdviceRecord } from '../domain/advice/store';
+import { db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { keys } from './keys';
+
+/** How long an advice no longer open (dismissed, applied) is kept: its id then stops holding the advice away. */
+export const ADVICE_TTL_SECONDS = 400 * 86400;
+
+const FIELDS = ['id', 'kind', 'subject', 'fingerprint', 'title', 'message', 'impact', 'evidence', 'action', 'status', 'useful', 'createdAt', 'updatedAt', 'feedbackAt', 'appliedBudgetIds'] as const;
+
+function toRecord(item: Record<string, unknown>): AdviceRecord {
+  return Object.fromEntries(FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as AdviceRecord;
+}
+
+/** Every advice stored for the user (open, dismissed, applied): one Query of the `ADVICE#` items (bounded per user). */
+export async function listAdvice(userId: string): Promise<AdviceRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':p': keys.advicePrefix },
+  });
+  return items.map(toRecord);
+}
+
+export async function getAdvice(userId: string, id: string): Promise<AdviceRecord | undefined> {
+  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.advice(userId, id), ConsistentRead: true }))).Item;
+  return item ? toRecord(item) : undefined;
+}
+
+/**
+ * Writes an open advice (new, or its figures changed) unless the stored one is no longer open: a dismissal or an
+ * apply that landed meanwhile wins. False when it did not write.
+ */
+export async function putOpenAdvice(userId: string, record: AdviceRecord): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.advice(userId, record.id), ...record },
+        ConditionExpression: 'attribute_not_exists(pk) OR #s = :open',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Removes an open advice whose evidence is gone (a dismissed or applied one stays). */
+export async function deleteOpenAdvice(userId: string, id: string): Promise<void> {
+  try {
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.advice(userId, id), ConditionExpression: '#s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':open': 'open' } }));
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+/** Deletes an advice whatever its status (the oldest dismissed ones past the cap). */
+export async function deleteAdvice(userId: string, id: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.advice(userId, id) }));
+}
+
+/**
+ * Records feedback on an existing advice (`useful`; `status` dismissed or applied, with a TTL): undefined when the
+ * user has no such advice.
+ */
+export async function updateAdvice(userId: string, id: string, changes: { useful?: boolean; status?: 'dismissed' | 'applied'; appliedBudgetIds?: string[] }, now: Date): Promise<AdviceRecord | undefined> {
+  const sets = ['updatedAt = :now'];
+  const values: Record<string, unknown> = { ':now': now.toISOString() };
+  const names: Record<string, string> = {};
+  if (changes.useful !== undefined) {
+    sets.push('useful = :u, feedbackAt = :now');
+    values[':u'] = changes.useful;
+  }
+  if (changes.status) {
+    sets.push('#s = :s, expiresAt = :exp');
+    names['#s'] = 'status';
+    values[':s'] = changes.status;
+    values[':exp'] = Math.floor(now.getTime() / 1000) + ADVICE_TTL_SECONDS;
+  }
+  if (changes.appliedBudgetIds) {
+    sets.push('appliedBudgetIds = :b');
+    values[':b'] = changes.appliedBudgetIds;
+  }
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.advice(userId, id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: values,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? toRecord(out.Attributes) : undefined;
+  } catch (e) {
+    if (isConditionFailure(e)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The debounce: notes `eventId` as the user's latest ledger event and arms a recompute due at `dueAt` unless one is
+ * already armed (due in the future). True when this call armed it (the caller queues the delayed recompute); false
+ * when a queued recompute, which reads the state after `dueAt`, covers the event. One conditional write each way.
+ */
+export async function armRecompute(userId: string, eventId: string, now: Date, dueAt: Date): Promise<boolean> {
+  const at = now.toISOString();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.adviceMark(userId),
+          UpdateExpression: 'SET dueAt = :due, lastEventId = :e',
+          ConditionExpression: 'attribute_not_exists(dueAt) OR dueAt < :now',
+          ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':e': eventId, ':now': at },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.adviceMark(userId),
+          UpdateExpression: 'SET lastEventId = :e',
+          ConditionExpression: 'dueAt >= :now',
+          ExpressionAttributeValues: { ':e': eventId, ':now': at },
+        }),
+      );
+      return false;
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      // The armed recompute came due between the two writes: arm again.
+    }
+  }
+  return true;
+}
+
+/** The latest ledger event the debounce noted for the user. */
+export async function lastNotedEvent(userId: string): Promise<string | undefined> {
+  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.adviceMark(userId), ConsistentRead: true }))).Item;
+  return typeof item?.lastEventId === 'string' ? item.lastEventId : undefined;
+}
+
+/** Whether the analytics consumer has counted a ledger event in the rollups (its dedup record exists). */
+export async function eventApplied(eventId: string): Promise<boolean> {
+  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.applied(eventId), ConsistentRead: true, ProjectionExpression: 'pk' }))).Item;
+  return item !== undefined;
+}

@@ -1,0 +1,309 @@
+import { AdviceRefreshRequested, AdviceSweepPage } from '../../events/advice';
+import * as adviceStore from '../adapters/advice';
+import { listAccounts } from '../adapters/accounts';
+import { listBudgets as storedBudgets } from '../adapters/budgets';
+import { latestRates } from '../adapters/fx-rates';
+import { newEvent } from '../adapters/outbox';
+import { getProfile, profilesPage } from '../adapters/profiles';
+import { publish } from '../adapters/queue';
+import { rollupRange } from '../adapters/rollups';
+import { adviceFor, type AdviceInput, type CurrencyFlow, type GoalView, type MonthFields, type RecurringView } from '../domain/advice';
+import { MAX_CLOSED_ADVICE, MAX_OPEN_ADVICE, sameAdvice, type AdviceRecord } from '../domain/advice/store';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { convert, crossRate } from '../domain/fx';
+import { daysInMonth } from '../domain/ledger/calendar';
+import type { StoredFields } from '../domain/analytics/fields';
+import type { AdvicePort } from '../ports/advice';
+import type { QueuePort } from '../ports/queue';
+import { createBudget, todayIn } from './budgets';
+import { listGoals } from './goals';
+import { recurringItems } from './recurring';
+
+/** The queue of the advice consumer (ledger events, delayed recomputes, the monthly sweep's pages). */
+export const ADVICE_QUEUE = 'advice';
+/** Debounce: a burst of ledger events within this window gives one recompute, queued with this delay. */
+export const DEBOUNCE_SECONDS = 1;
+/** Waits (1 s each) for the analytics consumer to count the latest event before recomputing anyway. */
+export const MAX_WAITS = 8;
+
+/** Where the advice rules read their aggregates (DynamoDB adapters and use cases by default; fakes in unit tests). */
+export interface AdviceSources {
+  profile(userId: string): Promise<{ baseCurrency: string; timezone: string; monthlyIncome: { amount: number; currency: string } | null } | undefined>;
+  /** Monthly rollups of `from`..`to` (YYYY-MM) in base currency `base`. */
+  rollups(userId: string, base: string, from: string, to: string): Promise<{ month: string; fields: StoredFields }[]>;
+  budgets(userId: string): Promise<{ id: string; categoryId: string | null }[]>;
+  goals(userId: string, asOf: string): Promise<GoalView[]>;
+  recurring(userId: string): Promise<RecurringView[]>;
+  accounts(userId: string): Promise<{ type: string; currency: string; openingBalance: number; balances: Record<string, number | bigint>; archived: boolean }[]>;
+  /** ECB rates (units per EUR) published on or before `date`, at most 7 days older. */
+  rates(date: string): Promise<Record<string, string> | undefined>;
+  /** Creates a monthly budget through the budgets use case; returns its id. */
+  createBudget(userId: string, input: { name: string; categoryId: string; amount: number }): Promise<{ id: string }>;
+}
+
+export interface AdviceDeps {
+  store: AdvicePort;
+  sources: AdviceSources;
+  queue: QueuePort;
+}
+
+const addDaysIso = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const defaultSources: AdviceSources = {
+  profile: getProfile,
+  rollups: async (userId, base, from, to) => (await rollupRange(userId, base, from, to)).map((r) => ({ month: r.month, fields: r.fields })),
+  budgets: storedBudgets,
+  goals: async (userId, asOf) => (await listGoals(userId, asOf)).items.map((g) => ({ id: g.id, name: g.name, status: g.status, currency: g.currency, suggestion: g.suggestion })),
+  recurring: recurringItems,
+  accounts: listAccounts,
+  rates: async (date) => (await latestRates('EUR', date, addDaysIso(date, -7)))?.rates,
+  createBudget: (userId, input) => createBudget(userId, { name: input.name, categoryId: input.categoryId, period: 'monthly', amount: input.amount, rollover: 'none' }),
+};
+
+const defaults = (): AdviceDeps => ({ store: adviceStore, sources: defaultSources, queue: { publish } });
+
+function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+const lastDayOf = (month: string) => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+
+/** Rollup counters as safe integers (a counter past 2^53 is left out of the rules rather than rounded). */
+function safeFields(fields: StoredFields): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    const n = typeof v === 'bigint' ? (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(-Number.MAX_SAFE_INTEGER) ? Number(v) : undefined) : v;
+    if (n !== undefined && Number.isSafeInteger(n)) out[k] = n;
+  }
+  return out;
+}
+
+/** The foreign-currency flows of the last two complete months, valued at each month-end's rate and the earlier one. */
+async function currencyFlows(months: MonthFields[], base: string, today: string, sources: AdviceSources): Promise<CurrencyFlow[]> {
+  const thisMonth = today.slice(0, 7);
+  const complete = months.filter((m) => m.month < thisMonth);
+  const [prev, last] = complete.slice(-2);
+  if (!prev || !last || addMonths(prev.month, 1) !== last.month) return [];
+  const codes = new Set<string>();
+  for (const m of [prev, last]) for (const k of Object.keys(m.fields)) if (k.startsWith('cur:') && k.slice(4) !== base) codes.add(k.slice(4));
+  if (codes.size === 0) return [];
+  const [prevRates, lastRates] = await Promise.all([sources.rates(lastDayOf(prev.month)), sources.rates(lastDayOf(last.month))]);
+  if (!prevRates || !lastRates) return [];
+  const out: CurrencyFlow[] = [];
+  for (const code of [...codes].sort()) {
+    const rPrev = crossRate(prevRates, code, base);
+    const rLast = crossRate(lastRates, code, base);
+    if (!rPrev || !rLast) continue;
+    const prevNative = prev.fields[`cur:${code}`] ?? 0;
+    const curNative = last.fields[`cur:${code}`] ?? 0;
+    try {
+      out.push({ currency: code, prevNative, curNative, prevBase: convert(prevNative, code, base, rPrev), curAtPrevRate: convert(curNative, code, base, rPrev), curBase: convert(curNative, code, base, rLast) });
+    } catch {
+      // An amount past the ceiling at that rate: that currency is left out.
+    }
+  }
+  return out;
+}
+
+const LIQUID = new Set(['checking', 'savings', 'cash']);
+
+/**
+ * Everything the rules read, from pre-computed state only: the profile, at most 7 monthly rollups (one Query), the
+ * budgets, the goals' statuses and suggestions, the recurring payments, the accounts' stored balances, and two
+ * rate sets. No transaction is read.
+ */
+export async function adviceInput(userId: string, now: Date, sources: AdviceSources): Promise<AdviceInput | undefined> {
+  const profile = await sources.profile(userId);
+  if (!profile) return undefined;
+  const base = profile.baseCurrency;
+  const today = todayIn(profile.timezone, now);
+  const thisMonth = today.slice(0, 7);
+  const [rollups, budgets, goals, recurring, accounts] = await Promise.all([
+    sources.rollups(userId, base, addMonths(thisMonth, -6), thisMonth),
+    sources.budgets(userId),
+    sources.goals(userId, today),
+    sources.recurring(userId),
+    sources.accounts(userId),
+  ]);
+  const months = rollups.map((r) => ({ month: r.month, fields: safeFields(r.fields) })).sort((a, b) => (a.month < b.month ? -1 : 1));
+  const liquid = accounts.filter((a) => !a.archived && LIQUID.has(a.type) && a.currency === base);
+  const liquidBalance = liquid.length === 0 ? null : liquid.reduce((sum, a) => sum + a.openingBalance + Number(a.balances[a.currency] ?? 0), 0);
+  return {
+    today,
+    currency: base,
+    months,
+    declaredIncome: profile.monthlyIncome && profile.monthlyIncome.currency === base ? profile.monthlyIncome.amount : null,
+    budgetedCategories: budgets.map((b) => b.categoryId),
+    recurring,
+    goals,
+    liquidBalance: Number.isSafeInteger(liquidBalance) ? liquidBalance : null,
+    fx: await currencyFlows(months, base, today, sources),
+  };
+}
+
+/**
+ * Recomputes the user's advice from the aggregates and stores the difference: a new or changed open advice is
+ * written (keeping its `createdAt`), an open one whose evidence is gone is removed; a dismissed or applied advice
+ * is never written again under the same id (same kind, subject and evidence fingerprint), so it stays away. At
+ * most {@link MAX_OPEN_ADVICE} open (highest impact first) and {@link MAX_CLOSED_ADVICE} closed ones are kept.
+ */
+export async function recomputeAdvice(userId: string, now = new Date(), deps: AdviceDeps = defaults()): Promise<{ written: number; removed: number; open: number }> {
+  const input = await adviceInput(userId, now, deps.sources);
+  if (!input) return { written: 0, removed: 0, open: 0 };
+  const drafts = adviceFor(input)
+    .sort((a, b) => b.impact.monthly - a.impact.monthly || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_OPEN_ADVICE);
+  const stored = new Map((await deps.store.listAdvice(userId)).map((r) => [r.id, r]));
+  const at = now.toISOString();
+  let written = 0;
+  let removed = 0;
+  let open = 0;
+  for (const d of drafts) {
+    const current = stored.get(d.id);
+    if (current && current.status !== 'open') continue;
+    open++;
+    if (current && sameAdvice(current, d)) continue;
+    const record: AdviceRecord = { ...d, status: 'open', createdAt: current?.createdAt ?? at, updatedAt: at, ...(current?.useful !== undefined ? { useful: current.useful, ...(current.feedbackAt ? { feedbackAt: current.feedbackAt } : {}) } : {}) };
+    if (await deps.store.putOpenAdvice(userId, record)) written++;
+  }
+  const fresh = new Set(drafts.map((d) => d.id));
+  for (const r of stored.values()) {
+    if (r.status === 'open' && !fresh.has(r.id)) {
+      await deps.store.deleteOpenAdvice(userId, r.id);
+      removed++;
+    }
+  }
+  const closed = [...stored.values()].filter((r) => r.status !== 'open').sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+  for (const r of closed.slice(MAX_CLOSED_ADVICE)) await deps.store.deleteAdvice(userId, r.id);
+  return { written, removed, open };
+}
+
+// ── the consumer: debounce, ordering, the monthly sweep ────────────────────────────────────────────────────────────
+
+/**
+ * A ledger event reached the advice queue: notes it and, unless a recompute is already armed, arms one and queues
+ * it {@link DEBOUNCE_SECONDS} later — a burst of writes gives one recompute (one conditional write per event).
+ */
+export async function onLedgerEvent(userId: string, eventId: string, now = new Date(), deps: AdviceDeps = defaults()): Promise<'armed' | 'covered'> {
+  const armed = await deps.store.armRecompute(userId, eventId, now, new Date(now.getTime() + DEBOUNCE_SECONDS * 1000));
+  if (!armed) return 'covered';
+  await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceRefreshRequested, { userId, attempt: 0, reason: 'ledger' }, now)], { delaySeconds: DEBOUNCE_SECONDS });
+  return 'armed';
+}
+
+/**
+ * A queued recompute: the ledger events reach this queue and the analytics queue at the same time, so before
+ * reading the rollups it checks that the analytics consumer has counted the latest event noted (its dedup record);
+ * if not yet, it waits (re-queued 1 s later, at most {@link MAX_WAITS} times, then recomputes anyway).
+ */
+export async function onRefreshRequested(data: { userId: string; attempt: number; reason: 'ledger' | 'monthly' }, now = new Date(), deps: AdviceDeps = defaults()): Promise<'recomputed' | 'waiting'> {
+  if (data.reason === 'ledger' && data.attempt < MAX_WAITS) {
+    const last = await deps.store.lastNotedEvent(data.userId);
+    if (last && !(await deps.store.eventApplied(last))) {
+      await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceRefreshRequested, { ...data, attempt: data.attempt + 1 }, now)], { delaySeconds: 1 });
+      return 'waiting';
+    }
+  }
+  await recomputeAdvice(data.userId, now, deps);
+  return 'recomputed';
+}
+
+/** Users one sweep page queues (one message each). */
+export const SWEEP_PAGE = 100;
+
+/**
+ * One page of the monthly sweep: one delayed-free AdviceRefreshRequested per user of the page, then the next page
+ * as its own message — no invocation walks every user.
+ */
+export async function sweepPage(data: { cursor?: string | undefined; scheduledAt: string }, deps: Pick<AdviceDeps, 'queue'> = defaults()): Promise<{ queued: number; more: boolean }> {
+  const start = data.cursor ? (JSON.parse(data.cursor) as Record<string, unknown>) : undefined;
+  const page = await profilesPage(start, SWEEP_PAGE);
+  const at = new Date(data.scheduledAt);
+  const events = page.profiles.filter((p) => typeof p.userId === 'string' && p.userId.length > 0).map((p) => newEvent(AdviceRefreshRequested, { userId: p.userId, attempt: 0, reason: 'monthly' }, at, `advice-monthly-${data.scheduledAt.slice(0, 7)}-${p.userId}`));
+  await deps.queue.publish(ADVICE_QUEUE, events);
+  if (page.next) await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceSweepPage, { cursor: JSON.stringify(page.next), scheduledAt: data.scheduledAt }, at)]);
+  return { queued: events.length, more: page.next !== undefined };
+}
+
+/** The monthly schedule: queues the sweep's first page. */
+export async function startMonthlySweep(now: Date, deps: Pick<AdviceDeps, 'queue'> = defaults()): Promise<void> {
+  await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceSweepPage, { scheduledAt: now.toISOString() }, now)]);
+}
+
+// ── the API ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An advice as the API answers it. */
+export function adviceView(r: AdviceRecord) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    message: r.message,
+    impact: r.impact,
+    evidence: r.evidence,
+    ...(r.action ? { action: r.action } : {}),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    status: r.status,
+    useful: r.useful ?? null,
+    ...(r.appliedBudgetIds ? { appliedBudgetIds: r.appliedBudgetIds } : {}),
+  };
+}
+
+const byImpact = (a: AdviceRecord, b: AdviceRecord) => b.impact.monthly - a.impact.monthly || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
+
+/** `GET /advice`: the caller's advice (open by default; `all` adds dismissed and applied), highest impact first. */
+export async function listAdvice(userId: string, status: 'open' | 'dismissed' | 'applied' | 'all' = 'open', deps: AdviceDeps = defaults()) {
+  const all = await deps.store.listAdvice(userId);
+  return { items: all.filter((r) => status === 'all' || r.status === status).sort(byImpact).map(adviceView) };
+}
+
+/** The open advice of a user, highest impact first (for the financial-health report). */
+export async function openAdvice(userId: string, deps: AdviceDeps = defaults()): Promise<ReturnType<typeof adviceView>[]> {
+  return (await listAdvice(userId, 'open', deps)).items;
+}
+
+/**
+ * `POST /advice/{id}/feedback`: records whether it was useful; `dismiss: true` closes it — the same kind, subject
+ * and evidence fingerprint give the same id, which recomputes never reopen. 404 for another user's or no advice.
+ */
+export async function adviceFeedback(userId: string, id: string, input: { useful: boolean; dismiss?: boolean | undefined }, now = new Date(), deps: AdviceDeps = defaults()) {
+  const current = await deps.store.getAdvice(userId, id);
+  if (!current) throw new NotFoundError(`No advice ${id}.`);
+  const dismiss = input.dismiss === true && current.status === 'open';
+  const next = await deps.store.updateAdvice(userId, id, { useful: input.useful, ...(dismiss ? { status: 'dismissed' as const } : {}) }, now);
+  if (!next) throw new NotFoundError(`No advice ${id}.`);
+  return adviceView(next);
+}
+
+/**
+ * `POST /advice/{id}/apply` (budgets.suggested): creates the suggested monthly budgets through the budgets use case,
+ * skipping a category that has a budget by then (so a retry, or a second call, creates none twice), and marks the
+ * advice applied. Applying an applied advice answers it again. 409 for any other kind.
+ */
+export async function applyAdvice(userId: string, id: string, now = new Date(), deps: AdviceDeps = defaults()) {
+  const current = await deps.store.getAdvice(userId, id);
+  if (!current) throw new NotFoundError(`No advice ${id}.`);
+  if (current.kind !== 'budgets.suggested' || !current.action) throw new ConflictError(`Advice ${id} (${current.kind}) has nothing to apply; only budgets.suggested advice can be applied.`);
+  if (current.status === 'applied') return adviceView(current);
+  if (current.status === 'dismissed') throw new ConflictError(`Advice ${id} was dismissed.`);
+  const existing = new Map((await deps.sources.budgets(userId)).map((b) => [b.categoryId, b.id]));
+  const ids: string[] = [];
+  for (const b of current.action.budgets) {
+    const had = existing.get(b.categoryId);
+    if (had !== undefined) {
+      ids.push(had);
+      continue;
+    }
+    try {
+      ids.push((await deps.sources.createBudget(userId, { name: `Monthly ${b.categoryId}`, categoryId: b.categoryId, amount: b.amount })).id);
+    } catch (e) {
+      // A category deleted since the advice was computed cannot take a budget: the others are still created.
+      if (!(e instanceof ValidationError)) throw e;
+    }
+  }
+  const next = await deps.store.updateAdvice(userId, id, { status: 'applied', appliedBudgetIds: ids }, now);
+  if (!next) throw new NotFoundError(`No advice ${id}.`);
+  return adviceView(next);
+}

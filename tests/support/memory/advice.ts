@@ -1,0 +1,64 @@
+import type * as Adapter from '../../../shared/adapters/advice';
+import type { AdviceRecord } from '../../../shared/domain/advice/store';
+import type { AdvicePort } from '../../../shared/ports/advice';
+
+/** In-memory advice store with the adapter's conditions (a dismissed or applied advice is never overwritten). */
+export const memory = {
+  advice: new Map<string, AdviceRecord>(),
+  marks: new Map<string, { dueAt: string; lastEventId: string }>(),
+  applied: new Set<string>(),
+  reset(): void {
+    this.advice = new Map();
+    this.marks = new Map();
+    this.applied = new Set();
+  },
+};
+
+const k = (userId: string, id: string) => `${userId}/${id}`;
+
+export async function listAdvice(userId: string): Promise<AdviceRecord[]> {
+  return [...memory.advice].filter(([key]) => key.startsWith(`${userId}/`)).map(([, r]) => structuredClone(r));
+}
+export async function getAdvice(userId: string, id: string): Promise<AdviceRecord | undefined> {
+  const r = memory.advice.get(k(userId, id));
+  return r && structuredClone(r);
+}
+export async function putOpenAdvice(userId: string, record: AdviceRecord): Promise<boolean> {
+  const current = memory.advice.get(k(userId, record.id));
+  if (current && current.status !== 'open') return false;
+  memory.advice.set(k(userId, record.id), structuredClone(record));
+  return true;
+}
+export async function deleteOpenAdvice(userId: string, id: string): Promise<void> {
+  if (memory.advice.get(k(userId, id))?.status === 'open') memory.advice.delete(k(userId, id));
+}
+export async function deleteAdvice(userId: string, id: string): Promise<void> {
+  memory.advice.delete(k(userId, id));
+}
+export async function updateAdvice(userId: string, id: string, changes: { useful?: boolean; status?: 'dismissed' | 'applied'; appliedBudgetIds?: string[] }, now: Date): Promise<AdviceRecord | undefined> {
+  const r = memory.advice.get(k(userId, id));
+  if (!r) return undefined;
+  const at = now.toISOString();
+  const next: AdviceRecord = { ...r, updatedAt: at, ...(changes.useful !== undefined ? { useful: changes.useful, feedbackAt: at } : {}), ...(changes.status ? { status: changes.status } : {}), ...(changes.appliedBudgetIds ? { appliedBudgetIds: changes.appliedBudgetIds } : {}) };
+  memory.advice.set(k(userId, id), next);
+  return structuredClone(next);
+}
+export async function armRecompute(userId: string, eventId: string, now: Date, dueAt: Date): Promise<boolean> {
+  const mark = memory.marks.get(userId);
+  if (mark && mark.dueAt >= now.toISOString()) {
+    mark.lastEventId = eventId;
+    return false;
+  }
+  memory.marks.set(userId, { dueAt: dueAt.toISOString(), lastEventId: eventId });
+  return true;
+}
+export async function lastNotedEvent(userId: string): Promise<string | undefined> {
+  return memory.marks.get(userId)?.lastEventId;
+}
+export async function eventApplied(eventId: string): Promise<boolean> {
+  return memory.applied.has(eventId);
+}
+
+export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, lastNotedEvent, eventApplied };
+/** Compile-time proof that the in-memory store matches the adapter's signatures. */
+export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS'> = adviceMemoryImplementsPort;

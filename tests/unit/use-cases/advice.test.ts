@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../../events/envelope';
+import type { StoredFields } from '../../../shared/domain/analytics/fields';
+import { adviceFeedback, applyAdvice, listAdvice, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
+import { adviceMemoryImplementsPort, memory } from '../../support/memory/advice';
+
+const NOW = new Date('2026-07-20T12:00:00Z');
+const U = 'u1';
+
+function world() {
+  const rollups = new Map<string, Record<string, number>>();
+  const budgets: { id: string; categoryId: string | null }[] = [];
+  const published: { queue: string; events: Envelope[]; delay?: number }[] = [];
+  let created = 0;
+  for (const m of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) rollups.set(m, { inc: 300000, exp: 100000, 'ce:food': 60000, 'ce:transport': 40000 });
+  rollups.set('2026-07', { exp: 30000, 'ce:food': 30000 });
+  const sources: AdviceSources = {
+    profile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC', monthlyIncome: null }),
+    rollups: async (_u, _b, from, to) => [...rollups].filter(([m]) => m >= from && m <= to).map(([month, fields]) => ({ month, fields: fields as StoredFields })),
+    budgets: async () => budgets,
+    goals: async () => [],
+    recurring: async () => [],
+    accounts: async () => [],
+    rates: async () => undefined,
+    createBudget: async (_u, input) => {
+      const id = `b${++created}`;
+      budgets.push({ id, categoryId: input.categoryId });
+      return { id };
+    },
+  };
+  const deps: AdviceDeps = { store: adviceMemoryImplementsPort, sources, queue: { publish: async (queue, events, o) => void published.push({ queue, events, ...(o?.delaySeconds ? { delay: o.delaySeconds } : {}) }) } };
+  return { rollups, budgets, published, deps, created: () => created };
+}
+
+beforeEach(() => memory.reset());
+
+describe('advice use case', () => {
+  it('stores the advice the aggregates give; a write that changes the evidence updates it in place', async () => {
+    const w = world();
+    await recomputeAdvice(U, NOW, w.deps);
+    expect((await listAdvice(U, 'open', w.deps)).items.map((a) => a.kind).sort()).toEqual(['budgets.suggested']);
+    w.rollups.set('2026-07', { exp: 90000, 'ce:food': 90000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    const above = (await openAdvice(U, w.deps)).find((a) => a.kind === 'category.above_baseline');
+    expect(above?.impact).toEqual({ monthly: 30000, currency: 'EUR' });
+    w.rollups.set('2026-07', { exp: 95000, 'ce:food': 95000 });
+    await recomputeAdvice(U, new Date(NOW.getTime() + 1000), w.deps);
+    const again = (await openAdvice(U, w.deps)).find((a) => a.kind === 'category.above_baseline');
+    expect(again?.id).toBe(above?.id);
+    expect(again?.evidence.observed).toBe(95000);
+    expect(again?.createdAt).toBe(above?.createdAt);
+  });
+
+  it('dismissing keeps it away for the same evidence; it is listed under dismissed', async () => {
+    const w = world();
+    w.rollups.set('2026-07', { exp: 90000, 'ce:food': 90000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    const above = (await openAdvice(U, w.deps)).find((a) => a.kind === 'category.above_baseline');
+    if (!above) throw new Error('no advice');
+    const dismissed = await adviceFeedback(U, above.id, { useful: false, dismiss: true }, NOW, w.deps);
+    expect(dismissed).toMatchObject({ status: 'dismissed', useful: false });
+    w.rollups.set('2026-07', { exp: 120000, 'ce:food': 120000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    expect((await openAdvice(U, w.deps)).some((a) => a.kind === 'category.above_baseline')).toBe(false);
+    expect((await listAdvice(U, 'dismissed', w.deps)).items.map((a) => a.id)).toEqual([above.id]);
+  });
+
+  it('an advice whose evidence is gone is removed', async () => {
+    const w = world();
+    w.rollups.set('2026-07', { exp: 90000, 'ce:food': 90000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    w.rollups.set('2026-07', { exp: 10000, 'ce:food': 10000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    expect((await openAdvice(U, w.deps)).map((a) => a.kind)).toEqual(['budgets.suggested']);
+  });
+
+  it('apply creates the suggested budgets once; again creates none', async () => {
+    const w = world();
+    await recomputeAdvice(U, NOW, w.deps);
+    const [s] = (await openAdvice(U, w.deps)).filter((a) => a.kind === 'budgets.suggested');
+    if (!s) throw new Error('no advice');
+    const applied = await applyAdvice(U, s.id, NOW, w.deps);
+    expect(applied.status).toBe('applied');
+    expect(w.budgets.map((b) => b.categoryId).sort()).toEqual(['food', 'transport']);
+    const again = await applyAdvice(U, s.id, NOW, w.deps);
+    expect(again.appliedBudgetIds).toEqual(applied.appliedBudgetIds);
+    expect(w.created()).toBe(2);
+    await recomputeAdvice(U, NOW, w.deps);
+    expect((await openAdvice(U, w.deps)).some((a) => a.kind === 'budgets.suggested')).toBe(false);
+  });
+
+  it('feedback and apply on an unknown id: 404; apply of another kind: 409', async () => {
+    const w = world();
+    await expect(adviceFeedback(U, 'nope', { useful: true }, NOW, w.deps)).rejects.toMatchObject({ name: 'NotFoundError' });
+    w.rollups.set('2026-07', { exp: 90000, 'ce:food': 90000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    const above = (await openAdvice(U, w.deps)).find((a) => a.kind === 'category.above_baseline');
+    await expect(applyAdvice(U, above?.id ?? '', NOW, w.deps)).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(applyAdvice('u2', above?.id ?? '', NOW, w.deps)).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('debounce: a burst of events queues one delayed recompute; it waits for the analytics to count the latest', async () => {
+    const w = world();
+    expect(await onLedgerEvent(U, 'e1', NOW, w.deps)).toBe('armed');
+    expect(await onLedgerEvent(U, 'e2', new Date(NOW.getTime() + 300), w.deps)).toBe('covered');
+    expect(await onLedgerEvent(U, 'e3', new Date(NOW.getTime() + 600), w.deps)).toBe('covered');
+    expect(w.published).toHaveLength(1);
+    expect(w.published[0]).toMatchObject({ queue: 'advice', delay: 1 });
+    expect(await onRefreshRequested({ userId: U, attempt: 0, reason: 'ledger' }, NOW, w.deps)).toBe('waiting');
+    memory.applied.add('e3');
+    expect(await onRefreshRequested({ userId: U, attempt: 1, reason: 'ledger' }, NOW, w.deps)).toBe('recomputed');
+    expect(await onLedgerEvent(U, 'e4', new Date(NOW.getTime() + 1500), w.deps)).toBe('armed');
+  });
+});
