@@ -13,8 +13,8 @@ import type { BenchUser, CloudContext, SectionContext, SectionOutput } from './c
  * the rollups, so what the bench seeds is the rollups of those ledgers: the transactions are generated here and their
  * monthly and daily rollups computed with the analytics domain's own `recount` (what `npm run repair` writes), then
  * written raw to DynamoDB Local. The transaction items themselves are not written: every one would go through the
- * stream to the analytics and alerts consumers (the pipeline counts ~10–20 events/s on a loaded 2-core machine, hours
- * for 100,000), and the status never reads them. Target: large/small ≤ 1.2 at p50 and p99.
+ * stream to the analytics and alerts consumers (seen counting 10–20 events/s on a busy 2-core machine: hours for
+ * 100,000), and the status never reads them (it reads one Query of daily and one of monthly rollups). Target: large/small ≤ 1.2 at p50 and p99.
  */
 const SIZES = { small: 1_000, large: 100_000 } as const;
 const YEAR = '2024';
