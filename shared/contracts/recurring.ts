@@ -18,11 +18,12 @@ export const RecurringSchema = z.object({
   confidence: z.number(),
   transactionIds: z.array(z.string()),
   priceChange: z.optional(z.object({ from: z.int(), to: z.int(), since: z.string() })),
+  lapsed: z.boolean(),
   status: z.enum(['detected', 'confirmed', 'ignored']),
   version: z.int(),
 });
 
-const METHOD = `Detected per merchant (the description's merchant key) from your own last 36 payments to it, kept up to date by the \`recurring\` queue consumer as transactions are recorded, changed or deleted (a few seconds behind the ledger). Expenses and income are separate series; transfers are left out; one currency per series (the latest payment's). Periods: weekly, fortnightly, monthly, quarterly, yearly — each gap between payments may be one to three periods (skipped payments) within ± 2, 3, 5, 12 or 20 days (shifted ones). Amounts: 80 % within 20 % of their median, or one step to a new price that stayed for at least two payments (\`priceChange\`; a rise raises a \`recurring.price_rise\` alert). \`confidence\` (0–1) grows with regularity and count; only series at 0.5 or more are listed. \`nextExpectedDate\` is one period after the last payment (same day of the month for monthly, quarterly and yearly). Amounts are minor units of \`currency\`.`;
+const METHOD = `Detected per merchant (the description's merchant key) from your own last 36 payments to it, kept up to date by the \`recurring\` queue consumer as transactions are recorded, changed or deleted (a few seconds behind the ledger). Expenses and income are separate series; transfers are left out; one currency per series (the latest payment's). Periods: weekly, fortnightly, monthly, quarterly, yearly — each gap between payments may be one to three periods (skipped payments) within ± 2, 3, 5, 12 or 20 days (shifted ones). Amounts: 80 % within 20 % of their median, or one step to a new price that stayed for at least two payments (\`priceChange\`; a rise raises a \`recurring.price_rise\` alert). \`confidence\` (0–1) grows with regularity and count; only series at 0.5 or more are listed. \`nextExpectedDate\` is one period after the last payment (same day of the month for monthly, quarterly and yearly); \`lapsed\` says that payment and the next are both overdue beyond the tolerance today (UTC): most likely cancelled. Amounts are minor units of \`currency\`.`;
 
 export const listRecurring = route({
   summary: 'Recurring payments detected in your ledger',

@@ -2,7 +2,7 @@ import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { decodeRecord, on } from '../async/consumer';
 import { TransactionDeleted, TransactionRecorded, TransactionUpdated, type TransactionSnapshot } from '../../events/transaction-changed';
 import { AlertRaised } from '../../events/alert-raised';
-import { applyChange, changesOf, detectRecurring, emptySeries, priceRiseAlert, seriesId, type Direction, type PriceChange, type SeriesChange } from '../domain/recurring';
+import { applyChange, changesOf, detectRecurring, emptySeries, isLapsed, priceRiseAlert, seriesId, type Direction, type PriceChange, type SeriesChange } from '../domain/recurring';
 import type { Period } from '../domain/recurring';
 import { NotFoundError, PreconditionFailedError } from '../domain/errors';
 import * as store from '../adapters/recurring';
@@ -33,11 +33,13 @@ export interface RecurringItem {
   confidence: number;
   transactionIds: string[];
   priceChange?: PriceChange;
+  /** Two expected payments overdue on the day of the read: most likely cancelled (a forecast should leave it out). */
+  lapsed: boolean;
   status: RecurringStatus;
   version: number;
 }
 
-function view(r: RecurringRecord): RecurringItem {
+function view(r: RecurringRecord, today: string): RecurringItem {
   return {
     id: r.id,
     merchant: r.merchant,
@@ -52,6 +54,7 @@ function view(r: RecurringRecord): RecurringItem {
     confidence: r.confidence,
     transactionIds: r.transactionIds,
     ...(r.priceChange ? { priceChange: r.priceChange } : {}),
+    lapsed: isLapsed(r.period, r.nextExpectedDate, today),
     status: r.status,
     version: r.version,
   };
@@ -145,13 +148,15 @@ export async function applyLedgerEvents(records: SQSRecord[], now = new Date()):
 
 /**
  * The user's recurring payments as currently detected (inactive ones left out), with their status: `ignored` ones
- * included, for the caller to leave out. Sorted by next expected date. For the forecast and the advice.
+ * included, for the caller to leave out, and `lapsed` as of `now` (UTC). Sorted by next expected date. For the forecast
+ * and the advice.
  */
-export async function recurringItems(userId: string): Promise<RecurringItem[]> {
+export async function recurringItems(userId: string, now = new Date()): Promise<RecurringItem[]> {
   const all = await store.listRecurring(userId);
+  const today = now.toISOString().slice(0, 10);
   return all
     .filter((r) => r.active)
-    .map(view)
+    .map((r) => view(r, today))
     .sort((a, b) => (a.nextExpectedDate < b.nextExpectedDate ? -1 : a.nextExpectedDate > b.nextExpectedDate ? 1 : a.id < b.id ? -1 : 1));
 }
 
@@ -167,7 +172,7 @@ export async function setRecurringStatus(userId: string, id: string, status: Exc
   const stale = (version: number) => new PreconditionFailedError(`The recurring payment is at version ${version}, not ${expectedVersion}; read it again.`);
   if (current.version !== expectedVersion) throw stale(current.version);
   const next = await store.setRecurringStatus(userId, id, status, expectedVersion, now);
-  if (next) return view(next);
+  if (next) return view(next, now.toISOString().slice(0, 10));
   const again = await store.getRecurring(userId, id);
   if (!again) throw new NotFoundError(`No recurring payment ${id}.`);
   throw stale(again.version);

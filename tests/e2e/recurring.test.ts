@@ -19,6 +19,7 @@ type Item = {
   confidence: number;
   transactionIds: string[];
   priceChange?: { from: number; to: number; since: string };
+  lapsed: boolean;
   status: string;
   version: number;
 };
@@ -74,7 +75,8 @@ describe('recurring payments', () => {
     const listed = await until(u, (l) => l.some((i) => i.merchant === 'netflix' && i.transactionIds.length === 5), 'the subscription listed');
     expect(listed.map((i) => i.merchant)).toEqual(['netflix']);
     const item = listed[0] as Item;
-    expect(item).toMatchObject({ type: 'expense', period: 'monthly', averageAmount: 1299, lastAmount: 1299, currency: 'EUR', lastDate: day5(-3), nextExpectedDate: day5(-2), status: 'detected' });
+    // Its next payment (two months ago) and the one after are overdue: lapsed, until the payments below arrive.
+    expect(item).toMatchObject({ type: 'expense', period: 'monthly', averageAmount: 1299, lastAmount: 1299, currency: 'EUR', lastDate: day5(-3), nextExpectedDate: day5(-2), status: 'detected', lapsed: true });
     expect(item.transactionIds).toEqual(ids);
     expect(item.confidence).toBeGreaterThan(0.5);
     expect(item.priceChange).toBeUndefined();
@@ -83,7 +85,7 @@ describe('recurring payments', () => {
     for (let m = -2; m <= 0; m++) ids.push(await pay(u, account, day5(m), 1599, 'NETFLIX.COM'));
     const risen = await until(u, (l) => l[0]?.transactionIds.length === 8, 'the rise seen');
     expect(risen[0]?.priceChange).toEqual({ from: 1299, to: 1599, since: day5(-2) });
-    expect(risen[0]).toMatchObject({ lastAmount: 1599, averageAmount: 1599, nextExpectedDate: day5(1) });
+    expect(risen[0]).toMatchObject({ lastAmount: 1599, averageAmount: 1599, nextExpectedDate: day5(1), lapsed: false });
     const alert = await eventually(async () => {
       const res = await call('GET', '/alerts', { token });
       return (res.body.items as { kind: string; evidence: Record<string, unknown> }[]).find((a) => a.kind === 'recurring.price_rise');

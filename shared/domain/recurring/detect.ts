@@ -191,6 +191,15 @@ export function nextDate(date: string, period: Period): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, daysInMonth(year, month))).padStart(2, '0')}`;
 }
 
+/**
+ * Whether a recurring payment looks stopped on `today`: the expected payment and the one after it are both overdue
+ * beyond the period's tolerance (one skipped payment is still within the pattern the detection tolerates).
+ */
+export function isLapsed(period: Period, nextExpectedDate: string, today: string): boolean {
+  const { days, tolerance } = NOMINAL[period];
+  return epochDay(today) > epochDay(nextExpectedDate) + Math.ceil(days) + tolerance;
+}
+
 function tryDetect(series: Occurrence[], minConfidence = MIN_CONFIDENCE): Detection | undefined {
   const dates = series.map((o) => o.date);
   const timing = fitTiming(dates);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { merchantKey } from '../../../../shared/domain/ledger/merchant';
-import { applyChange, changesOf, detectRecurring, emptySeries, fitAmounts, fitTiming, nextDate, seriesId, type Detection, type Occurrence, type Series } from '../../../../shared/domain/recurring';
+import { applyChange, changesOf, detectRecurring, emptySeries, fitAmounts, fitTiming, isLapsed, nextDate, seriesId, type Detection, type Occurrence, type Series } from '../../../../shared/domain/recurring';
 import type { TransactionView } from '../../../../shared/domain/recurring/series';
 import { rng, syntheticLedger, type Truth } from './synthetic-ledger';
 
@@ -50,6 +50,13 @@ describe('timing and amount fits', () => {
     expect(fitAmounts([4100, 3950, 4020, 4600, 4710, 4650], ds)?.priceChange).toEqual({ from: 4020, to: 4650, since: 'd' });
     expect(fitAmounts([999, 999, 999, 999, 999, 1299], ds)?.priceChange).toBeUndefined();
     expect(fitAmounts([1000, 5000, 200, 3000, 800, 7000], ds)).toBeUndefined();
+  });
+  it('calls a payment lapsed once it and the next one are overdue beyond the tolerance', () => {
+    expect(isLapsed('monthly', '2024-03-05', '2024-04-10')).toBe(false);
+    expect(isLapsed('monthly', '2024-03-05', '2024-04-11')).toBe(true);
+    expect(isLapsed('weekly', '2024-03-05', '2024-03-14')).toBe(false);
+    expect(isLapsed('weekly', '2024-03-05', '2024-03-15')).toBe(true);
+    expect(isLapsed('yearly', '2024-03-05', '2025-03-26')).toBe(false);
   });
   it('keeps the day of the month for the next date (clamped to the month)', () => {
     expect(nextDate('2024-01-31', 'monthly')).toBe('2024-02-29');
