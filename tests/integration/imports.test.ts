@@ -383,9 +383,15 @@ describe('import options', () => {
     const coffee = txs.filter((t) => /BLUE BOTTLE/.test(t.description));
     expect(coffee).toHaveLength(1);
     expect(coffee[0]).toMatchObject({ categoryId: 'food.coffee', appliedRules: [rule.body.id], tags: ['coffee'] });
-    // The other rows: no rule; a category only where the file's own Category names one of the user's ("Groceries").
+    // The other rows: no rule; the file's own Category where it names one of the user's ("Groceries"), else only the
+    // learned categoriser's guess (its prior knows merchants such as Uber), marked as such.
     for (const t of txs.filter((x) => !/BLUE BOTTLE/.test(x.description))) {
-      expect(t).toMatchObject({ categoryId: /TRADER JOE/.test(t.description) ? 'food.groceries' : null, appliedRules: [] });
+      const expected = /TRADER JOE/.test(t.description)
+        ? { categoryId: 'food.groceries', categorySource: 'import' }
+        : t.categorySource === 'model'
+          ? { categorySource: 'model', categoryConfidence: expect.any(Number) }
+          : { categoryId: null, categorySource: null };
+      expect(t).toMatchObject({ ...expected, appliedRules: [] });
     }
   });
 });
