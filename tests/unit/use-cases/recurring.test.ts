@@ -13,6 +13,8 @@ import { PreconditionFailedError, NotFoundError } from '../../../shared/domain/e
 import { applyLedgerEvents, recurringItems, setRecurringStatus } from '../../../shared/use-cases/recurring';
 import { memory } from '../../support/memory/recurring';
 import { memory as alerts } from '../../support/memory/alerts';
+import { memory as queue } from '../../support/memory/queue';
+import { mergePreferences } from '../../../shared/domain/alerts';
 
 const NOW = new Date('2025-06-20T12:00:00Z');
 
@@ -46,6 +48,7 @@ const id = seriesId('expense', 'netflix');
 beforeEach(() => {
   memory.reset();
   alerts.reset();
+  queue.reset();
 });
 
 describe('recurring consumer', () => {
@@ -91,6 +94,17 @@ describe('recurring consumer', () => {
     const raised = alerts.of('u1');
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ kind: 'recurring.price_rise', evidence: { recurringId: id, from: 1299, to: 1599, since: '2025-03-05', currency: 'EUR' } });
+  });
+
+  it('follows the alert preferences: none when the kind is off, one email queued when immediate', async () => {
+    const rise = months('2024-10-05', 8, (i) => (i < 5 ? 1299 : 1599));
+    alerts.preferences.set('u1', { ...mergePreferences(undefined), 'recurring.price_rise': { enabled: false, email: 'off' } });
+    await applyLedgerEvents(rise.map((p) => msg('TransactionRecorded', null, p)), NOW);
+    expect(alerts.of('u1')).toEqual([]);
+    alerts.preferences.set('u1', { ...mergePreferences(undefined), 'recurring.price_rise': { enabled: true, email: 'immediate' } });
+    await applyLedgerEvents([msg('TransactionRecorded', null, snap('n8', '2025-06-05', 1599))], NOW);
+    expect(alerts.of('u1').map((a) => a.kind)).toEqual(['recurring.price_rise']);
+    expect(queue.typesOn('notifications')).toEqual(['AlertRaised']);
   });
 
   it('an ignored item stays ignored when detected again, and raises no alert', async () => {
