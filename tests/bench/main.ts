@@ -11,6 +11,7 @@ import { REPO_ROOT, startCloud, type RunningCloud } from './lib/cloud';
 import { Client } from './lib/http';
 import { figuresJson, fmt, machine, round, table, targetText, verdict, writeResults, type Figure, type SectionResult } from './lib/report';
 import { documentClient } from './lib/seed';
+import { advice } from './sections/advice';
 import { alerts } from './sections/alerts';
 import { budgets } from './sections/budgets';
 import { bundles } from './sections/bundles';
@@ -28,11 +29,11 @@ import { rules } from './sections/rules';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise, recurring, forecast };
+const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { advice, bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise, recurring, forecast };
 /** Order of the run: sections that need a quiet analytics pipeline come before those that flood it. */
-const RUN_ORDER = ['parsers', 'recurring', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'forecast', 'categorise', 'import'];
+const RUN_ORDER = ['parsers', 'recurring', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'advice', 'forecast', 'categorise', 'import'];
 /** Rough time each section needs on a busy 2-core machine (list includes seeding the shared data set). */
-const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000, recurring: 20_000, forecast: 150_000 };
+const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000, recurring: 20_000, advice: 150_000, forecast: 150_000 };
 /** Sections that share one local cloud; the import section starts its own (a quiet one for each measurement). */
 const SHARED_CLOUD = new Set(['me', 'lag', 'alerts', 'list', 'summary']);
 const RESULTS_FILE = join(REPO_ROOT, '.bench', 'results.json');

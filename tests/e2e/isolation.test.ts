@@ -36,6 +36,13 @@ beforeAll(async () => {
     await call('POST', '/transactions', { token: t, body: { type: 'expense', amount: 1234, currency: 'EUR', date: `2024-${month}-07`, description: 'Secret Streaming', accountId: account.body.id } });
   }
   ids.recurring = await eventually(async () => (await call('GET', '/recurring', { token: t })).body.items?.[0]?.id as string | undefined, 20_000, 'a recurring payment of the owner');
+  // An advice: three recent months of groceries give a suggested budget (the advice consumer, after the rollups).
+  const now = new Date();
+  for (const back of [1, 2, 3]) {
+    const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 10)).toISOString().slice(0, 10);
+    await call('POST', '/transactions', { token: t, body: { type: 'expense', amount: 20000, currency: 'EUR', date, description: 'Secret groceries', categoryId: 'food.groceries', accountId: account.body.id } });
+  }
+  ids.advice = await eventually(async () => (await call('GET', '/advice', { token: t })).body.items?.find((a: { kind: string }) => a.kind === 'budgets.suggested')?.id as string | undefined, 20_000, 'an advice of the owner');
 });
 
 /** Fills a path template with the owner's ids. */
@@ -48,7 +55,7 @@ function fill(path: string): string | undefined {
 }
 
 /** Bodies of routes whose method's default would be refused before the id is looked up. */
-const pathBodies: Record<string, unknown> = { 'POST /goals/{id}/contributions': { amount: 5, date: '2024-01-05' }, 'PATCH /recurring/{id}': { status: 'ignored' } };
+const pathBodies: Record<string, unknown> = { 'POST /goals/{id}/contributions': { amount: 5, date: '2024-01-05' }, 'PATCH /recurring/{id}': { status: 'ignored' }, 'POST /advice/{id}/feedback': { useful: false, dismiss: true } };
 
 const bodies: Record<string, unknown> = {
   PATCH: { name: 'Hijacked' },
@@ -73,7 +80,7 @@ describe('another user’s ids', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.text).not.toMatch(/Secret|123456/);
     // The same route with an id that does not exist answers the same status.
-    const missing = await call(r.method, path.replace(/\/[^/]+(\/preview|\/contributions|\/read)?$/, (_m, tail: string | undefined) => `/0000000000000000000000MISS${tail ?? ''}`), {
+    const missing = await call(r.method, path.replace(/\/[^/]+(\/preview|\/contributions|\/read|\/feedback|\/apply)?$/, (_m, tail: string | undefined) => `/0000000000000000000000MISS${tail ?? ''}`), {
       token: intruder.accessToken,
       body,
       headers: { 'if-match': '1' },
@@ -93,11 +100,14 @@ describe('another user’s ids', () => {
     expect(budget.body).toMatchObject({ name: 'Secret budget', amount: 123456, version: 1 });
     const recurring = (await call('GET', '/recurring', { token: t })).body.items as { id: string; status: string }[];
     expect(recurring.find((r) => r.id === ids.recurring)?.status).toBe('detected');
+    const advice = (await call('GET', '/advice', { token: t })).body.items as { id: string; status: string; useful: boolean | null }[];
+    expect(advice.find((a) => a.id === ids.advice)).toMatchObject({ status: 'open', useful: null });
+    expect((await call('GET', '/budgets', { token: t })).body.items).toHaveLength(1);
   });
 
   it('shows the intruder none of the owner’s rows in lists', async () => {
     const t = intruder.accessToken;
-    for (const path of ['/accounts', '/transactions', '/rules', '/alerts', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status', '/recurring']) {
+    for (const path of ['/accounts', '/transactions', '/rules', '/alerts', '/transactions/export', '/analytics/summary?month=2024-01', '/goals', '/budgets', '/budgets/status', '/recurring', '/advice?status=all']) {
       const res = await call('GET', path, { token: t });
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toMatch(/Secret/);
