@@ -17,6 +17,7 @@ import * as alerts from '../shared/contracts/alerts';
 import * as advice from '../shared/contracts/advice';
 import * as recurring from '../shared/contracts/recurring';
 import * as forecast from '../shared/contracts/forecast';
+import * as health from '../shared/contracts/health';
 import { asyncFunctions } from './async-functions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -225,6 +226,8 @@ export const functions: FunctionDef[] = [
   http('forecast-get', 'GET /forecast', forecast.getForecast, 'forecast/get', ['table:read']),
 
   // analytics (read pre-computed monthly rollups)
+  // financial-health report (stores its health.drop alert once per month, hence table:write)
+  http('reports-health', 'GET /reports/health', health.healthReport, 'reports/health', ['table:write']),
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),
   http('analytics-trends', 'GET /analytics/trends', analytics.trends, 'analytics/trends', ['table:read']),
   http('analytics-categories', 'GET /analytics/categories', analytics.categories, 'analytics/categories', ['table:read']),

@@ -49,3 +49,8 @@ export function healthDropAlert(month: string, score: number | null, change: { p
     evidence: { month, score, previousScore: change.previousScore, delta: change.delta, components: components.map((c) => ({ key: c.key, value: c.value, points: c.points, maxPoints: c.maxPoints })) },
   };
 }
+
+/** One paragraph on how the score is made (the route's description; the report's `method` gives every boundary). */
+export const HEALTH_METHOD_SUMMARY =
+  'Components: savings rate (25 points), emergency fund (20), budget adherence (15), spending stability (10), recurring burden (15), goal progress (15), each earning points on a piecewise-linear scale between fixed boundaries. ' +
+  `The score is the points earned ÷ the points of the components that have data × 100 (a component without data is left out and the rest rescaled). A drop of ${DROP_ALERT_POINTS} points or more from the previous month raises a \`health.drop\` alert once per month.`;
