@@ -11,7 +11,7 @@ import type { SectionContext, SectionOutput } from './context';
 /**
  * `recurring`: recurring-payment detection (shared/domain/recurring), offline, as the `recurring` consumer runs it —
  * each transaction applied to its merchant's bounded series, then the series detected again.
- * 1. Precision and recall on 20 seeded synthetic ledgers with known subscriptions (every period, price rises,
+ * 1. Precision and recall on seeded synthetic ledgers (the unit test's 20, and 60 held out from tuning) with known subscriptions (every period, price rises,
  *    skipped payments, shifted dates) among irregular noise (the unit test's generator).
  * 2. What it finds in `../shared/data/labelled/personal_transactions.csv` (read in place, never copied): the file has
  *    no recurrence labels, so the detections are printed for reading (mortgage, Netflix, pay…).
@@ -37,14 +37,14 @@ function run(transactions: TransactionView[]): Found {
   return out;
 }
 
-function synthetic(): { precision: number; recall: number; rises: number; risesFound: number; subscriptions: number; transactions: number } {
+function synthetic(first: number, last: number): { precision: number; recall: number; rises: number; risesFound: number; subscriptions: number; transactions: number } {
   let tp = 0;
   let detected = 0;
   let truth = 0;
   let rises = 0;
   let risesFound = 0;
   let transactions = 0;
-  for (let seed = 1; seed <= 20; seed++) {
+  for (let seed = first; seed <= last; seed++) {
     const ledger = syntheticLedger(seed);
     transactions += ledger.transactions.length;
     const found = run(ledger.transactions);
@@ -76,12 +76,16 @@ function timePer<T>(items: T[], fn: (item: T) => void, rounds = 5): number {
 
 export async function recurring(_ctx: SectionContext): Promise<SectionOutput> {
   heading('recurring — detection precision and recall, what the labelled ledger holds, CPU per event');
-  const s = synthetic();
-  const figures: Figure[] = [
-    { name: 'synthetic ledgers: precision', value: s.precision, unit: '', digits: 3, target: { op: '>=', value: 0.9 }, note: `20 ledgers, ${s.transactions} transactions, ${s.subscriptions} subscriptions` },
-    { name: 'synthetic ledgers: recall', value: s.recall, unit: '', digits: 3, target: { op: '>=', value: 0.9 } },
-    { name: 'synthetic ledgers: price rises found', value: s.risesFound / s.rises, unit: '', digits: 3, note: `${s.risesFound}/${s.rises}` },
-  ];
+  // Seeds 1–20 are the unit test's (the thresholds were chosen on them); 21–80 were never looked at while tuning.
+  const figures: Figure[] = [];
+  for (const [label, first, last] of [['seeds 1–20', 1, 20], ['held-out seeds 21–80', 21, 80]] as const) {
+    const s = synthetic(first, last);
+    figures.push(
+      { name: `synthetic ${label}: precision`, value: s.precision, unit: '', digits: 3, target: { op: '>=', value: 0.9 }, note: `${last - first + 1} ledgers, ${s.transactions} transactions, ${s.subscriptions} subscriptions` },
+      { name: `synthetic ${label}: recall`, value: s.recall, unit: '', digits: 3, target: { op: '>=', value: 0.9 } },
+      { name: `synthetic ${label}: price rises found`, value: s.risesFound / s.rises, unit: '', digits: 3, note: `${s.risesFound}/${s.rises}` },
+    );
+  }
 
   const rows = parsePersonal(await readFile(join(LABELLED_DIR, 'personal_transactions.csv'), 'utf8'));
   const transactions: TransactionView[] = rows.map((r, i) => ({ id: `p${i}`, type: r.type, amount: r.amount, currency: 'USD', date: r.date, description: r.description, categoryId: r.label, version: 1 }));
