@@ -22,6 +22,7 @@ import * as accountsStore from '../adapters/accounts';
 import * as alertStore from '../adapters/alerts';
 import { getProfile } from '../adapters/profiles';
 import { rollupRange } from '../adapters/rollups';
+import { openAdvice } from './advice';
 import { budgetStatuses, EARLIEST_STATUS_DATE, todayIn } from './budgets';
 import { goalStatuses } from './goals';
 import { recurringItems } from './recurring';
@@ -80,8 +81,7 @@ const defaults = (): HealthDeps => ({
   budgetStatuses,
   goalStatuses,
   recurringItems,
-  // The advice store is written by the advice consumer; until it is wired here the report lists no advice ids.
-  openAdvice: async () => [],
+  openAdvice: (userId) => openAdvice(userId),
   alertPreferences: alertStore.getPreferences,
   putAlertOnce: (userId, alert, now) => alertStore.putAlertOnce(userId, alert, now),
 });
