@@ -1,6 +1,6 @@
 import { daysInMonth } from '../ledger/calendar';
 import { fnv1a, mulberry32 } from '../goals/feasibility';
-import { futureCount, pastCount, type ScheduledItem } from './schedule';
+import { futureCount, pastCount, pastCounts, type ScheduledItem } from './schedule';
 
 /**
  * The cash-flow forecast: the known part (recurring payments, each expected occurrence) plus the residual (what the
@@ -46,6 +46,8 @@ export interface ForecastInput {
   readonly draws?: number;
   /** Overrides {@link BANDWIDTH_SHARE} (0 = plain bootstrap). */
   readonly bandwidthShare?: number;
+  /** `bigint` forces exact bigint paths even where safe integers would do (tests: both give the same answer). */
+  readonly arithmetic?: 'auto' | 'bigint';
 }
 
 export interface ForecastMonth {
@@ -106,11 +108,11 @@ export function usableHistory(history: readonly MonthTotals[], beforeMonth: stri
 }
 
 /** A month's residual: its totals minus the recurring payments that fell in it (each side at least 0). */
-export function residualOf(h: MonthTotals, recurring: readonly ScheduledItem[]): { month: string; income: bigint; expenses: bigint } {
+export function residualOf(h: MonthTotals, recurring: readonly ScheduledItem[], counts?: readonly ReadonlyMap<string, number>[]): { month: string; income: bigint; expenses: bigint } {
   let income = h.income;
   let expenses = h.expenses;
-  for (const item of recurring) {
-    const n = BigInt(pastCount(item, h.month));
+  for (const [i, item] of recurring.entries()) {
+    const n = BigInt(counts ? (counts[i]?.get(h.month) ?? 0) : pastCount(item, h.month));
     if (n === 0n) continue;
     if (item.type === 'income') income -= n * item.amount;
     else expenses -= n * item.amount;
@@ -153,7 +155,8 @@ export function forecast(input: ForecastInput): Forecast {
   const draws = input.draws ?? FORECAST_DRAWS;
   const horizon = forecastMonths(input.asOf, input.months);
   const history = usableHistory(input.history, input.asOf.slice(0, 7));
-  const residuals = history.map((h) => residualOf(h, input.recurring));
+  const counts = history.length ? input.recurring.map((item) => pastCounts(item, (history[0] as MonthTotals).month)) : [];
+  const residuals = history.map((h) => residualOf(h, input.recurring, counts));
   const key = [
     input.seed,
     input.startingBalance,
@@ -184,31 +187,66 @@ export function forecast(input: ForecastInput): Forecast {
     }
     return { income, expenses };
   });
+  const pick = (): number => Math.floor(random() * k);
+  const jitter = (w: number): number => (w > 0 ? Math.round(normal() * w) : 0);
   const balances = horizon.map(() => new Array<bigint>(draws));
-  for (let d = 0; d < draws; d++) {
-    let balance = input.startingBalance;
-    for (let t = 0; t < horizon.length; t++) {
-      const { share: s } = horizon[t] as { share: number };
-      const kn = known[t] as { income: bigint; expenses: bigint };
-      let flow = kn.income - kn.expenses;
-      if (k > 0) {
-        const r = residuals[Math.floor(random() * k)] as { income: bigint; expenses: bigint };
-        let inc = r.income;
-        let exp = r.expenses;
-        if (bandwidth.income > 0) inc += BigInt(Math.round(normal() * bandwidth.income));
-        if (bandwidth.expenses > 0) exp += BigInt(Math.round(normal() * bandwidth.expenses));
-        flow += scale(inc > 0n ? inc : 0n, s) - scale(exp > 0n ? exp : 0n, s);
+  // Safe-integer arithmetic gives the same numbers as bigint (same draws, same roundings) several times faster; it is
+  // used when no value can leave ±2^53 (a month's residual plus its largest jitter, ≤ 10^9 so the share's rounding
+  // stays exact) and bigint otherwise.
+  const maxResidual = residuals.reduce((m, r) => Math.max(m, Number(r.income), Number(r.expenses)), 0) + 7 * Math.max(bandwidth.income, bandwidth.expenses);
+  const maxKnown = known.reduce((m, kn) => Math.max(m, Math.abs(Number(kn.income)) + Math.abs(Number(kn.expenses))), 0);
+  const safe = input.arithmetic !== 'bigint' && maxResidual <= 1e9 && Math.abs(Number(input.startingBalance)) + horizon.length * (maxKnown + 2 * maxResidual) < Number.MAX_SAFE_INTEGER;
+  if (safe) {
+    const sums = horizon.map(() => new Float64Array(draws));
+    const res = residuals.map((r) => ({ income: Number(r.income), expenses: Number(r.expenses) }));
+    const flows = known.map((kn) => Number(kn.income - kn.expenses));
+    const shares = horizon.map((h) => (h.share === 1 ? 0 : Math.round(h.share * 1_000_000)));
+    const scaleN = (v: number, s6: number): number => (s6 === 0 ? v : Math.round((v * s6) / 1_000_000));
+    const start = Number(input.startingBalance);
+    for (let d = 0; d < draws; d++) {
+      let balance = start;
+      for (let t = 0; t < horizon.length; t++) {
+        let flow = flows[t] as number;
+        if (k > 0) {
+          const r = res[pick()] as { income: number; expenses: number };
+          const inc = r.income + jitter(bandwidth.income);
+          const exp = r.expenses + jitter(bandwidth.expenses);
+          flow += scaleN(inc > 0 ? inc : 0, shares[t] as number) - scaleN(exp > 0 ? exp : 0, shares[t] as number);
+        }
+        balance += flow;
+        (sums[t] as Float64Array)[d] = balance;
       }
-      balance += flow;
-      (balances[t] as bigint[])[d] = balance;
     }
+    sums.forEach((xs, t) => {
+      xs.sort();
+      const out = balances[t] as bigint[];
+      for (let d = 0; d < draws; d++) out[d] = BigInt(xs[d] as number);
+    });
+  } else {
+    for (let d = 0; d < draws; d++) {
+      let balance = input.startingBalance;
+      for (let t = 0; t < horizon.length; t++) {
+        const { share: s } = horizon[t] as { share: number };
+        const kn = known[t] as { income: bigint; expenses: bigint };
+        let flow = kn.income - kn.expenses;
+        if (k > 0) {
+          const r = residuals[pick()] as { income: bigint; expenses: bigint };
+          const inc = r.income + BigInt(jitter(bandwidth.income));
+          const exp = r.expenses + BigInt(jitter(bandwidth.expenses));
+          flow += scale(inc > 0n ? inc : 0n, s) - scale(exp > 0n ? exp : 0n, s);
+        }
+        balance += flow;
+        (balances[t] as bigint[])[d] = balance;
+      }
+    }
+    for (const xs of balances) xs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
   const meanOf = (pick: (r: { income: bigint; expenses: bigint }) => bigint): bigint => (k === 0 ? 0n : roundDiv(residuals.reduce((s, r) => s + pick(r), 0n), BigInt(k)));
   const meanIncome = meanOf((r) => r.income);
   const meanExpenses = meanOf((r) => r.expenses);
   const months = horizon.map(({ month, share: s }, t) => {
     const kn = known[t] as { income: bigint; expenses: bigint };
-    const sorted = (balances[t] as bigint[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = balances[t] as bigint[];
     const income = kn.income + scale(meanIncome, s);
     const expenses = kn.expenses + scale(meanExpenses, s);
     return {

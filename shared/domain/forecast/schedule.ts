@@ -81,3 +81,17 @@ export function pastCount(item: ScheduledItem, month: string): number {
   }
   return n;
 }
+
+/** {@link pastCount} of every month from `fromMonth` on at once (one walk back from `lastDate`): month → count. */
+export function pastCounts(item: ScheduledItem, fromMonth: string): Map<string, number> {
+  const start = `${fromMonth}-01`;
+  const max = item.occurrences ?? 400;
+  const out = new Map<string, number>();
+  for (let k = 0; k < max; k++) {
+    const date = shiftDate(item.lastDate, item.period, -k);
+    if (date < start) break;
+    const month = date.slice(0, 7);
+    out.set(month, (out.get(month) ?? 0) + 1);
+  }
+  return out;
+}

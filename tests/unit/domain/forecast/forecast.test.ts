@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, convertExact, forecast, forecastMonths, futureCount, pastCount, residualOf, usableHistory, type ForecastMonth, type MonthTotals, type ScheduledItem } from '../../../../shared/domain/forecast';
+import { backtest, convertExact, forecast, forecastMonths, futureCount, pastCount, pastCounts, residualOf, usableHistory, type ForecastMonth, type MonthTotals, type ScheduledItem } from '../../../../shared/domain/forecast';
 import { mulberry32 } from '../../../../shared/domain/goals/feasibility';
 
 const salary: ScheduledItem = { id: 'salary', type: 'income', period: 'monthly', amount: 300_000n, lastDate: '2024-06-25', nextExpectedDate: '2024-07-25', occurrences: 6 };
@@ -28,6 +28,9 @@ describe('schedule', () => {
     expect(pastCount(pay, '2023-12')).toBe(0); // 5 occurrences: January to May
     expect(pastCount({ ...pay, occurrences: undefined }, '2023-12')).toBe(1);
     expect(pastCount(pay, '2024-06')).toBe(0);
+    const weekly: ScheduledItem = { ...pay, period: 'weekly', occurrences: 30 };
+    const all = pastCounts(weekly, '2023-11');
+    for (const m of ['2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']) expect(all.get(m) ?? 0).toBe(pastCount(weekly, m));
   });
 
   it('clamps a month-end anchor to shorter months', () => {
@@ -68,6 +71,20 @@ describe('forecast', () => {
     expect(width(5)).toBeGreaterThan(width(0) * 1.8); // ~√6 for independent months, never the same band each month
     const meanNet = noisy.reduce((s, m) => s + Number(m.income - m.expenses), 0) / noisy.length;
     expect(Math.abs(Number((f.months[5] as ForecastMonth).balance.p50) - 6 * meanNet)).toBeLessThan(0.1 * 6 * meanNet);
+  });
+
+  it('gives the same answer in safe-integer and in bigint arithmetic, and stays exact past 2^53', () => {
+    const random = mulberry32(11);
+    const history = months(1, 12, () => ({ income: BigInt(Math.floor(random() * 500_000)), expenses: BigInt(Math.floor(random() * 400_000)) }));
+    const input = { seed: 'same', startingBalance: 123_456n, asOf: '2025-01-09', months: 6, history: history.map((m, i) => ({ ...m, month: `2024-${String(i + 1).padStart(2, '0')}` })), recurring: [salary, rent] };
+    expect(forecast({ ...input, arithmetic: 'bigint' })).toEqual(forecast(input));
+    const huge = forecast({ ...input, startingBalance: 2n ** 60n });
+    // Past 2^53 the bigint paths are used: every step an exact integer, the month's net within its possible range.
+    const first = (huge.months[0] as ForecastMonth).balance;
+    expect(first.p10 <= first.p50 && first.p50 <= first.p90).toBe(true);
+    expect(first.p50 - 2n ** 60n).toBeGreaterThan(-500_000n);
+    expect(first.p50 - 2n ** 60n).toBeLessThan(800_000n);
+    expect(first.p50 % 2n ** 20n).not.toBe(0n); // not rounded to a double's spacing at 2^60 (256)
   });
 
   it('covers what is left of the current month, scaled by its share', () => {
