@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AdviceRecord } from '../domain/advice/store';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
@@ -154,4 +154,24 @@ export async function lastNotedEvent(userId: string): Promise<string | undefined
 export async function eventApplied(eventId: string): Promise<boolean> {
   const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.applied(eventId), ConsistentRead: true, ProjectionExpression: 'pk' }))).Item;
   return item !== undefined;
+}
+
+/**
+ * Ids of the latest expenses of one category in a date range (newest first, at most `limit`): one Query of the
+ * by-category index, bounded by `limit` — the evidence of an above-baseline advice.
+ */
+export async function categoryTransactionIds(userId: string, categoryId: string, from: string, to: string, limit: number): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId), ':a': keys.byDateFrom(from), ':b': keys.byDateTo(to) },
+      ProjectionExpression: 'id, #t',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).filter((i) => i.type === 'expense' && typeof i.id === 'string').map((i) => i.id as string);
 }

@@ -18,6 +18,8 @@ export interface AdvicePort {
   lastNotedEvent(userId: string): Promise<string | undefined>;
   /** Whether the analytics consumer has counted that ledger event. */
   eventApplied(eventId: string): Promise<boolean>;
+  /** Latest expense ids of a category in a date range (one bounded Query of the by-category index). */
+  categoryTransactionIds(userId: string, categoryId: string, from: string, to: string, limit: number): Promise<string[]>;
 }
 
 /** Compile-time proof that the DynamoDB adapter implements the port. */

@@ -23,6 +23,8 @@ import { recurringItems } from './recurring';
 export const ADVICE_QUEUE = 'advice';
 /** Debounce: a burst of ledger events within this window gives one recompute, queued with this delay. */
 export const DEBOUNCE_SECONDS = 1;
+/** Transactions an above-baseline advice names as its evidence (the latest of the month in the category). */
+export const EVIDENCE_TRANSACTIONS = 10;
 /** Waits (1 s each) for the analytics consumer to count the latest event before recomputing anyway. */
 export const MAX_WAITS = 8;
 
@@ -154,6 +156,12 @@ export async function recomputeAdvice(userId: string, now = new Date(), deps: Ad
   const drafts = adviceFor(input)
     .sort((a, b) => b.impact.monthly - a.impact.monthly || (a.id < b.id ? -1 : 1))
     .slice(0, MAX_OPEN_ADVICE);
+  // The evidence of a category above its baseline names this month's latest expenses in it (a bounded index read).
+  const month = input.today.slice(0, 7);
+  for (const d of drafts) {
+    if (d.kind !== 'category.above_baseline') continue;
+    d.evidence = { ...d.evidence, transactionIds: await deps.store.categoryTransactionIds(userId, d.subject, `${month}-01`, input.today, EVIDENCE_TRANSACTIONS) };
+  }
   const stored = new Map((await deps.store.listAdvice(userId)).map((r) => [r.id, r]));
   const at = now.toISOString();
   let written = 0;
@@ -213,14 +221,18 @@ export async function onRefreshRequested(data: { userId: string; attempt: number
 export const SWEEP_PAGE = 100;
 
 /**
- * One page of the monthly sweep: one delayed-free AdviceRefreshRequested per user of the page, then the next page
+ * One page of the monthly sweep: one AdviceRefreshRequested per user of the page, then the next page
  * as its own message — no invocation walks every user.
  */
-export async function sweepPage(data: { cursor?: string | undefined; scheduledAt: string }, deps: Pick<AdviceDeps, 'queue'> = defaults()): Promise<{ queued: number; more: boolean }> {
+export async function sweepPage(
+  data: { cursor?: string | undefined; scheduledAt: string },
+  deps: Pick<AdviceDeps, 'queue'> & { profilesPage: (start: Record<string, unknown> | undefined, size: number) => Promise<{ profiles: { userId?: string }[]; next?: Record<string, unknown> }> } = { ...defaults(), profilesPage },
+): Promise<{ queued: number; more: boolean }> {
   const start = data.cursor ? (JSON.parse(data.cursor) as Record<string, unknown>) : undefined;
-  const page = await profilesPage(start, SWEEP_PAGE);
+  const page = await deps.profilesPage(start, SWEEP_PAGE);
   const at = new Date(data.scheduledAt);
-  const events = page.profiles.filter((p) => typeof p.userId === 'string' && p.userId.length > 0).map((p) => newEvent(AdviceRefreshRequested, { userId: p.userId, attempt: 0, reason: 'monthly' }, at, `advice-monthly-${data.scheduledAt.slice(0, 7)}-${p.userId}`));
+  const users = page.profiles.map((p) => p.userId).filter((id): id is string => typeof id === 'string' && id.length > 0);
+  const events = users.map((userId) => newEvent(AdviceRefreshRequested, { userId, attempt: 0, reason: 'monthly' }, at, `advice-monthly-${data.scheduledAt.slice(0, 7)}-${userId}`));
   await deps.queue.publish(ADVICE_QUEUE, events);
   if (page.next) await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceSweepPage, { cursor: JSON.stringify(page.next), scheduledAt: data.scheduledAt }, at)]);
   return { queued: events.length, more: page.next !== undefined };

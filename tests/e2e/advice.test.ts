@@ -77,9 +77,10 @@ describe('advice', () => {
   });
 
   it('a category above its baseline: advice, impact and evidence; a later write updates it in place', async () => {
-    await tx(u, account, { type: 'expense', amount: 50000, date: thisMonthDay(), description: 'Big shop', categoryId: 'food.groceries' });
+    const big = await tx(u, account, { type: 'expense', amount: 50000, date: thisMonthDay(), description: 'Big shop', categoryId: 'food.groceries' });
     const a = await until(u, above('food.groceries'), 'groceries above baseline');
     expect(a.impact).toEqual({ monthly: 20000, currency: 'EUR' });
+    expect(a.evidence.transactionIds).toEqual([big]);
     expect(a.evidence).toMatchObject({ baseline: 30000, observed: 50000, threshold: 39000, window: { from: month(-4), to: month(0) } });
     await tx(u, account, { type: 'expense', amount: 10000, date: thisMonthDay(), description: 'Another shop', categoryId: 'food.groceries' });
     const b = await until(u, (list) => { const x = above('food.groceries')(list); return x?.evidence.observed === 60000 ? x : undefined; }, 'the advice updated');

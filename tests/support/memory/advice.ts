@@ -7,7 +7,9 @@ export const memory = {
   advice: new Map<string, AdviceRecord>(),
   marks: new Map<string, { dueAt: string; lastEventId: string }>(),
   applied: new Set<string>(),
+  categoryTx: new Map<string, string[]>(),
   reset(): void {
+    this.categoryTx = new Map();
     this.advice = new Map();
     this.marks = new Map();
     this.applied = new Set();
@@ -59,6 +61,11 @@ export async function eventApplied(eventId: string): Promise<boolean> {
   return memory.applied.has(eventId);
 }
 
-export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, lastNotedEvent, eventApplied };
+/** `memory.categoryTx` holds `userId/categoryId` → ids, newest first. */
+export async function categoryTransactionIds(userId: string, categoryId: string, _from: string, _to: string, limit: number): Promise<string[]> {
+  return (memory.categoryTx.get(`${userId}/${categoryId}`) ?? []).slice(0, limit);
+}
+
+export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, lastNotedEvent, eventApplied, categoryTransactionIds };
 /** Compile-time proof that the in-memory store matches the adapter's signatures. */
 export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS'> = adviceMemoryImplementsPort;

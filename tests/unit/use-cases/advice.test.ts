@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
 import type { StoredFields } from '../../../shared/domain/analytics/fields';
-import { adviceFeedback, applyAdvice, listAdvice, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
+import { adviceFeedback, applyAdvice, listAdvice, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, sweepPage, SWEEP_PAGE, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
 import { adviceMemoryImplementsPort, memory } from '../../support/memory/advice';
 
 const NOW = new Date('2026-07-20T12:00:00Z');
@@ -49,6 +49,15 @@ describe('advice use case', () => {
     expect(again?.id).toBe(above?.id);
     expect(again?.evidence.observed).toBe(95000);
     expect(again?.createdAt).toBe(above?.createdAt);
+  });
+
+  it('an above-baseline advice names the month’s latest expenses in its category as evidence', async () => {
+    const w = world();
+    memory.categoryTx.set(`${U}/food`, ['t9', 't8', 't7']);
+    w.rollups.set('2026-07', { exp: 90000, 'ce:food': 90000 });
+    await recomputeAdvice(U, NOW, w.deps);
+    const above = (await openAdvice(U, w.deps)).find((a) => a.kind === 'category.above_baseline');
+    expect(above?.evidence.transactionIds).toEqual(['t9', 't8', 't7']);
   });
 
   it('dismissing keeps it away for the same evidence; it is listed under dismissed', async () => {
@@ -110,5 +119,24 @@ describe('advice use case', () => {
     memory.applied.add('e3');
     expect(await onRefreshRequested({ userId: U, attempt: 1, reason: 'ledger' }, NOW, w.deps)).toBe('recomputed');
     expect(await onLedgerEvent(U, 'e4', new Date(NOW.getTime() + 1500), w.deps)).toBe('armed');
+  });
+
+  it('the monthly sweep queues one refresh per user of a page and the next page, never walking every user in one call', async () => {
+    const w = world();
+    const pages: Record<string, { profiles: { userId?: string }[]; next?: Record<string, unknown> }> = {
+      first: { profiles: [{ userId: 'a' }, { userId: 'b' }, {}], next: { pk: 'p2' } },
+      p2: { profiles: [{ userId: 'c' }] },
+    };
+    const profilesPage = async (start: Record<string, unknown> | undefined, size: number) => {
+      expect(size).toBe(SWEEP_PAGE);
+      return pages[(start?.pk as string | undefined) ?? 'first'] ?? { profiles: [] };
+    };
+    const first = await sweepPage({ scheduledAt: '2026-08-01T05:00:00.000Z' }, { queue: w.deps.queue, profilesPage });
+    expect(first).toEqual({ queued: 2, more: true });
+    const refreshes = w.published.flatMap((p) => p.events).filter((e) => e.type === 'AdviceRefreshRequested');
+    expect(refreshes.map((e) => (e.data as { userId: string }).userId)).toEqual(['a', 'b']);
+    const next = w.published.flatMap((p) => p.events).find((e) => e.type === 'AdviceSweepPage');
+    const second = await sweepPage(next?.data as { cursor: string; scheduledAt: string }, { queue: w.deps.queue, profilesPage });
+    expect(second).toEqual({ queued: 1, more: false });
   });
 });
