@@ -10,6 +10,7 @@
  *   autoConfirm          true: sign-up needs no emailed code; default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
  *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
+ *   alarmEmails          addresses emailed by every alarm: a JSON array in cdk.json or comma-separated with -c; default none
  */
 import { Annotations, App } from 'aws-cdk-lib';
 import { addTally } from './stacks/tally';
@@ -30,6 +31,13 @@ const stage = context('stage') ?? 'dev';
 if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) throw new Error(`stage "${stage}" must be lower-case letters, digits and dashes.`);
 const emailFrom = context('emailFrom');
 
+/** `alarmEmails` as a list, whether cdk.json gives an array or `-c` a comma-separated string. */
+function alarmEmails(): string[] {
+  const value: unknown = app.node.tryGetContext('alarmEmails');
+  const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+  return list.map((e) => e.trim()).filter((e) => e.length > 0);
+}
+
 const tally = addTally(app, {
   stage,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
@@ -40,6 +48,7 @@ const tally = addTally(app, {
   reserveConcurrency: flag('reserveConcurrency'),
   threatProtection: flag('threatProtection'),
   cursorSecretVersionId: context('cursorSecretVersion'),
+  alarmEmails: alarmEmails(),
 });
 
 if (!emailFrom) {

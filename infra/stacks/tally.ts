@@ -3,6 +3,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack';
 import { AsyncStack } from './async-stack';
+import { OperationsStack } from './operations-stack';
 import { StatefulStack } from './stateful-stack';
 
 export interface TallyProps {
@@ -61,6 +62,11 @@ export interface TallyProps {
    */
   readonly cursorSecretVersionId?: string;
   /**
+   * Email addresses subscribed to the alarm topic (each confirms by email).
+   * @default - none: alarms change state and show on the dashboard, and nobody is emailed
+   */
+  readonly alarmEmails?: string[];
+  /**
    * Run the cdk-nag AwsSolutions and Serverless packs at synthesis.
    * @default true
    */
@@ -71,6 +77,7 @@ export interface Tally {
   readonly stateful: StatefulStack;
   readonly api: ApiStack;
   readonly async: AsyncStack;
+  readonly operations: OperationsStack;
 }
 
 /** Tally's three stacks for one stage: stateful (data, identity) and two stateless ones wired to it. */
@@ -117,8 +124,21 @@ export function addTally(app: App, props: TallyProps): Tally {
     scheduleFailureQueue: stateful.scheduleFailureQueue,
   });
 
+  const operations = new OperationsStack(app, `${prefix}-Operations`, {
+    ...common,
+    description: `Tally (${props.stage}): dashboard, alarms and the alarm topic`,
+    api: api.api,
+    stage: api.stage,
+    accessLogGroup: api.accessLogGroup,
+    functions: { ...api.functions, ...async.functions },
+    queues: stateful.queues,
+    deadLetterQueues: stateful.deadLetterQueues,
+    failureQueues: { 'stream-failures': stateful.streamFailureQueue, 'schedule-failures': stateful.scheduleFailureQueue },
+    alarmEmails: props.alarmEmails,
+  });
+
   if (props.checks ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
-  return { stateful, api, async };
+  return { stateful, api, async, operations };
 }
