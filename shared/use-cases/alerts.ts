@@ -29,6 +29,8 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 export interface AlertSources {
   budgetStatuses(userId: string, date: string): Promise<BudgetStatusView[]>;
   goalStatuses(userId: string, asOf: string): Promise<GoalStatusView[]>;
+  /** Each budget's first day (its `startDate`, else the day it was created): periods ending before it raise nothing. */
+  budgetStarts?(userId: string): Promise<Map<string, string>>;
 }
 
 /** A ledger change as the alerts consumer receives it (TransactionRecorded/Updated/Deleted). */
@@ -47,6 +49,7 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
 /**
  * Every alert the current data raises for one ledger change, decided by pure rules (shared/domain/alerts) — no
  * store write. The "as of" dates come from the change itself, never from the order of delivery:
+ * Periods that end before a budget's first day raise nothing.
  * - `budget.threshold`: for each budget period containing the transaction's date (before and after an edit), the
  *   status as of the period's LAST day, i.e. the whole period's spending; every threshold at or below it.
  * - `budget.pace`: the status as of the transaction's date (spending through that date, projected to the period's
@@ -64,9 +67,11 @@ export async function alertsFor(change: LedgerChange, sources: AlertSources, tod
   const snapshots = [change.before, change.after].filter((s): s is TransactionSnapshot => s !== null && s.date >= oldest);
   const drafts: AlertDraft[] = [];
   const seenEnds = new Set<string>();
+  const starts = budgetKinds && snapshots.length > 0 && sources.budgetStarts ? await sources.budgetStarts(userId) : new Map<string, string>();
+  const budgeted = (s: BudgetStatusView) => s.period.to >= (starts.get(s.budgetId) ?? '');
   for (const date of budgetKinds ? [...new Set(snapshots.map((s) => s.date))] : []) {
     const trigger = { transactionId: change.transactionId, date };
-    const statuses = await sources.budgetStatuses(userId, date);
+    const statuses = (await sources.budgetStatuses(userId, date)).filter(budgeted);
     for (const s of statuses) {
       const pace = paceAlert(s, trigger, currency);
       if (pace) drafts.push(pace);
@@ -76,7 +81,7 @@ export async function alertsFor(change: LedgerChange, sources: AlertSources, tod
     for (const end of ends) {
       seenEnds.add(end);
       const atEnd = end === date ? statuses : await sources.budgetStatuses(userId, end);
-      for (const s of atEnd) if (s.period.to === end) drafts.push(...thresholdAlerts(s, trigger, currency));
+      for (const s of atEnd) if (s.period.to === end && budgeted(s)) drafts.push(...thresholdAlerts(s, trigger, currency));
     }
   }
   const after = change.after;

@@ -109,7 +109,7 @@ describe('alerts under at-least-once chaos', () => {
     const { eventsOf } = await import('../../shared/async/relay');
     const { repairUser } = await import('../../shared/use-cases/analytics-repair');
     const { alertsFor } = await import('../../shared/use-cases/alerts');
-    const { budgetStatuses } = await import('../../shared/use-cases/budgets');
+    const { budgetStatuses, listBudgets } = await import('../../shared/use-cases/budgets');
     const { goalStatuses } = await import('../../shared/use-cases/goals');
     const { handler } = await import('../../functions/queue/alerts');
     const t = u.accessToken;
@@ -146,7 +146,8 @@ describe('alerts under at-least-once chaos', () => {
     expect(unique.length).toBeGreaterThan(OPS * 0.8);
 
     // Expected: what the pure rules decide for each event on the final data (no write).
-    const sources = { budgetStatuses, goalStatuses };
+    const budgetStarts = async (userId: string) => new Map((await listBudgets(userId)).items.map((b) => [b.id, b.startDate ?? b.createdAt.slice(0, 10)]));
+    const sources = { budgetStatuses, goalStatuses, budgetStarts };
     const day = new Date().toISOString().slice(0, 10);
     const expected = new Map<string, string>();
     for (const e of unique) for (const d of await alertsFor(e.data as Parameters<typeof alertsFor>[0], sources, day)) expected.set(d.id, d.kind);

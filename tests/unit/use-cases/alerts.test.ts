@@ -91,6 +91,15 @@ describe('raiseAlerts', () => {
     }
   });
 
+  it('raises nothing for periods that end before the budget’s first day', async () => {
+    const late = { ...sources(ledger), budgetStarts: async () => new Map([['b1', '2024-04-01']]) };
+    for (const t of ledger) await raiseAlerts(created(t), late, NOW);
+    expect(store.of('u1')).toEqual([]);
+    const started = { ...sources(ledger), budgetStarts: async () => new Map([['b1', '2024-03-15']]) };
+    for (const t of ledger) await raiseAlerts(created(t), started, NOW);
+    expect(new Set(store.of('u1').map((a) => a.id))).toEqual(expected);
+  });
+
   it('does not store a kind switched off', async () => {
     await putPreferences('u1', { 'budget.pace': { enabled: false } });
     for (const t of ledger) await raiseAlerts(created(t), sources(ledger), NOW);
