@@ -19,6 +19,7 @@ import { categorise } from './sections/categorise';
 import { forecast } from './sections/forecast';
 import type { BenchUser, CloudContext, SectionContext, SectionOutput } from './sections/context';
 import { goals } from './sections/goals';
+import { health } from './sections/health';
 import { importSection } from './sections/imports';
 import { lag } from './sections/lag';
 import { list, summary } from './sections/list-summary';
@@ -29,11 +30,11 @@ import { rules } from './sections/rules';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { advice, bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise, recurring, forecast };
+const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { advice, bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise, recurring, forecast, health };
 /** Order of the run: sections that need a quiet analytics pipeline come before those that flood it. */
-const RUN_ORDER = ['parsers', 'recurring', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'advice', 'forecast', 'categorise', 'import'];
+const RUN_ORDER = ['parsers', 'recurring', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'advice', 'forecast', 'health', 'categorise', 'import'];
 /** Rough time each section needs on a busy 2-core machine (list includes seeding the shared data set). */
-const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000, recurring: 20_000, advice: 150_000, forecast: 150_000 };
+const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000, recurring: 20_000, advice: 150_000, forecast: 150_000, health: 200_000 };
 /** Sections that share one local cloud; the import section starts its own (a quiet one for each measurement). */
 const SHARED_CLOUD = new Set(['me', 'lag', 'alerts', 'list', 'summary']);
 const RESULTS_FILE = join(REPO_ROOT, '.bench', 'results.json');
