@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AdviceRecord } from '../../shared/domain/advice/store';
+
+/**
+ * The advice store's conditions against DynamoDB Local: the per-user debounce arms one recompute for a burst of
+ * concurrent events (and again once it is due), and a recompute never reopens a dismissed advice.
+ */
+const cloud = inject('cloud');
+
+beforeAll(() => {
+  Object.assign(process.env, cloud.env, { POWERTOOLS_LOG_LEVEL: 'CRITICAL' });
+});
+
+const record = (id: string, observed: number): AdviceRecord => ({
+  id,
+  kind: 'category.above_baseline',
+  subject: 'food',
+  fingerprint: '2026-07',
+  title: 'food: spending above your usual',
+  message: 'm',
+  impact: { monthly: observed - 100, currency: 'EUR' },
+  evidence: { window: { from: '2026-01', to: '2026-07' }, baseline: 100, observed, threshold: 130, transactionIds: [], method: 'median', modelVersion: 'advice-rules-1' },
+  status: 'open',
+  createdAt: '2026-07-20T00:00:00.000Z',
+  updatedAt: '2026-07-20T00:00:00.000Z',
+});
+
+describe('advice store (DynamoDB Local)', () => {
+  it('a burst of 20 concurrent events arms one recompute; the latest event is noted; once due, the next event arms again', async () => {
+    const store = await import('../../shared/adapters/advice');
+    const userId = `adv-${randomUUID()}`;
+    const now = new Date();
+    const due = new Date(now.getTime() + 1000);
+    const armed = await Promise.all(Array.from({ length: 20 }, (_, i) => store.armRecompute(userId, `e${i}`, now, due)));
+    expect(armed.filter(Boolean)).toHaveLength(1);
+    await store.armRecompute(userId, 'last', new Date(now.getTime() + 500), due);
+    expect(await store.lastNotedEvent(userId)).toBe('last');
+    expect(await store.armRecompute(userId, 'later', new Date(now.getTime() + 1500), new Date(now.getTime() + 2500))).toBe(true);
+  });
+
+  it('a dismissed advice is never overwritten by a recompute; an open one is updated', async () => {
+    const store = await import('../../shared/adapters/advice');
+    const userId = `adv-${randomUUID()}`;
+    expect(await store.putOpenAdvice(userId, record('a1', 200))).toBe(true);
+    expect(await store.putOpenAdvice(userId, record('a1', 250))).toBe(true);
+    expect((await store.getAdvice(userId, 'a1'))?.evidence.observed).toBe(250);
+    expect((await store.updateAdvice(userId, 'a1', { useful: false, status: 'dismissed' }, new Date()))?.status).toBe('dismissed');
+    expect(await store.putOpenAdvice(userId, record('a1', 300))).toBe(false);
+    await store.deleteOpenAdvice(userId, 'a1');
+    expect(await store.getAdvice(userId, 'a1')).toMatchObject({ status: 'dismissed', useful: false, evidence: { observed: 250 } });
+    expect(await store.updateAdvice(`adv-${randomUUID()}`, 'a1', { useful: true }, new Date())).toBeUndefined();
+  });
+});
