@@ -86,7 +86,7 @@ export function functionGroup(def: FunctionDef): string {
 
 /**
  * What an operator watches, built from the manifest's functions and queues (so a new function or queue is covered
- * without an edit here): one dashboard, an alarm per dead-letter queue and per function (errors, throttles), the
+ * without an edit here): one dashboard, an alarm per dead-letter queue, per function (errors) and on throttles, the
  * API's 5xx rate, the outbox relay's iterator age, the pipeline lag and alert latency, and the SES bounce rate, all
  * to one SNS topic whose email subscribers come from configuration. Each alarm's description names its runbook
  * section in the README.
@@ -218,7 +218,7 @@ export class Operations extends Construct {
     );
   }
 
-  /** Per group of functions: errors, throttles, p99 duration and concurrency, one line per function; two alarms each. */
+  /** Per group of functions: errors, throttles, p99 duration and concurrency, one line per function; an errors alarm each. */
   private addFunctions(functions: readonly ManifestFunction[]): void {
     const groups = new Map<string, ManifestFunction[]>();
     for (const fn of functions) {
@@ -233,12 +233,14 @@ export class Operations extends Construct {
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
-      this.alarm(`${id}Throttles`, fn.function.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), {
-        alarmDescription: `Function ${name} was throttled (its reserved or the account's concurrency is spent). Runbook: ${RUNBOOK.throttles}`,
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      });
     }
+    // Throttles: one alarm on the region's account-wide metric (an alarm costs $0.10 a month per metric, so one per
+    // function would double the alarm bill); the per-function throttles widgets below say which function it was.
+    this.alarm('LambdaThrottles', new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', statistic: 'Sum', period: FIVE_MINUTES }), {
+      alarmDescription: `A Lambda function in this account and region was throttled (its reserved or the account's concurrency is spent); the dashboard's throttles widgets name it. Runbook: ${RUNBOOK.throttles}`,
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
     for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const lines = (make: (fn: ManifestFunction) => cloudwatch.IMetric) => members.map(make);
       const named = (fn: ManifestFunction, metric: cloudwatch.Metric) => metric.with({ label: fn.definition.name });

@@ -70,16 +70,14 @@ describe('operations stack', () => {
     }
   });
 
-  it('gives every function an errors and a throttles alarm, and puts it on the dashboard (errors, throttles, p99 duration, concurrency)', () => {
+  it('gives every function an errors alarm, and puts it on the dashboard (errors, throttles, p99 duration, concurrency)', () => {
     const alarms = alarmsOf(template);
     const metrics = metricsOf(dashboard);
     for (const def of manifestFunctions) {
-      for (const metric of ['Errors', 'Throttles']) {
-        expect(
-          alarms.some((a) => a.Properties.MetricName === metric && String(a.Properties.AlarmDescription).includes(`Function ${def.name} `)),
-          `${metric} alarm of ${def.name}`,
-        ).toBe(true);
-      }
+      expect(
+        alarms.filter((a) => a.Properties.MetricName === 'Errors' && String(a.Properties.AlarmDescription).includes(`Function ${def.name} `)),
+        `errors alarm of ${def.name}`,
+      ).toHaveLength(1);
       for (const metric of ['Errors', 'Throttles', 'Duration', 'ConcurrentExecutions']) {
         const on = metrics.filter((m) => m.namespace === 'AWS/Lambda' && m.metric === metric && m.label === def.name);
         expect(on.map((m) => m.title), `${metric} of ${def.name}`).toEqual([expect.stringContaining(functionGroup(def))]);
@@ -108,9 +106,11 @@ describe('operations stack', () => {
     }
   });
 
-  it('alarms on the API 5xx rate, the stream iterator age, pipeline lag, alert latency and the SES bounce rate, each naming its runbook', () => {
+  it('alarms on the API 5xx rate, Lambda throttles, the stream iterator age, pipeline lag, alert latency and the SES bounce rate, each naming its runbook', () => {
     const byDescription = (pattern: RegExp) => alarmsOf(template).filter((a) => pattern.test(String(a.Properties.AlarmDescription)));
     expect(byDescription(/5xx.*Runbook: README\.md#runbook-api-5xx-rate/)).toHaveLength(1);
+    const throttles = byDescription(/Runbook: README\.md#runbook-lambda-throttles/);
+    expect(throttles.map((a) => [a.Properties.Namespace, a.Properties.MetricName, a.Properties.Dimensions ?? []])).toEqual([['AWS/Lambda', 'Throttles', []]]);
     expect(byDescription(/Runbook: README\.md#runbook-stream-iterator-age/).map((a) => a.Properties.MetricName)).toEqual(['IteratorAge']);
     expect(byDescription(/Runbook: README\.md#runbook-pipeline-lag/).map((a) => [a.Properties.Namespace, a.Properties.MetricName])).toEqual([['Tally', 'PipelineLag']]);
     expect(byDescription(/Runbook: README\.md#runbook-alert-latency/).map((a) => a.Properties.MetricName)).toEqual(['AlertLatency']);
