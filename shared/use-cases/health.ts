@@ -196,3 +196,15 @@ export async function healthReport(userId: string, month: string | undefined, no
 
   return { month: m, baseCurrency: base, score: current.score, components: current.components, change, adviceIds: adviceIdsFor(advice, current.components), method: HEALTH_METHOD };
 }
+
+/**
+ * Evaluates the `health.drop` alert of the last complete month (in the user's time zone) without a request: for a
+ * monthly job (e.g. the advice consumer's monthly refresh) to call per user. Stores the alert at most once per month,
+ * like the report does; returns the delta, or null without a change to compare.
+ */
+export async function checkHealthDrop(userId: string, now = new Date(), deps: HealthDeps = defaults()): Promise<number | null> {
+  const profile = await deps.profile(userId);
+  const lastComplete = shift(todayIn(profile?.timezone ?? 'UTC', now).slice(0, 7), -1);
+  if (!lastComplete) return null;
+  return (await healthReport(userId, lastComplete, now, deps)).change?.delta ?? null;
+}

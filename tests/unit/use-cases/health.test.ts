@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPreferences, type AlertDraft } from '../../../shared/domain/alerts/alert';
 import { ValidationError } from '../../../shared/domain/errors';
-import { healthReport, type HealthDeps } from '../../../shared/use-cases/health';
+import { checkHealthDrop, healthReport, type HealthDeps } from '../../../shared/use-cases/health';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 
@@ -100,5 +100,20 @@ describe('healthReport', () => {
     expect(byKey.recurring_burden?.value).toBeCloseTo(70_000 / 300_000, 4);
     expect(byKey.recurring_burden?.explanation).toContain('1 in other currencies left out');
     expect(r.adviceIds).toEqual(['a-goal', 'a-sav']);
+  });
+
+  it('reads one range of monthly rollups, from 6 months before the month to the current month, whatever the month', async () => {
+    const ranges: [string, string][] = [];
+    const { d } = deps(steady);
+    const counting: HealthDeps = { ...d, rollupRange: (u, b, from, to) => (ranges.push([from, to]), d.rollupRange(u, b, from, to)) };
+    await healthReport('u1', '2025-05', NOW, counting);
+    await healthReport('u1', '2023-01', NOW, counting);
+    expect(ranges).toEqual([['2024-11', '2025-06'], ['2022-07', '2025-06']]);
+  });
+
+  it('checks the last complete month for a drop without a request (a monthly job)', async () => {
+    const { d, alerts } = deps({ ...steady, '2025-05': [300_000, 400_000, -100_000] });
+    expect(await checkHealthDrop('u1', NOW, d)).toBeLessThanOrEqual(-10);
+    expect(alerts.map((a) => a.evidence.month)).toEqual(['2025-05']);
   });
 });
