@@ -1,7 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AdviceRecord } from '../domain/advice/store';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
+
+/** How long the debounce marker outlives its last arming (one day). */
+export const MARK_TTL_SECONDS = 86_400;
 
 /** How long an advice no longer open (dismissed, applied) is kept: its id then stops holding the advice away. */
 export const ADVICE_TTL_SECONDS = 400 * 86400;
@@ -106,24 +109,36 @@ export async function updateAdvice(userId: string, id: string, changes: { useful
 /**
  * The debounce: notes `eventId` as the user's latest ledger event and arms a recompute due at `dueAt` unless one is
  * already armed (due in the future). True when this call armed it (the caller queues the delayed recompute); false
- * when a queued recompute, which reads the state after `dueAt`, covers the event. One conditional write each way.
+ * when a queued recompute, which reads the state after `dueAt`, covers the event, or the account is erased. One
+ * conditional write each way.
  */
 export async function armRecompute(userId: string, eventId: string, now: Date, dueAt: Date): Promise<boolean> {
   const at = now.toISOString();
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.adviceMark(userId),
-          UpdateExpression: 'SET dueAt = :due, lastEventId = :e',
-          ConditionExpression: 'attribute_not_exists(dueAt) OR dueAt < :now',
-          ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':e': eventId, ':now': at },
+        new TransactWriteCommand({
+          TransactItems: [
+            // An erased account's late events (its deletes reach this queue after the partition is gone) write nothing.
+            { ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Update: {
+                TableName: tableName(),
+                Key: keys.adviceMark(userId),
+                // A TTL: a marker no event arms again does not linger.
+                UpdateExpression: 'SET dueAt = :due, lastEventId = :e, expiresAt = :exp',
+                ConditionExpression: 'attribute_not_exists(dueAt) OR dueAt < :now',
+                ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':e': eventId, ':now': at, ':exp': Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS },
+              },
+            },
+          ],
         }),
       );
       return true;
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
+      const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
     }
     try {
       await db().send(

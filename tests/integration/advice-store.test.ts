@@ -39,6 +39,17 @@ describe('advice store (DynamoDB Local)', () => {
     expect(await store.armRecompute(userId, 'later', new Date(now.getTime() + 1500), new Date(now.getTime() + 2500))).toBe(true);
   });
 
+  it('an erased account’s late events arm nothing and write nothing in its partition', async () => {
+    const store = await import('../../shared/adapters/advice');
+    const { db, tableName } = await import('../../shared/adapters/dynamo');
+    const { keys } = await import('../../shared/adapters/keys');
+    const { GetCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const userId = `adv-${randomUUID()}`;
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.erased(userId), at: new Date().toISOString() } }));
+    expect(await store.armRecompute(userId, 'late', new Date(), new Date(Date.now() + 1000))).toBe(false);
+    expect((await db().send(new GetCommand({ TableName: tableName(), Key: keys.adviceMark(userId) }))).Item).toBeUndefined();
+  });
+
   it('a dismissed advice is never overwritten by a recompute; an open one is updated', async () => {
     const store = await import('../../shared/adapters/advice');
     const userId = `adv-${randomUUID()}`;

@@ -68,4 +68,4 @@ export async function categoryTransactionIds(userId: string, categoryId: string,
 
 export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, lastNotedEvent, eventApplied, categoryTransactionIds };
 /** Compile-time proof that the in-memory store matches the adapter's signatures. */
-export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS'> = adviceMemoryImplementsPort;
+export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS' | 'MARK_TTL_SECONDS'> = adviceMemoryImplementsPort;
