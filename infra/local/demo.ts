@@ -9,7 +9,12 @@
  * account (the rules categorise it on the way in); one-offs and transfers are posted one by one with their category.
  * The data come from a seeded generator: every run on the same day produces the same ledger.
  *
- * Extend it here (budgets…) as features arrive.
+ * Then budgets, goals and the alerts they raise: a monthly groceries budget set between this month's spending so far
+ * and its projection (the user's own pattern says the month will end over it: `budget.pace`, with the 50 % and 80 %
+ * thresholds), an overall monthly budget, a reached goal and an off-track goal on the savings account; one more
+ * purchase today is the write the alerts consumer raises them at.
+ *
+ * Extend it here as features arrive.
  */
 import type { LocalCloud } from './cloud';
 
@@ -385,30 +390,86 @@ export async function loadDemo(cloud: Cloud, today: Date = new Date()): Promise<
 
   // Once the rates are in, the rest: one CSV import per account (the rules categorise its rows as they arrive),
   // and the foreign-currency one-offs with their category.
-  const imports: { account: AccountKey; importId: string; rows: number }[] = [];
+  // A user has one import queued or running at a time: the files go one after the other.
+  let imported = 0;
   await Promise.all([
-    inParallel(Object.keys(ACCOUNTS) as AccountKey[], 4, async (key) => {
-      const rows = ledger.transactions.filter((t) => t.account === key && !t.categoryId);
-      if (rows.length === 0) return;
-      const { importId } = await api<{ importId: string }>(cloud, 'POST', '/imports', { token, body: { accountId: ids[key], format: 'csv', content: toCsv(rows) } });
-      imports.push({ account: key, importId, rows: rows.length });
-    }),
+    (async () => {
+      for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
+        const rows = ledger.transactions.filter((t) => t.account === key && !t.categoryId);
+        if (rows.length === 0) continue;
+        const { importId } = await api<{ importId: string }>(cloud, 'POST', '/imports', { token, body: { accountId: ids[key], format: 'csv', content: toCsv(rows) } });
+        const report = await waitForImport(cloud, token, importId);
+        if (report.imported !== rows.length) {
+          throw new Error(`Demo import into ${key} wrote ${report.imported} of ${rows.length} rows: ${JSON.stringify({ duplicates: report.duplicates, errors: report.errors }).slice(0, 800)}`);
+        }
+        imported += report.imported;
+      }
+    })(),
     inParallel(
       posts.filter((t) => t.currency !== 'EUR'),
       4,
       async (t) => void (await post(t)),
     ),
   ]);
-  let imported = 0;
-  for (const i of imports) {
-    const report = await waitForImport(cloud, token, i.importId);
-    if (report.imported !== i.rows) {
-      throw new Error(`Demo import into ${i.account} wrote ${report.imported} of ${i.rows} rows: ${JSON.stringify({ duplicates: report.duplicates, errors: report.errors }).slice(0, 800)}`);
-    }
-    imported += report.imported;
-  }
+  const raised = await loadBudgetsAndGoals(cloud, token, ids, today);
   console.log(
     `Demo ledger ${ledger.from} … ${ledger.to}: ${Object.keys(ids).length} accounts, ${RULES.length} rules, ${imported} imported + ${posts.length} posted transactions, ` +
-      `${ledger.transfers.length} transfers${published ? `, demo FX rates for ${published} dates` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      `${ledger.transfers.length} transfers${published ? `, demo FX rates for ${published} dates` : ''}, ${raised.budgets} budgets, ${raised.goals} goals, ${raised.alerts} alerts (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Budgets and goals over the loaded ledger, and the alerts they raise. The groceries budget's amount comes from this
+ * month's spending so far and its projection, read (once the rollups have settled) from GET /budgets/status, so the
+ * demo is on pace to overspend whatever day it is loaded (early in a month with little spending, barely so).
+ */
+async function loadBudgetsAndGoals(cloud: Cloud, token: string, ids: Record<AccountKey, string>, today: Date): Promise<{ budgets: number; goals: number; alerts: number }> {
+  const date = today.toISOString().slice(0, 10);
+  const monthStart = `${date.slice(0, 8)}01`;
+  type Status = { budgetId: string; spent: number | string; projected: number | string };
+  const groceries = await api<{ id: string; version: number }>(cloud, 'POST', '/budgets', {
+    token,
+    body: { name: 'Groceries', categoryId: 'food.groceries', period: 'monthly', amount: 10_000_000, rollover: 'none', startDate: monthStart },
+  });
+  await api(cloud, 'POST', '/budgets', { token, body: { name: 'Everything', categoryId: null, period: 'monthly', amount: 400_000, rollover: 'positive', startDate: monthStart } });
+  // This month's grocery spending and its projection (the user's own pattern), once three reads two seconds apart
+  // agree: the analytics consumer has caught up with the imports.
+  let seen = '';
+  let figures = { spent: 0, projected: 0 };
+  for (let i = 0, same = 0; i < 40 && same < 2; i++) {
+    const status = await api<{ items: Status[] }>(cloud, 'GET', `/budgets/status?date=${date}`, { token });
+    const s = status.items.find((x) => x.budgetId === groceries.id);
+    figures = { spent: Number(s?.spent ?? 0), projected: Number(s?.projected ?? 0) };
+    const key = JSON.stringify(figures);
+    same = key === seen ? same + 1 : 0;
+    seen = key;
+    await sleep(2000);
+  }
+  // Between what is spent and where the month is heading: under budget today, on pace to end over it.
+  const amount = Math.max(1_000, figures.projected > figures.spent * 1.01 ? Math.round((figures.spent + figures.projected) / 2) : Math.round(figures.spent * 1.05));
+  const r = await fetch(`${cloud.apiUrl}/budgets/${groceries.id}`, {
+    method: 'PATCH',
+    headers: { 'if-match': String(groceries.version), authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ amount }),
+  });
+  if (!r.ok) throw new ApiError(`PATCH /budgets/${groceries.id} answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
+
+  const inMonths = (n: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + n, 28)).toISOString().slice(0, 10);
+  await api(cloud, 'POST', '/goals', { token, body: { name: 'Emergency fund', targetAmount: 500_000, currency: 'EUR', accountId: ids.savings } });
+  await api(cloud, 'POST', '/goals', { token, body: { name: 'New car', targetAmount: 4_000_000, currency: 'EUR', accountId: ids.savings, targetDate: inMonths(4) } });
+  await api(cloud, 'POST', '/goals', { token, body: { name: 'Bike', targetAmount: 180_000, currency: 'EUR', startAmount: 40_000, targetDate: inMonths(10) } });
+
+  // The write the alerts are raised at (a coffee: it leaves the groceries budget as it is).
+  await api(cloud, 'POST', '/transactions', { token, body: { type: 'expense', amount: 320, currency: 'EUR', date, description: 'Café Einstein', categoryId: 'food.coffee', accountId: ids.checking } });
+  // Until the pace warning and the off-track goal are listed (at most 20 s).
+  let alerts = 0;
+  for (let i = 0, done = false; i < 40 && !done; i++) {
+    await sleep(500);
+    const items = (await api<{ items: { kind: string }[] }>(cloud, 'GET', '/alerts?limit=100', { token })).items;
+    alerts = items.length;
+    done = items.some((a) => a.kind === 'budget.pace') && items.some((a) => a.kind === 'goal.off_track');
+  }
+  return { budgets: 2, goals: 3, alerts };
 }
