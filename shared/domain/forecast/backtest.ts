@@ -10,7 +10,7 @@ export interface BacktestCase {
   readonly p10: bigint;
   readonly p50: bigint;
   readonly p90: bigint;
-  /** "Same as last month": the previous month-end balance plus the previous month's net. */
+  /** "Same as last month": the origin's month-end balance plus the origin month's net, once per month ahead. */
   readonly naive: bigint;
   readonly inBand: boolean;
 }
@@ -33,6 +33,8 @@ export interface BacktestOptions {
   readonly recurringBefore?: (month: string) => readonly ScheduledItem[];
   readonly bandwidthShare?: number;
   readonly draws?: number;
+  /** Months ahead (default 1): the forecast made at the end of the month before m, read at the end of m + horizon − 1. */
+  readonly horizon?: number;
 }
 
 const lastDay = (month: string): string => {
@@ -41,7 +43,7 @@ const lastDay = (month: string): string => {
 };
 
 /**
- * A rolling-origin back-test of {@link forecast} one month ahead: for each month m after the first `minHistory`
+ * A rolling-origin back-test of {@link forecast} `horizon` months ahead: for each month m after the first `minHistory`
  * (the months consecutive, oldest first), the forecast made at the end of the month before m from the months before
  * m only, against the month-end balance that happened (the balance starts at 0; only its changes matter).
  */
@@ -51,22 +53,24 @@ export function backtest(months: readonly MonthTotals[], options: BacktestOption
   let b = 0n;
   for (const m of months) balances.push((b += m.income - m.expenses));
   const cases: BacktestCase[] = [];
-  for (let i = Math.max(1, minHistory); i < months.length; i++) {
+  const horizon = options.horizon ?? 1;
+  for (let i = Math.max(1, minHistory); i + horizon - 1 < months.length; i++) {
     const prev = months[i - 1] as MonthTotals;
     const start = balances[i - 1] as bigint;
     const f = forecast({
       seed: options.seed,
       startingBalance: start,
       asOf: lastDay(prev.month),
-      months: 1,
+      months: horizon,
       history: months.slice(0, i),
       recurring: options.recurringBefore?.((months[i] as MonthTotals).month) ?? [],
       ...(options.draws ? { draws: options.draws } : {}),
       ...(options.bandwidthShare !== undefined ? { bandwidthShare: options.bandwidthShare } : {}),
     });
-    const p = (f.months[0] as (typeof f.months)[number]).balance;
-    const actual = balances[i] as bigint;
-    cases.push({ month: (months[i] as MonthTotals).month, actual, p10: p.p10, p50: p.p50, p90: p.p90, naive: start + prev.income - prev.expenses, inBand: actual >= p.p10 && actual <= p.p90 });
+    const p = (f.months[horizon - 1] as (typeof f.months)[number]).balance;
+    const target = i + horizon - 1;
+    const actual = balances[target] as bigint;
+    cases.push({ month: (months[target] as MonthTotals).month, actual, p10: p.p10, p50: p.p50, p90: p.p90, naive: start + BigInt(horizon) * (prev.income - prev.expenses), inBand: actual >= p.p10 && actual <= p.p90 });
   }
   const n = cases.length || 1;
   const abs = (v: bigint) => Number(v < 0n ? -v : v);

@@ -146,7 +146,9 @@ export function nearestRank(sorted: readonly bigint[], q: number): bigint {
 /**
  * The forecast. Each of `draws` paths starts at the starting balance; each month adds the recurring income due in
  * it minus the recurring expenses due (the known part, the same on every path) plus one past month's residual
- * income minus its residual expenses, the month drawn uniformly with replacement and jittered by a normal kernel
+ * income minus its residual expenses. Each path first draws its own replicate of the history (its k months with
+ * replacement: how uncertain the mean of a few months is), then each of its months uniformly from that replicate,
+ * jittered by a normal kernel
  * (bandwidth {@link BANDWIDTH_SHARE} × Silverman's rule per side, rounded to a minor unit; a side's jittered
  * value is kept ≥ 0), scaled by the month's share for the current month. The balance percentiles are taken over
  * the paths at each month end. Seeded by FNV-1a of `seed` and every figure, so the same data gives the same answer.
@@ -187,7 +189,13 @@ export function forecast(input: ForecastInput): Forecast {
     }
     return { income, expenses };
   });
-  const pick = (): number => Math.floor(random() * k);
+  // Each path first draws its own replicate of the history (k months with replacement), then its months from that
+  // replicate: the uncertainty of the mean of a few months, which grows with the horizon, is in the spread too.
+  const replicate = new Int32Array(k);
+  const newReplicate = (): void => {
+    for (let j = 0; j < k; j++) replicate[j] = Math.floor(random() * k);
+  };
+  const pick = (): number => replicate[Math.floor(random() * k)] as number;
   const jitter = (w: number): number => (w > 0 ? Math.round(normal() * w) : 0);
   const balances = horizon.map(() => new Array<bigint>(draws));
   // Safe-integer arithmetic gives the same numbers as bigint (same draws, same roundings) several times faster; it is
@@ -204,6 +212,7 @@ export function forecast(input: ForecastInput): Forecast {
     const scaleN = (v: number, s6: number): number => (s6 === 0 ? v : Math.round((v * s6) / 1_000_000));
     const start = Number(input.startingBalance);
     for (let d = 0; d < draws; d++) {
+      newReplicate();
       let balance = start;
       for (let t = 0; t < horizon.length; t++) {
         let flow = flows[t] as number;
@@ -224,6 +233,7 @@ export function forecast(input: ForecastInput): Forecast {
     });
   } else {
     for (let d = 0; d < draws; d++) {
+      newReplicate();
       let balance = input.startingBalance;
       for (let t = 0; t < horizon.length; t++) {
         const { share: s } = horizon[t] as { share: number };

@@ -68,6 +68,8 @@ export interface LedgerBacktest {
   months: number;
   withRecurring: Backtest;
   residualOnly: Backtest;
+  /** Three months ahead, with the recurring payments (the cumulative paths' band at its third month end). */
+  threeAhead: Backtest;
 }
 
 /** The back-test of the ledger, with the recurring payments detected at each origin and without them. */
@@ -79,5 +81,6 @@ export async function ledgerBacktest(bandwidthShare?: number): Promise<LedgerBac
     months: months.length,
     withRecurring: backtest(months, { ...options, recurringBefore: (m) => recurringBefore(rows, m) }),
     residualOnly: backtest(months, options),
+    threeAhead: backtest(months, { ...options, horizon: 3, recurringBefore: (m) => recurringBefore(rows, m) }),
   };
 }

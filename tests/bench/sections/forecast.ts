@@ -92,6 +92,7 @@ export async function forecast(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'same-as-last-month mean abs. error', value: round(w.maeNaive / 100, 2), unit: 'USD' },
     { name: 'P50 error / baseline error', value: w.maeP50 / w.maeNaive, unit: '×', digits: 2, target: BEATS_BASELINE },
     { name: 'residual-only coverage (no recurring items)', value: pct(r.coverage), unit: '%', note: `P50 error ${fmt(r.maeP50 / 100, 2)} USD` },
+    { name: '3 months ahead: coverage P10–P90', value: pct(bt.threeAhead.coverage), unit: '%', note: `${bt.threeAhead.cases.length} cases; P50 error ${fmt(bt.threeAhead.maeP50 / 100, 2)} vs ${fmt(bt.threeAhead.maeNaive / 100, 2)} USD` },
   ];
 
   // (2) GET /forecast at two ledger sizes.

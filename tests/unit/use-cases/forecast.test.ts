@@ -21,10 +21,10 @@ const item = (over: Partial<Item>): Item => ({
 });
 
 function deps(over: Partial<ForecastDeps> = {}): ForecastDeps & { ratesRead: number } {
-  const d = {
+  const d: ForecastDeps & { ratesRead: number } = {
     ratesRead: 0,
     getProfile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC' }),
-    listAccounts: async () => [
+    listAccounts: async (): ReturnType<ForecastDeps['listAccounts']> => [
       { id: 'eur', currency: 'EUR', openingBalance: 100_000, balances: { EUR: -20_000 } },
       { id: 'usd', currency: 'USD', openingBalance: 12_500, balances: {} },
       { id: 'gbp', currency: 'GBP', openingBalance: 5_000, balances: { EUR: 1_000 } },

@@ -167,6 +167,23 @@ describe('back-test on synthetic histories (rolling origin, one month ahead)', (
     // The empirical P10–P90 of a few months is too narrow: the kernel is what brings the band to its nominal width.
     expect(plainInBand / cases).toBeLessThan(coverage);
   });
+  it('keeps the band calibrated three months ahead: the paths are cumulative, not one month repeated', () => {
+    let inBand = 0;
+    let cases = 0;
+    for (let h = 0; h < 30; h++) {
+      const { months: ms, recurring } = household(2000 + h, 24);
+      const known = (month: string) =>
+        recurring.map((r) => ({ ...r, lastDate: shiftMonth(month, -1, r.lastDate.slice(8)), nextExpectedDate: `${month}-${r.lastDate.slice(8)}`, occurrences: ms.findIndex((m) => m.month === month) }));
+      const b = backtest(ms, { seed: `h${h}`, minHistory: 6, recurringBefore: known, draws: 500, horizon: 3 });
+      inBand += b.cases.filter((c) => c.inBand).length;
+      cases += b.cases.length;
+    }
+    console.log(`synthetic back-test, 3 months ahead: coverage ${(inBand / cases).toFixed(3)} over ${cases} cases`);
+    expect(cases).toBe(30 * 16);
+    expect(inBand / cases).toBeGreaterThanOrEqual(0.7);
+    expect(inBand / cases).toBeLessThanOrEqual(0.9);
+  });
+
 });
 
 function shiftMonth(month: string, n: number, day: string): string {
