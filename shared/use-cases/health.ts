@@ -22,6 +22,8 @@ import * as accountsStore from '../adapters/accounts';
 import * as alertStore from '../adapters/alerts';
 import { getProfile } from '../adapters/profiles';
 import { rollupRange } from '../adapters/rollups';
+import { latestRates } from '../adapters/fx-rates';
+import { convertWithTable } from '../domain/fx';
 import { openAdvice } from './advice';
 import { budgetStatuses, EARLIEST_STATUS_DATE, todayIn } from './budgets';
 import { goalStatuses } from './goals';
@@ -46,7 +48,7 @@ export const HEALTH_METHOD =
   `emergency fund = checking, savings and cash accounts in the base currency at the end of the month (today for the current month: the balance now minus the account flows of the later months) ÷ the median monthly expenses of the last ${STABILITY_MONTHS} complete months — 0, 1 month a third, 3 months all of 20 points; ` +
   'budget adherence = share of budgets whose period containing the month\'s last day (today for the current month) is within its limit — 50 % 0, 80 % half, 100 % all of 15 points; ' +
   `spending stability = coefficient of variation (population) of monthly expenses over the last ${STABILITY_MONTHS} complete months (at least 3 with spending) — 10 % all, 25 % half, 50 % none of 10 points; ` +
-  'recurring burden = the recurring expenses listed now (not ignored, in the base currency), per month (weekly × 52/12 … yearly ÷ 12) ÷ the mean monthly income of the savings window\'s months with income — 25 % all, 40 % half, 60 % none of 15 points; ' +
+  'recurring burden = the recurring expenses listed now (not ignored; another currency at the latest ECB rate, left out without one), per month (weekly × 52/12 … yearly ÷ 12) ÷ the mean monthly income of the savings window\'s months with income — 25 % all, 40 % half, 60 % none of 15 points; ' +
   'goal progress = share of goals on track or reached as of the month\'s last day (today for the current month) — 0 none, 50 % 40 %, 100 % all of 15 points. ' +
   `Read only from pre-computed state: the monthly rollups from ${STABILITY_MONTHS} months before the report's month to now (one Query), accounts, budget and goal statuses, recurring payments and open advice. ` +
   `change compares with the previous month's score computed the same way; a drop of 10 points or more raises one \`health.drop\` alert per month when the report is computed for a month that ended less than ${ALERT_WINDOW_DAYS} days ago or the current month.`;
@@ -70,6 +72,8 @@ export interface HealthDeps {
   goalStatuses(userId: string, asOf: string): Promise<{ status: string }[]>;
   recurringItems(userId: string): Promise<{ type: string; period: string; averageAmount: number; currency: string; status: string }[]>;
   openAdvice(userId: string): Promise<{ id: string; kind: string }[]>;
+  /** ECB rates (units per EUR) published on or before `date`, at most 7 days older; read only for recurring payments in another currency. */
+  rates(date: string): Promise<Record<string, string> | undefined>;
   alertPreferences(userId: string): Promise<AlertPreferences>;
   putAlertOnce(userId: string, alert: AlertDraft, now: Date): Promise<unknown>;
 }
@@ -82,6 +86,7 @@ const defaults = (): HealthDeps => ({
   goalStatuses,
   recurringItems,
   openAdvice: (userId) => openAdvice(userId),
+  rates: async (date) => (await latestRates('EUR', date, addDays(date, -7)))?.rates,
   alertPreferences: alertStore.getPreferences,
   putAlertOnce: (userId, alert, now) => alertStore.putAlertOnce(userId, alert, now),
 });
@@ -111,7 +116,8 @@ interface Facts {
   today: string;
   rollups: Map<string, StoredFields>;
   accounts: Awaited<ReturnType<HealthDeps['accounts']>>;
-  recurring: Awaited<ReturnType<HealthDeps['recurringItems']>>;
+  /** Recurring expenses (not ignored) per month in the base currency, and how many could not be converted. */
+  recurring: { monthly: number; items: number; left: number };
 }
 
 /** The components of one month (the report's or the previous one). */
@@ -136,14 +142,12 @@ async function componentsOf(userId: string, month: string, facts: Facts, deps: H
   const liquidBalance = liquid.length === 0 ? null : num(liquid.reduce((s, a) => s + balanceAt(a), 0n));
   const emergency = emergencyFund({ liquidBalance, medianMonthlyExpenses: median(withSpending.map(exp)), months: withSpending.length });
 
-  const expenseItems = facts.recurring.filter((r) => r.type === 'expense' && r.status !== 'ignored');
-  const inBase = expenseItems.filter((r) => r.currency === facts.base);
   const incomeMonths = savingsWindow.filter((m) => inc(m) > 0);
   const recurring = recurringBurden({
-    monthlyRecurring: inBase.reduce((a, r) => a + monthlyEquivalent(r.averageAmount, r.period), 0),
-    items: inBase.length,
+    monthlyRecurring: facts.recurring.monthly,
+    items: facts.recurring.items,
     monthlyIncome: incomeMonths.length === 0 ? 0 : incomeMonths.reduce((a, m) => a + inc(m), 0) / incomeMonths.length,
-    left: expenseItems.length - inBase.length,
+    left: facts.recurring.left,
   });
 
   const [budgets, goals] = await Promise.all([
@@ -154,6 +158,30 @@ async function componentsOf(userId: string, month: string, facts: Facts, deps: H
   const progress = goalProgress({ goals: goals.length, onTrack: goals.filter((g) => g.status === 'on_track' || g.status === 'reached').length, asOf });
 
   return healthScore([savings, emergency, adherence, stability, recurring, progress]);
+}
+
+/**
+ * The recurring expenses (not ignored) per month in the base currency: others converted at the latest ECB rates of
+ * today (one read, only when there are any); one without a rate is left out and counted.
+ */
+async function recurringMonthly(items: Awaited<ReturnType<HealthDeps['recurringItems']>>, base: string, today: string, deps: HealthDeps): Promise<Facts['recurring']> {
+  const expenses = items.filter((r) => r.type === 'expense' && r.status !== 'ignored');
+  const rates = expenses.some((r) => r.currency !== base) ? await deps.rates(today) : undefined;
+  let monthly = 0;
+  let left = 0;
+  for (const r of expenses) {
+    let amount: number | undefined = r.averageAmount;
+    if (r.currency !== base) {
+      try {
+        amount = rates ? convertWithTable(Math.round(r.averageAmount), r.currency, base, rates) : undefined;
+      } catch {
+        amount = undefined;
+      }
+    }
+    if (amount === undefined) left++;
+    else monthly += monthlyEquivalent(amount, r.period);
+  }
+  return { monthly, items: expenses.length - left, left };
 }
 
 /** The report's month: given, or the current month in the user's time zone; never in the future or before the calendar. */
@@ -187,7 +215,7 @@ export async function healthReport(userId: string, month: string | undefined, no
   const previous = shift(m, -1);
   const from = shift(m, -STABILITY_MONTHS) ?? FIRST_MONTH;
   const [rows, accounts, recurring, advice] = await Promise.all([deps.rollupRange(userId, base, from, currentMonth), deps.accounts(userId), deps.recurringItems(userId), deps.openAdvice(userId)]);
-  const facts: Facts = { base, currentMonth, today, rollups: new Map(rows.map((r) => [r.month, r.fields])), accounts, recurring };
+  const facts: Facts = { base, currentMonth, today, rollups: new Map(rows.map((r) => [r.month, r.fields])), accounts, recurring: await recurringMonthly(recurring, base, today, deps) };
   const [current, before] = await Promise.all([componentsOf(userId, m, facts, deps), previous ? componentsOf(userId, previous, facts, deps) : Promise.resolve(null)]);
   const change = scoreChange(current.score, before?.score ?? null);
 

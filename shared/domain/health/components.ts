@@ -115,7 +115,7 @@ export function monthlyEquivalent(amount: number, period: string): number {
 export function recurringBurden(input: { monthlyRecurring: number; items: number; monthlyIncome: number; left?: number }): ScoredComponent | null {
   if (input.items <= 0 || !(input.monthlyIncome > 0)) return null;
   const burden = input.monthlyRecurring / input.monthlyIncome;
-  const left = input.left ? ` (${input.left} in other currencies left out)` : '';
+  const left = input.left ? ` (${input.left} more without an exchange rate left out)` : '';
   return component('recurring_burden', burden, `${input.items} recurring payments${left} cost ${Math.round(input.monthlyRecurring)} a month (minor units), ${pct(burden)} of the monthly income ${Math.round(input.monthlyIncome)}; 25 % or less earns every point, 40 % half, 60 % or more none.`);
 }
 

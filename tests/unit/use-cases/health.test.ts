@@ -20,6 +20,8 @@ function deps(months: Record<string, [number, number, number]>, extra: Partial<H
     goalStatuses: async () => [],
     recurringItems: async () => [],
     openAdvice: async () => [],
+    // 1 EUR = 1.25 USD: 5,000 USD cents → 4,000 EUR cents
+    rates: async () => ({ USD: '1.25' }),
     alertPreferences: async () => defaultPreferences(),
     putAlertOnce: async (_u, a) => {
       if (!alerts.some((x) => x.id === a.id)) alerts.push(a);
@@ -88,6 +90,7 @@ describe('healthReport', () => {
         { type: 'expense', period: 'yearly', averageAmount: 120_000, currency: 'EUR', status: 'detected' },
         { type: 'expense', period: 'monthly', averageAmount: 99_999, currency: 'EUR', status: 'ignored' },
         { type: 'expense', period: 'monthly', averageAmount: 5_000, currency: 'USD', status: 'detected' },
+        { type: 'expense', period: 'monthly', averageAmount: 5_000, currency: 'JPY', status: 'detected' },
         { type: 'income', period: 'monthly', averageAmount: 300_000, currency: 'EUR', status: 'detected' },
       ],
       openAdvice: async () => [{ id: 'a-sav', kind: 'savings.rate' }, { id: 'a-goal', kind: 'goal.funding' }],
@@ -96,9 +99,9 @@ describe('healthReport', () => {
     const byKey = Object.fromEntries(r.components.map((c) => [c.key, c]));
     expect(byKey.budget_adherence).toMatchObject({ value: 0.8, points: 7.5 });
     expect(byKey.goal_progress).toMatchObject({ value: 0.5, points: 6 });
-    // (60,000 + 10,000) ÷ 300,000
-    expect(byKey.recurring_burden?.value).toBeCloseTo(70_000 / 300_000, 4);
-    expect(byKey.recurring_burden?.explanation).toContain('1 in other currencies left out');
+    // (60,000 + 120,000 / 12 + 5,000 USD at 1.25 = 4,000) ÷ 300,000; the JPY one has no rate
+    expect(byKey.recurring_burden?.value).toBeCloseTo(74_000 / 300_000, 4);
+    expect(byKey.recurring_burden?.explanation).toContain('3 recurring payments (1 more without an exchange rate left out)');
     expect(r.adviceIds).toEqual(['a-goal', 'a-sav']);
   });
 
