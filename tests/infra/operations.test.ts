@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions as manifestFunctions, httpFunctions, queues as manifestQueues, type HttpFunction } from '../../functions/manifest';
-import { functionGroup, routeGroup } from '../../infra/constructs/operations';
+import { functionGroup, routeGroup, RUNBOOK } from '../../infra/constructs/operations';
 import { buildTestApp, resourcesOf, type Resource, type TestApp } from './app';
 
 interface Dashboard {
@@ -136,5 +137,13 @@ describe('operations stack', () => {
     const subscriptions = Object.values(resourcesOf(configured, 'AWS::SNS::Subscription'));
     expect(subscriptions.map((s) => [s.Properties.Protocol, s.Properties.Endpoint]).sort()).toEqual(emails.map((e) => ['email', e]).sort());
     expect(() => buildTestApp({ alarmEmails: ['not-an-address'] })).toThrow(/alarmEmails: "not-an-address"/);
+  });
+
+  it('points every alarm at a runbook section the README has (GitHub heading anchors)', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const anchors = new Set(
+      [...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => `README.md#${(m[1] ?? '').trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')}`),
+    );
+    for (const [kind, anchor] of Object.entries(RUNBOOK)) expect(anchors.has(anchor), `${kind}: ${anchor}`).toBe(true);
   });
 });
