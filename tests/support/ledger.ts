@@ -11,6 +11,9 @@ export interface Tx {
   description: string;
   notes: string | null;
   categoryId: string | null;
+  /** Who set the category: the user, a rule, the learned model or the imported file. */
+  categorySource?: 'user' | 'rule' | 'model' | 'import' | null;
+  categoryConfidence?: number | null;
   appliedRules: string[];
   importId: string | null;
 }
