@@ -4,13 +4,14 @@ import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesComman
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Envelope } from '../../events/envelope';
+import { ALERT_KINDS } from '../../shared/domain/alerts/alert';
 import { lambdaStreamRecord } from '../../infra/local/stream-event';
 import { call, eventually, newUser, type TestUser } from '../support/api';
 
 /**
  * Exactly-once alerts under the same chaos as the analytics test. Random creates, edits and deletes go through the
  * API while every alert kind is switched off (the cloud's own alerts consumer stores nothing meanwhile); once the
- * rollups equal a recount, the kinds are switched on and this test delivers the user's ledger events — read from the
+ * rollups equal a recount, the alerts consumer's kinds are switched on (the kinds other consumers raise stay off) and this test delivers the user's ledger events — read from the
  * table stream with the relay's own code — to the alerts consumer's own handler: each event 1–3 times, shuffled, a
  * publisher crash re-publishing a batch from its start, and 25 % of consumer batches crashing after their alert
  * writes and before the delete (redelivered after the visibility timeout). At the end the stored alerts must be
@@ -36,6 +37,7 @@ const rand = () => {
   return seed / 2 ** 31;
 };
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+/** The kinds the alerts consumer raises; every other kind (raised by other consumers) stays off throughout. */
 const KINDS = ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached', 'goal.off_track'] as const;
 const today = new Date();
 const monthStart = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
@@ -115,7 +117,7 @@ describe('alerts under at-least-once chaos', () => {
     const t = u.accessToken;
 
     // Prepare: every kind off, so the cloud's own consumer stores nothing while the ledger changes.
-    const off = await call('PUT', '/alerts/preferences', { token: t, body: { kinds: Object.fromEntries(KINDS.map((k) => [k, { enabled: false }])) } });
+    const off = await call('PUT', '/alerts/preferences', { token: t, body: { kinds: Object.fromEntries(ALERT_KINDS.map((k) => [k, { enabled: false }])) } });
     expect(off.status).toBe(200);
     expect((await call('PATCH', '/me', { token: t, body: { baseCurrency: 'EUR' } })).status).toBe(200);
     const account = (await call('POST', '/accounts', { token: t, body: { name: 'Giro', type: 'checking', currency: 'EUR', openingBalance: 0 } })).body.id as string;
