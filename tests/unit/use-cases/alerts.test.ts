@@ -91,6 +91,23 @@ describe('raiseAlerts', () => {
     }
   });
 
+  it('ends with the final data’s thresholds when each event sees only the rollups applied before it (any order)', async () => {
+    // Each event is evaluated right after its own rollup is applied, seeing the ledger applied so far: the event of
+    // the 2nd may come last and see everything only through its own date.
+    const thresholdIds = new Set([...expected].filter((id) => id !== alertId('budget.pace', 'b1', '2024-03-01')));
+    for (let run = 0; run < 30; run++) {
+      store.reset();
+      const order = [...ledger].sort(() => rand() - 0.5);
+      const applied: TransactionSnapshot[] = [];
+      for (const t of order) {
+        applied.push(t);
+        await raiseAlerts(created(t), sources([...applied]), NOW);
+      }
+      const stored = new Set(store.of('u1').filter((a) => a.kind === 'budget.threshold').map((a) => a.id));
+      expect(stored).toEqual(thresholdIds);
+    }
+  });
+
   it('raises nothing for periods that end before the budget’s first day', async () => {
     const late = { ...sources(ledger), budgetStarts: async () => new Map([['b1', '2024-04-01']]) };
     for (const t of ledger) await raiseAlerts(created(t), late, NOW);
