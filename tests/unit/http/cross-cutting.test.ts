@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { IdempotencyClaim, IdempotencyPort } from '../../../shared/http/idempotency';
 import type { HttpRequest, Reply } from '../../../shared/http/handler';
 import { route } from '../../../shared/contracts/route';
+import { signedToken, stubJwks } from '../../support/test-tokens';
 
 // The factory's cross-cutting rules (If-Match, ETag, Idempotency-Key) with an in-memory idempotency port; the
 // token allow-list (DynamoDB) is replaced. tests/e2e/concurrency-contract.test.ts proves the same over HTTP.
@@ -11,10 +12,11 @@ vi.mock('../../../shared/http/authorization', () => ({ authorization: { assertAc
 
 beforeAll(() => {
   Object.assign(process.env, { TABLE_NAME: 't', USER_POOL_ID: 'us-east-1_x', USER_POOL_CLIENT_ID: 'c', CORS_ORIGINS: '*', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'SILENT' });
+  stubJwks();
 });
 
 const context = { functionName: 'f', awsRequestId: 'r', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
-const claims = { sub: 'u1', jti: 'j1', token_use: 'access', exp: '9999999999', username: 'u1' };
+const claims = { sub: 'u1', jti: 'j1', token_use: 'access', username: 'u1' };
 
 function event(method: string, headers: Record<string, string>, body?: unknown): APIGatewayProxyEventV2 {
   return {
@@ -22,10 +24,10 @@ function event(method: string, headers: Record<string, string>, body?: unknown):
     routeKey: `${method} /x`,
     rawPath: '/x',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${signedToken(claims)}`, ...headers },
     isBase64Encoded: false,
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    requestContext: { requestId: 'req-1', http: { method, path: '/x', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 't' }, authorizer: { jwt: { claims, scopes: [] } } },
+    requestContext: { requestId: 'req-1', http: { method, path: '/x', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 't' } },
   } as unknown as APIGatewayProxyEventV2;
 }
 

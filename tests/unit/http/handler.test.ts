@@ -1,7 +1,7 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { signedToken, stubJwks } from '../../support/test-tokens';
 
 // Unit tests of the factory's edge cases: the token allow-list and role lookups (DynamoDB) are replaced here;
 // integration tests exercise them for real against the local cloud.
@@ -16,27 +16,12 @@ vi.mock('../../../shared/http/authorization', () => ({
   },
 }));
 
-// The factory verifies bearer tokens itself: tokens here are signed with a key of this test, whose JWKS the
-// verifier's fetch receives in place of the pool's (the issuer's address on AWS).
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
-
 beforeAll(() => {
   Object.assign(process.env, { TABLE_NAME: 't', USER_POOL_ID: 'us-east-1_x', USER_POOL_CLIENT_ID: 'c', CORS_ORIGINS: '*', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'SILENT' });
-  vi.stubGlobal('fetch', async (url: string) => {
-    expect(url).toBe('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x/.well-known/jwks.json');
-    return new Response(JSON.stringify(jwks));
-  });
+  stubJwks();
 });
 
-/** A Cognito-shaped access token for these claims, signed with the test's key. */
-function token(claims: Record<string, unknown>): string {
-  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = enc({ alg: 'RS256', kid: 'k1' });
-  const body = enc({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x', client_id: 'c', iat: now, exp: now + 3600, ...claims });
-  return `${head}.${body}.${createSign('RSA-SHA256').update(`${head}.${body}`).sign(privateKey).toString('base64url')}`;
-}
+const token = signedToken;
 
 const context = { functionName: 'f', awsRequestId: 'r', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
