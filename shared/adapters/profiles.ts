@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll, db, isConditionFailure, tableName, updateExpression } from './dynamo';
 import { keys } from './keys';
+import { takeReadAhead } from './read-ahead';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
 import type { ProfileRecord } from '../domain/profile';
@@ -48,7 +49,10 @@ export async function createProfile(profile: ProfileRecord, events: Envelope | E
   }
 }
 
+/** The user's profile; taken from the request's read-ahead when its token check fetched it (see read-ahead.ts). */
 export async function getProfile(userId: string): Promise<ProfileRecord | undefined> {
+  const ahead = takeReadAhead(keys.profile(userId));
+  if (ahead) return ahead.item ? toRecord(ahead.item) : undefined;
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.profile(userId) }));
   return out.Item ? toRecord(out.Item) : undefined;
 }

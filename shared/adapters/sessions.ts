@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
+import { remember, takePending } from './read-ahead';
 
 /**
  * Sign-in sessions and the allow-list of access tokens this API issued.
@@ -118,12 +119,31 @@ export async function addToken(sid: string, userId: string, token: IssuedToken, 
   }
 }
 
-/** Whether an access token was issued by this API to `userId` and is not revoked. Strongly consistent. */
+function activeFor(item: Record<string, unknown> | undefined, userId: string): boolean {
+  return item !== undefined && item.userId === userId && item.revoked !== true;
+}
+
+/**
+ * Whether an access token was issued by this API to `userId` and is not revoked. Strongly consistent. When the
+ * request declared items to read ahead (see read-ahead.ts), they come in the same BatchGetItem, also strongly
+ * consistent; a token the batch left unprocessed is read again on its own, so the verdict is never skipped.
+ */
 export async function isTokenActive(jti: string, userId: string): Promise<boolean> {
+  const ahead = takePending();
+  if (ahead.length > 0) {
+    const tokenKey = keys.token(jti);
+    const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [tokenKey, ...ahead], ConsistentRead: true } } }));
+    const items = out.Responses?.[tableName()] ?? [];
+    const unprocessed = new Set((out.UnprocessedKeys?.[tableName()]?.Keys ?? []).map((k) => `${String(k.pk)}\u0000${String(k.sk)}`));
+    const find = (k: { pk: string; sk: string }) => items.find((it) => it.pk === k.pk && it.sk === k.sk);
+    // What the batch did not process is simply not remembered: the adapter reads it itself later.
+    for (const k of ahead) if (!unprocessed.has(`${k.pk}\u0000${k.sk}`)) remember(k, find(k));
+    if (!unprocessed.has(`${tokenKey.pk}\u0000${tokenKey.sk}`)) return activeFor(find(tokenKey), userId);
+  }
   const out = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.token(jti), ConsistentRead: true, ProjectionExpression: 'userId, revoked' }),
   );
-  return out.Item !== undefined && out.Item.userId === userId && out.Item.revoked !== true;
+  return activeFor(out.Item, userId);
 }
 
 async function revokeSession(sid: string, now: Date): Promise<void> {

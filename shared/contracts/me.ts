@@ -17,6 +17,7 @@ export const Profile = z.object({
 export const getMe = route({
   summary: 'The caller’s profile',
   auth: 'user',
+  readAhead: ['profile'],
   response: Profile,
 });
 

@@ -53,7 +53,16 @@ export interface RouteContract<
    * reply of an `idempotent` route too (a replay is the first reply).
    */
   location?: (body: unknown) => string | undefined;
+  /**
+   * The caller's items the route reads first (its use case's first read), fetched by the factory in the same
+   * BatchGetItem as the token's revocation check: one round trip instead of two. The check stays as strict (strongly
+   * consistent, refused before anything is answered).
+   */
+  readAhead?: readonly ReadAheadName[];
 }
+
+/** What a route may read ahead with its token check (shared/adapters/read-ahead.ts spells the keys). */
+export type ReadAheadName = 'profile';
 
 /** Declares a route contract, keeping its schema types for the handler. */
 export function route<

@@ -12,6 +12,7 @@ import { idempotencyKeyOf, idempotencyStore, requestHash, type IdempotencyClaim,
 import { bearerChallenge, callerFromToken, type Caller } from './identity';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
 import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
+import { readAhead, withReadAhead } from '../adapters/read-ahead';
 import { parseWith } from './validate';
 import { authorization } from './authorization';
 import { corsHeaders } from './cors';
@@ -148,6 +149,7 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       let caller: Caller | undefined;
       if (contract.auth !== 'public') {
         caller = await callerFromToken(headers.authorization);
+        if (contract.readAhead) readAhead(contract.readAhead, caller.userId);
         await authorization.assertActive(caller);
         if (typeof contract.auth === 'object') {
           const allowed = await authorization.hasPermission(caller, contract.auth.permission);
@@ -200,7 +202,7 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
   // The request's correlation id scopes everything it causes (events it writes): the local cloud runs requests side by
   // side in one process, where the logger's id alone would be whichever request set it last.
   const core = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-    withCorrelationId(correlationIdOf(event), () => withRetryBudget(retryPolicyOf(context), () => answer(event)));
+    withCorrelationId(correlationIdOf(event), () => withRetryBudget(retryPolicyOf(context), () => (contract.readAhead ? withReadAhead(() => answer(event)) : answer(event))));
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
