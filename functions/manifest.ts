@@ -18,6 +18,7 @@ import * as advice from '../shared/contracts/advice';
 import * as recurring from '../shared/contracts/recurring';
 import * as forecast from '../shared/contracts/forecast';
 import * as health from '../shared/contracts/health';
+import * as reportContracts from '../shared/contracts/reports';
 import { asyncFunctions } from './async-functions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -228,6 +229,8 @@ export const functions: FunctionDef[] = [
   // analytics (read pre-computed monthly rollups)
   // financial-health report (stores its health.drop alert once per month, hence table:write)
   http('reports-health', 'GET /reports/health', health.healthReport, 'reports/health', ['table:write']),
+  // monthly report on demand (JSON or the email's HTML part); computes the health score, hence table:write
+  http('reports-monthly', 'GET /reports/monthly', reportContracts.monthlyReport, 'reports/monthly', ['table:write']),
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),
   http('analytics-trends', 'GET /analytics/trends', analytics.trends, 'analytics/trends', ['table:read']),
   http('analytics-categories', 'GET /analytics/categories', analytics.categories, 'analytics/categories', ['table:read']),

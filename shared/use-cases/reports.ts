@@ -4,6 +4,15 @@ import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
 import { getProfile } from '../adapters/profiles';
 import { hasReceipt, putReceipt } from '../adapters/receipts';
+import { buildReport, type ReportContent } from '../domain/reports';
+import { ValidationError } from '../domain/errors';
+import { daysInMonth } from '../domain/ledger/calendar';
+import { summary } from './analytics';
+import { budgetStatuses, todayIn } from './budgets';
+import { goalStatuses } from './goals';
+import { listAlerts } from './alerts';
+import { openAdvice } from './advice';
+import { healthReport } from './health';
 import { sweepUsers, type SweepResult } from './user-sweep';
 
 /**
@@ -38,4 +47,54 @@ export async function sendReport(eventId: string, request: { userId: string; per
 /** The figures of a report; filled from the analytics rollups once they exist. */
 async function reportLines(_request: { userId: string; from: string; to: string }): Promise<string[]> {
   return [];
+}
+
+/** Alerts of the period a report lists at most (newest first). */
+const REPORT_ALERTS = 20;
+
+const lastDayOf = (month: string) => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+
+/**
+ * The report content of one month (`GET /reports/monthly`, and the monthly email): the month's totals and the
+ * previous month's from the rollups, top expense categories, budgets and goals as of the month's last day (today
+ * for the current month), the month's alerts, the open advice and the health score. Reads pre-computed state only.
+ *
+ * @throws ValidationError when `month` is after the current month in the user's time zone.
+ */
+export async function monthlyReport(userId: string, month: string | undefined, now = new Date()): Promise<ReportContent> {
+  const profile = await getProfile(userId);
+  const today = todayIn(profile?.timezone ?? 'UTC', now);
+  const m = month ?? today.slice(0, 7);
+  if (m > today.slice(0, 7)) throw new ValidationError(`month ${m} is after the current month ${today.slice(0, 7)}.`, [{ path: 'query.month', message: 'after the current month' }]);
+  const from = `${m}-01`;
+  const to = lastDayOf(m);
+  const asOf = to < today ? to : today;
+  const [s, budgets, goals, alerts, advice, health] = await Promise.all([
+    summary(userId, m, now),
+    budgetStatuses(userId, asOf),
+    goalStatuses(userId, asOf),
+    listAlerts(userId, { unread: false, limit: 100 }),
+    openAdvice(userId),
+    healthReport(userId, m, now).catch((e: unknown) => {
+      if (e instanceof ValidationError) return null; // a month the health report does not cover (e.g. before 1900)
+      throw e;
+    }),
+  ]);
+  return buildReport({
+    kind: 'monthly',
+    period: { from, to, label: m },
+    baseCurrency: s.baseCurrency,
+    name: profile?.name ?? null,
+    totals: { income: s.income, expenses: s.expenses, net: s.net },
+    previous: { income: s.previous.income, expenses: s.previous.expenses, net: s.previous.net, label: s.previous.month },
+    categories: s.byCategory.filter((c) => c.level === 'parent' && c.kind === 'expense').map((c) => ({ name: c.name, amount: c.amount })),
+    budgets: budgets.map((b) => ({ name: b.name, spent: b.spent, available: b.available, percentUsed: b.percentUsed, status: b.status })),
+    goals: goals.map((g) => ({ name: g.name, saved: g.saved, targetAmount: g.targetAmount, currency: g.currency, percent: g.percent, status: g.status })),
+    alerts: alerts.items
+      .filter((a) => a.createdAt.slice(0, 10) >= from && a.createdAt.slice(0, 10) <= to)
+      .slice(0, REPORT_ALERTS)
+      .map((a) => ({ title: a.title, message: a.message, severity: a.severity, createdAt: a.createdAt })),
+    advice: advice.map((a) => ({ title: a.title, message: a.message })),
+    health: health ? { score: health.score, change: health.change?.delta ?? null } : null,
+  });
 }

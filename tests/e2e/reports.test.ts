@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { call, eventually, newUser, type TestUser } from '../support/api';
+
+/**
+ * Reports over HTTP: a ledger built through the API, read back as the monthly report by GET /reports/monthly, as
+ * JSON (figures equal to the analytics summary of the same month) and as the email's HTML part.
+ */
+const now = new Date();
+const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+
+async function tx(u: TestUser, body: Record<string, unknown>): Promise<void> {
+  const res = await call('POST', '/transactions', { token: u.accessToken, body: { currency: 'EUR', ...body } });
+  expect(res.status, res.text).toBe(201);
+}
+
+describe('GET /reports/monthly', () => {
+  it('answers the month as JSON with the ledger figures and as escaped, script-free HTML under a strict CSP', async () => {
+    const u = await newUser('Reporter <b>');
+    const cat = await call('POST', '/categories', { token: u.accessToken, body: { name: '<script>alert(1)</script>', kind: 'expense' } });
+    expect(cat.status, cat.text).toBe(201);
+    const m = month(-1);
+    await tx(u, { type: 'income', amount: 300_000, date: `${month(-2)}-03`, description: 'Salary', categoryId: 'income.salary' });
+    await tx(u, { type: 'income', amount: 320_000, date: `${m}-03`, description: 'Salary', categoryId: 'income.salary' });
+    await tx(u, { type: 'expense', amount: 12_345, date: `${m}-10`, description: 'Grocer', categoryId: 'food.groceries' });
+    await tx(u, { type: 'expense', amount: 50_000, date: `${m}-11`, description: 'Trap', categoryId: cat.body.id });
+    const summary = await eventually(async () => {
+      const s = await call('GET', `/analytics/summary?month=${m}`, { token: u.accessToken });
+      return s.body.expenses === 62_345 && s.body.previous.income === 300_000 ? s.body : undefined;
+    }, 30_000, 'the month counted by analytics');
+
+    const json = await call('GET', `/reports/monthly?month=${m}`, { token: u.accessToken });
+    expect(json.status, json.text).toBe(200);
+    expect(json.body.totals).toEqual({ income: summary.income, expenses: summary.expenses, net: summary.net });
+    expect(json.body.totals).toEqual({ income: 320_000, expenses: 62_345, net: 257_655 });
+    expect(json.body.change).toEqual({ income: 20_000, expenses: 62_345, net: 257_655 - 300_000 });
+    expect(json.body.period).toEqual({ from: `${m}-01`, to: expect.stringMatching(new RegExp(`^${m}-(28|29|30|31)$`)), label: m });
+    expect(json.body.topCategories[0]).toMatchObject({ name: '<script>alert(1)</script>', amount: 50_000, share: 80.1 });
+
+    const html = await call('GET', `/reports/monthly?month=${m}&format=html`, { token: u.accessToken });
+    expect(html.status, html.text).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(html.text).not.toMatch(/<script/i);
+    expect(html.text).not.toMatch(/src="http/i);
+    expect(html.text).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html.text).toContain('3200.00 EUR');
+    expect(html.text).toContain('623.45 EUR');
+    expect(html.text).toContain('2576.55 EUR');
+  }, 60_000);
+
+  it('refuses a malformed month, an unknown format and a future month with a problem', async () => {
+    const u = await newUser('Reporter');
+    for (const [q, path] of [['month=2026-13', 'query.month'], ['format=pdf', 'query.format'], [`month=${month(2)}`, 'query.month']] as const) {
+      const res = await call('GET', `/reports/monthly?${q}`, { token: u.accessToken });
+      expect(res.status, res.text).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect((res.body.errors as { path: string }[]).map((e) => e.path)).toContain(path);
+    }
+    expect((await call('GET', '/reports/monthly')).status).toBe(401);
+  });
+});
