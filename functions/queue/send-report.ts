@@ -10,7 +10,9 @@ const SWEEP_BUDGET_MS = 20_000;
 /** `reports` queue: builds and emails one user's periodic report; continues the weekly sweep over many users. */
 export const handler = queueConsumer(
   queueNamed('reports'),
-  on(ReportRequested, (e) => sendReport(e.id, e.data)),
+  on(ReportRequested, async (e) => {
+    await sendReport(e.id, e.data);
+  }),
   on(UsersSweepContinued, async (e) => {
     if (e.data.job !== 'weekly-report') throw new PoisonMessageError(`the reports queue does not sweep ${e.data.job}`);
     await queueWeeklyReports(new Date(e.data.scheduledAt), Date.now() + SWEEP_BUDGET_MS, e.data.cursor);

@@ -19,6 +19,8 @@ export interface OutboxMessage {
   raw?: string;
   template?: { name: string; data: string };
   tags: Record<string, string>;
+  /** `Content.Simple.Headers`, by name as sent (e.g. List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 /** A request SES would refuse (answered as its BadRequestException). */
@@ -96,7 +98,8 @@ export function parseSendEmail(body: Json, now: Date = new Date()): OutboxMessag
     const text = data(bodyPart.Text);
     if (subject === undefined) throw new SesRequestError('Missing required field Content.Simple.Subject');
     if (html === undefined && text === undefined) throw new SesRequestError('Content.Simple.Body needs Html or Text');
-    message = { ...base, subject, ...(html !== undefined ? { html } : {}), ...(text !== undefined ? { text } : {}) };
+    const extra = Array.isArray(simple.Headers) ? Object.fromEntries((simple.Headers as Json[]).map((h) => [String(h.Name ?? ''), String(h.Value ?? '')])) : undefined;
+    message = { ...base, subject, ...(html !== undefined ? { html } : {}), ...(text !== undefined ? { text } : {}), ...(extra ? { headers: extra } : {}) };
   } else if (content.Raw) {
     const encoded = data(content.Raw);
     if (encoded === undefined) throw new SesRequestError('Missing required field Content.Raw.Data');

@@ -10,6 +10,8 @@ export interface EmailMessage {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers (e.g. `List-Unsubscribe`, RFC 8058), sent as SES v2 `Simple.Headers`. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function sendEmail(message: EmailMessage): Promise<string> {
         Simple: {
           Subject: { Data: message.subject, Charset: 'UTF-8' },
           Body: { Html: { Data: message.html, Charset: 'UTF-8' }, Text: { Data: message.text, Charset: 'UTF-8' } },
+          ...(message.headers ? { Headers: Object.entries(message.headers).map(([Name, Value]) => ({ Name, Value })) } : {}),
         },
       },
     }),

@@ -1,10 +1,10 @@
 import { ReportRequested } from '../../events/report-requested';
-import { previousWeek, reportEmail } from '../domain/emails/report';
+import { previousWeek } from '../domain/emails/report';
 import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
 import { getProfile } from '../adapters/profiles';
-import { hasReceipt, putReceipt } from '../adapters/receipts';
-import { buildReport, type ReportContent } from '../domain/reports';
+import { claimReceipt, hasReceipt, putReceipt } from '../adapters/receipts';
+import { buildReport, renderReportHtml, renderReportText, type ReportContent } from '../domain/reports';
 import { ValidationError } from '../domain/errors';
 import { daysInMonth } from '../domain/ledger/calendar';
 import { summary } from './analytics';
@@ -33,20 +33,40 @@ export async function queueWeeklyReports(now: Date, deadline = Number.POSITIVE_I
   });
 }
 
-/** Builds one user's report and emails it, once per event id. */
-export async function sendReport(eventId: string, request: { userId: string; period: 'weekly' | 'monthly'; from: string; to: string }, now = new Date()): Promise<void> {
-  if (await hasReceipt(eventId)) return;
+/** How long a claimed, unfinished report send blocks a redelivery (longer than one send takes; shorter than retention). */
+const SEND_LEASE_MS = 5 * 60_000;
+
+/** The receipt of one report email: one per user, kind and period, whatever event or schedule run asked for it. */
+export const reportReceiptId = (userId: string, period: 'weekly' | 'monthly', from: string) => `report#${period}#${from}#${userId}`;
+
+/**
+ * Builds one user's report and emails it, exactly once per user, kind and period: a receipt is claimed
+ * conditionally before the send (a concurrent duplicate delivery finds it and sends nothing; one arriving while
+ * the send is in flight is retried later), and completed after it. Only confirmed accounts that still exist.
+ */
+export async function sendReport(_eventId: string, request: { userId: string; period: 'weekly' | 'monthly'; from: string; to: string }, now = new Date()): Promise<'sent' | 'skipped'> {
+  const receipt = reportReceiptId(request.userId, request.period, request.from);
+  if (await hasReceipt(receipt)) return 'skipped';
   const profile = await getProfile(request.userId);
-  if (!profile) return; // the account was deleted meanwhile
-  if (!profile.confirmedAt) return; // nobody confirmed the address: it gets nothing but its confirmation code
-  const email = reportEmail({ name: profile.name, period: request.period, from: request.from, to: request.to, lines: await reportLines(request) });
-  const messageId = await sendEmail({ to: profile.email, ...email });
-  await putReceipt(eventId, now, { messageId });
+  if (!profile) return 'skipped'; // the account was deleted (erased) meanwhile
+  if (!profile.confirmedAt) return 'skipped'; // nobody confirmed the address: it gets nothing but its confirmation code
+  const content = await reportContent(request, now);
+  const claim = await claimReceipt(receipt, now, SEND_LEASE_MS);
+  if (claim === 'done') return 'skipped';
+  if (claim === 'busy') throw new Error(`report ${receipt} is being sent by another delivery; retry after it finishes`);
+  const messageId = await sendEmail({ to: profile.email, subject: `Your ${request.period} Tally report, ${content.period.label}`, html: renderReportHtml(content), text: renderReportText(content) });
+  await putReceipt(receipt, now, { messageId });
+  return 'sent';
 }
 
-/** The figures of a report; filled from the analytics rollups once they exist. */
-async function reportLines(_request: { userId: string; from: string; to: string }): Promise<string[]> {
-  return [];
+/**
+ * The content of a periodic report. Monthly: the month of `from`. Weekly: the rollups are monthly, so the figures
+ * are those of the month the week ends in, to date (labelled so); a week's own totals need the daily rollups.
+ */
+async function reportContent(request: { userId: string; period: 'weekly' | 'monthly'; from: string; to: string }, now: Date): Promise<ReportContent> {
+  if (request.period === 'monthly') return monthlyReport(request.userId, request.from.slice(0, 7), now);
+  const month = await monthlyReport(request.userId, request.to.slice(0, 7), now);
+  return { ...month, kind: 'weekly', period: { from: request.from, to: request.to, label: `week ${request.from} to ${request.to} (${request.to.slice(0, 7)} to date)` } };
 }
 
 /** Alerts of the period a report lists at most (newest first). */

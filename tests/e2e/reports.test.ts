@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { call, eventually, newUser, type TestUser } from '../support/api';
+import { inject } from 'vitest';
+import { previousWeek } from '../../shared/domain/emails/report';
+import { call, eventually, newUser, outbox, type TestUser } from '../support/api';
 
 /**
  * Reports over HTTP: a ledger built through the API, read back as the monthly report by GET /reports/monthly, as
@@ -57,5 +59,43 @@ describe('GET /reports/monthly', () => {
       expect((res.body.errors as { path: string }[]).map((e) => e.path)).toContain(path);
     }
     expect((await call('GET', '/reports/monthly')).status).toBe(401);
+  });
+});
+
+async function runSchedule(name: string): Promise<{ ok: boolean }> {
+  const r = await fetch(`${inject('cloud').consoleUrl}/api/schedules/${name}/run`, { method: 'POST' });
+  expect(r.status).toBe(200);
+  return (await r.json()) as { ok: boolean };
+}
+
+describe('weekly report email', () => {
+  it('carries the report figures in an HTML and a text part, once per user and week however often the schedule runs', { timeout: 120_000 }, async () => {
+    const u = await newUser('Weekly');
+    const week = previousWeek(new Date());
+    const m = week.to.slice(0, 7);
+    await tx(u, { type: 'expense', amount: 4_321, date: week.to, description: 'Bakery', categoryId: 'food.groceries' });
+    await eventually(async () => ((await call('GET', `/analytics/summary?month=${m}`, { token: u.accessToken })).body.expenses === 4_321 ? true : undefined), 30_000, 'the expense counted');
+    const api = (await call('GET', `/reports/monthly?month=${m}`, { token: u.accessToken })).body;
+
+    expect((await runSchedule('schedule-reports')).ok).toBe(true);
+    const mail = await eventually(async () => (await outbox(u.email)).find((x) => /weekly Tally report/.test(x.subject)), 60_000, 'the weekly report');
+    expect(mail.subject).toContain(week.from);
+    for (const figure of ['43.21 EUR']) {
+      expect(mail.text).toContain(figure);
+      expect(mail.html).toContain(figure);
+    }
+    expect(api.totals.expenses).toBe(4_321);
+    expect(mail.text).toContain(`Expenses: 43.21 EUR`);
+    expect(mail.html).not.toMatch(/<script/i);
+    expect(mail.html).not.toMatch(/src="http/i);
+
+    // The schedule again, twice at once: still one report for this user and week.
+    const again = await Promise.all([runSchedule('schedule-reports'), runSchedule('schedule-reports')]);
+    expect(again.every((r) => r.ok)).toBe(true);
+    const control = await newUser('Weekly control');
+    expect((await runSchedule('schedule-reports')).ok).toBe(true);
+    await eventually(async () => (await outbox(control.email)).find((x) => /weekly Tally report/.test(x.subject)), 60_000, 'a later user’s report');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await outbox(u.email)).filter((x) => /weekly Tally report/.test(x.subject))).toHaveLength(1);
   });
 });
