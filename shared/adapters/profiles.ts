@@ -14,7 +14,7 @@ export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWrit
 /** How long an erased account's marker is kept: past SQS retention (14 days) and a DLQ redrive after it. */
 const ERASED_TTL_SECONDS = 35 * 86400;
 
-const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version', 'confirmedAt'] as const;
+const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version', 'confirmedAt', 'reports'] as const;
 
 function toRecord(item: Record<string, unknown>): ProfileRecord {
   const r = Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as ProfileRecord;
@@ -57,7 +57,7 @@ export async function getProfile(userId: string): Promise<ProfileRecord | undefi
   return out.Item ? toRecord(out.Item) : undefined;
 }
 
-export type ProfileChanges = Partial<Pick<ProfileRecord, 'name' | 'baseCurrency' | 'monthlyIncome' | 'timezone'>>;
+export type ProfileChanges = Partial<Pick<ProfileRecord, 'name' | 'baseCurrency' | 'monthlyIncome' | 'timezone' | 'reports'>>;
 
 /** Applies changes to a profile (optionally with events in the same transaction); returns the new profile. */
 export async function updateProfile(userId: string, changes: ProfileChanges, now: Date, events: Envelope[] = []): Promise<ProfileRecord | undefined> {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CurrencyCode, NonNegativeAmount } from './common';
 import { route } from './route';
+import { REPORT_PREFERENCES } from '../domain/profile';
 
 export const Profile = z.object({
   userId: z.string(),
@@ -9,6 +10,8 @@ export const Profile = z.object({
   baseCurrency: z.string(),
   monthlyIncome: z.nullable(z.object({ amount: z.int(), currency: z.string() })),
   timezone: z.string(),
+  /** Which periodic report emails the user gets (default weekly). */
+  reports: z.enum(REPORT_PREFERENCES),
   roles: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -37,6 +40,7 @@ export const updateMe = route({
       ),
     ),
     timezone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    reports: z.optional(z.enum(REPORT_PREFERENCES)),
   }),
   response: Profile,
 });

@@ -16,6 +16,20 @@ export interface ProfileRecord {
    * accounts); null until then. Nothing but the confirmation code is emailed to an unconfirmed address.
    */
   confirmedAt: string | null;
+  /** Which periodic report emails the owner wants; absent or null on older profiles means {@link DEFAULT_REPORTS}. */
+  reports?: ReportPreference | null;
+}
+
+/** The report emails a user may choose (`PATCH /me`), or none. */
+export const REPORT_PREFERENCES = ['weekly', 'monthly', 'both', 'off'] as const;
+export type ReportPreference = (typeof REPORT_PREFERENCES)[number];
+/** What a profile without a choice gets: the weekly report, as before the preference existed. */
+export const DEFAULT_REPORTS: ReportPreference = 'weekly';
+
+/** Whether a user with preference `p` gets the `kind` report. */
+export function wantsReport(p: ReportPreference | null | undefined, kind: 'weekly' | 'monthly'): boolean {
+  const pref = p ?? DEFAULT_REPORTS;
+  return pref === 'both' || pref === kind;
 }
 
 /** Default profile of a new account. */

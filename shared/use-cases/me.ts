@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Principal } from '../ports/principal';
 import { getProfile, putProfileIfAbsent, updateProfile, type ProfileChanges, type ProfileRecord } from '../adapters/profiles';
-import { newProfile } from '../domain/profile';
+import { DEFAULT_REPORTS, newProfile } from '../domain/profile';
 import { assertCurrency } from './currency';
 import { newEvent } from '../adapters/outbox';
 import { BaseCurrencyChanged } from '../../events/ledger-jobs';
@@ -14,6 +14,7 @@ function view(profile: ProfileRecord, caller: Principal) {
     baseCurrency: profile.baseCurrency,
     monthlyIncome: profile.monthlyIncome,
     timezone: profile.timezone,
+    reports: profile.reports ?? DEFAULT_REPORTS,
     roles: caller.groups,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,

@@ -7,6 +7,7 @@ import { claimReceipt, hasReceipt, putReceipt } from '../adapters/receipts';
 import { buildReport, renderReportHtml, renderReportText, type ReportContent } from '../domain/reports';
 import { ValidationError } from '../domain/errors';
 import { daysInMonth } from '../domain/ledger/calendar';
+import { wantsReport } from '../domain/profile';
 import { summary } from './analytics';
 import { budgetStatuses, todayIn } from './budgets';
 import { goalStatuses } from './goals';
@@ -50,6 +51,7 @@ export async function sendReport(_eventId: string, request: { userId: string; pe
   const profile = await getProfile(request.userId);
   if (!profile) return 'skipped'; // the account was deleted (erased) meanwhile
   if (!profile.confirmedAt) return 'skipped'; // nobody confirmed the address: it gets nothing but its confirmation code
+  if (!wantsReport(profile.reports, request.period)) return 'skipped'; // unsubscribed, or chose the other report
   const content = await reportContent(request, now);
   const claim = await claimReceipt(receipt, now, SEND_LEASE_MS);
   if (claim === 'done') return 'skipped';

@@ -99,3 +99,23 @@ describe('weekly report email', () => {
     expect((await outbox(u.email)).filter((x) => /weekly Tally report/.test(x.subject))).toHaveLength(1);
   });
 });
+
+describe('report preference', () => {
+  it('PATCH /me sets reports: weekly | monthly | both | off; off stops the weekly email; another value is a 400', { timeout: 120_000 }, async () => {
+    const u = await newUser('Quiet');
+    expect((await call('GET', '/me', { token: u.accessToken })).body.reports).toBe('weekly');
+    const bad = await call('PATCH', '/me', { token: u.accessToken, body: { reports: 'daily' } });
+    expect(bad.status, bad.text).toBe(400);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    const off = await call('PATCH', '/me', { token: u.accessToken, body: { reports: 'off' } });
+    expect(off.status, off.text).toBe(200);
+    expect(off.body.reports).toBe('off');
+    expect((await call('GET', '/me', { token: u.accessToken })).body.reports).toBe('off');
+
+    const control = await newUser('Loud');
+    expect((await runSchedule('schedule-reports')).ok).toBe(true);
+    await eventually(async () => (await outbox(control.email)).find((x) => /weekly Tally report/.test(x.subject)), 60_000, 'the control user’s report');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await outbox(u.email)).filter((x) => /report/i.test(x.subject))).toHaveLength(0);
+  });
+});
