@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Detection, Direction, Series, SeriesEntry, Tombstone } from '../domain/recurring';
 import type { RecurringRecord, RecurringStatus, StoredSeries } from '../ports/recurring';
-import { db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
 import { keys } from './keys';
 
 const DETECTION_FIELDS = ['period', 'currency', 'categoryId', 'averageAmount', 'lastAmount', 'lastDate', 'nextExpectedDate', 'confidence', 'transactionIds'] as const;
@@ -92,20 +92,16 @@ export async function saveSeries(userId: string, id: string, series: Series, exp
 
 /** Every detection field set, the status kept (`detected` the first time), the version one up. */
 function detectionUpdate(userId: string, id: string, series: Series, d: Detection, at: string) {
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#active': 'active', '#id': 'id', '#direction': 'direction', '#merchant': 'merchant', '#updatedAt': 'updatedAt', '#priceChange': 'priceChange' };
-  const values: Record<string, unknown> = { ':detected': 'detected', ':one': 1, ':true': true, ':id': id, ':direction': series.direction, ':merchant': series.merchant, ':at': at };
-  const sets = ['#status = if_not_exists(#status, :detected)', '#active = :true', '#id = :id', '#direction = :direction', '#merchant = :merchant', '#updatedAt = :at'];
-  for (const f of DETECTION_FIELDS) {
-    names[`#${f}`] = f;
-    values[`:${f}`] = d[f];
-    sets.push(`#${f} = :${f}`);
-  }
-  let expression = `SET ${sets.join(', ')} ADD #version :one`;
-  if (d.priceChange) {
-    values[':priceChange'] = d.priceChange;
-    expression = `SET ${sets.join(', ')}, #priceChange = :priceChange ADD #version :one`;
-  } else expression += ' REMOVE #priceChange';
-  return { TableName: tableName(), Key: keys.recurring(userId, id), UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+  const changes: Record<string, unknown> = { active: true, id, direction: series.direction, merchant: series.merchant, updatedAt: at, ...(d.priceChange ? { priceChange: d.priceChange } : {}) };
+  for (const f of DETECTION_FIELDS) changes[f] = d[f];
+  const parts = updateExpression(changes, {
+    set: ['#status = if_not_exists(#status, :detected)'],
+    add: ['#version :one'],
+    remove: d.priceChange ? [] : ['#priceChange'],
+    names: { '#status': 'status', '#version': 'version', ...(d.priceChange ? {} : { '#priceChange': 'priceChange' }) },
+    values: { ':detected': 'detected', ':one': 1 },
+  });
+  return { TableName: tableName(), Key: keys.recurring(userId, id), ...parts };
 }
 
 function inactiveUpdate(userId: string, id: string, at: string) {
