@@ -115,8 +115,9 @@ export const asyncFunctions: AsyncFunction[] = [
     queue: 'reports',
     batchSize: 10,
     maxConcurrency: 2,
-    // queue:reports: a weekly sweep over many users continues in a message on this queue.
-    access: ['table:read', 'email:send', 'queue:reports'],
+    // queue:reports: a weekly sweep over many users continues in a message on this queue; table:write for the
+    // per-report receipt (and the health.drop alert the report's health score may store).
+    access: ['table:write', 'email:send', 'queue:reports', 'secret:cursor'],
     timeoutSeconds: 30,
   },
   {

@@ -231,6 +231,9 @@ export const functions: FunctionDef[] = [
   http('reports-health', 'GET /reports/health', health.healthReport, 'reports/health', ['table:write']),
   // monthly report on demand (JSON or the email's HTML part); computes the health score, hence table:write
   http('reports-monthly', 'GET /reports/monthly', reportContracts.monthlyReport, 'reports/monthly', ['table:write']),
+  // one-click unsubscribe from report emails (public: the HMAC-signed token is the credential)
+  http('reports-unsubscribe', 'POST /reports/unsubscribe', reportContracts.unsubscribeReports, 'reports/unsubscribe', ['table:write', 'secret:cursor']),
+  http('reports-unsubscribe-page', 'GET /reports/unsubscribe', reportContracts.unsubscribePage, 'reports/unsubscribe-page', ['table:read', 'secret:cursor']),
   http('analytics-summary', 'GET /analytics/summary', analytics.summary, 'analytics/summary', ['table:read']),
   http('analytics-trends', 'GET /analytics/trends', analytics.trends, 'analytics/trends', ['table:read']),
   http('analytics-categories', 'GET /analytics/categories', analytics.categories, 'analytics/categories', ['table:read']),

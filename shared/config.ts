@@ -28,6 +28,8 @@ const Env = z.object({
   CURSOR_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** A version of that secret to pin (after a manual rotation); the current one when unset. */
   CURSOR_SECRET_VERSION_ID: z.optional(z.string().check(z.minLength(1))),
+  /** The API's public base URL (https://…), for links in emails (report unsubscribe); without it, reports carry none. */
+  PUBLIC_API_URL: z.optional(z.string().check(z.minLength(1))),
   /** Sender of every email. */
   EMAIL_FROM: z._default(z.string(), 'Tally <no-reply@tally.local>'),
   /**

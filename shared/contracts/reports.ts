@@ -32,3 +32,21 @@ export const monthlyReport = route({
   query: z.strictObject({ month: z.optional(Month), format: z._default(z.enum(['json', 'html']), 'json') }),
   // No `response` schema: the answer is JSON (ReportContent) or HTML by `format`, which one schema cannot type.
 });
+
+const Token = z.string().check(z.minLength(1), z.maxLength(1024));
+
+export const unsubscribeReports = route({
+  summary: 'One-click unsubscribe from report emails (RFC 8058), without signing in',
+  description:
+    'The `token` comes from the signed link in a report email (`List-Unsubscribe`). Sets the account\'s `reports` preference to `off` and answers 204; a tampered, malformed or expired token is a 400 problem. Repeating it changes nothing more.',
+  auth: 'public',
+  query: z.strictObject({ token: Token }),
+  maxBodyBytes: 1024,
+});
+
+export const unsubscribePage = route({
+  summary: 'The page an unsubscribe link opens: a button that confirms (POST), so that a link scanner changes nothing',
+  auth: 'public',
+  query: z.strictObject({ token: Token }),
+  produces: 'text/html',
+});

@@ -2,7 +2,10 @@ import { ReportRequested } from '../../events/report-requested';
 import { previousWeek } from '../domain/emails/report';
 import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
-import { getProfile } from '../adapters/profiles';
+import { getProfile, updateProfile } from '../adapters/profiles';
+import { unsubscribeToken, unsubscribeUserOf } from '../adapters/unsubscribe-token';
+import { escapeHtml } from '../domain/emails/layout';
+import { config } from '../config';
 import { claimReceipt, hasReceipt, putReceipt } from '../adapters/receipts';
 import { buildReport, renderReportHtml, renderReportText, type ReportContent } from '../domain/reports';
 import { ValidationError } from '../domain/errors';
@@ -56,7 +59,16 @@ export async function sendReport(_eventId: string, request: { userId: string; pe
   const claim = await claimReceipt(receipt, now, SEND_LEASE_MS);
   if (claim === 'done') return 'skipped';
   if (claim === 'busy') throw new Error(`report ${receipt} is being sent by another delivery; retry after it finishes`);
-  const messageId = await sendEmail({ to: profile.email, subject: `Your ${request.period} Tally report, ${content.period.label}`, html: renderReportHtml(content), text: renderReportText(content) });
+  const base = config().PUBLIC_API_URL;
+  const unsubscribe = base ? `${base.replace(/\/+$/, '')}/reports/unsubscribe?token=${encodeURIComponent(await unsubscribeToken(profile.userId, now))}` : undefined;
+  const messageId = await sendEmail({
+    to: profile.email,
+    subject: `Your ${request.period} Tally report, ${content.period.label}`,
+    html: renderReportHtml(content, unsubscribe),
+    text: renderReportText(content, unsubscribe),
+    // RFC 8058: mail clients POST `List-Unsubscribe=One-Click` to the link; no sign-in needed.
+    ...(unsubscribe ? { headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+  });
   await putReceipt(receipt, now, { messageId });
   return 'sent';
 }
@@ -119,4 +131,25 @@ export async function monthlyReport(userId: string, month: string | undefined, n
     advice: advice.map((a) => ({ title: a.title, message: a.message })),
     health: health ? { score: health.score, change: health.change?.delta ?? null } : null,
   });
+}
+
+/**
+ * One-click unsubscribe: the token's account gets `reports: off`. An account gone meanwhile has nothing to stop.
+ * @throws ValidationError for a tampered, malformed or expired token.
+ */
+export async function unsubscribeReports(token: string, now = new Date()): Promise<void> {
+  const userId = await unsubscribeUserOf(token, now);
+  await updateProfile(userId, { reports: 'off' }, now);
+}
+
+/** The confirmation page of an unsubscribe link: checks the token first, so a bad link says so at once. */
+export async function unsubscribePage(token: string, now = new Date()): Promise<string> {
+  await unsubscribeUserOf(token, now);
+  const action = `/reports/unsubscribe?token=${encodeURIComponent(token)}`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Stop Tally reports</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;max-width:480px;margin:40px auto;color:#1d232a">
+<h1 style="font-size:20px">Stop Tally report emails?</h1>
+<p>You will no longer receive weekly or monthly reports. You can turn them on again in your profile.</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit" style="padding:8px 16px">Unsubscribe</button></form>
+</body></html>`;
 }

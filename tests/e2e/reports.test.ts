@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { previousWeek } from '../../shared/domain/emails/report';
+import { signUnsubscribeToken } from '../../shared/adapters/unsubscribe-token';
 import { call, eventually, newUser, outbox, type TestUser } from '../support/api';
 
 /**
@@ -117,5 +118,53 @@ describe('report preference', () => {
     await eventually(async () => (await outbox(control.email)).find((x) => /weekly Tally report/.test(x.subject)), 60_000, 'the control user’s report');
     await new Promise((r) => setTimeout(r, 1500));
     expect((await outbox(u.email)).filter((x) => /report/i.test(x.subject))).toHaveLength(0);
+  });
+});
+
+describe('one-click unsubscribe', () => {
+  const secret = () => inject('cloud').env.CURSOR_SECRET ?? '';
+
+  it('POST /reports/unsubscribe with a signed token turns reports off without signing in; GET shows a confirming page', { timeout: 60_000 }, async () => {
+    const u = await newUser('Leaving');
+    const userId = (await call('GET', '/me', { token: u.accessToken })).body.userId as string;
+    const token = signUnsubscribeToken(secret(), userId, new Date());
+
+    const page = await call('GET', `/reports/unsubscribe?token=${encodeURIComponent(token)}`);
+    expect(page.status, page.text).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.text).toContain('method="post"');
+    expect((await call('GET', '/me', { token: u.accessToken })).body.reports).toBe('weekly'); // a GET changes nothing
+
+    const res = await call('POST', `/reports/unsubscribe?token=${encodeURIComponent(token)}`, { raw: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status, res.text).toBe(204);
+    expect((await call('GET', '/me', { token: u.accessToken })).body.reports).toBe('off');
+    // Repeating it is harmless.
+    expect((await call('POST', `/reports/unsubscribe?token=${encodeURIComponent(token)}`)).status).toBe(204);
+  });
+
+  it('refuses a tampered, foreign-key, malformed or expired token with a 400 problem and changes nothing', async () => {
+    const u = await newUser('Staying');
+    const userId = (await call('GET', '/me', { token: u.accessToken })).body.userId as string;
+    const good = signUnsubscribeToken(secret(), userId, new Date());
+    const [payload, mac] = good.split('.') as [string, string];
+    const other = Buffer.from(JSON.stringify({ u: 'someone-else', x: 9_999_999_999 })).toString('base64url');
+    const bad = [
+      `${other}.${mac}`, // payload swapped, signature kept
+      `${payload}.${mac.slice(0, -2)}AA`, // signature edited
+      signUnsubscribeToken('x'.repeat(40), userId, new Date()), // signed with another key
+      signUnsubscribeToken(secret(), userId, new Date(Date.now() - 91 * 86400_000)), // expired
+      'not-a-token',
+    ];
+    for (const token of bad) {
+      for (const method of ['POST', 'GET']) {
+        const res = await call(method, `/reports/unsubscribe?token=${encodeURIComponent(token)}`);
+        expect(res.status, `${method} ${token}: ${res.text}`).toBe(400);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        expect((res.body.errors as { path: string }[]).map((e) => e.path)).toContain('query.token');
+      }
+    }
+    expect((await call('POST', '/reports/unsubscribe')).status).toBe(400);
+    expect((await call('GET', '/me', { token: u.accessToken })).body.reports).toBe('weekly');
   });
 });
