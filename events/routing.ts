@@ -7,6 +7,7 @@ export const ROUTES: Record<string, string[]> = {
   UserConfirmed: ['notifications'],
   RegistrationAttempted: ['notifications'],
   ReportRequested: ['reports'],
+  AlertDigestRequested: ['notifications'],
   FxRatesPublished: ['ledger-jobs'],
   BaseCurrencyChanged: ['ledger-jobs'],
   AccountErasureRequested: ['ledger-jobs'],

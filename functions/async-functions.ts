@@ -131,6 +131,15 @@ export const asyncFunctions: AsyncFunction[] = [
   },
   {
     kind: 'schedule',
+    name: 'alerts-digest',
+    entry: 'functions/schedule/alerts-digest.ts',
+    schedule: 'cron(0 7 * * ? *)',
+    description: 'Every day 07:00 UTC: queue one digest email per user with alerts of yesterday emailed daily (reads only that day’s markers)',
+    access: ['table:read', 'queue:notifications'],
+    timeoutSeconds: 300,
+  },
+  {
+    kind: 'schedule',
     name: 'fetch-ecb-rates',
     entry: 'functions/schedule/fetch-ecb-rates.ts',
     schedule: 'cron(30 15 ? * MON-FRI *)',

@@ -3,8 +3,9 @@ import { queueNamed } from '../queues';
 import { RegistrationAttempted } from '../../events/registration-attempted';
 import { UserConfirmed } from '../../events/user-confirmed';
 import { UserRegistered } from '../../events/user-registered';
+import { AlertDigestRequested } from '../../events/alert-digest-requested';
 import { AlertRaised } from '../../events/alert-raised';
-import { sendAlertEmail } from '../../shared/use-cases/alerts';
+import { sendAlertDigest, sendAlertEmail } from '../../shared/use-cases/alerts';
 import { sendRegistrationNotice, sendWelcome } from '../../shared/use-cases/notifications';
 
 /** `notifications` queue: emails people get because something happened (welcome, someone registering with their address, …). */
@@ -20,4 +21,6 @@ export const handler = queueConsumer(
   on(UserRegistered, async () => undefined),
   // An alert the user wants emailed at once (shared/use-cases/alerts.ts); once per alert.
   on(AlertRaised, async (e) => void (await sendAlertEmail(e.data.userId, e.data.alertId))),
+  // The daily digest of one user's alerts of one day (the alerts-digest schedule); once per user and day.
+  on(AlertDigestRequested, async (e) => void (await sendAlertDigest(e.data.userId, e.data.day))),
 );

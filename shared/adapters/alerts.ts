@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert, AlertDraft, AlertPreferences } from '../domain/alerts';
 import { mergePreferences } from '../domain/alerts';
-import { db, isConditionFailure, tableName } from './dynamo';
+import { db, isConditionFailure, queryAll, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
 
 /**
@@ -144,4 +144,29 @@ export async function categoryExpenseAmounts(userId: string, categoryId: string,
   return (out.Items ?? [])
     .filter((i) => i.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number')
     .map((i) => Math.abs(i.baseAmount as number));
+}
+
+/** How long a digest marker is kept: the schedule reads yesterday's; a fortnight leaves room for a late rerun. */
+export const DIGEST_TTL_SECONDS = 14 * 86400;
+
+/** Notes that the user has alerts of `day` (UTC) for the daily digest; an idempotent put (a redelivery rewrites it). */
+export async function markDigest(userId: string, day: string, now: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.alertDigest(day, userId), userId, day, expiresAt: Math.floor(now.getTime() / 1000) + DIGEST_TTL_SECONDS } }));
+}
+
+/** The users with a digest marker for `day`, one page of the day's partition at a time (never every user). */
+export async function* digestUsers(day: string, pageSize = 500): AsyncGenerator<string[]> {
+  for await (const page of queryPages({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': keys.alertDigestPartition(day) }, ProjectionExpression: 'sk', Limit: pageSize })) {
+    if (page.items.length > 0) yield page.items.map((i) => String(i.sk));
+  }
+}
+
+/** A user's alerts created on `day` (UTC), oldest first (GSI1 by creation time, one day's range). */
+export async function alertsOfDay(userId: string, day: string): Promise<Alert[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
+    ExpressionAttributeValues: { ':p': keys.alertsPartition(userId), ':a': `${day}T`, ':b': `${day}T~` },
+  });
+  return items.map(toAlert);
 }

@@ -27,6 +27,7 @@
  * | USER#<sub>         | DAY#<base>#<YYYY-MM-DD> | daily analytics counters (budgets)   |
  * | USER#<sub>         | ALERT#<id>         | an alert (id: hash of kind, subject, period, threshold; TTL 400 days) |
  * | USER#<sub>         | ALERTPREFS         | the user's alert preferences (per kind: on/off, email) |
+ * | DIGEST#<YYYY-MM-DD> | <sub>            | the user has alerts of that day (UTC) to email in the daily digest (TTL 14 days) |
  * | USER#<sub>         | ADVICE#<id>        | an advice (id: hash of kind, subject, evidence fingerprint); dismissed ones kept (TTL 400 days) |
  * | USER#<sub>         | ADVICEMARK         | the advice recompute debounce: `dueAt` of the queued recompute, last ledger event seen |
  * | USER#<sub>         | MODEL#categories   | the learned categoriser (counts as JSON, ≤ 300 KB, `rev`) |
@@ -98,6 +99,9 @@ export const keys = {
   alertByTime: (userId: string, createdAt: string, id: string) => ({ gsi1pk: keys.alertsPartition(userId), gsi1sk: `${createdAt}#${id}` }),
   alertsPartition: (userId: string) => `USER#${userId}#ALERTS`,
   alertPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' }),
+  /** A user with alerts created on `day` (UTC) whose kind is emailed `daily`: the digest schedule reads one day's partition. */
+  alertDigest: (day: string, userId: string) => ({ pk: keys.alertDigestPartition(day), sk: userId }),
+  alertDigestPartition: (day: string) => `DIGEST#${day}`,
   /** An advice of the user (shared/domain/advice `adviceId`); `advicePrefix` starts every one. */
   advice: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ADVICE#${id}` }),
   advicePrefix: 'ADVICE#',

@@ -15,6 +15,12 @@ export interface AlertsPort {
   getPreferences(userId: string): Promise<AlertPreferences>;
   putPreferences(userId: string, preferences: AlertPreferences, now: Date): Promise<AlertPreferences>;
   categoryExpenseAmounts(userId: string, categoryId: string, range: { from: string; to: string }, base: string, limit: number, excludeId: string): Promise<number[]>;
+  /** Notes (idempotently) that the user has alerts of `day` for the daily digest. */
+  markDigest(userId: string, day: string, now: Date): Promise<void>;
+  /** The users marked for `day`'s digest, page by page. */
+  digestUsers(day: string, pageSize?: number): AsyncGenerator<string[]>;
+  /** A user's alerts created on `day` (UTC), oldest first. */
+  alertsOfDay(userId: string, day: string): Promise<Alert[]>;
 }
 
 /** Compile-time proof that the DynamoDB adapter implements the port. */

@@ -1,4 +1,5 @@
 import type { TransactionSnapshot } from '../../events/transaction-changed';
+import { AlertDigestRequested } from '../../events/alert-digest-requested';
 import { AlertRaised } from '../../events/alert-raised';
 import * as store from '../adapters/alerts';
 import { decodeCursor, encodeCursor } from '../adapters/cursor';
@@ -22,7 +23,7 @@ import {
   type GoalStatusView,
   type KindPreference,
 } from '../domain/alerts';
-import { alertEmail } from '../domain/emails/alert';
+import { alertDigestEmail, alertEmail } from '../domain/emails/alert';
 import { NotFoundError, ValidationError } from '../domain/errors';
 
 /** Where the alert rules read budgets and goals from (the budgets and goals use cases; fakes in unit tests). */
@@ -111,7 +112,9 @@ export async function alertsFor(change: LedgerChange, sources: AlertSources, tod
  * other is written with a "does not exist" condition under its deterministic id, so a duplicate, a reordered or a
  * redelivered event (after a crash past the write) adds nothing. An alert the user wants emailed at once is stored
  * with `emailPending`, its email queued to `notifications`, then the mark removed: a crash in between queues it again
- * on redelivery, and the sender's receipt (named by the alert) keeps that to one email. Returns the alerts created.
+ * on redelivery, and the sender's receipt (named by the alert) keeps that to one email. An alert of a kind emailed
+ * `daily` gets its user a digest marker for the alert's UTC day, right after the write (again on a redelivery: the
+ * marker is an idempotent put), which the `alerts-digest` schedule reads. Returns the alerts created.
  */
 export async function raiseAlerts(change: LedgerChange, sources: AlertSources, now = new Date()): Promise<Alert[]> {
   const preferences = await store.getPreferences(change.userId);
@@ -122,6 +125,7 @@ export async function raiseAlerts(change: LedgerChange, sources: AlertSources, n
     const pref = preferences[draft.kind];
     const result = await store.putAlertOnce(change.userId, draft, now, pref.email === 'immediate');
     if (result.outcome === 'created') created.push(result.alert);
+    if (pref.email === 'daily') await store.markDigest(change.userId, result.alert.createdAt.slice(0, 10), now);
     if (result.emailPending) {
       await publish('notifications', [newEvent(AlertRaised, { userId: change.userId, alertId: draft.id }, now, `alert-email-${change.userId}-${draft.id}`)]);
       await store.clearEmailPending(change.userId, draft.id);
@@ -137,6 +141,39 @@ export async function sendAlertEmail(userId: string, alertId: string, now = new 
   const [profile, alert] = await Promise.all([getProfile(userId), store.getAlert(userId, alertId)]);
   if (!profile?.confirmedAt || !alert) return 'skipped';
   const messageId = await sendEmail({ to: profile.email, ...alertEmail(alert) });
+  await putReceipt(receipt, now, { messageId });
+  return 'sent';
+}
+
+/** The UTC day before `now`'s (the day the `alerts-digest` schedule emails). */
+export const digestDayBefore = (now: Date): string => new Date(Date.parse(now.toISOString().slice(0, 10)) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The `alerts-digest` schedule: one AlertDigestRequested per user marked for yesterday's digest (UTC), onto
+ * `notifications`, reading only that day's marker partition page by page. Each message id is named by user and day,
+ * and the sender keeps a receipt by user and day, so a second run (or a redelivery) emails nothing new.
+ */
+export async function queueAlertDigests(now = new Date()): Promise<{ day: string; queued: number }> {
+  const day = digestDayBefore(now);
+  let queued = 0;
+  for await (const users of store.digestUsers(day)) {
+    await publish('notifications', users.map((userId) => newEvent(AlertDigestRequested, { userId, day }, now, `alert-digest-${userId}-${day}`)));
+    queued += users.length;
+  }
+  return { day, queued };
+}
+
+/**
+ * Emails one user's digest of `day`: the alerts created that day of the kinds they still want emailed `daily`, in
+ * one email, to a confirmed address; once per user and day (a receipt claimed after the send, checked before).
+ */
+export async function sendAlertDigest(userId: string, day: string, now = new Date()): Promise<'sent' | 'skipped'> {
+  const receipt = `alert-digest#${userId}#${day}`;
+  if (await hasReceipt(receipt)) return 'skipped';
+  const [profile, preferences, alerts] = await Promise.all([getProfile(userId), store.getPreferences(userId), store.alertsOfDay(userId, day)]);
+  const due = alerts.filter((a) => preferences[a.kind].email === 'daily');
+  if (!profile?.confirmedAt || due.length === 0) return 'skipped';
+  const messageId = await sendEmail({ to: profile.email, ...alertDigestEmail(day, due) });
   await putReceipt(receipt, now, { messageId });
   return 'sent';
 }

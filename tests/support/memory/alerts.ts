@@ -13,7 +13,10 @@ export const memory = {
   expenses: [] as { userId: string; id: string; categoryId: string; date: string; baseAmount: number; baseCurrency: string }[],
   /** Count of create attempts per id (created or not). */
   attempts: new Map<string, number>(),
+  /** Digest markers: day → user ids. */
+  digests: new Map<string, Set<string>>(),
   reset(): void {
+    this.digests = new Map();
     this.alerts = new Map();
     this.preferences = new Map();
     this.expenses = [];
@@ -87,6 +90,25 @@ export async function categoryExpenseAmounts(userId: string, categoryId: string,
     .map((e) => Math.abs(e.baseAmount));
 }
 
+export const DIGEST_TTL_SECONDS = 14 * 86400;
+
+export async function markDigest(userId: string, day: string): Promise<void> {
+  memory.digests.set(day, (memory.digests.get(day) ?? new Set()).add(userId));
+}
+
+export async function* digestUsers(day: string, pageSize = 500): AsyncGenerator<string[]> {
+  const users = [...(memory.digests.get(day) ?? [])].sort();
+  for (let i = 0; i < users.length; i += pageSize) yield users.slice(i, i + pageSize);
+}
+
+export async function alertsOfDay(userId: string, day: string): Promise<Alert[]> {
+  return [...memory.alerts.entries()]
+    .filter(([k, a]) => k.startsWith(`${userId}/`) && a.createdAt.slice(0, 10) === day)
+    .map(([, a]) => a)
+    .sort((a, b) => (a.position < b.position ? -1 : 1))
+    .map(strip);
+}
+
 /** Compile-time proof that the in-memory store matches the port and the adapter's signatures. */
-export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts };
-export const alertsMemoryMatchesAdapter: typeof Adapter = { ...alertsMemoryImplementsPort, ALERT_TTL_SECONDS };
+export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts, markDigest, digestUsers, alertsOfDay };
+export const alertsMemoryMatchesAdapter: typeof Adapter = { ...alertsMemoryImplementsPort, ALERT_TTL_SECONDS, DIGEST_TTL_SECONDS };
