@@ -28,6 +28,7 @@ export const updateMe = route({
   summary: 'Change the caller’s basic financial details',
   description: '`monthlyIncome.amount` is in minor units of its currency (cents for EUR).',
   auth: 'user',
+  readAhead: ['profile'],
   body: z.strictObject({
     name: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))),
     baseCurrency: z.optional(CurrencyCode),
