@@ -9,3 +9,10 @@ export const AdviceRefreshRequested = eventContract('AdviceRefreshRequested', 1,
 
 /** The monthly sweep: queue the advice refresh of one page of users, then the next page (one message per page). */
 export const AdviceSweepPage = eventContract('AdviceSweepPage', 1, z.object({ cursor: z.optional(z.string()), scheduledAt: z.string() }));
+
+/**
+ * A budget or goal was created, changed, deleted or contributed to (written to the outbox by the HTTP write): the
+ * advice consumer arms the user's debounced recompute, as a ledger event does, so goal-funding and budget advice
+ * follow the plan without waiting for the next transaction.
+ */
+export const AdviceInputsChanged = eventContract('AdviceInputsChanged', 1, z.object({ userId: z.string(), source: z.enum(['budget', 'goal']) }));

@@ -14,6 +14,7 @@ export const ROUTES: Record<string, string[]> = {
   ImportRequested: ['imports'],
   AdviceRefreshRequested: ['advice'],
   AdviceSweepPage: ['advice'],
+  AdviceInputsChanged: ['advice'],
   TransactionRecorded: ['analytics', 'categoriser', 'recurring', 'advice'],
   TransactionUpdated: ['analytics', 'categoriser', 'recurring', 'advice'],
   TransactionDeleted: ['analytics', 'categoriser', 'recurring', 'advice'],

@@ -1,7 +1,9 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AdviceRecord } from '../domain/advice/store';
+import { AdviceInputsChanged } from '../../events/advice';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
+import { newEvent, outboxPut } from './outbox';
 
 /** How long the debounce marker outlives its last arming (one day). */
 export const MARK_TTL_SECONDS = 86_400;
@@ -112,8 +114,11 @@ export async function updateAdvice(userId: string, id: string, changes: { useful
  * when a queued recompute, which reads the state after `dueAt`, covers the event, or the account is erased. One
  * conditional write each way.
  */
-export async function armRecompute(userId: string, eventId: string, now: Date, dueAt: Date): Promise<boolean> {
+export async function armRecompute(userId: string, eventId: string | undefined, now: Date, dueAt: Date): Promise<boolean> {
   const at = now.toISOString();
+  // A budget or goal write (no ledger event) arms without touching the noted event: the recompute waits for none.
+  const noted = eventId === undefined ? '' : ', lastEventId = :e';
+  const exp = Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await db().send(
@@ -126,9 +131,9 @@ export async function armRecompute(userId: string, eventId: string, now: Date, d
                 TableName: tableName(),
                 Key: keys.adviceMark(userId),
                 // A TTL: a marker no event arms again does not linger.
-                UpdateExpression: 'SET dueAt = :due, lastEventId = :e, expiresAt = :exp',
+                UpdateExpression: `SET dueAt = :due${noted}, expiresAt = :exp`,
                 ConditionExpression: 'attribute_not_exists(dueAt) OR dueAt < :now',
-                ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':e': eventId, ':now': at, ':exp': Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS },
+                ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':now': at, ':exp': exp, ...(eventId === undefined ? {} : { ':e': eventId }) },
               },
             },
           ],
@@ -139,6 +144,8 @@ export async function armRecompute(userId: string, eventId: string, now: Date, d
       if (!isConditionFailure(e)) throw e;
       const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
       if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+      // An armed recompute, due later than this write, covers it.
+      if (eventId === undefined) return false;
     }
     try {
       await db().send(
@@ -189,4 +196,12 @@ export async function categoryTransactionIds(userId: string, categoryId: string,
     }),
   );
   return (out.Items ?? []).filter((i) => i.type === 'expense' && typeof i.id === 'string').map((i) => i.id as string);
+}
+
+/**
+ * Asks for the user's advice to be recomputed after a budget or goal write: one outbox item, which the relay
+ * delivers to the `advice` queue as AdviceInputsChanged (so the writing HTTP function needs no queue access).
+ */
+export async function requestAdviceRefresh(userId: string, source: 'budget' | 'goal', now: Date): Promise<void> {
+  await db().send(new PutCommand(outboxPut(newEvent(AdviceInputsChanged, { userId, source }, now)).Put));
 }

@@ -13,8 +13,8 @@ export interface AdvicePort {
   deleteOpenAdvice(userId: string, id: string): Promise<void>;
   deleteAdvice(userId: string, id: string): Promise<void>;
   updateAdvice(userId: string, id: string, changes: { useful?: boolean; status?: 'dismissed' | 'applied'; appliedBudgetIds?: string[] }, now: Date): Promise<AdviceRecord | undefined>;
-  /** Arms the user's debounced recompute; true when this call armed it. */
-  armRecompute(userId: string, eventId: string, now: Date, dueAt: Date): Promise<boolean>;
+  /** Arms the user's debounced recompute (noting `eventId` as the latest ledger event, if given); true when this call armed it. */
+  armRecompute(userId: string, eventId: string | undefined, now: Date, dueAt: Date): Promise<boolean>;
   lastNotedEvent(userId: string): Promise<string | undefined>;
   /** Whether the analytics consumer has counted that ledger event. */
   eventApplied(eventId: string): Promise<boolean>;

@@ -16,6 +16,7 @@ import type { StoredFields } from '../domain/analytics/fields';
 import type { AdvicePort } from '../ports/advice';
 import type { QueuePort } from '../ports/queue';
 import { createBudget, todayIn } from './budgets';
+import { checkHealthDrop } from './health';
 import { listGoals } from './goals';
 import { recurringItems } from './recurring';
 
@@ -47,6 +48,8 @@ export interface AdviceDeps {
   store: AdvicePort;
   sources: AdviceSources;
   queue: QueuePort;
+  /** Evaluates the `health.drop` alert of the last complete month (shared/use-cases/health.ts); the monthly refresh calls it. */
+  healthDrop?: (userId: string, now: Date) => Promise<unknown>;
 }
 
 const addDaysIso = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -62,7 +65,7 @@ const defaultSources: AdviceSources = {
   createBudget: (userId, input) => createBudget(userId, { name: input.name, categoryId: input.categoryId, period: 'monthly', amount: input.amount, rollover: 'none' }),
 };
 
-const defaults = (): AdviceDeps => ({ store: adviceStore, sources: defaultSources, queue: { publish } });
+const defaults = (): AdviceDeps => ({ store: adviceStore, sources: defaultSources, queue: { publish }, healthDrop: (userId, now) => checkHealthDrop(userId, now) });
 
 function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -201,9 +204,21 @@ export async function onLedgerEvent(userId: string, eventId: string, now = new D
 }
 
 /**
+ * A budget or goal was written (AdviceInputsChanged): arms the same debounced recompute as a ledger event, noting no
+ * event, so the recompute waits only for a ledger event noted before it.
+ */
+export async function onInputsChanged(userId: string, now = new Date(), deps: AdviceDeps = defaults()): Promise<'armed' | 'covered'> {
+  const armed = await deps.store.armRecompute(userId, undefined, now, new Date(now.getTime() + DEBOUNCE_SECONDS * 1000));
+  if (!armed) return 'covered';
+  await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceRefreshRequested, { userId, attempt: 0, reason: 'ledger' }, now)], { delaySeconds: DEBOUNCE_SECONDS });
+  return 'armed';
+}
+
+/**
  * A queued recompute: the ledger events reach this queue and the analytics queue at the same time, so before
  * reading the rollups it checks that the analytics consumer has counted the latest event noted (its dedup record);
- * if not yet, it waits (re-queued 1 s later, at most {@link MAX_WAITS} times, then recomputes anyway).
+ * if not yet, it waits (re-queued 1 s later, at most {@link MAX_WAITS} times, then recomputes anyway). The monthly
+ * refresh then evaluates the user's `health.drop` alert (one call per user message).
  */
 export async function onRefreshRequested(data: { userId: string; attempt: number; reason: 'ledger' | 'monthly' }, now = new Date(), deps: AdviceDeps = defaults()): Promise<'recomputed' | 'waiting'> {
   if (data.reason === 'ledger' && data.attempt < MAX_WAITS) {
@@ -214,6 +229,8 @@ export async function onRefreshRequested(data: { userId: string; attempt: number
     }
   }
   await recomputeAdvice(data.userId, now, deps);
+  // The monthly refresh also evaluates the health.drop alert, which otherwise only GET /reports/health raises.
+  if (data.reason === 'monthly') await deps.healthDrop?.(data.userId, now);
   return 'recomputed';
 }
 

@@ -26,11 +26,13 @@ import { bigField, FIELD, type StoredFields } from '../domain/analytics/fields';
 import { addDays, daysBetween, daysInMonth, isCalendarDate, MAX_YEAR, MIN_YEAR } from '../domain/ledger/calendar';
 import type { ProfileRecord } from '../domain/profile';
 import type { BudgetsPort } from '../ports/budgets';
+import { requestAdviceRefresh } from '../adapters/advice';
 import * as store from '../adapters/budgets';
 import type { BudgetRecord } from '../adapters/budgets';
 import { listCategories } from '../adapters/categories';
 import { newId } from '../adapters/ids';
 import { getProfile } from '../adapters/profiles';
+import { logger } from '../observability';
 import { dailyRange, rollupRange } from '../adapters/rollups';
 import { ensureDefaultCategories } from './categories';
 
@@ -63,6 +65,8 @@ export interface BudgetDeps {
   dailyRange(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]>;
   /** The daily rollups of fromDay..toDay that counted pending-FX transactions (only those). */
   pendingDays(userId: string, base: string, fromDay: string, toDay: string): Promise<{ day: string; fields: StoredFields }[]>;
+  /** Asks for the user's advice to be recomputed after a budget write (an outbox event); absent in unit tests. */
+  requestAdviceRefresh?(userId: string, source: 'budget', now: Date): Promise<void>;
 }
 
 const defaults: BudgetDeps = {
@@ -76,7 +80,17 @@ const defaults: BudgetDeps = {
   rollupRange,
   dailyRange,
   pendingDays: store.pendingDays,
+  requestAdviceRefresh,
 };
+
+/** After a successful write: a lost request only delays the advice to the next write or the monthly refresh, so it never fails the write. */
+async function adviceRefresh(userId: string, now: Date, deps: BudgetDeps): Promise<void> {
+  try {
+    await deps.requestAdviceRefresh?.(userId, 'budget', now);
+  } catch (e) {
+    logger.warn('advice refresh request failed', { userId, error: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 /** A budget as the API shows it. */
 export function budgetView(b: BudgetRecord) {
@@ -135,6 +149,7 @@ export async function createBudget(userId: string, input: BudgetInput, now = new
   const at = now.toISOString();
   const record: BudgetRecord = { ...valid, version: 1, createdAt: at, updatedAt: at };
   await deps.budgets.putBudget(userId, record);
+  await adviceRefresh(userId, now, deps);
   return budgetView(record);
 }
 
@@ -160,12 +175,14 @@ export async function updateBudget(userId: string, id: string, changes: BudgetCh
   if (valid.categoryId !== current.categoryId && valid.categoryId !== null) await assertCategory(userId, valid.categoryId, deps);
   const record: BudgetRecord = { ...valid, version: current.version + 1, createdAt: current.createdAt, updatedAt: now.toISOString() };
   if (!(await deps.budgets.putBudget(userId, record, expected))) await refusal(userId, id, expected, deps);
+  await adviceRefresh(userId, now, deps);
   return budgetView(record);
 }
 
 /** Deletes a budget at the version the caller read. */
 export async function deleteBudget(userId: string, id: string, expected: number, deps: BudgetDeps = defaults): Promise<void> {
   if (!(await deps.budgets.deleteBudget(userId, id, expected))) await refusal(userId, id, expected, deps);
+  await adviceRefresh(userId, new Date(), deps);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,10 +7,12 @@ import { assertCalendarDate, addDays } from '../domain/ledger/calendar';
 import { isDiscretionary } from '../domain/ledger/categories';
 import { readInt } from '../domain/money/exact';
 import * as accountsStore from '../adapters/accounts';
+import { requestAdviceRefresh } from '../adapters/advice';
 import { listCategories } from '../adapters/categories';
 import * as goalsStore from '../adapters/goals';
 import { newId } from '../adapters/ids';
 import { getProfile } from '../adapters/profiles';
+import { logger } from '../observability';
 import { rollupRange } from '../adapters/rollups';
 import type { GoalsPort } from '../ports/goals';
 import type { RollupsPort } from '../ports/rollups';
@@ -27,6 +29,8 @@ export interface GoalDeps {
   getProfile: (userId: string) => Promise<{ baseCurrency: string; timezone: string } | undefined>;
   rollupRange: RollupsPort['rollupRange'];
   listCategories: (userId: string) => Promise<{ id: string; parentId: string | null }[]>;
+  /** Asks for the user's advice to be recomputed after a goal write (an outbox event); absent in unit tests. */
+  requestAdviceRefresh?: (userId: string, source: 'goal', now: Date) => Promise<void>;
 }
 
 const defaults = (): GoalDeps => ({
@@ -36,7 +40,17 @@ const defaults = (): GoalDeps => ({
   getProfile,
   rollupRange,
   listCategories,
+  requestAdviceRefresh,
 });
+
+/** After a successful write: a lost request only delays the advice to the next write or the monthly refresh, so it never fails the write. */
+async function adviceRefresh(userId: string, now: Date, deps: GoalDeps): Promise<void> {
+  try {
+    await deps.requestAdviceRefresh?.(userId, 'goal', now);
+  } catch (e) {
+    logger.warn('advice refresh request failed', { userId, error: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 /** Today (YYYY-MM-DD) in an IANA time zone; UTC when the zone is unknown. */
 export function todayIn(timezone: string, now = new Date()): string {
@@ -267,6 +281,7 @@ export async function createGoal(userId: string, input: GoalInput, deps: GoalDep
     await deps.goals.deleteGoal(userId, goal.id, goal.version);
     await checkAccount(userId, goal.accountId, deps);
   }
+  await adviceRefresh(userId, now, deps);
   return goalView(goal, await context(userId, undefined, goal.accountId !== null, deps, now));
 }
 
@@ -312,12 +327,14 @@ export async function updateGoal(userId: string, id: string, changes: GoalChange
     await deps.goals.replaceGoal(userId, { ...next, accountId: current.accountId, version: next.version + 1 }, next.version);
     await checkAccount(userId, next.accountId, deps);
   }
+  await adviceRefresh(userId, now, deps);
   return goalView(next, await context(userId, undefined, next.accountId !== null, deps, now));
 }
 
 /** Deletes a goal at the version the caller read. */
 export async function deleteGoal(userId: string, id: string, expected: number, deps: GoalDeps = defaults()): Promise<void> {
   if (!(await deps.goals.deleteGoal(userId, id, expected))) await refusal(userId, id, expected, deps);
+  await adviceRefresh(userId, new Date(), deps);
 }
 
 /**
@@ -338,6 +355,7 @@ export async function addContribution(userId: string, id: string, input: { amoun
     }
     const next = withContribution(current, entry, now.toISOString());
     if (await deps.goals.replaceGoal(userId, next, current.version)) {
+      await adviceRefresh(userId, now, deps);
       return { contribution: contributionView(entry), goal: goalView(next, await context(userId, undefined, false, deps, now)) };
     }
   }

@@ -133,3 +133,33 @@ describe('advice', () => {
     expect(bad.headers.get('content-type')).toBe('application/problem+json');
   });
 });
+
+describe('advice follows the plan, not only the ledger', () => {
+  it('creating an off-track goal brings its goal.funding advice without any transaction write', async () => {
+    const u = await newUser('Advice goal');
+    expect((await call('PATCH', '/me', { token: u.accessToken, body: { baseCurrency: 'EUR' } })).status).toBe(200);
+    const acc = await call('POST', '/accounts', { token: u.accessToken, body: { name: 'Savings', type: 'checking', currency: 'EUR', openingBalance: 0 } });
+    expect(acc.status, acc.text).toBe(201);
+    const account = acc.body.id as string;
+    // Four months in which 2,000.00 stayed in the account (salary 3,000.00 in, dining 1,000.00 out).
+    for (const back of [-4, -3, -2, -1]) {
+      await tx(u, account, { type: 'income', amount: 300000, date: day(back, 10), description: 'Salary', categoryId: 'income.salary' });
+      await tx(u, account, { type: 'expense', amount: 100000, date: day(back, 10), description: 'Restaurant', categoryId: 'food.restaurants' });
+    }
+    // The ledger's last recompute has run (its suggested budget counts all four months), then a margin for any
+    // recompute still queued: from here on only the goal write can bring new advice.
+    await until(u, (a) => a.find((x) => x.kind === 'budgets.suggested' && x.evidence.window.from === month(-4) && x.evidence.window.to === month(-1)), 'the ledger advice settled');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await advice(u)).find((x) => x.kind === 'goal.funding')).toBeUndefined();
+
+    // 26,000.00 by the end of the sixth month from now: 18,000.00 more over 6 months, 1,000.00 a month above the pace.
+    const target = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 6, 0)).toISOString().slice(0, 10);
+    const goal = await call('POST', '/goals', { token: u.accessToken, body: { name: 'Car', targetAmount: 2_600_000, accountId: account, targetDate: target } });
+    expect(goal.status, goal.text).toBe(201);
+    expect(goal.body.status).toBe('off_track');
+
+    const funding = await until(u, (a) => a.find((x) => x.kind === 'goal.funding'), 'goal funding advice');
+    expect(funding.impact).toEqual({ monthly: 100000, currency: 'EUR' });
+    expect(funding.evidence).toMatchObject({ observed: 100000, threshold: 100000, details: { goalId: goal.body.id, status: 'off_track', closesGap: true } });
+  });
+});

@@ -5,7 +5,7 @@ import type { AdvicePort } from '../../../shared/ports/advice';
 /** In-memory advice store with the adapter's conditions (a dismissed or applied advice is never overwritten). */
 export const memory = {
   advice: new Map<string, AdviceRecord>(),
-  marks: new Map<string, { dueAt: string; lastEventId: string }>(),
+  marks: new Map<string, { dueAt: string; lastEventId?: string }>(),
   applied: new Set<string>(),
   categoryTx: new Map<string, string[]>(),
   reset(): void {
@@ -45,13 +45,14 @@ export async function updateAdvice(userId: string, id: string, changes: { useful
   memory.advice.set(k(userId, id), next);
   return structuredClone(next);
 }
-export async function armRecompute(userId: string, eventId: string, now: Date, dueAt: Date): Promise<boolean> {
+export async function armRecompute(userId: string, eventId: string | undefined, now: Date, dueAt: Date): Promise<boolean> {
   const mark = memory.marks.get(userId);
   if (mark && mark.dueAt >= now.toISOString()) {
-    mark.lastEventId = eventId;
+    if (eventId !== undefined) mark.lastEventId = eventId;
     return false;
   }
-  memory.marks.set(userId, { dueAt: dueAt.toISOString(), lastEventId: eventId });
+  const last = eventId ?? mark?.lastEventId;
+  memory.marks.set(userId, { dueAt: dueAt.toISOString(), ...(last !== undefined ? { lastEventId: last } : {}) });
   return true;
 }
 export async function lastNotedEvent(userId: string): Promise<string | undefined> {
@@ -68,4 +69,4 @@ export async function categoryTransactionIds(userId: string, categoryId: string,
 
 export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, lastNotedEvent, eventApplied, categoryTransactionIds };
 /** Compile-time proof that the in-memory store matches the adapter's signatures. */
-export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS' | 'MARK_TTL_SECONDS'> = adviceMemoryImplementsPort;
+export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS' | 'MARK_TTL_SECONDS' | 'requestAdviceRefresh'> = adviceMemoryImplementsPort;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
 import type { StoredFields } from '../../../shared/domain/analytics/fields';
-import { adviceFeedback, applyAdvice, listAdvice, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, sweepPage, SWEEP_PAGE, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
+import { adviceFeedback, applyAdvice, listAdvice, onInputsChanged, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, sweepPage, SWEEP_PAGE, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
 import { adviceMemoryImplementsPort, memory } from '../../support/memory/advice';
 
 const NOW = new Date('2026-07-20T12:00:00Z');
@@ -138,5 +138,35 @@ describe('advice use case', () => {
     const next = w.published.flatMap((p) => p.events).find((e) => e.type === 'AdviceSweepPage');
     const second = await sweepPage(next?.data as { cursor: string; scheduledAt: string }, { queue: w.deps.queue, profilesPage });
     expect(second).toEqual({ queued: 1, more: false });
+  });
+
+  it('the monthly refresh evaluates the health.drop alert once per user message, after the recompute; a ledger refresh does not', async () => {
+    const w = world();
+    const calls: { userId: string; now: Date; adviceStored: number }[] = [];
+    const deps: AdviceDeps = { ...w.deps, healthDrop: async (userId, now) => void calls.push({ userId, now, adviceStored: (await listAdvice(userId, 'open', w.deps)).items.length }) };
+    expect(await onRefreshRequested({ userId: U, attempt: 0, reason: 'ledger' }, NOW, deps)).toBe('recomputed');
+    expect(calls).toHaveLength(0);
+    memory.reset();
+    expect(await onRefreshRequested({ userId: U, attempt: 0, reason: 'monthly' }, NOW, deps)).toBe('recomputed');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ userId: U, now: NOW });
+    expect(calls[0]?.adviceStored).toBeGreaterThan(0);
+  });
+
+  it('a budget or goal write arms the same debounced recompute without noting a ledger event, so it waits for none', async () => {
+    const w = world();
+    expect(await onInputsChanged(U, NOW, w.deps)).toBe('armed');
+    expect(await onInputsChanged(U, new Date(NOW.getTime() + 300), w.deps)).toBe('covered');
+    expect(await onLedgerEvent(U, 'e1', new Date(NOW.getTime() + 500), w.deps)).toBe('covered');
+    expect(w.published).toHaveLength(1);
+    expect(w.published[0]).toMatchObject({ queue: 'advice', delay: 1 });
+    expect(w.published[0]?.events[0]).toMatchObject({ type: 'AdviceRefreshRequested', data: { userId: U, attempt: 0 } });
+    // The ledger event noted meanwhile is still waited for; once counted, the recompute runs.
+    expect(await onRefreshRequested({ userId: U, attempt: 0, reason: 'ledger' }, NOW, w.deps)).toBe('waiting');
+    memory.applied.add('e1');
+    expect(await onRefreshRequested({ userId: U, attempt: 1, reason: 'ledger' }, NOW, w.deps)).toBe('recomputed');
+    // Armed again later by a plan write alone: nothing to wait for.
+    expect(await onInputsChanged('u2', new Date(NOW.getTime() + 1500), w.deps)).toBe('armed');
+    expect(await onRefreshRequested({ userId: 'u2', attempt: 0, reason: 'ledger' }, NOW, w.deps)).toBe('recomputed');
   });
 });
