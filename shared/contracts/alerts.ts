@@ -65,7 +65,7 @@ export const readAllAlerts = route({
 
 export const getAlertPreferences = route({
   summary: 'Alert preferences per kind',
-  description: 'Per kind: `enabled` (a kind switched off is not raised at all: nothing is stored while it is off) and `email`: `off`, `immediate` (an email per alert through the notifications queue) or `daily` (stored; the daily digest is not sent yet). Defaults: every kind on, email off.',
+  description: 'Per kind: `enabled` (a kind switched off is not raised at all: nothing is stored while it is off) and `email`: `off`, `immediate` (an email per alert through the notifications queue) or `daily` (one digest email the next morning, 07:00 UTC, listing the alerts of the previous UTC day). Defaults: every kind on, email off.',
   auth: 'user',
   response: Preferences,
 });
