@@ -105,7 +105,8 @@ export const asyncFunctions: AsyncFunction[] = [
     queue: 'notifications',
     batchSize: 10,
     maxConcurrency: 2,
-    access: ['table:read', 'email:send'],
+    // table:write: the receipts that keep each email (welcome, alert, daily digest) to one send.
+    access: ['table:write', 'email:send'],
     timeoutSeconds: 10,
   },
   {

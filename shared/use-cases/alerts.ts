@@ -7,7 +7,7 @@ import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
 import { getProfile } from '../adapters/profiles';
 import { publish } from '../adapters/queue';
-import { hasReceipt, putReceipt } from '../adapters/receipts';
+import { claimReceipt, hasReceipt, putReceipt } from '../adapters/receipts';
 import {
   goalAlerts,
   HISTORY_DAYS,
@@ -163,9 +163,13 @@ export async function queueAlertDigests(now = new Date()): Promise<{ day: string
   return { day, queued };
 }
 
+/** How long a digest send may hold its claim before another delivery may take over (the sender's timeout is 10 s). */
+const DIGEST_SEND_LEASE_MS = 60_000;
+
 /**
  * Emails one user's digest of `day`: the alerts created that day of the kinds they still want emailed `daily`, in
- * one email, to a confirmed address; once per user and day (a receipt claimed after the send, checked before).
+ * one email, to a confirmed address; once per user and day: a receipt named by both is claimed conditionally before
+ * the send (two schedule runs delivered at once cannot both send) and marked done after it.
  */
 export async function sendAlertDigest(userId: string, day: string, now = new Date()): Promise<'sent' | 'skipped'> {
   const receipt = `alert-digest#${userId}#${day}`;
@@ -173,6 +177,9 @@ export async function sendAlertDigest(userId: string, day: string, now = new Dat
   const [profile, preferences, alerts] = await Promise.all([getProfile(userId), store.getPreferences(userId), store.alertsOfDay(userId, day)]);
   const due = alerts.filter((a) => preferences[a.kind].email === 'daily');
   if (!profile?.confirmedAt || due.length === 0) return 'skipped';
+  const claim = await claimReceipt(receipt, now, DIGEST_SEND_LEASE_MS);
+  if (claim === 'done') return 'skipped';
+  if (claim === 'busy') throw new Error(`digest ${receipt} is being sent by another delivery; retry after it finishes`);
   const messageId = await sendEmail({ to: profile.email, ...alertDigestEmail(day, due) });
   await putReceipt(receipt, now, { messageId });
   return 'sent';

@@ -8,7 +8,12 @@ vi.mock('../../../shared/adapters/queue', () => import('../../support/memory/que
 const sent: { to: string; subject: string; html: string; text: string }[] = [];
 const receipts = new Set<string>();
 vi.mock('../../../shared/adapters/email', () => ({ sendEmail: async (m: (typeof sent)[number]) => (sent.push(m), `m${sent.length}`) }));
-vi.mock('../../../shared/adapters/receipts', () => ({ hasReceipt: async (id: string) => receipts.has(id), putReceipt: async (id: string) => void receipts.add(id) }));
+const claims = new Set<string>();
+vi.mock('../../../shared/adapters/receipts', () => ({
+  hasReceipt: async (id: string) => receipts.has(id),
+  putReceipt: async (id: string) => void (claims.delete(id), receipts.add(id)),
+  claimReceipt: async (id: string) => (receipts.has(id) ? 'done' : claims.has(id) ? 'busy' : (claims.add(id), 'claimed')),
+}));
 
 import type { BudgetStatusView } from '../../../shared/domain/alerts';
 import { putPreferences, queueAlertDigests, raiseAlerts, sendAlertDigest, type AlertSources, type LedgerChange } from '../../../shared/use-cases/alerts';
@@ -47,6 +52,7 @@ beforeEach(() => {
   profiles.reset();
   sent.length = 0;
   receipts.clear();
+  claims.clear();
   for (const u of ['daily', 'immediate', 'off']) profiles.profiles.set(u, profile(u));
 });
 
@@ -103,6 +109,14 @@ describe('daily alert digest', () => {
     expect(sent).toHaveLength(1);
     // The schedule names each message by user and day, so a rerun's messages are recognisable duplicates.
     expect(new Set(queue.published.filter((m) => m.event.type === 'AlertDigestRequested').map((p) => p.event.id))).toEqual(new Set([`alert-digest-daily-${DAY}`]));
+  });
+
+  it('sends once when two deliveries of the same digest run at the same time', async () => {
+    await putPreferences('daily', { 'budget.threshold': { email: 'daily' } });
+    await raiseFor('daily');
+    const outcomes = await Promise.allSettled([sendAlertDigest('daily', DAY, NEXT_MORNING), sendAlertDigest('daily', DAY, NEXT_MORNING)]);
+    expect(sent).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent')).toHaveLength(1);
   });
 
   it('sends nothing once the user no longer wants the daily email', async () => {
