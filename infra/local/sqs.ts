@@ -54,7 +54,10 @@ export async function startSqs(o: { port: number }): Promise<Sqs> {
 }
 
 export function sqsClient(endpoint: string): SQSClient {
-  return new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  const client = new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  // As for the DynamoDB client (shared/adapters/dynamo.ts): the SDK's logger middleware costs CPU for a no-op logger.
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }
 
 export interface QueueInfo {

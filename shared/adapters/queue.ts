@@ -6,7 +6,12 @@ import { traced } from '../tracing';
 
 let client: SQSClient | undefined;
 function sqs(): SQSClient {
-  client ??= traced(new SQSClient({ maxAttempts: 4 }));
+  if (!client) {
+    const base = new SQSClient({ maxAttempts: 4 });
+    // As for the DynamoDB client (dynamo.ts): the SDK's logger middleware costs CPU for a no-op logger.
+    base.middlewareStack.remove('loggerMiddleware');
+    client = traced(base);
+  }
   return client;
 }
 
