@@ -18,6 +18,8 @@ beforeAll(() => {
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    // Consumers that sign links (the report's unsubscribe token) read the cursor key.
+    CURSOR_SECRET: 'unit-test-cursor-secret-0123456789abcdef',
     // Every manifest queue (read from functions/queues.ts, so a new queue needs no edit here); each handler checks its own variables when it is built.
     ...Object.fromEntries(queues.map((q) => q.name).map((q) => [`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, `http://127.0.0.1:9/000000000000/${q}`])),
   });
