@@ -18,6 +18,11 @@ export interface EnvironmentRefs {
   /** The cursor key itself (local cloud, which has no Secrets Manager). */
   cursorSecret?: string;
   emailFrom: string;
+  /**
+   * The API's public base URL (PUBLIC_API_URL), given to functions that send email: report emails link to the
+   * one-click unsubscribe route under it. Without it those emails carry no link and no List-Unsubscribe headers.
+   */
+  publicApiUrl?: string;
   /** Comma-separated CORS origins of HTTP functions. */
   corsOrigins: string;
   autoConfirm: boolean;
@@ -40,7 +45,7 @@ export function effectiveAccess(def: FunctionDef): Access[] {
 /**
  * The exact environment of one manifest function: a variable for each resource its access list grants (TABLE_NAME
  * with table access, QUEUE_URL_<X> with queue:<x>, USER_POOL_* and AUTO_CONFIRM with Cognito access, the cursor key
- * with secret:cursor, EMAIL_FROM with email:send), CORS_ORIGINS for HTTP functions, USER_POOL_ID and
+ * with secret:cursor, EMAIL_FROM and PUBLIC_API_URL with email:send), CORS_ORIGINS for HTTP functions, USER_POOL_ID and
  * USER_POOL_CLIENT_ID for HTTP functions behind a token (they verify it), Powertools settings for all.
  * The CDK construct and the local cloud both call it, so a grant missing from the manifest fails in both.
  */
@@ -72,6 +77,7 @@ export function environmentFor(def: FunctionDef, refs: EnvironmentRefs): Record<
       }
     } else if (access === 'email:send') {
       env.EMAIL_FROM = refs.emailFrom;
+      if (refs.publicApiUrl) env.PUBLIC_API_URL = refs.publicApiUrl;
     } else if (access.startsWith('queue:')) {
       const name = access.slice('queue:'.length);
       env[queueUrlVariable(name)] = refs.queueUrl(name);

@@ -11,6 +11,7 @@
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
  *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
  *   alarmEmails          addresses emailed by every alarm: a JSON array in cdk.json or comma-separated with -c; default none
+ *   publicApiUrl         base URL emails link to (a custom domain in front of the API); default the API's stage URL
  */
 import { Annotations, App } from 'aws-cdk-lib';
 import { addTally } from './stacks/tally';
@@ -49,6 +50,7 @@ const tally = addTally(app, {
   threatProtection: flag('threatProtection'),
   cursorSecretVersionId: context('cursorSecretVersion'),
   alarmEmails: alarmEmails(),
+  publicApiUrl: context('publicApiUrl'),
 });
 
 if (!emailFrom) {

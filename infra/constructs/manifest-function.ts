@@ -88,6 +88,11 @@ export interface FunctionResourcesProps {
    * @default true
    */
   readonly reserveConcurrency?: boolean;
+  /**
+   * The API's public base URL (PUBLIC_API_URL of functions that send email: the report's unsubscribe link).
+   * @default - none: report emails carry no unsubscribe link or List-Unsubscribe headers
+   */
+  readonly publicApiUrl?: string;
 }
 
 export interface ManifestFunctionProps extends FunctionResourcesProps {
@@ -217,6 +222,7 @@ export class ManifestFunction extends Construct {
       cursorSecretArn: p.cursorSecret.secretArn,
       ...(p.cursorSecretVersionId ? { cursorSecretVersionId: p.cursorSecretVersionId } : {}),
       emailFrom: p.emailFrom,
+      ...(p.publicApiUrl ? { publicApiUrl: p.publicApiUrl } : {}),
       corsOrigins: (p.corsOrigins ?? []).join(','),
       autoConfirm: p.autoConfirm ?? false,
       powertoolsLogLevel: 'INFO',

@@ -302,6 +302,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       log: log.child('api'),
     });
     stops.push(gateway.stop);
+    // The gateway's address is known only now that it listens: functions that link to the API in emails get it
+    // before anything runs them (the pollers and the scheduler start below; the gateway looks functions up per request).
+    const linked = { ...env, PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? gateway.url };
+    for (const def of m.manifest.functions) {
+      const withUrl = functionEnvironment(def, linked);
+      if (withUrl.PUBLIC_API_URL) functions.set(def.name, m.lambda.manifestFunction(def, withUrl));
+    }
 
     const pollers: Poller[] = m.manifest.queueFunctions.map((def) => {
       const queue = sqs.queues.find((q) => q.name === def.queue);

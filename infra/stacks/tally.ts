@@ -67,6 +67,11 @@ export interface TallyProps {
    */
   readonly alarmEmails?: string[];
   /**
+   * Public base URL of the API as emails should link to it (a custom domain in front of the API).
+   * @default - the HTTP API's own stage URL, imported from the API stack (the async stack depends on it, one way)
+   */
+  readonly publicApiUrl?: string;
+  /**
    * Run the cdk-nag AwsSolutions and Serverless packs at synthesis.
    * @default true
    */
@@ -122,6 +127,9 @@ export function addTally(app: App, props: TallyProps): Tally {
     description: `Tally (${props.stage}): queue consumers, outbox relay, schedules`,
     streamFailureQueue: stateful.streamFailureQueue,
     scheduleFailureQueue: stateful.scheduleFailureQueue,
+    // Report emails link to the API's unsubscribe route. Async → Api is a one-way reference (the API stack never
+    // refers to the async one), so no cycle; the stage URL's export is stable for the life of the API.
+    publicApiUrl: props.publicApiUrl ?? api.stage.url,
   });
 
   const operations = new OperationsStack(app, `${prefix}-Operations`, {

@@ -90,6 +90,15 @@ describe('weekly report email', () => {
     expect(mail.html).not.toMatch(/<script/i);
     expect(mail.html).not.toMatch(/src="http/i);
 
+    // RFC 8058: the link to the local gateway (PUBLIC_API_URL) in both parts and both headers; POSTing it unsubscribes.
+    const { apiUrl } = inject('cloud');
+    const headers = (mail as { headers?: Record<string, string> }).headers ?? {};
+    const link = /^<(.+)>$/.exec(headers['List-Unsubscribe'] ?? '')?.[1] ?? '';
+    expect(link.startsWith(`${apiUrl.replace(/\/+$/, '')}/reports/unsubscribe?token=`), JSON.stringify(headers)).toBe(true);
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(link.replace(/&/g, '&amp;'));
+
     // The schedule again, twice at once: still one report for this user and week.
     const again = await Promise.all([runSchedule('schedule-reports'), runSchedule('schedule-reports')]);
     expect(again.every((r) => r.ok)).toBe(true);
@@ -98,6 +107,11 @@ describe('weekly report email', () => {
     await eventually(async () => (await outbox(control.email)).find((x) => /weekly Tally report/.test(x.subject)), 60_000, 'a later user’s report');
     await new Promise((r) => setTimeout(r, 1500));
     expect((await outbox(u.email)).filter((x) => /weekly Tally report/.test(x.subject))).toHaveLength(1);
+
+    // A mail client's one-click POST to the link, no sign-in: the preference is off.
+    const res = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status, await res.text()).toBe(204);
+    expect((await call('GET', '/me', { token: u.accessToken })).body.reports).toBe('off');
   });
 });
 
