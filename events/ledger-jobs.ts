@@ -16,17 +16,19 @@ export const AccountErasureRequested = eventContract('AccountErasureRequested', 
 
 /**
  * Scheduled jobs that touch every user fan out one message per user, so one user's failure (a huge or malformed
- * ledger) reaches the DLQ alone and the others complete. A fan-out pages through the users within its time and
- * continues in a `UsersSweepContinued` message carrying where it stopped.
+ * ledger) reaches the DLQ alone and the others complete. The schedule queues one `UsersSweepContinued` per
+ * users-index shard; each pages its shard within a bound and continues in a further one carrying where it stopped.
  */
 export const UsersSweepContinued = eventContract(
   'UsersSweepContinued',
   1,
   z.object({
     /** Which per-user job the sweep queues. */
-    job: z.enum(['reconcile-analytics', 'weekly-report']),
-    /** Opaque position in the users index (from the previous page). */
-    cursor: z.string(),
+    job: z.enum(['reconcile-analytics', 'weekly-report', 'advice-refresh']),
+    /** The users-index shard this message pages (absent on a message of the old, unsharded index: dropped). */
+    shard: z.optional(z.number().check(z.int(), z.nonnegative())),
+    /** Opaque position in the shard (from the previous page); absent on the shard's first message. */
+    cursor: z.optional(z.string()),
     /** When the schedule fired (a weekly report covers the week before it). */
     scheduledAt: z.string(),
   }),

@@ -1,13 +1,17 @@
-import { on, queueConsumer } from '../../shared/async/handler';
+import { on, PoisonMessageError, queueConsumer } from '../../shared/async/handler';
 import { AdviceInputsChanged, AdviceRefreshRequested, AdviceSweepPage } from '../../events/advice';
 import { TransactionDeleted, TransactionRecorded, TransactionUpdated } from '../../events/transaction-changed';
-import { onInputsChanged, onLedgerEvent, onRefreshRequested, sweepPage } from '../../shared/use-cases/advice';
+import { UsersSweepContinued } from '../../events/ledger-jobs';
+import { monthlySweep, onInputsChanged, onLedgerEvent, onRefreshRequested, sweepPage } from '../../shared/use-cases/advice';
 import { queueNamed } from '../queues';
+
+/** Time a sweep message may page for: well inside the function's timeout. */
+const SWEEP_BUDGET_MS = 20_000;
 
 /**
  * `advice` queue: ledger events (routed by the relay, beside `analytics`) arm each user's debounced recompute; the
- * delayed AdviceRefreshRequested recomputes once the latest event is counted in the rollups; AdviceSweepPage is one
- * page of the monthly refresh; AdviceInputsChanged (a budget or goal write) arms the recompute as a ledger event does (shared/use-cases/advice.ts).
+ * delayed AdviceRefreshRequested recomputes once the latest event is counted in the rollups; UsersSweepContinued is
+ * one shard page of the monthly refresh (AdviceSweepPage, its old form, starts it); AdviceInputsChanged (a budget or goal write) arms the recompute as a ledger event does (shared/use-cases/advice.ts).
  */
 export const handler = queueConsumer(
   queueNamed('advice'),
@@ -17,4 +21,9 @@ export const handler = queueConsumer(
   on(AdviceInputsChanged, async (e) => void (await onInputsChanged(e.data.userId))),
   on(AdviceRefreshRequested, async (e) => void (await onRefreshRequested(e.data))),
   on(AdviceSweepPage, async (e) => void (await sweepPage(e.data))),
+  on(UsersSweepContinued, async (e) => {
+    if (e.data.job !== 'advice-refresh') throw new PoisonMessageError(`the advice queue does not sweep ${e.data.job}`);
+    if (e.data.shard === undefined && e.data.cursor !== undefined) throw new PoisonMessageError('a cursor of the unsharded users index');
+    await monthlySweep(new Date(e.data.scheduledAt), e.data.shard, e.data.cursor, Date.now() + SWEEP_BUDGET_MS);
+  }),
 );

@@ -47,6 +47,7 @@ export const handler = queueConsumer(
   }),
   on(UsersSweepContinued, async (e) => {
     if (e.data.job !== 'reconcile-analytics') throw new PoisonMessageError(`ledger-jobs does not sweep ${e.data.job}`);
-    await queueReconcileAll(new Date(e.data.scheduledAt), deadline(), e.data.cursor);
+    if (e.data.shard === undefined && e.data.cursor !== undefined) throw new PoisonMessageError('a cursor of the unsharded users index');
+    await queueReconcileAll(new Date(e.data.scheduledAt), deadline(), e.data.shard, e.data.cursor);
   }),
 );

@@ -15,6 +15,7 @@ export const handler = queueConsumer(
   }),
   on(UsersSweepContinued, async (e) => {
     if (e.data.job !== 'weekly-report') throw new PoisonMessageError(`the reports queue does not sweep ${e.data.job}`);
-    await queueWeeklyReports(new Date(e.data.scheduledAt), Date.now() + SWEEP_BUDGET_MS, e.data.cursor);
+    if (e.data.shard === undefined && e.data.cursor !== undefined) throw new PoisonMessageError('a cursor of the unsharded users index');
+    await queueWeeklyReports(new Date(e.data.scheduledAt), Date.now() + SWEEP_BUDGET_MS, e.data.shard, e.data.cursor);
   }),
 );

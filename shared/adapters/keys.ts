@@ -43,10 +43,12 @@
  * | RECEIPT#<id>       | RECEIPT            | a side effect already done (emails)       |
  * | ERASED#<sub>       | ERASED             | an erased account: late events are dropped |
  * | UNCONFIRMED#<day>  | <sub>              | an account registered that day, address not confirmed yet |
+ * | DIRTY#<day>        | <sub>              | the user's rollups were written that day (UTC): the nightly reconcile's work (TTL 14 days) |
  * | RATE#<scope>#<hash>| <window start>     | requests counted against a rate limit (TTL) |
  *
  * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
- *   `USERS` / `<sub>` — every profile, for scheduled jobs (never on a request path).
+ *   `USERS#<00..0f>` / `<sub>` — every profile, sharded by a hash of the user id (`USER_SHARDS`), for scheduled
+ *   fan-outs (never on a request path): one shard message each, so no partition or invocation holds every user.
  *   `USER#<sub>#ALERTS` / `<createdAt>#<id>` — a user's alerts, newest first.
  * GSI2: `USER#<sub>#CAT#<categoryId>` / `<date>#<id>` — transactions by primary category.
  * GSI3 (sparse): `FXPENDING` / `<date>#<sub>#<id>` — transactions waiting for an exchange rate.
@@ -137,4 +139,21 @@ export const keys = {
   fxPendingPartition: 'FXPENDING',
   userPartition: (userId: string) => `USER#${userId}`,
   usersIndex: 'gsi1',
+  /** GSI1 keys of a profile: its users-index shard (see `userShard`). */
+  usersShard: (userId: string) => ({ gsi1pk: keys.usersShardPartition(userShard(userId)), gsi1sk: userId }),
+  /** GSI1 partition of one users-index shard (0 ≤ shard < USER_SHARDS). */
+  usersShardPartition: (shard: number) => `USERS#${shard.toString(16).padStart(2, '0')}`,
+  /** Users whose rollups were written on a day (UTC `YYYY-MM-DD`): a sparse partition the nightly reconcile reads. */
+  dirty: (day: string, userId: string) => ({ pk: `DIRTY#${day}`, sk: userId }),
+  dirtyPartition: (day: string) => `DIRTY#${day}`,
 } as const;
+
+/** How many shards the users index has: the one place to change it (profiles must then be re-keyed). */
+export const USER_SHARDS = 16;
+
+/** The users-index shard of a user: a stable hash (FNV-1a) of the id, modulo USER_SHARDS. */
+export function userShard(userId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % USER_SHARDS;
+}

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll, db, isConditionFailure, tableName, updateExpression } from './dynamo';
-import { keys } from './keys';
+import { keys, USER_SHARDS } from './keys';
 import { takeReadAhead } from './read-ahead';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
@@ -33,7 +33,7 @@ export async function createProfile(profile: ProfileRecord, events: Envelope | E
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.profile(profile.userId), ...profile, gsi1pk: 'USERS', gsi1sk: profile.userId },
+              Item: { ...keys.profile(profile.userId), ...profile, ...keys.usersShard(profile.userId) },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -86,7 +86,7 @@ export async function putProfileIfAbsent(profile: ProfileRecord): Promise<void> 
     .send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.profile(profile.userId), ...profile, gsi1pk: 'USERS', gsi1sk: profile.userId },
+        Item: { ...keys.profile(profile.userId), ...profile, ...keys.usersShard(profile.userId) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
@@ -125,27 +125,32 @@ export async function deleteProfile(userId: string): Promise<void> {
   await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.profile(userId) }));
 }
 
-/** Pages through every profile (scheduled jobs only: never on a request path). */
+/** How many shards the users index has (scheduled fan-outs queue one message per shard). */
+export { USER_SHARDS };
+
+/** Pages through every profile, shard by shard (operator tools only: scheduled jobs fan out per shard). */
 export async function* allProfiles(pageSize = 100): AsyncGenerator<ProfileRecord[]> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await profilesPage(start, pageSize);
-    yield page.profiles;
-    start = page.next;
-  } while (start);
+  for (let shard = 0; shard < USER_SHARDS; shard++) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await profilesPage(shard, start, pageSize);
+      yield page.profiles;
+      start = page.next;
+    } while (start);
+  }
 }
 
 /**
- * One page of every profile, from a position a previous page returned (scheduled fan-outs, which continue in a later
- * message when there are many users). `next` is undefined on the last page.
+ * One page of one users-index shard, from a position a previous page returned (scheduled fan-outs, which continue
+ * in a later message when a shard has many users). `next` is undefined on the shard's last page.
  */
-export async function profilesPage(start?: Record<string, unknown>, pageSize = 100): Promise<{ profiles: ProfileRecord[]; next?: Record<string, unknown> }> {
+export async function profilesPage(shard: number, start?: Record<string, unknown>, pageSize = 100): Promise<{ profiles: ProfileRecord[]; next?: Record<string, unknown> }> {
   const page = await db().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: keys.usersIndex,
       KeyConditionExpression: 'gsi1pk = :u',
-      ExpressionAttributeValues: { ':u': 'USERS' },
+      ExpressionAttributeValues: { ':u': keys.usersShardPartition(shard) },
       ExclusiveStartKey: start,
       Limit: pageSize,
     }),

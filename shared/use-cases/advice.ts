@@ -1,10 +1,10 @@
-import { AdviceRefreshRequested, AdviceSweepPage } from '../../events/advice';
+import { AdviceRefreshRequested } from '../../events/advice';
 import * as adviceStore from '../adapters/advice';
 import { listAccounts } from '../adapters/accounts';
 import { listBudgets as storedBudgets } from '../adapters/budgets';
 import { latestRates } from '../adapters/fx-rates';
 import { newEvent } from '../adapters/outbox';
-import { getProfile, profilesPage } from '../adapters/profiles';
+import { getProfile } from '../adapters/profiles';
 import { publish } from '../adapters/queue';
 import { rollupRange } from '../adapters/rollups';
 import { adviceFor, type AdviceInput, type CurrencyFlow, type GoalView, type MonthFields, type RecurringView } from '../domain/advice';
@@ -19,6 +19,7 @@ import { createBudget, todayIn } from './budgets';
 import { checkHealthDrop } from './health';
 import { listGoals } from './goals';
 import { recurringItems } from './recurring';
+import { sweepUsers, type SweepDeps, type SweepResult } from './user-sweep';
 
 /** The queue of the advice consumer (ledger events, delayed recomputes, the monthly sweep's pages). */
 export const ADVICE_QUEUE = 'advice';
@@ -234,30 +235,39 @@ export async function onRefreshRequested(data: { userId: string; attempt: number
   return 'recomputed';
 }
 
-/** Users one sweep page queues (one message each). */
-export const SWEEP_PAGE = 100;
-
 /**
- * One page of the monthly sweep: one AdviceRefreshRequested per user of the page, then the next page
- * as its own message — no invocation walks every user.
+ * The monthly advice refresh over every user (see `sweepUsers`): without `shard` (the schedule) it queues one
+ * message per users-index shard on `advice`; a shard's message queues one AdviceRefreshRequested per user of the
+ * shard (event id per user and month) and continues in a further message past a page bound.
  */
-export async function sweepPage(
-  data: { cursor?: string | undefined; scheduledAt: string },
-  deps: Pick<AdviceDeps, 'queue'> & { profilesPage: (start: Record<string, unknown> | undefined, size: number) => Promise<{ profiles: { userId?: string }[]; next?: Record<string, unknown> }> } = { ...defaults(), profilesPage },
-): Promise<{ queued: number; more: boolean }> {
-  const start = data.cursor ? (JSON.parse(data.cursor) as Record<string, unknown>) : undefined;
-  const page = await deps.profilesPage(start, SWEEP_PAGE);
-  const at = new Date(data.scheduledAt);
-  const users = page.profiles.map((p) => p.userId).filter((id): id is string => typeof id === 'string' && id.length > 0);
-  const events = users.map((userId) => newEvent(AdviceRefreshRequested, { userId, attempt: 0, reason: 'monthly' }, at, `advice-monthly-${data.scheduledAt.slice(0, 7)}-${userId}`));
-  await deps.queue.publish(ADVICE_QUEUE, events);
-  if (page.next) await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceSweepPage, { cursor: JSON.stringify(page.next), scheduledAt: data.scheduledAt }, at)]);
-  return { queued: events.length, more: page.next !== undefined };
+export function monthlySweep(scheduledAt: Date, shard?: number, cursor?: string, deadline = Number.POSITIVE_INFINITY, deps?: SweepDeps): Promise<SweepResult> {
+  const month = scheduledAt.toISOString().slice(0, 7);
+  return sweepUsers(
+    {
+      job: 'advice-refresh',
+      shard,
+      cursor,
+      scheduledAt,
+      deadline,
+      queue: ADVICE_QUEUE,
+      continuationQueue: ADVICE_QUEUE,
+      messageOf: (p) => newEvent(AdviceRefreshRequested, { userId: p.userId, attempt: 0, reason: 'monthly' }, scheduledAt, `advice-monthly-${month}-${p.userId}`),
+    },
+    deps,
+  );
 }
 
-/** The monthly schedule: queues the sweep's first page. */
-export async function startMonthlySweep(now: Date, deps: Pick<AdviceDeps, 'queue'> = defaults()): Promise<void> {
-  await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceSweepPage, { scheduledAt: now.toISOString() }, now)]);
+/** The monthly schedule: queues one sweep message per users-index shard. */
+export async function startMonthlySweep(now: Date): Promise<void> {
+  await monthlySweep(now);
+}
+
+/**
+ * An AdviceSweepPage queued before the users index was sharded: without a cursor it starts the sharded sweep; a
+ * cursor of the old index means nothing now, so that page is dropped (its month's sweep was already started).
+ */
+export async function sweepPage(data: { cursor?: string | undefined; scheduledAt: string }): Promise<void> {
+  if (data.cursor === undefined) await monthlySweep(new Date(data.scheduledAt));
 }
 
 // ── the API ───────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -109,10 +109,11 @@ export async function reconcileAll(now = new Date()): Promise<{ users: number; d
  * The nightly reconciler: one AnalyticsReconcileRequested per user onto `ledger-jobs` (each user recounted in its own
  * message, so one user's failure reaches the DLQ alone), paging on in a continuation message after `deadline`.
  */
-export async function queueReconcileAll(scheduledAt: Date, deadline: number, cursor?: string): Promise<SweepResult> {
+export async function queueReconcileAll(scheduledAt: Date, deadline: number, shard?: number, cursor?: string): Promise<SweepResult> {
   return sweepUsers({
     job: 'reconcile-analytics',
-    ...(cursor ? { cursor } : {}),
+    shard,
+    cursor,
     scheduledAt,
     deadline,
     queue: 'ledger-jobs',

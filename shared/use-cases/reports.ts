@@ -20,15 +20,16 @@ import { healthReport } from './health';
 import { sweepUsers, type SweepResult } from './user-sweep';
 
 /**
- * Queues one weekly report per user, one message each (a malformed profile is skipped alone), paging on in a
- * continuation message on the `reports` queue after `deadline`. The event id is derived from user and week, so a
+ * Queues one weekly report per user, one message each (a malformed profile is skipped alone): the schedule's call
+ * queues one message per users-index shard on `reports`, each shard's call pages its shard (see `sweepUsers`). The event id is derived from user and week, so a
  * re-run of the schedule queues the same ids and the consumer's receipts keep each report to one email.
  */
-export async function queueWeeklyReports(now: Date, deadline = Number.POSITIVE_INFINITY, cursor?: string): Promise<SweepResult> {
+export async function queueWeeklyReports(now: Date, deadline = Number.POSITIVE_INFINITY, shard?: number, cursor?: string): Promise<SweepResult> {
   const week = previousWeek(now);
   return sweepUsers({
     job: 'weekly-report',
-    ...(cursor ? { cursor } : {}),
+    shard,
+    cursor,
     scheduledAt: now,
     deadline,
     queue: 'reports',

@@ -1,24 +1,43 @@
 import { UsersSweepContinued } from '../../events/ledger-jobs';
 import type { Envelope } from '../../events/envelope';
 import { newEvent } from '../adapters/outbox';
-import { profilesPage, type ProfileRecord } from '../adapters/profiles';
+import { profilesPage, USER_SHARDS, type ProfileRecord } from '../adapters/profiles';
 import { publish } from '../adapters/queue';
 import { logger } from '../observability';
 
 /** The per-user jobs a sweep can queue. */
-export type SweepJob = 'reconcile-analytics' | 'weekly-report';
+export type SweepJob = 'reconcile-analytics' | 'weekly-report' | 'advice-refresh';
+
+/** Pages of users one shard message queues before it continues in a further message. */
+export const SWEEP_PAGES_PER_MESSAGE = 5;
+
+/** Users per page of a shard. */
+export const SWEEP_PAGE_SIZE = 100;
+
+/** What a sweep reads and writes (the adapters by default; in-memory fakes in unit tests). */
+export interface SweepDeps {
+  profilesPage: (shard: number, start: Record<string, unknown> | undefined, size: number) => Promise<{ profiles: Partial<ProfileRecord>[]; next?: Record<string, unknown> }>;
+  publish: (queue: string, events: Envelope[]) => Promise<void>;
+  shards: number;
+}
+
+const defaults = (): SweepDeps => ({ profilesPage, publish, shards: USER_SHARDS });
 
 export interface SweepOptions {
   job: SweepJob;
-  /** Where the previous page stopped (a continuation's cursor); the first page when absent. */
-  cursor?: string;
+  /**
+   * The shard this message pages; absent on the schedule's own call, which only queues one message per shard.
+   */
+  shard?: number | undefined;
+  /** Where the previous page of the shard stopped (a continuation's cursor); the shard's first page when absent. */
+  cursor?: string | undefined;
   /** When the schedule fired: every message of one sweep is derived from it. */
   scheduledAt: Date;
   /** Epoch ms after which no new page starts: the rest goes to a continuation message. */
   deadline: number;
   /** Queue of the per-user messages. */
   queue: string;
-  /** Queue of the continuation message (its consumer calls the sweep again). */
+  /** Queue of the shard and continuation messages (its consumer calls the sweep again). */
   continuationQueue: string;
   /** The message of one user; throwing (a malformed profile) skips that user alone, logged. */
   messageOf: (profile: ProfileRecord & { userId: string }) => Envelope | undefined;
@@ -28,21 +47,34 @@ export interface SweepResult {
   queued: number;
   /** Profiles no message could be made for (malformed), by position. */
   skipped: number;
-  /** Whether a continuation message carries on. */
+  /** Whether a continuation message carries on (or, on the schedule's call, how many shard messages were queued). */
   continued: boolean;
+  shards?: number;
 }
 
 /**
- * Fans a scheduled job out to one message per user: pages through every profile, queues each user's message, and
- * when `deadline` passes before the last page, queues a `UsersSweepContinued` that resumes after the last page
- * done. A profile that cannot give a message is skipped and logged; it never stops the others.
+ * Fans a scheduled job out to one message per user without any invocation iterating every user. Without `shard`
+ * (the schedule) it queues one `UsersSweepContinued` per users-index shard. With a shard it pages that shard,
+ * queues each user's message, and after `SWEEP_PAGES_PER_MESSAGE` pages or past `deadline` queues a further
+ * `UsersSweepContinued` resuming where it stopped. A profile that cannot give a message is skipped and logged; a
+ * user's own message fails alone (to the DLQ).
  */
-export async function sweepUsers(o: SweepOptions): Promise<SweepResult> {
+export async function sweepUsers(o: SweepOptions, deps: SweepDeps = defaults()): Promise<SweepResult> {
+  const scheduledAt = o.scheduledAt.toISOString();
+  if (o.shard === undefined) {
+    const shards = Array.from({ length: deps.shards }, (_, shard) =>
+      newEvent(UsersSweepContinued, { job: o.job, shard, scheduledAt }, o.scheduledAt, `sweep-${o.job}-${scheduledAt}-${shard}`),
+    );
+    await deps.publish(o.continuationQueue, shards);
+    return { queued: 0, skipped: 0, continued: true, shards: shards.length };
+  }
   let start = o.cursor ? (JSON.parse(o.cursor) as Record<string, unknown>) : undefined;
   let queued = 0;
   let skipped = 0;
+  let pages = 0;
   do {
-    const page = await profilesPage(start);
+    const page = await deps.profilesPage(o.shard, start, SWEEP_PAGE_SIZE);
+    pages++;
     const events: Envelope[] = [];
     for (const p of page.profiles) {
       try {
@@ -54,12 +86,12 @@ export async function sweepUsers(o: SweepOptions): Promise<SweepResult> {
         logger.error('A profile could not be swept; it is skipped', { job: o.job, userId: String(p.userId), error: error as Error });
       }
     }
-    await publish(o.queue, events);
+    await deps.publish(o.queue, events);
     queued += events.length;
     start = page.next;
-    if (start && Date.now() > o.deadline) {
+    if (start && (pages >= SWEEP_PAGES_PER_MESSAGE || Date.now() > o.deadline)) {
       const cursor = JSON.stringify(start);
-      await publish(o.continuationQueue, [newEvent(UsersSweepContinued, { job: o.job, cursor, scheduledAt: o.scheduledAt.toISOString() }, new Date())]);
+      await deps.publish(o.continuationQueue, [newEvent(UsersSweepContinued, { job: o.job, shard: o.shard, cursor, scheduledAt }, new Date())]);
       return { queued, skipped, continued: true };
     }
   } while (start);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, call, eventually, newUser, outbox, type TestUser } from '../../support/api';
+import { keys } from '../../../shared/adapters/keys';
 
 /**
  * Attack: one tenant stalls everyone's background work. The nightly reconcile, the FX conversion of pending
@@ -42,9 +43,9 @@ async function runSchedule(name: string): Promise<void> {
 beforeAll(async () => {
   bystander = await newUser('Bystander');
   const at = new Date().toISOString();
-  // Profiles sorting first in the users index: one whose ledger is malformed, one without a user id.
-  await put({ pk: `USER#${POISONED}`, sk: 'PROFILE', gsi1pk: 'USERS', gsi1sk: POISONED, userId: POISONED, email: `poison-${tag}@example.com`, username: POISONED, name: 'Poison', baseCurrency: 'EUR', createdAt: at, updatedAt: at, version: 1 });
-  await put({ pk: `USER#${BROKEN_PROFILE}`, sk: 'PROFILE', gsi1pk: 'USERS', gsi1sk: BROKEN_PROFILE, email: `broken-${tag}@example.com`, createdAt: at, updatedAt: at, version: 1 });
+  // Profiles sorting first in their users-index shard: one whose ledger is malformed, one without a user id.
+  await put({ pk: `USER#${POISONED}`, sk: 'PROFILE', ...keys.usersShard(POISONED), userId: POISONED, email: `poison-${tag}@example.com`, username: POISONED, name: 'Poison', baseCurrency: 'EUR', createdAt: at, updatedAt: at, version: 1 });
+  await put({ pk: `USER#${BROKEN_PROFILE}`, sk: 'PROFILE', ...keys.usersShard(BROKEN_PROFILE), email: `broken-${tag}@example.com`, createdAt: at, updatedAt: at, version: 1 });
   // The poisoned user's one transaction: no valid type or amount, pending a USD rate on PENDING_DATE.
   const id = `poison-${tag}`;
   await put({

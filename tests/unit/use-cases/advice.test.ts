@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
 import type { StoredFields } from '../../../shared/domain/analytics/fields';
-import { adviceFeedback, applyAdvice, listAdvice, onInputsChanged, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, sweepPage, SWEEP_PAGE, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
+import { adviceFeedback, applyAdvice, listAdvice, onInputsChanged, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, monthlySweep, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
 import { adviceMemoryImplementsPort, memory } from '../../support/memory/advice';
 
 const NOW = new Date('2026-07-20T12:00:00Z');
@@ -121,23 +121,19 @@ describe('advice use case', () => {
     expect(await onLedgerEvent(U, 'e4', new Date(NOW.getTime() + 1500), w.deps)).toBe('armed');
   });
 
-  it('the monthly sweep queues one refresh per user of a page and the next page, never walking every user in one call', async () => {
-    const w = world();
-    const pages: Record<string, { profiles: { userId?: string }[]; next?: Record<string, unknown> }> = {
-      first: { profiles: [{ userId: 'a' }, { userId: 'b' }, {}], next: { pk: 'p2' } },
-      p2: { profiles: [{ userId: 'c' }] },
+  it('the monthly sweep queues one message per shard, and a shard message one refresh per user of the shard', async () => {
+    const published: { queue: string; events: { type: string; data: unknown }[] }[] = [];
+    const deps = {
+      shards: 2,
+      publish: async (queue: string, events: { type: string; data: unknown }[]) => void published.push({ queue, events }),
+      profilesPage: async (shard: number) => ({ profiles: shard === 0 ? [{ userId: 'a' }, { userId: 'b' }, {}] : [{ userId: 'c' }] }),
     };
-    const profilesPage = async (start: Record<string, unknown> | undefined, size: number) => {
-      expect(size).toBe(SWEEP_PAGE);
-      return pages[(start?.pk as string | undefined) ?? 'first'] ?? { profiles: [] };
-    };
-    const first = await sweepPage({ scheduledAt: '2026-08-01T05:00:00.000Z' }, { queue: w.deps.queue, profilesPage });
-    expect(first).toEqual({ queued: 2, more: true });
-    const refreshes = w.published.flatMap((p) => p.events).filter((e) => e.type === 'AdviceRefreshRequested');
+    const at = new Date('2026-08-01T05:00:00.000Z');
+    expect(await monthlySweep(at, undefined, undefined, Infinity, deps)).toMatchObject({ queued: 0, shards: 2 });
+    expect(published.flatMap((p) => p.events).filter((e) => e.type === 'AdviceRefreshRequested')).toHaveLength(0);
+    expect(await monthlySweep(at, 0, undefined, Infinity, deps)).toMatchObject({ queued: 2, skipped: 1, continued: false });
+    const refreshes = published.flatMap((p) => p.events).filter((e) => e.type === 'AdviceRefreshRequested');
     expect(refreshes.map((e) => (e.data as { userId: string }).userId)).toEqual(['a', 'b']);
-    const next = w.published.flatMap((p) => p.events).find((e) => e.type === 'AdviceSweepPage');
-    const second = await sweepPage(next?.data as { cursor: string; scheduledAt: string }, { queue: w.deps.queue, profilesPage });
-    expect(second).toEqual({ queued: 1, more: false });
   });
 
   it('the monthly refresh evaluates the health.drop alert once per user message, after the recompute; a ledger refresh does not', async () => {
