@@ -63,6 +63,8 @@ describe('ApiStack and AsyncStack', () => {
       queueUrl: () => TOKEN,
       cursorSecretArn: TOKEN,
       emailFrom: TOKEN,
+      // The API stage URL, imported from the API stack (report emails' unsubscribe link).
+      publicApiUrl: TOKEN,
       corsOrigins: 'https://app.tally.example',
       autoConfirm: false,
       powertoolsLogLevel: 'INFO',
