@@ -43,7 +43,7 @@
  * | RECEIPT#<id>       | RECEIPT            | a side effect already done (emails)       |
  * | ERASED#<sub>       | ERASED             | an erased account: late events are dropped |
  * | UNCONFIRMED#<day>  | <sub>              | an account registered that day, address not confirmed yet |
- * | DIRTY#<day>        | <sub>              | the user's rollups were written that day (UTC): the nightly reconcile's work (TTL 14 days) |
+ * | DIRTY#<day>#<shard> | <sub>             | the user's rollups were written that day (UTC): the nightly reconcile's work (users-index shard; TTL 14 days) |
  * | RATE#<scope>#<hash>| <window start>     | requests counted against a rate limit (TTL) |
  *
  * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
@@ -143,9 +143,12 @@ export const keys = {
   usersShard: (userId: string) => ({ gsi1pk: keys.usersShardPartition(userShard(userId)), gsi1sk: userId }),
   /** GSI1 partition of one users-index shard (0 ≤ shard < USER_SHARDS). */
   usersShardPartition: (shard: number) => `USERS#${shard.toString(16).padStart(2, '0')}`,
-  /** Users whose rollups were written on a day (UTC `YYYY-MM-DD`): a sparse partition the nightly reconcile reads. */
-  dirty: (day: string, userId: string) => ({ pk: `DIRTY#${day}`, sk: userId }),
-  dirtyPartition: (day: string) => `DIRTY#${day}`,
+  /**
+   * Users whose rollups were written on a day (UTC `YYYY-MM-DD`): sparse partitions, one per users-index shard (the
+   * consumer's writes spread; the nightly reconcile's shard message reads its own).
+   */
+  dirty: (day: string, userId: string) => ({ pk: keys.dirtyPartition(day, userShard(userId)), sk: userId }),
+  dirtyPartition: (day: string, shard: number) => `DIRTY#${day}#${shard.toString(16).padStart(2, '0')}`,
 } as const;
 
 /** How many shards the users index has: the one place to change it (profiles must then be re-keyed). */

@@ -158,6 +158,24 @@ export async function profilesPage(shard: number, start?: Record<string, unknown
   return { profiles: (page.Items ?? []).map(toRecord), ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
 }
 
+/**
+ * Up to `n` user ids of a shard from a random point of it (wrapping to its start): the reconcile's canary sample.
+ * `random` gives a position in [0, 1).
+ */
+export async function sampleUserIds(shard: number, n: number, random: () => number = Math.random): Promise<string[]> {
+  // Ids are UUIDs (hex): a random hex prefix is a uniformly random point of the shard's order.
+  const from = Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+  const query = (condition: string, values: Record<string, string>, limit: number) =>
+    db().send(new QueryCommand({ TableName: tableName(), IndexName: keys.usersIndex, KeyConditionExpression: condition, ExpressionAttributeValues: { ':u': keys.usersShardPartition(shard), ...values }, ProjectionExpression: 'gsi1sk', Limit: limit }));
+  const after = await query('gsi1pk = :u AND gsi1sk >= :f', { ':f': from }, n);
+  const ids = (after.Items ?? []).map((i) => String(i.gsi1sk));
+  if (ids.length < n) {
+    const before = await query('gsi1pk = :u AND gsi1sk < :f', { ':f': from }, n - ids.length);
+    ids.push(...(before.Items ?? []).map((i) => String(i.gsi1sk)));
+  }
+  return ids;
+}
+
 /** Deletes the user's own partition (profile, ledger, sessions' pointers…) until `deadline`; true when nothing is left. */
 export function eraseUserPartition(userId: string, deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
   return erasePartition(keys.userPartition(userId), deadline);

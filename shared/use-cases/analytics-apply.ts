@@ -5,6 +5,7 @@ import { TransactionDeleted, TransactionRecorded, TransactionUpdated } from '../
 import type { Envelope } from '../../events/envelope';
 import { applyOnce } from '../adapters/rollups';
 import { publish } from '../adapters/queue';
+import { markDirty } from '../adapters/dirty-users';
 import { logger } from '../observability';
 
 /** Merged updates larger than this (fields across a batch) are applied event by event (expression size limits). */
@@ -74,6 +75,8 @@ export async function applyLedgerEvents(records: SQSRecord[], now = new Date()):
         for (const d of events) if (d.eventId === eventId) failures.push(d.record.messageId);
       };
       const applied = await applyUser(userId, unique, now, failed);
+      // The nightly reconcile recounts users marked dirty; a failed mark fails the events, whose redelivery re-marks.
+      if (applied.length > 0) await markDirty(userId, now).catch(() => applied.forEach((e) => failed(e.eventId)));
       await forward(applied, failed);
     }),
   );

@@ -1,7 +1,8 @@
 import { fieldDifference, parseRollupKey, recountExact, rollupKeyString, type StoredFields } from '../domain/analytics';
 import { toExactMinor, toStoredInt, type ExactMinor } from '../domain/money/exact';
 import { transactionsByDate, type TransactionRecord } from '../adapters/ledger';
-import { allProfiles } from '../adapters/profiles';
+import { allProfiles, sampleUserIds } from '../adapters/profiles';
+import { dirtyPage } from '../adapters/dirty-users';
 import { allDaily, allRollups, replaceDaily, replaceRollup } from '../adapters/rollups';
 import { logger } from '../observability';
 import { AnalyticsReconcileRequested } from '../../events/ledger-jobs';
@@ -105,15 +106,25 @@ export async function reconcileAll(now = new Date()): Promise<{ users: number; d
   return { users, drifted, fixed, failed };
 }
 
+/** Users of each users-index shard the nightly reconcile recounts at random besides the changed ones (a canary). */
+export const RECONCILE_CANARY_PER_SHARD = 2;
+
 /**
- * The nightly reconciler: one AnalyticsReconcileRequested per user onto `ledger-jobs` (each user recounted in its own
- * message, so one user's failure reaches the DLQ alone), paging on in a continuation message after `deadline`.
+ * The nightly reconciler, in proportion to change: one AnalyticsReconcileRequested onto `ledger-jobs` per user whose
+ * rollups were written yesterday or today (UTC, the consumer's dirty markers) plus `RECONCILE_CANARY_PER_SHARD`
+ * random users of each shard (drift with no recent write shows there). The schedule's call queues one message per
+ * shard; each shard message pages its dirty partitions (see `sweepUsers`); each user is recounted in its own
+ * message, so one user's failure reaches the DLQ alone.
  */
-export async function queueReconcileAll(scheduledAt: Date, deadline: number, shard?: number, cursor?: string): Promise<SweepResult> {
+export async function queueReconcileAll(scheduledAt: Date, deadline: number, shard?: number, cursor?: string, random: () => number = Math.random): Promise<SweepResult> {
+  const today = scheduledAt.toISOString().slice(0, 10);
+  const days = [new Date(scheduledAt.getTime() - 86_400_000).toISOString().slice(0, 10), today];
   return sweepUsers({
     job: 'reconcile-analytics',
     shard,
     cursor,
+    pageOf: (s, start, size) => dirtyPage(days, s, start, size),
+    extraUsers: (s) => sampleUserIds(s, RECONCILE_CANARY_PER_SHARD, random),
     scheduledAt,
     deadline,
     queue: 'ledger-jobs',

@@ -6,7 +6,7 @@ import { publish } from '../adapters/queue';
 import { logger } from '../observability';
 
 /** The per-user jobs a sweep can queue. */
-export type SweepJob = 'reconcile-analytics' | 'weekly-report' | 'advice-refresh';
+export type SweepJob = 'reconcile-analytics' | 'weekly-report' | 'monthly-report' | 'advice-refresh';
 
 /** Pages of users one shard message queues before it continues in a further message. */
 export const SWEEP_PAGES_PER_MESSAGE = 5;
@@ -39,6 +39,10 @@ export interface SweepOptions {
   queue: string;
   /** Queue of the shard and continuation messages (its consumer calls the sweep again). */
   continuationQueue: string;
+  /** Where a shard's users come from when not the whole users index (e.g. the users marked dirty), same paging. */
+  pageOf?: SweepDeps['profilesPage'] | undefined;
+  /** Further users of a shard, read on its first message (e.g. a random canary sample); queued like the others. */
+  extraUsers?: ((shard: number) => Promise<string[]>) | undefined;
   /** The message of one user; throwing (a malformed profile) skips that user alone, logged. */
   messageOf: (profile: ProfileRecord & { userId: string }) => Envelope | undefined;
 }
@@ -72,8 +76,14 @@ export async function sweepUsers(o: SweepOptions, deps: SweepDeps = defaults()):
   let queued = 0;
   let skipped = 0;
   let pages = 0;
+  const pageOf = o.pageOf ?? deps.profilesPage;
+  const extra = !start && o.extraUsers ? (await o.extraUsers(o.shard)).map((userId) => ({ userId })) : [];
   do {
-    const page = await deps.profilesPage(o.shard, start, SWEEP_PAGE_SIZE);
+    const page = await pageOf(o.shard, start, SWEEP_PAGE_SIZE);
+    if (pages === 0 && extra.length > 0) {
+      const seen = new Set(page.profiles.map((p) => p.userId));
+      page.profiles = [...page.profiles, ...extra.filter((p) => !seen.has(p.userId))];
+    }
     pages++;
     const events: Envelope[] = [];
     for (const p of page.profiles) {

@@ -9,6 +9,7 @@ import type { TransactionRecord } from '../../../shared/adapters/ledger';
 vi.mock('../../../shared/adapters/rollups', () => import('../../support/memory/rollups'));
 vi.mock('../../../shared/adapters/ledger', () => import('../../support/memory/ledger'));
 vi.mock('../../../shared/adapters/queue', () => import('../../support/memory/queue'));
+vi.mock('../../../shared/adapters/dirty-users', () => import('../../support/memory/dirty-users'));
 // The analytics consumer forwards every counted event to the alerts queue (memory here).
 
 import { recountExact } from '../../../shared/domain/analytics';
