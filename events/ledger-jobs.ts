@@ -24,7 +24,7 @@ export const UsersSweepContinued = eventContract(
   1,
   z.object({
     /** Which per-user job the sweep queues. */
-    job: z.enum(['reconcile-analytics', 'weekly-report', 'advice-refresh']),
+    job: z.enum(['reconcile-analytics', 'weekly-report', 'monthly-report', 'advice-refresh']),
     /** The users-index shard this message pages (absent on a message of the old, unsharded index: dropped). */
     shard: z.optional(z.number().check(z.int(), z.nonnegative())),
     /** Opaque position in the shard (from the previous page); absent on the shard's first message. */

@@ -132,6 +132,15 @@ export const asyncFunctions: AsyncFunction[] = [
   },
   {
     kind: 'schedule',
+    name: 'schedule-monthly-reports',
+    entry: 'functions/schedule/schedule-monthly-reports.ts',
+    schedule: 'cron(0 7 1 * ? *)',
+    description: 'The 1st of every month 07:00 UTC: queue the previous month’s report for every user who wants monthly reports (sharded sweep)',
+    access: ['table:read', 'queue:reports'],
+    timeoutSeconds: 300,
+  },
+  {
+    kind: 'schedule',
     name: 'alerts-digest',
     entry: 'functions/schedule/alerts-digest.ts',
     schedule: 'cron(0 7 * * ? *)',

@@ -2,7 +2,7 @@ import { on, PoisonMessageError, queueConsumer } from '../../shared/async/handle
 import { queueNamed } from '../queues';
 import { UsersSweepContinued } from '../../events/ledger-jobs';
 import { ReportRequested } from '../../events/report-requested';
-import { queueWeeklyReports, sendReport } from '../../shared/use-cases/reports';
+import { queueMonthlyReports, queueWeeklyReports, sendReport } from '../../shared/use-cases/reports';
 
 /** Time a sweep continuation may page for: the function's timeout (30 s, manifest) less a margin. */
 const SWEEP_BUDGET_MS = 20_000;
@@ -14,8 +14,9 @@ export const handler = queueConsumer(
     await sendReport(e.id, e.data);
   }),
   on(UsersSweepContinued, async (e) => {
-    if (e.data.job !== 'weekly-report') throw new PoisonMessageError(`the reports queue does not sweep ${e.data.job}`);
+    if (e.data.job !== 'weekly-report' && e.data.job !== 'monthly-report') throw new PoisonMessageError(`the reports queue does not sweep ${e.data.job}`);
     if (e.data.shard === undefined && e.data.cursor !== undefined) throw new PoisonMessageError('a cursor of the unsharded users index');
-    await queueWeeklyReports(new Date(e.data.scheduledAt), Date.now() + SWEEP_BUDGET_MS, e.data.shard, e.data.cursor);
+    const queue = e.data.job === 'monthly-report' ? queueMonthlyReports : queueWeeklyReports;
+    await queue(new Date(e.data.scheduledAt), Date.now() + SWEEP_BUDGET_MS, e.data.shard, e.data.cursor);
   }),
 );

@@ -17,7 +17,7 @@ import { goalStatuses } from './goals';
 import { listAlerts } from './alerts';
 import { openAdvice } from './advice';
 import { healthReport } from './health';
-import { sweepUsers, type SweepResult } from './user-sweep';
+import { sweepUsers, type SweepDeps, type SweepResult } from './user-sweep';
 
 /**
  * Queues one weekly report per user, one message each (a malformed profile is skipped alone): the schedule's call
@@ -36,6 +36,36 @@ export async function queueWeeklyReports(now: Date, deadline = Number.POSITIVE_I
     continuationQueue: 'reports',
     messageOf: (p) => newEvent(ReportRequested, { userId: p.userId, period: 'weekly', ...week }, now, `report-weekly-${week.from}-${p.userId}`),
   });
+}
+
+/** The calendar month before the one `now` falls in (UTC), as the monthly report's period. */
+export function previousMonth(now: Date): { from: string; to: string } {
+  const y = now.getUTCMonth() === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  const m = now.getUTCMonth() === 0 ? 12 : now.getUTCMonth();
+  const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+  return { from: `${month}-01`, to: lastDayOf(month) };
+}
+
+/**
+ * Queues one monthly report (the month before `now`) per user whose preference is `monthly` or `both`, through the
+ * same sharded sweep as the weekly one; event ids derive from user and month, so a re-run queues the same ids and
+ * the receipts keep each report to one email.
+ */
+export async function queueMonthlyReports(now: Date, deadline = Number.POSITIVE_INFINITY, shard?: number, cursor?: string, deps?: SweepDeps): Promise<SweepResult> {
+  const month = previousMonth(now);
+  return sweepUsers(
+    {
+      job: 'monthly-report',
+      shard,
+      cursor,
+      scheduledAt: now,
+      deadline,
+      queue: 'reports',
+      continuationQueue: 'reports',
+      messageOf: (p) => (wantsReport(p.reports, 'monthly') ? newEvent(ReportRequested, { userId: p.userId, period: 'monthly', ...month }, now, `report-monthly-${month.from}-${p.userId}`) : undefined),
+    },
+    deps,
+  );
 }
 
 /** How long a claimed, unfinished report send blocks a redelivery (longer than one send takes; shorter than retention). */

@@ -115,6 +115,29 @@ describe('weekly report email', () => {
   });
 });
 
+describe('monthly report email', () => {
+  it('the monthly schedule sends last month’s report to monthly and both users only, once however often it runs', { timeout: 120_000 }, async () => {
+    const [monthly, both, weekly] = await Promise.all([newUser('Monthly'), newUser('Both'), newUser('Weekly only')]);
+    for (const [u, reports] of [[monthly, 'monthly'], [both, 'both']] as const) {
+      const res = await call('PATCH', '/me', { token: u.accessToken, body: { reports } });
+      expect(res.status, res.text).toBe(200);
+    }
+    const now = new Date();
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const runs = await Promise.all([runSchedule('schedule-monthly-reports'), runSchedule('schedule-monthly-reports')]);
+    expect(runs.every((r) => r.ok)).toBe(true);
+    for (const u of [monthly, both]) {
+      const mail = await eventually(async () => (await outbox(u.email)).find((x) => /monthly Tally report/.test(x.subject)), 60_000, `${u.email}'s monthly report`);
+      expect(mail.subject).toContain(last);
+      expect((mail as { headers?: Record<string, string> }).headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    }
+    expect((await runSchedule('schedule-monthly-reports')).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 3000));
+    for (const u of [monthly, both]) expect((await outbox(u.email)).filter((x) => /monthly Tally report/.test(x.subject))).toHaveLength(1);
+    expect((await outbox(weekly.email)).filter((x) => /monthly Tally report/.test(x.subject))).toHaveLength(0);
+  });
+});
+
 describe('report preference', () => {
   it('PATCH /me sets reports: weekly | monthly | both | off; off stops the weekly email; another value is a 400', { timeout: 120_000 }, async () => {
     const u = await newUser('Quiet');
