@@ -159,6 +159,30 @@ export async function profilesPage(shard: number, start?: Record<string, unknown
 }
 
 /**
+ * Moves profiles still in the unsharded users partition (`USERS`, before `USER_SHARDS`) to their shard, one page at a
+ * time (the query never sees a moved one again); conditional on the old key, so a concurrent write is not undone.
+ * Returns how many moved. Run once per table after deploying the sharded index (`npm run reshard-users`).
+ */
+export async function reshardProfiles(pageSize = 100): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const page = await db().send(new QueryCommand({ TableName: tableName(), IndexName: keys.usersIndex, KeyConditionExpression: 'gsi1pk = :u', ExpressionAttributeValues: { ':u': 'USERS' }, ProjectionExpression: 'pk, sk, gsi1sk', Limit: pageSize }));
+    const items = page.Items ?? [];
+    if (items.length === 0) return moved;
+    for (const item of items) {
+      try {
+        await db().send(
+          new UpdateCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'SET gsi1pk = :s', ConditionExpression: 'gsi1pk = :u', ExpressionAttributeValues: { ':s': keys.usersShard(String(item.gsi1sk)).gsi1pk, ':u': 'USERS' } }),
+        );
+        moved++;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    }
+  }
+}
+
+/**
  * Up to `n` user ids of a shard from a random point of it (wrapping to its start): the reconcile's canary sample.
  * `random` gives a position in [0, 1).
  */
