@@ -1,11 +1,11 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Envelope } from '../../events/envelope';
 import { ALERT_KINDS } from '../../shared/domain/alerts/alert';
 import { lambdaStreamRecord } from '../../infra/local/stream-event';
+import { readStream } from '../support/stream';
 import { call, eventually, newUser, type TestUser } from '../support/api';
 
 /**
@@ -76,23 +76,6 @@ async function randomOps(account: string): Promise<void> {
   await Promise.all(Array.from({ length: 4 }, worker));
 }
 
-async function readStream(): Promise<{ arn: string; records: _Record[] }> {
-  const ddb = new DynamoDBClient({});
-  const streams = new DynamoDBStreamsClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
-  const arn = (await ddb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }))).Table?.LatestStreamArn ?? '';
-  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
-  const out: _Record[] = [];
-  for (const shard of shards) {
-    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
-    for (let empty = 0; iterator && empty < 2; ) {
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      out.push(...(page.Records ?? []));
-      empty = (page.Records?.length ?? 0) === 0 ? empty + 1 : 0;
-      iterator = page.NextShardIterator;
-    }
-  }
-  return { arn, records: out };
-}
 
 type Alert = { id: string; kind: string; budgetId?: string; evidence: Record<string, unknown> };
 async function listAll(): Promise<Alert[]> {
@@ -139,7 +122,7 @@ describe('alerts under at-least-once chaos', () => {
     expect(on.status).toBe(200);
 
     // The user's ledger events, as the relay makes them from the stream.
-    const { arn, records } = await readStream();
+    const { arn, records } = await readStream(env);
     const events: Envelope[] = records
       .filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(`USER#${u.userId}`))
       .flatMap((r) => eventsOf(lambdaStreamRecord(r, arn, 'us-east-1')))

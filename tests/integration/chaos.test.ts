@@ -1,10 +1,10 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Envelope } from '../../events/envelope';
 import { lambdaStreamRecord } from '../../infra/local/stream-event';
+import { readStream } from '../support/stream';
 import { call, eventually, newUser, type TestUser } from '../support/api';
 
 /**
@@ -91,24 +91,6 @@ async function randomOps(): Promise<number> {
   return writes;
 }
 
-/** Every stream record of the table so far, in order per shard, and the stream's ARN. */
-async function readStream(): Promise<{ arn: string; records: _Record[] }> {
-  const ddb = new DynamoDBClient({});
-  const streams = new DynamoDBStreamsClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
-  const arn = (await ddb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }))).Table?.LatestStreamArn ?? '';
-  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
-  const out: _Record[] = [];
-  for (const shard of shards) {
-    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
-    for (let empty = 0; iterator && empty < 2; ) {
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      out.push(...(page.Records ?? []));
-      empty = (page.Records?.length ?? 0) === 0 ? empty + 1 : 0;
-      iterator = page.NextShardIterator;
-    }
-  }
-  return { arn, records: out };
-}
 
 describe('analytics under at-least-once chaos', () => {
   it('ends with every rollup equal to a recount: 0 mismatches', { timeout: 600_000 }, async () => {
@@ -120,7 +102,7 @@ describe('analytics under at-least-once chaos', () => {
     phase(`${OPS} operations done, ${writes} writes`);
 
     // The user's ledger events, derived from the stream by the relay's own code.
-    const { arn, records } = await readStream();
+    const { arn, records } = await readStream(env);
     // Only this user's records: the shared table's stream also holds other test files' items, some deliberately hostile.
     const events: Envelope[] = records
       .filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(`USER#${u.userId}`))

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBStreamEvent, SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Envelope } from '../../events/envelope';
 import { lambdaStreamRecord } from '../../infra/local/stream-event';
+import { readStream } from '../support/stream';
 import { call, eventually, newUser } from '../support/api';
 
 /**
@@ -22,23 +22,6 @@ beforeAll(async () => {
   (await import('../../shared/config')).resetConfig();
 });
 
-async function streamRecordsOf(userId: string): Promise<{ arn: string; records: _Record[] }> {
-  const ddb = new DynamoDBClient({});
-  const streams = new DynamoDBStreamsClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
-  const arn = (await ddb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }))).Table?.LatestStreamArn ?? '';
-  const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
-  const out: _Record[] = [];
-  for (const shard of shards) {
-    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
-    for (let empty = 0; iterator && empty < 2; ) {
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      out.push(...(page.Records ?? []).filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '') === `USER#${userId}`));
-      empty = (page.Records?.length ?? 0) === 0 ? empty + 1 : 0;
-      iterator = page.NextShardIterator;
-    }
-  }
-  return { arn, records: out };
-}
 
 /** Captures the JSON log lines this process writes while `fn` runs. */
 async function logLines(fn: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
@@ -80,7 +63,7 @@ describe('correlation id from the HTTP request to the analytics consumer', () =>
 
     // The item's stream record, as Lambda would hand it to the relay.
     const { arn, records } = await eventually(async () => {
-      const found = await streamRecordsOf(u.userId);
+      const found = await readStream(env, (r) => (r.dynamodb?.Keys?.pk?.S ?? '') === `USER#${u.userId}`);
       return found.records.some((r) => r.eventName === 'INSERT' && (r.dynamodb?.Keys?.sk?.S ?? '').startsWith('TX#')) ? found : undefined;
     }, 15_000, 'the transaction’s stream record');
     const insert = records.find((r) => r.eventName === 'INSERT' && (r.dynamodb?.Keys?.sk?.S ?? '').startsWith('TX#'));
