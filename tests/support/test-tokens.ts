@@ -10,8 +10,14 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] };
 const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x';
 
-/** Answers the verifier's JWKS request with the test key. */
-export function stubJwks(): void {
+/**
+ * Answers the verifier's JWKS request with the test key, and parses configuration again. A test file's worker may
+ * have run another file before (vitest reuses workers, and `process.env` outlives a file): a Cognito emulator
+ * endpoint left in the environment would send the verifier to the emulator's JWKS address, so it is removed.
+ */
+export async function stubJwks(): Promise<void> {
+  delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+  (await import('../../shared/config')).resetConfig();
   vi.stubGlobal('fetch', async (url: string) => {
     expect(url).toBe(`${issuer}/.well-known/jwks.json`);
     return new Response(JSON.stringify(jwks));

@@ -10,9 +10,9 @@ import { signedToken, stubJwks } from '../../support/test-tokens';
 // token allow-list (DynamoDB) is replaced. tests/e2e/concurrency-contract.test.ts proves the same over HTTP.
 vi.mock('../../../shared/http/authorization', () => ({ authorization: { assertActive: async () => undefined, hasPermission: async () => true } }));
 
-beforeAll(() => {
+beforeAll(async () => {
   Object.assign(process.env, { TABLE_NAME: 't', USER_POOL_ID: 'us-east-1_x', USER_POOL_CLIENT_ID: 'c', CORS_ORIGINS: '*', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'SILENT' });
-  stubJwks();
+  await stubJwks();
 });
 
 const context = { functionName: 'f', awsRequestId: 'r', getRemainingTimeInMillis: () => 1000 } as unknown as Context;

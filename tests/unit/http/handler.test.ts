@@ -16,9 +16,9 @@ vi.mock('../../../shared/http/authorization', () => ({
   },
 }));
 
-beforeAll(() => {
+beforeAll(async () => {
   Object.assign(process.env, { TABLE_NAME: 't', USER_POOL_ID: 'us-east-1_x', USER_POOL_CLIENT_ID: 'c', CORS_ORIGINS: '*', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'SILENT' });
-  stubJwks();
+  await stubJwks();
 });
 
 const token = signedToken;
