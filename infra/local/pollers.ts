@@ -26,8 +26,6 @@ export interface Poller {
 }
 
 const STOP_GRACE_MS = 2000;
-/** The longest long poll of an idle queue (SQS's maximum `WaitTimeSeconds`). */
-const IDLE_MAX_WAIT_SECONDS = 20;
 
 /** Receives up to `count` messages with every attribute, as Lambda's poller asks for them. */
 async function receive(o: QueuePollerOptions, signal: AbortSignal, count: number, waitSeconds: number): Promise<Message[]> {
@@ -84,19 +82,12 @@ export function startQueuePoller(o: QueuePollerOptions): Poller {
   const { signal } = controller;
   const max = Math.min(Math.max(1, o.batchSize), 10);
   const wait = o.waitTimeSeconds ?? 1;
-  // An idle queue is long-polled ever longer (up to SQS's 20 s, as Lambda's poller does): a message still ends the wait
-  // the moment it arrives (and delayed or reappearing ones when they become visible), so only idle receives get rarer.
-  let idleWait = wait;
 
   const loop = async () => {
     while (!signal.aborted) {
       try {
-        const batch = await receiveBatch(o, signal, max, idleWait);
-        if (batch.length === 0) {
-          idleWait = Math.min(IDLE_MAX_WAIT_SECONDS, Math.max(wait, idleWait * 2));
-          continue;
-        }
-        idleWait = wait;
+        const batch = await receiveBatch(o, signal, max, wait);
+        if (batch.length === 0) continue;
         const succeeded = await handleBatch(o, batch);
         if (succeeded.length > 0) {
           // Deletion finishes even when stopping: the work is done, a redelivery would repeat it.
