@@ -71,6 +71,9 @@ function subsegment(ids: { traceId: string; parentId: string; id: string }, cont
   const tableName = (input as { TableName?: unknown } | undefined)?.TableName;
   const aws: Record<string, unknown> = { operation: command, region: config().AWS_REGION, request_id: requestId };
   if (typeof tableName === 'string') aws.table_name = tableName;
+  // Batch and transaction calls name their tables per request item, as the X-Ray SDK records them: `table_names`.
+  const requestItems = (input as { RequestItems?: unknown } | undefined)?.RequestItems;
+  if (requestItems && typeof requestItems === 'object') aws.table_names = Object.keys(requestItems);
   const document: Record<string, unknown> = {
     name: service,
     id: ids.id,

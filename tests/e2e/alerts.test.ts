@@ -47,7 +47,7 @@ async function alerts(u: TestUser, query = ''): Promise<Alert[]> {
 }
 
 /** Waits until the alerts satisfy `check`. */
-const until = (u: TestUser, check: (a: Alert[]) => boolean, what: string, ms = 20_000) =>
+const until = (u: TestUser, check: (a: Alert[]) => boolean, what: string, ms = 40_000) =>
   eventually(async () => {
     const a = await alerts(u);
     return check(a) ? a : undefined;
@@ -75,7 +75,7 @@ describe('budget.threshold', () => {
     b = await budget(u, { name: 'Groceries', categoryId: 'food.groceries', amount: 10000, startDate: monthStart(-1) });
   });
 
-  it('fires each threshold once as spending crosses it', { timeout: 90_000 }, async () => {
+  it('fires each threshold once as spending crosses it', { timeout: 180_000 }, async () => {
     await spend(u, account, day(-1, 25), 4000, 'food.groceries'); // 40 %
     await spend(u, account, day(-1, 26), 1500, 'food.groceries'); // 55 %
     let a = await until(u, (x) => thresholdsOf(x, b).length >= 1, '50 %');
