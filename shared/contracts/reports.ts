@@ -30,7 +30,9 @@ export const monthlyReport = route({
     '`month` defaults to the current month in your time zone (a later month is a 400). `format=html` answers the HTML part of the report email (`text/html`, tables and inline CSS only, served with a CSP that allows no script and no remote resource); `format=json` (default) the same content as JSON. Amounts are base minor units.',
   auth: 'user',
   query: z.strictObject({ month: z.optional(Month), format: z._default(z.enum(['json', 'html']), 'json') }),
-  // No `response` schema: the answer is JSON (ReportContent) or HTML by `format`, which one schema cannot type.
+  // No `response` schema: the answer is JSON (ReportContent) or HTML by `format`, which one schema cannot type; the
+  // status is declared so the document says 200, not 204.
+  status: 200,
 });
 
 const Token = z.string().check(z.minLength(1), z.maxLength(1024));
