@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../../shared/domain/goals/feasibility';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { nextDate, type Period } from '../../../../shared/domain/recurring';
 import type { TransactionView } from '../../../../shared/domain/recurring/series';
@@ -9,17 +10,8 @@ import type { TransactionView } from '../../../../shared/domain/recurring/series
  * description, with their period and price change.
  */
 
-/** mulberry32: small, seeded, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator the goal feasibility draws with (mulberry32). */
+export const rng = mulberry32;
 
 export interface Truth {
   description: string;
