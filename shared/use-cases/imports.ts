@@ -186,102 +186,19 @@ export async function runImport(userId: string, importId: string, now = new Date
   if (!job || job.status === 'completed' || job.status === 'failed') return;
   if (!(await claimImportSlot(userId, importId, new Date(), SLOT_SECONDS))) {
     // This import waited in the queue past its slot's expiry and another import of the user holds it: it runs after.
-    await publish('imports', [newEvent(ImportRequested, { userId, importId }, now)], { delaySeconds: BUSY_RETRY_SECONDS });
+    await requeueImport(userId, importId, now, BUSY_RETRY_SECONDS);
     return;
   }
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   let finished = false;
   const writes = !job.dryRun;
   if (writes && !(await store.acquireLease(userId, job.accountId, importId, new Date(), LEASE_SECONDS))) {
     // Another import is writing into this account: this one starts after it, and so sees its rows as duplicates.
-    await publish('imports', [newEvent(ImportRequested, { userId, importId }, now)], { delaySeconds: BUSY_RETRY_SECONDS });
+    await requeueImport(userId, importId, now, BUSY_RETRY_SECONDS);
     return;
   }
   await store.updateJob(userId, importId, { status: 'processing', updatedAt: new Date().toISOString() });
   try {
-    const rows = await store.getRows(userId, importId);
-    const { errors: parseErrors } = await store.getReport(userId, importId);
-    const dates = rows.map((r) => r.date).sort();
-    const first = dates[0] ?? '1970-01-01';
-    const last = dates[dates.length - 1] ?? first;
-    // This import's own rows (an earlier delivery wrote them) are not duplicates of themselves.
-    const existing = (await existingInRange(userId, job.accountId, addDays(first, -3), addDays(last, 3))).filter((t) => !t.id.startsWith(`${importId}-`));
-    const matches = findDuplicates(rows.map((r) => ({ ...r, accountId: job.accountId })), existing);
-    const duplicateRows = new Set(matches.map((m) => m.row));
-    const duplicates: store.DuplicateReport[] = matches.map((m) => ({
-      row: m.row,
-      transactionId: m.duplicateOf.kind === 'existing' ? m.duplicateOf.id : null,
-      duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
-      reason: m.reason,
-    }));
-    const [rules, profile, categories, stored] = await Promise.all([compiledRulesOf(userId), getProfile(userId), listCategories(userId), getCategoryModel(userId)]);
-    // The learned categoriser fills what neither the file nor a rule did, into categories the user has.
-    const learned = { model: stored?.model ?? emptyModel(), has: new Set(categories.map((c) => c.id)) };
-    // A file's category (an export's Category column, QIF L) is matched to the user's categories by id or name.
-    const categoryOf = new Map<string, string>();
-    for (const c of categories) {
-      categoryOf.set(c.id.toLowerCase(), c.id);
-      categoryOf.set(c.name.toLowerCase(), c.id);
-    }
-    const base = profile?.baseCurrency ?? 'EUR';
-    const book = new RateBook();
-    const errors = [...parseErrors];
-    const records: TransactionRecord[] = [];
-    const at = now.toISOString();
-    for (const r of rows) {
-      if (duplicateRows.has(r.row)) continue;
-      const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at, categoryOf.get(r.category?.trim().toLowerCase() ?? ''), learned).catch((e: unknown) => {
-        if (e instanceof ValidationError) {
-          errors.push({ row: r.row, message: e.message });
-          return undefined;
-        }
-        throw e;
-      });
-      if (record) records.push(record);
-    }
-    let imported = 0;
-    if (!job.dryRun) {
-      const groups: TransactionRecord[][] = [];
-      for (let i = 0; i < records.length; i += GROUP) groups.push(records.slice(i, i + GROUP));
-      let done = 0;
-      // Past the delivery's deadline no new group starts; the rest goes to a continuation (below).
-      const next = () => (Date.now() < deadline ? groups.shift() : undefined);
-      // The first group moves the account's balance itself (from then on the account counts transactions and cannot
-      // be deleted under the import). The others, written in parallel, each put their balance change beside their rows
-      // in the same all-or-nothing write instead of contending on the account item; those are folded in below.
-      const writeGroup = async (g: TransactionRecord[], direct: boolean) => {
-        // Summed in BigInt: a group's total is far below 2^53 today, but nothing about its size should depend on that.
-        const deltas: ExactBalanceDeltas = new Map();
-        for (const t of g) addBalanceDeltas(deltas, balanceDeltas(undefined, t));
-        if (!(await writeImportGroup(userId, importId, g, deltas, direct, now))) {
-          // Already written by an earlier delivery (groups are all-or-nothing), or the account is gone and its
-          // conditional balance update failed, in which case nothing was written.
-          const head = g[0];
-          if (head && !(await getTransaction(userId, head.id))) throw new NotFoundError(`The account ${job.accountId} no longer exists; nothing was imported.`);
-        }
-        imported += g.length;
-        if (++done % 10 === 0) await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
-      };
-      const firstGroup = next();
-      if (firstGroup) await writeGroup(firstGroup, true);
-      const worker = async () => {
-        for (let g = next(); g; g = next()) await writeGroup(g, false);
-      };
-      await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
-      await foldImportDeltas(userId, importId, new Date());
-      if (groups.length > 0) {
-        // Out of time for this delivery: the next one goes on (groups already written are recognised and skipped).
-        await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
-        await publish('imports', [newEvent(ImportRequested, { userId, importId }, now)]);
-        return;
-      }
-    } else {
-      imported = records.length;
-    }
-    await store.putReport(userId, importId, duplicates, errors, now);
-    const end = new Date().toISOString();
-    await store.updateJob(userId, importId, { status: 'completed', processed: job.total, imported, updatedAt: end, completedAt: end });
-    finished = true;
+    finished = await processImport({ userId, importId, job, now, deadline: options.deadline ?? Number.POSITIVE_INFINITY });
   } catch (error) {
     if (error instanceof NotFoundError) {
       await failImport(userId, importId, error.message);
@@ -296,6 +213,150 @@ export async function runImport(userId: string, importId: string, now = new Date
     if (writes) await store.releaseLease(userId, job.accountId, importId).catch(() => undefined);
     // A failed delivery keeps the slot for its retry (it expires if none comes); a continuation keeps it too.
     if (finished) await releaseImportSlot(userId, importId).catch(() => undefined);
+  }
+}
+
+/** Queues the import's worker again (after `delaySeconds`, when given). */
+async function requeueImport(userId: string, importId: string, now: Date, delaySeconds?: number): Promise<void> {
+  const event = newEvent(ImportRequested, { userId, importId }, now);
+  if (delaySeconds === undefined) await publish('imports', [event]);
+  else await publish('imports', [event], { delaySeconds });
+}
+
+/** One delivery of an import's worker: the job it runs, and until when it may start new groups (epoch ms). */
+interface ImportRun {
+  userId: string;
+  importId: string;
+  job: store.ImportJob;
+  now: Date;
+  deadline: number;
+}
+
+/**
+ * The body of {@link runImport} once the slot and the lease are held: true when the import completed, false when
+ * this delivery ran out of time and queued its continuation.
+ */
+async function processImport(run: ImportRun): Promise<boolean> {
+  const { userId, importId, job, now } = run;
+  const rows = await store.getRows(userId, importId);
+  const { errors: parseErrors } = await store.getReport(userId, importId);
+  const duplicates = await duplicatesOf(userId, importId, job.accountId, rows);
+  const duplicateRows = new Set(duplicates.map((d) => d.row));
+  const { records, errors } = await recordsOf(run, rows.filter((r) => !duplicateRows.has(r.row)), parseErrors);
+  let imported = records.length;
+  if (!job.dryRun) {
+    const written = await writeRecords(run, records, duplicates.length);
+    imported = written.imported;
+    if (written.remaining > 0) {
+      // Out of time for this delivery: the next one goes on (groups already written are recognised and skipped).
+      await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicates.length), imported, updatedAt: new Date().toISOString() });
+      await requeueImport(userId, importId, now);
+      return false;
+    }
+  }
+  await store.putReport(userId, importId, duplicates, errors, now);
+  const end = new Date().toISOString();
+  await store.updateJob(userId, importId, { status: 'completed', processed: job.total, imported, updatedAt: end, completedAt: end });
+  return true;
+}
+
+/** The rows that duplicate a transaction of the account or an earlier row of the file, as the report lists them. */
+async function duplicatesOf(userId: string, importId: string, accountId: string, rows: ImportRow[]): Promise<store.DuplicateReport[]> {
+  const dates = rows.map((r) => r.date).sort();
+  const first = dates[0] ?? '1970-01-01';
+  const last = dates[dates.length - 1] ?? first;
+  // This import's own rows (an earlier delivery wrote them) are not duplicates of themselves.
+  const existing = (await existingInRange(userId, accountId, addDays(first, -3), addDays(last, 3))).filter((t) => !t.id.startsWith(`${importId}-`));
+  const matches = findDuplicates(rows.map((r) => ({ ...r, accountId })), existing);
+  return matches.map((m) => ({
+    row: m.row,
+    transactionId: m.duplicateOf.kind === 'existing' ? m.duplicateOf.id : null,
+    duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
+    reason: m.reason,
+  }));
+}
+
+type ReportErrors = Awaited<ReturnType<typeof store.getReport>>['errors'];
+
+/**
+ * The transactions the rows make (rules, the file's or the learned category, the base-currency value), and the
+ * report's errors: the parser's, then each row's that fails validation.
+ */
+async function recordsOf(run: ImportRun, rows: ImportRow[], parseErrors: ReportErrors): Promise<{ records: TransactionRecord[]; errors: ReportErrors }> {
+  const { userId, importId, job, now } = run;
+  const [rules, profile, categories, stored] = await Promise.all([compiledRulesOf(userId), getProfile(userId), listCategories(userId), getCategoryModel(userId)]);
+  // The learned categoriser fills what neither the file nor a rule did, into categories the user has.
+  const learned = { model: stored?.model ?? emptyModel(), has: new Set(categories.map((c) => c.id)) };
+  const categoryOf = categoryIndex(categories);
+  const base = profile?.baseCurrency ?? 'EUR';
+  const book = new RateBook();
+  const errors = [...parseErrors];
+  const records: TransactionRecord[] = [];
+  const at = now.toISOString();
+  for (const r of rows) {
+    const record = await toRecord(userId, importId, job.accountId, r, base, book, rules, at, categoryOf.get(r.category?.trim().toLowerCase() ?? ''), learned).catch((e: unknown) => {
+      if (e instanceof ValidationError) {
+        errors.push({ row: r.row, message: e.message });
+        return undefined;
+      }
+      throw e;
+    });
+    if (record) records.push(record);
+  }
+  return { records, errors };
+}
+
+/** A file's category (an export's Category column, QIF L) is matched to the user's categories by id or name. */
+function categoryIndex(categories: readonly { id: string; name: string }[]): Map<string, string> {
+  const categoryOf = new Map<string, string>();
+  for (const c of categories) {
+    categoryOf.set(c.id.toLowerCase(), c.id);
+    categoryOf.set(c.name.toLowerCase(), c.id);
+  }
+  return categoryOf;
+}
+
+/**
+ * Writes the records in all-or-nothing groups of {@link GROUP}, {@link PARALLEL_WRITES} at a time, until the run's
+ * deadline; answers how many rows are written and how many groups are left for a continuation.
+ */
+async function writeRecords(run: ImportRun, records: TransactionRecord[], duplicateCount: number): Promise<{ imported: number; remaining: number }> {
+  const { userId, importId, job, deadline } = run;
+  const groups: TransactionRecord[][] = [];
+  for (let i = 0; i < records.length; i += GROUP) groups.push(records.slice(i, i + GROUP));
+  let imported = 0;
+  let done = 0;
+  // Past the delivery's deadline no new group starts; the rest goes to a continuation.
+  const next = () => (Date.now() < deadline ? groups.shift() : undefined);
+  // The first group moves the account's balance itself (from then on the account counts transactions and cannot
+  // be deleted under the import). The others, written in parallel, each put their balance change beside their rows
+  // in the same all-or-nothing write instead of contending on the account item; those are folded in below.
+  const writeGroup = async (g: TransactionRecord[], direct: boolean) => {
+    await writeGroupOnce(run, g, direct);
+    imported += g.length;
+    if (++done % 10 === 0) await store.updateJob(userId, importId, { processed: Math.min(job.total, imported + duplicateCount), imported, updatedAt: new Date().toISOString() });
+  };
+  const firstGroup = next();
+  if (firstGroup) await writeGroup(firstGroup, true);
+  const worker = async () => {
+    for (let g = next(); g; g = next()) await writeGroup(g, false);
+  };
+  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+  await foldImportDeltas(userId, importId, new Date());
+  return { imported, remaining: groups.length };
+}
+
+/** Writes one group with its balance change, unless an earlier delivery wrote it; fails when the account is gone. */
+async function writeGroupOnce(run: ImportRun, g: TransactionRecord[], direct: boolean): Promise<void> {
+  const { userId, importId, job, now } = run;
+  // Summed in BigInt: a group's total is far below 2^53 today, but nothing about its size should depend on that.
+  const deltas: ExactBalanceDeltas = new Map();
+  for (const t of g) addBalanceDeltas(deltas, balanceDeltas(undefined, t));
+  if (!(await writeImportGroup(userId, importId, g, deltas, direct, now))) {
+    // Already written by an earlier delivery (groups are all-or-nothing), or the account is gone and its
+    // conditional balance update failed, in which case nothing was written.
+    const head = g[0];
+    if (head && !(await getTransaction(userId, head.id))) throw new NotFoundError(`The account ${job.accountId} no longer exists; nothing was imported.`);
   }
 }
 

@@ -100,51 +100,76 @@ export function normalCdf(z: number): number {
 export function feasibility(input: FeasibilityInput): Feasibility {
   const used = input.history.slice(-HISTORY_MONTHS);
   const values = used.map((m) => m.amount);
-  const basis = {
+  const basis: Basis = {
     source: input.source,
     months: used.map((m) => m.month),
     count: used.length,
     figures: values.map(exact),
     monthsLeft: input.monthsLeft,
     remaining: exact(input.remaining),
-    draws: null as number | null,
-    seed: null as number | null,
-    reason: null as string | null,
+    draws: null,
+    seed: null,
+    reason: null,
   };
+  const settled = settledAnswer(input, values, basis);
+  if (settled) return settled;
+  const n = input.monthsLeft ?? 0;
+  if (n > BOOTSTRAP_MAX_MONTHS) {
+    return { probability: round4(Math.min(1, Math.max(0, normalTail(values, n, input.remaining)))), method: 'normal-approximation', basis };
+  }
+  const key = `${input.seed}|${input.remaining}|${n}|${values.join(',')}`;
+  const seed = fnv1a(key);
+  let probability = drawn.get(key);
+  if (probability === undefined) {
+    probability = round4(bootstrapHits(values, n, input.remaining, seed) / BOOTSTRAP_DRAWS);
+    if (drawn.size >= MEMO_SIZE) drawn.delete(drawn.keys().next().value as string);
+    drawn.set(key, probability);
+  }
+  return { probability, method: 'bootstrap', basis: { ...basis, draws: BOOTSTRAP_DRAWS, seed } };
+}
+
+type Basis = Feasibility['basis'];
+
+/**
+ * The answers that need no drawing: the target reached, no target date, the date passed, no usable history, or every
+ * month the same; undefined when the months left and the history's spread decide.
+ */
+function settledAnswer(input: FeasibilityInput, values: readonly bigint[], basis: Basis): Feasibility | undefined {
   if (input.remaining <= 0n) return { probability: 1, method: 'deterministic', basis: { ...basis, reason: 'the target is reached' } };
   if (input.monthsLeft === null) return { probability: null, method: 'none', basis: { ...basis, reason: 'the goal has no target date' } };
   if (input.monthsLeft <= 0) return { probability: 0, method: 'deterministic', basis: { ...basis, reason: 'the target date has passed' } };
   if (input.unavailable) return { probability: null, method: 'none', basis: { ...basis, reason: input.unavailable } };
   if (values.length === 0) return { probability: null, method: 'none', basis: { ...basis, reason: 'no complete month of history yet' } };
-  const n = input.monthsLeft;
   const first = values[0] ?? 0n;
   if (values.every((v) => v === first)) {
-    return { probability: BigInt(n) * first >= input.remaining ? 1 : 0, method: 'deterministic', basis: { ...basis, reason: 'every month of the history is the same' } };
+    return { probability: BigInt(input.monthsLeft) * first >= input.remaining ? 1 : 0, method: 'deterministic', basis: { ...basis, reason: 'every month of the history is the same' } };
   }
-  if (n > BOOTSTRAP_MAX_MONTHS) {
-    // Moments in floating point are fine here: they feed a probability, never an amount.
-    const xs = values.map(Number);
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length;
-    const skewness = xs.reduce((s, x) => s + (x - mean) ** 3, 0) / xs.length / variance ** 1.5;
-    const z = (Number(input.remaining) - n * mean) / Math.sqrt(n * variance);
-    // First Edgeworth term: the sum of a few dozen skewed months is not yet symmetric.
-    const tail = 1 - normalCdf(z) + (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * (skewness / (6 * Math.sqrt(n))) * (z * z - 1);
-    return { probability: round4(Math.min(1, Math.max(0, tail))), method: 'normal-approximation', basis };
-  }
-  const key = `${input.seed}|${input.remaining}|${n}|${values.join(',')}`;
-  const seed = fnv1a(key);
-  const known = drawn.get(key);
-  if (known !== undefined) return { probability: known, method: 'bootstrap', basis: { ...basis, draws: BOOTSTRAP_DRAWS, seed } };
+  return undefined;
+}
+
+/** P(sum of `n` months ≥ remaining) by the normal approximation of the sum with its first Edgeworth (skewness) term. */
+function normalTail(values: readonly bigint[], n: number, remaining: bigint): number {
+  // Moments in floating point are fine here: they feed a probability, never an amount.
+  const xs = values.map(Number);
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length;
+  const skewness = xs.reduce((s, x) => s + (x - mean) ** 3, 0) / xs.length / variance ** 1.5;
+  const z = (Number(remaining) - n * mean) / Math.sqrt(n * variance);
+  // First Edgeworth term: the sum of a few dozen skewed months is not yet symmetric.
+  return 1 - normalCdf(z) + (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * (skewness / (6 * Math.sqrt(n))) * (z * z - 1);
+}
+
+/** How many of {@link BOOTSTRAP_DRAWS} sums of `n` months drawn from `values` reach `remaining`. */
+function bootstrapHits(values: readonly bigint[], n: number, remaining: bigint, seed: number): number {
   const k = values.length;
   let hits = 0;
   const maxAbs = values.reduce((m, v) => (v < 0n ? (-v > m ? -v : m) : v > m ? v : m), 0n);
-  if (maxAbs * BigInt(n) <= MAX_SAFE && input.remaining <= MAX_SAFE) {
+  if (maxAbs * BigInt(n) <= MAX_SAFE && remaining <= MAX_SAFE) {
     // Every partial sum stays a safe integer, so float addition is exact here.
     // mulberry32 inlined (the same sequence as `random`, index = ⌊u · k / 2^32⌋, exact in doubles): this loop is
     // the whole cost of a goal's read, ~4× faster than calling the closure.
     const xs = Float64Array.from(values.map(Number));
-    const target = Number(input.remaining);
+    const target = Number(remaining);
     let a = seed >>> 0;
     for (let d = 0; d < BOOTSTRAP_DRAWS; d++) {
       let sum = 0;
@@ -157,18 +182,15 @@ export function feasibility(input: FeasibilityInput): Feasibility {
       }
       if (sum >= target) hits++;
     }
-  } else {
-    const random = mulberry32(seed);
-    for (let d = 0; d < BOOTSTRAP_DRAWS; d++) {
-      let sum = 0n;
-      for (let i = 0; i < n; i++) sum += values[Math.floor(random() * k)] ?? 0n;
-      if (sum >= input.remaining) hits++;
-    }
+    return hits;
   }
-  const probability = round4(hits / BOOTSTRAP_DRAWS);
-  if (drawn.size >= MEMO_SIZE) drawn.delete(drawn.keys().next().value as string);
-  drawn.set(key, probability);
-  return { probability, method: 'bootstrap', basis: { ...basis, draws: BOOTSTRAP_DRAWS, seed } };
+  const random = mulberry32(seed);
+  for (let d = 0; d < BOOTSTRAP_DRAWS; d++) {
+    let sum = 0n;
+    for (let i = 0; i < n; i++) sum += values[Math.floor(random() * k)] ?? 0n;
+    if (sum >= remaining) hits++;
+  }
+  return hits;
 }
 
 /**

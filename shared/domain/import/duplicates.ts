@@ -84,8 +84,23 @@ const SEP = '\u0000';
  */
 export function findDuplicates(candidates: readonly DuplicateCandidate[], existing: readonly ExistingTransaction[], options: DuplicateOptions = {}): DuplicateMatch[] {
   const window = options.windowDays ?? 3;
+  const keyOf = merchantKeys();
+  const ledger = indexExisting(existing, keyOf);
+  const file: FileIndex = { bankIds: new Map(), rows: new Map() };
+  const matches: DuplicateMatch[] = [];
+  for (const c of candidates) {
+    const match = matchCandidate(c, ledger, file, keyOf, window);
+    if (match) matches.push(match);
+  }
+  return matches;
+}
+
+type KeyOf = (item: { description: string; merchantKey?: string }) => string;
+
+/** `merchantKey` of an item: the stored one, else computed once per distinct description. */
+function merchantKeys(): KeyOf {
   const keys = new Map<string, string>();
-  const keyOf = (item: { description: string; merchantKey?: string }) => {
+  return (item) => {
     if (item.merchantKey !== undefined) return item.merchantKey;
     const description = item.description;
     let key = keys.get(description);
@@ -95,7 +110,15 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
     }
     return key;
   };
+}
 
+/** The existing transactions by account and bank id, and bucketed by (amount, currency, merchant key) in date order. */
+interface LedgerIndex {
+  byBankId: Map<string, Entry>;
+  buckets: Map<string, Entry[]>;
+}
+
+function indexExisting(existing: readonly ExistingTransaction[], keyOf: KeyOf): LedgerIndex {
   const byBankId = new Map<string, Entry>();
   const buckets = new Map<string, Entry[]>();
   for (const tx of existing) {
@@ -112,65 +135,84 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[], existi
     else buckets.set(bucketKey, [entry]);
   }
   for (const bucket of buckets.values()) bucket.sort((a, b) => a.day - b.day);
+  return { byBankId, buckets };
+}
 
-  const matches: DuplicateMatch[] = [];
-  const fileBankIds = new Map<string, number>();
-  const fileRows = new Map<string, { row: number; bankId?: string; accountId: string }>();
-  for (const c of candidates) {
-    const account = c.accountId ?? '';
-    const candidateDay = epochDayOf(c.date);
-    const valid = candidateDay !== undefined;
-    const day = candidateDay ?? 0;
+/** An earlier row of the file, as later rows compare with it. */
+interface FileRow {
+  row: number;
+  bankId?: string;
+  accountId: string;
+}
 
-    if (c.bankId) {
-      const bankKey = account + SEP + c.bankId;
-      const hit = byBankId.get(bankKey);
-      if (hit) {
-        hit.used = true;
-        matches.push({ row: c.row, duplicateOf: { kind: 'existing', id: hit.id }, reason: `same bank id (FITID ${c.bankId})`, rule: 'bank-id', days: valid ? Math.abs(hit.day - day) : 0 });
-        continue;
-      }
-      const earlier = fileBankIds.get(bankKey);
-      if (earlier !== undefined) {
-        matches.push({ row: c.row, duplicateOf: { kind: 'file', row: earlier }, reason: `same bank id (FITID ${c.bankId})`, rule: 'bank-id', days: 0 });
-        continue;
-      }
-      fileBankIds.set(bankKey, c.row);
-    }
-    if (!valid) continue;
+/** The rows of the file seen so far: the first row of each account and bank id, and of each (amount, currency, merchant key, day). */
+interface FileIndex {
+  bankIds: Map<string, number>;
+  rows: Map<string, FileRow>;
+}
 
-    const merchant = keyOf(c);
-    const conflicts = (other: { bankId?: string; accountId: string }) => Boolean(c.bankId && other.bankId && other.accountId === account && other.bankId !== c.bankId);
-    const rowKey = `${c.amount}${SEP}${c.currency}${SEP}${merchant}${SEP}${day}`;
-    const earlier = fileRows.get(rowKey);
-    if (!earlier) {
-      const first: { row: number; bankId?: string; accountId: string } = { row: c.row, accountId: account };
-      if (c.bankId) first.bankId = c.bankId;
-      fileRows.set(rowKey, first);
-    }
-
-    const bucket = buckets.get(`${c.amount}${SEP}${c.currency}${SEP}${merchant}`);
-    if (bucket) {
-      let best: Entry | undefined;
-      for (let i = firstAtOrAfter(bucket, day - window); i < bucket.length; i++) {
-        const entry = bucket[i];
-        if (!entry || entry.day > day + window) break;
-        if (entry.used || conflicts(entry)) continue;
-        if (!best || Math.abs(entry.day - day) < Math.abs(best.day - day)) best = entry;
-      }
-      if (best) {
-        best.used = true;
-        const days = Math.abs(best.day - day);
-        matches.push({ row: c.row, duplicateOf: { kind: 'existing', id: best.id }, reason: reasonFor(days), rule: 'amount-date-description', days });
-        continue;
-      }
-    }
-
-    if (earlier && !conflicts(earlier)) {
-      matches.push({ row: c.row, duplicateOf: { kind: 'file', row: earlier.row }, reason: reasonFor(0), rule: 'amount-date-description', days: 0 });
-    }
+/** The match of one candidate by the rules of {@link findDuplicates}, in their order; records the row in `file`. */
+function matchCandidate(c: DuplicateCandidate, ledger: LedgerIndex, file: FileIndex, keyOf: KeyOf, window: number): DuplicateMatch | undefined {
+  const account = c.accountId ?? '';
+  const candidateDay = epochDayOf(c.date);
+  if (c.bankId) {
+    const match = matchBankId(c.row, c.bankId, account, candidateDay, ledger, file);
+    if (match) return match;
   }
-  return matches;
+  if (candidateDay === undefined) return undefined;
+  return matchAmountDateDescription(c, account, candidateDay, keyOf(c), ledger, file, window);
+}
+
+/** Rule 1: the same bank id as an existing transaction of the account, or as an earlier row. */
+function matchBankId(row: number, bankId: string, account: string, day: number | undefined, ledger: LedgerIndex, file: FileIndex): DuplicateMatch | undefined {
+  const bankKey = account + SEP + bankId;
+  const hit = ledger.byBankId.get(bankKey);
+  if (hit) {
+    hit.used = true;
+    return { row, duplicateOf: { kind: 'existing', id: hit.id }, reason: `same bank id (FITID ${bankId})`, rule: 'bank-id', days: day !== undefined ? Math.abs(hit.day - day) : 0 };
+  }
+  const earlier = file.bankIds.get(bankKey);
+  if (earlier !== undefined) {
+    return { row, duplicateOf: { kind: 'file', row: earlier }, reason: `same bank id (FITID ${bankId})`, rule: 'bank-id', days: 0 };
+  }
+  file.bankIds.set(bankKey, row);
+  return undefined;
+}
+
+/** Rules 2 and 3: the closest unused existing transaction of the same bucket within the window, else a repeated line. */
+function matchAmountDateDescription(c: DuplicateCandidate, account: string, day: number, merchant: string, ledger: LedgerIndex, file: FileIndex, window: number): DuplicateMatch | undefined {
+  // Both carry bank ids of the same account and the ids differ: the bank says they are distinct.
+  const conflicts = (other: { bankId?: string; accountId: string }) => Boolean(c.bankId && other.bankId && other.accountId === account && other.bankId !== c.bankId);
+  const rowKey = `${c.amount}${SEP}${c.currency}${SEP}${merchant}${SEP}${day}`;
+  const earlier = file.rows.get(rowKey);
+  if (!earlier) {
+    const first: FileRow = { row: c.row, accountId: account };
+    if (c.bankId) first.bankId = c.bankId;
+    file.rows.set(rowKey, first);
+  }
+  const best = closestUnused(ledger.buckets.get(`${c.amount}${SEP}${c.currency}${SEP}${merchant}`), day, window, conflicts);
+  if (best) {
+    best.used = true;
+    const days = Math.abs(best.day - day);
+    return { row: c.row, duplicateOf: { kind: 'existing', id: best.id }, reason: reasonFor(days), rule: 'amount-date-description', days };
+  }
+  if (earlier && !conflicts(earlier)) {
+    return { row: c.row, duplicateOf: { kind: 'file', row: earlier.row }, reason: reasonFor(0), rule: 'amount-date-description', days: 0 };
+  }
+  return undefined;
+}
+
+/** The entry of a date-sorted bucket closest to `day`, at most `window` days away, not used and not in conflict. */
+function closestUnused(bucket: readonly Entry[] | undefined, day: number, window: number, conflicts: (e: Entry) => boolean): Entry | undefined {
+  if (!bucket) return undefined;
+  let best: Entry | undefined;
+  for (let i = firstAtOrAfter(bucket, day - window); i < bucket.length; i++) {
+    const entry = bucket[i];
+    if (!entry || entry.day > day + window) break;
+    if (entry.used || conflicts(entry)) continue;
+    if (!best || Math.abs(entry.day - day) < Math.abs(best.day - day)) best = entry;
+  }
+  return best;
 }
 
 function reasonFor(days: number): string {
