@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * `npm test` runs every project:
  * - unit: pure code, no network (tests/unit, property tests included);
  * - infra: CDK Template assertions and cdk-nag (tests/infra);
- * - cloud: integration and e2e tests against a local cloud the global setup starts (tests/integration, tests/e2e).
+ * - cloud: integration, e2e and browser tests against a local cloud the global setup starts (tests/integration,
+ *   tests/e2e; tests/browser drives the web app in Debian's Chromium).
  */
 export default defineConfig({
   test: {
@@ -14,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'cloud',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/local-cloud.ts'],
           testTimeout: 60_000,

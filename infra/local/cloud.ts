@@ -15,6 +15,7 @@ import type { Poller } from './pollers';
 import type { Scheduler } from './scheduler';
 import type { QueueInfo } from './sqs';
 import { readJson, writeJson, type LocalState } from './state';
+import { startWebServer } from './web';
 
 /**
  * Everything that needs the AWS SDK, fauxqs or the manifest, each imported on its own (never at the top of this
@@ -52,8 +53,8 @@ export const TABLE_NAME = 'tally-local';
 export interface LocalCloudOptions {
   /** API port; 0 picks any free port (and then every other port is picked freely too). Default 3000. */
   port?: number;
-  /** Console port; default API port + 1. DynamoDB, SQS and Cognito default to API port + 2, + 3, + 4. */
-  ports?: Partial<{ console: number; dynamodb: number; sqs: number; cognito: number }>;
+  /** Console port; default API port + 1. DynamoDB, SQS, Cognito and the web app default to API port + 2, + 3, + 4, + 5. */
+  ports?: Partial<{ console: number; dynamodb: number; sqs: number; cognito: number; web: number }>;
   /** Where data is kept between runs; default `<repo>/.local`. */
   dataDir?: string;
   /** Start empty: forget the table, users, outbox and checkpoints of earlier runs. */
@@ -80,13 +81,15 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   apiUrl: string;
   consoleUrl: string;
+  /** The web app (web/dist), served as CloudFront serves it; its API reference is at `${webUrl}/docs/`. */
+  webUrl: string;
   docsUrl: string;
   /** The handler environment (also set on this process's `process.env`). */
   env: Record<string, string>;
   admin: Credentials;
   endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
   /** Every listening port of the cloud. */
-  ports: { api: number; console: number; dynamodb: number; sqs: number; cognito: number };
+  ports: { api: number; console: number; dynamodb: number; sqs: number; cognito: number; web: number };
   /** Process ids: this process and the emulator child processes. */
   pids: { main: number; dynamodb: number; cognito: number };
   tableName: string;
@@ -175,7 +178,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const log = createLog(level);
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const apiPort = options.port ?? 3000;
-  const pick = (key: 'console' | 'dynamodb' | 'sqs' | 'cognito', offset: number) => options.ports?.[key] ?? (apiPort === 0 ? 0 : apiPort + offset);
+  const pick = (key: 'console' | 'dynamodb' | 'sqs' | 'cognito' | 'web', offset: number) => options.ports?.[key] ?? (apiPort === 0 ? 0 : apiPort + offset);
   const inMemory = options.inMemory ?? false;
 
   await mkdir(dataDir, { recursive: true });
@@ -248,7 +251,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return { c, client, clientId };
     });
     // Filled in as the parts come up; the console starts first and reads them when asked.
-    const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP> } = {};
+    const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP>; apiUrl?: string } = {};
+    const webP = startWebServer({ port: pick('web', 5), apiUrl: () => late.apiUrl, log: log.child('web') }).then((w) => {
+      stops.push(w.stop);
+      return w;
+    });
     const consoleP = Promise.all([modules.email, modules.console, modules.sqs, modules.cognitoEmail]).then(async ([email, consoleModule, sqsModule, cognitoEmail]) => {
       const outbox = await email.Outbox.open(join(dataDir, 'outbox'));
       // Cognito's code emails (sign-up, resent code, forgotten password) arrive in the same outbox.
@@ -268,10 +275,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return server;
     });
     const [dynamodbMs, sqsMs, cognitoMs] = [since(dynamoP), since(sqsP), since(cognitoP)];
-    const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, dynamoStarting, cognitoStarting, modules.all]);
+    const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, webP, dynamoStarting, cognitoStarting, modules.all]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [ddb, sqs, cognito, consoleServer, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, modules.all]);
+    const [ddb, sqs, cognito, consoleServer, web, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, webP, modules.all]);
     late.sqs = sqs;
 
     const adminCredentials: Credentials = {
@@ -284,6 +291,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       userPoolClientId: cognito.clientId,
       endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
       queues: sqs.queues,
+      webUrl: web.url,
     });
     Object.assign(process.env, env);
     m.config.resetConfig();
@@ -302,6 +310,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       log: log.child('api'),
     });
     stops.push(gateway.stop);
+    late.apiUrl = gateway.url;
     // The gateway's address is known only now that it listens: functions that link to the API in emails get it
     // before anything runs them (the pollers and the scheduler start below; the gateway looks functions up per request).
     const linked = { ...env, PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? gateway.url };
@@ -383,11 +392,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return {
       apiUrl: gateway.url,
       consoleUrl: consoleServer.url,
-      docsUrl: `${gateway.url}/docs`,
+      webUrl: web.url,
+      docsUrl: `${web.url}/docs/`,
       env,
       admin: adminCredentials,
       endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
-      ports: { api: gateway.port, console: consoleServer.port, dynamodb: ddb.d.port, sqs: sqs.s.port, cognito: cognito.c.port },
+      ports: { api: gateway.port, console: consoleServer.port, dynamodb: ddb.d.port, sqs: sqs.s.port, cognito: cognito.c.port, web: web.port },
       pids: { main: process.pid, dynamodb: ddb.d.service.pid, cognito: cognito.c.service.pid },
       tableName: TABLE_NAME,
       userPoolId,

@@ -29,9 +29,9 @@ export const LOCAL_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:517
  * The browser origins the local cloud allows: the operator's CORS_ORIGINS when set, else a web app's dev server on
  * this machine and the local console. Never `*` unless asked for: the local cloud behaves as a deployment does.
  */
-export function localCorsOrigins(consoleUrl: string, configured: string | undefined): string {
+export function localCorsOrigins(consoleUrl: string, configured: string | undefined, webUrl?: string): string {
   if (configured !== undefined && configured.trim() !== '') return configured;
-  return [...LOCAL_DEV_ORIGINS, new URL(consoleUrl).origin].join(',');
+  return [...LOCAL_DEV_ORIGINS, new URL(consoleUrl).origin, ...(webUrl ? [new URL(webUrl).origin] : [])].join(',');
 }
 
 /**
@@ -45,6 +45,8 @@ export function handlerEnvironment(
     userPoolClientId: string;
     endpoints: { dynamodb: string; sqs: string; cognito: string; sesv2: string };
     queues: Pick<QueueInfo, 'name' | 'url'>[];
+    /** The local web app's address: its origin may call the API. */
+    webUrl?: string;
   },
 ): Record<string, string> {
   const env: Record<string, string> = {
@@ -56,7 +58,7 @@ export function handlerEnvironment(
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: i.endpoints.cognito,
     AWS_ENDPOINT_URL_SESV2: i.endpoints.sesv2,
     // The console serves the SES endpoint; the gateway reads the same setting for its preflight answers.
-    CORS_ORIGINS: localCorsOrigins(i.endpoints.sesv2, process.env.CORS_ORIGINS),
+    CORS_ORIGINS: localCorsOrigins(i.endpoints.sesv2, process.env.CORS_ORIGINS, i.webUrl),
   };
   for (const q of i.queues) env[queueUrlVariable(q.name)] = q.url;
   return env;

@@ -42,8 +42,9 @@ function summary(cloud: LocalCloud): string {
   // The process started before startLocalCloud was called: tsx, and loading the first modules.
   const boot = t.startedAt - (Date.now() - process.uptime() * 1000);
   const rows: [string, string][] = [
+    ['Web app', cloud.webUrl],
     ['API', cloud.apiUrl],
-    ['API docs', cloud.docsUrl],
+    ['API reference', cloud.docsUrl],
     ['Console / outbox', cloud.consoleUrl],
     ['DynamoDB Local', `${cloud.endpoints.dynamodb}  (table ${cloud.tableName})`],
     ['SQS (fauxqs)', cloud.endpoints.sqs],

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { startLocalCloud } from '../../infra/local/cloud';
 import type { CloudInfo } from './provided';
@@ -33,6 +34,8 @@ async function sweepStale(): Promise<void> {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await sweepStale().catch(() => undefined);
+  // The browser tests use the app as `npm start` serves it: built from the sources of this run.
+  await build({ root: 'web', configFile: 'web/vite.config.ts', logLevel: 'warn' });
   const dataDir = await mkdtemp(join(tmpdir(), PREFIX));
   const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput', autoConfirm: false }).catch(async (e: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
@@ -42,6 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const info: CloudInfo = {
     apiUrl: cloud.apiUrl,
     consoleUrl: cloud.consoleUrl,
+    webUrl: cloud.webUrl,
     env: cloud.env,
     admin: cloud.admin,
     ports: cloud.ports,

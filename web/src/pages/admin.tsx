@@ -1,0 +1,4 @@
+/** Admin: not built yet. */
+export default function Screen() {
+  return <h1>Admin</h1>;
+}

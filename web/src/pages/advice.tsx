@@ -1,0 +1,4 @@
+/** Advice: not built yet. */
+export default function Screen() {
+  return <h1>Advice</h1>;
+}

@@ -1,0 +1,4 @@
+/** Health: not built yet. */
+export default function Screen() {
+  return <h1>Health</h1>;
+}

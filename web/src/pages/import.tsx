@@ -1,0 +1,4 @@
+/** Import: not built yet. */
+export default function Screen() {
+  return <h1>Import</h1>;
+}

@@ -1,0 +1,4 @@
+/** Rules: not built yet. */
+export default function Screen() {
+  return <h1>Rules</h1>;
+}

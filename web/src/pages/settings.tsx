@@ -1,0 +1,4 @@
+/** Settings: not built yet. */
+export default function Screen() {
+  return <h1>Settings</h1>;
+}

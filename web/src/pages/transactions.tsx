@@ -1,0 +1,4 @@
+/** Transactions: not built yet. */
+export default function Screen() {
+  return <h1>Transactions</h1>;
+}
