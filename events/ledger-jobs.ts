@@ -29,6 +29,11 @@ export const UsersSweepContinued = eventContract(
     shard: z.optional(z.number().check(z.int(), z.nonnegative())),
     /** Opaque position in the shard (from the previous page); absent on the shard's first message. */
     cursor: z.optional(z.string()),
+    /**
+     * The time zone (a zone key) whose partition of the shard this message pages, for the reports due at 07:00 in
+     * that zone; absent for a sweep of the whole users index.
+     */
+    zone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     /** When the schedule fired (a weekly report covers the week before it). */
     scheduledAt: z.string(),
   }),

@@ -125,19 +125,22 @@ export const asyncFunctions: AsyncFunction[] = [
     kind: 'schedule',
     name: 'schedule-reports',
     entry: 'functions/schedule/schedule-reports.ts',
-    schedule: 'cron(0 7 ? * MON *)',
-    description: 'Every Monday 07:00 UTC: queue a weekly email report for every user',
+    // Monday 07:00 local falls between Sunday 17:00 UTC (UTC+14) and Monday 19:00 UTC (UTC−12): every hour of
+    // both days; each run reads the zone registry and queues the zones whose Monday 07:00 just passed.
+    schedule: 'cron(0 * ? * SUN,MON *)',
+    description: 'Hourly on Sundays and Mondays (UTC): queue the weekly report for the users of the time zones where it is Monday 07:00',
     access: ['table:read', 'queue:reports'],
-    timeoutSeconds: 300,
+    timeoutSeconds: 60,
   },
   {
     kind: 'schedule',
     name: 'schedule-monthly-reports',
     entry: 'functions/schedule/schedule-monthly-reports.ts',
-    schedule: 'cron(0 7 1 * ? *)',
-    description: 'The 1st of every month 07:00 UTC: queue the previous month’s report for every user who wants monthly reports (sharded sweep)',
+    // The 1st 07:00 local falls between the last day's 17:00 UTC (UTC+14) and the 1st's 19:00 UTC (UTC−12).
+    schedule: 'cron(0 * 1,28-31 * ? *)',
+    description: 'Hourly on the 28th to the 1st (UTC): queue the previous month’s report for the users of the time zones where it is the 1st, 07:00',
     access: ['table:read', 'queue:reports'],
-    timeoutSeconds: 300,
+    timeoutSeconds: 60,
   },
   {
     kind: 'schedule',

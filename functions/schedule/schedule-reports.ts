@@ -1,8 +1,8 @@
 import { scheduledJob } from '../../shared/async/handler';
-import { queueWeeklyReports } from '../../shared/use-cases/reports';
+import { queueDueReports } from '../../shared/use-cases/reports';
 
-/** Margin left for the last page's messages before the function's timeout. */
-const MARGIN_MS = 30_000;
-
-/** Monday morning: one ReportRequested per user onto the `reports` queue (continued in a message when there are many). */
-export const handler = scheduledJob('schedule-reports', (now, context) => queueWeeklyReports(now, Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS));
+/**
+ * Hourly on Sundays and Mondays (UTC): the weekly report is due in the zones where it is now Monday 07:00 (local);
+ * one shard message per due zone and shard onto `reports`, each paging that zone's users.
+ */
+export const handler = scheduledJob('schedule-reports', (now) => queueDueReports(now, 'weekly'));

@@ -44,13 +44,16 @@
  * | ERASED#<sub>       | ERASED             | an erased account: late events are dropped |
  * | UNCONFIRMED#<day>  | <sub>              | an account registered that day, address not confirmed yet |
  * | DIRTY#<day>#<shard> | <sub>             | the user's rollups were written that day (UTC): the nightly reconcile's work (users-index shard; TTL 14 days) |
+ * | TZS                | <zone>             | a time zone some profile was given (the hourly report schedule's zones; UTC implied) |
  * | RATE#<scope>#<hash>| <window start>     | requests counted against a rate limit (TTL) |
  *
  * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
  *   `USERS#<00..0f>` / `<sub>` — every profile, sharded by a hash of the user id (`USER_SHARDS`), for scheduled
  *   fan-outs (never on a request path): one shard message each, so no partition or invocation holds every user.
  *   `USER#<sub>#ALERTS` / `<createdAt>#<id>` — a user's alerts, newest first.
- * GSI2: `USER#<sub>#CAT#<categoryId>` / `<date>#<id>` — transactions by primary category.
+ * GSI2: `USER#<sub>#CAT#<categoryId>` / `<date>#<id>` — transactions by primary category;
+ *   `TZ#<zone>#<00..0f>` / `<sub>` — profiles by time zone (the zone key of shared/domain/reports/schedule.ts),
+ *   sharded as the users index: the hourly report schedule pages only the zones due (07:00 local).
  * GSI3 (sparse): `FXPENDING` / `<date>#<sub>#<id>` — transactions waiting for an exchange rate.
  */
 export const keys = {
@@ -143,6 +146,15 @@ export const keys = {
   usersShard: (userId: string) => ({ gsi1pk: keys.usersShardPartition(userShard(userId)), gsi1sk: userId }),
   /** GSI1 partition of one users-index shard (0 ≤ shard < USER_SHARDS). */
   usersShardPartition: (shard: number) => `USERS#${shard.toString(16).padStart(2, '0')}`,
+  /** The index of profiles by time zone (GSI2 keys on the profile item, moved when its time zone changes). */
+  usersByZoneIndex: 'gsi2',
+  /** GSI2 keys of a profile in `zone` (a zone key): the zone's partition of the user's users-index shard. */
+  usersByZone: (zone: string, userId: string) => ({ gsi2pk: keys.zonePartition(zone, userShard(userId)), gsi2sk: userId }),
+  /** GSI2 partition of one shard of one time zone's profiles (0 ≤ shard < USER_SHARDS). */
+  zonePartition: (zone: string, shard: number) => `TZ#${zone}#${shard.toString(16).padStart(2, '0')}`,
+  /** A time zone some profile was given: the hourly report schedule reads this small partition, never the users. */
+  reportZone: (zone: string) => ({ pk: keys.reportZonesPartition, sk: zone }),
+  reportZonesPartition: 'TZS',
   /**
    * Users whose rollups were written on a day (UTC `YYYY-MM-DD`): sparse partitions, one per users-index shard (the
    * consumer's writes spread; the nightly reconcile's shard message reads its own).

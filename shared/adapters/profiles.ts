@@ -5,6 +5,7 @@ import { takeReadAhead } from './read-ahead';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
 import type { ProfileRecord } from '../domain/profile';
+import { zoneKey } from '../domain/reports/schedule';
 
 export type { ProfileRecord } from '../domain/profile';
 
@@ -15,6 +16,20 @@ export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWrit
 const ERASED_TTL_SECONDS = 35 * 86400;
 
 const FIELDS = ['userId', 'email', 'username', 'name', 'baseCurrency', 'monthlyIncome', 'timezone', 'createdAt', 'updatedAt', 'version', 'confirmedAt', 'reports'] as const;
+
+/** The index keys of a profile item: its users-index shard and its time zone's partition of that shard. */
+function indexKeys(userId: string, timezone: string | null | undefined) {
+  return { ...keys.usersShard(userId), ...keys.usersByZone(zoneKey(timezone), userId) };
+}
+
+/**
+ * The write that lists a zone among the report schedule's zones (idempotent); none for UTC, which the schedule
+ * always looks at, so registrations (all UTC) never write this one small partition.
+ */
+function reportZonePut(timezone: string | null | undefined): TransactItem[] {
+  const zone = zoneKey(timezone);
+  return zone === 'UTC' ? [] : [{ Put: { TableName: tableName(), Item: { ...keys.reportZone(zone), zone } } }];
+}
 
 function toRecord(item: Record<string, unknown>): ProfileRecord {
   const r = Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as ProfileRecord;
@@ -33,11 +48,12 @@ export async function createProfile(profile: ProfileRecord, events: Envelope | E
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.profile(profile.userId), ...profile, ...keys.usersShard(profile.userId) },
+              Item: { ...keys.profile(profile.userId), ...profile, ...indexKeys(profile.userId, profile.timezone) },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           ...(Array.isArray(events) ? events : [events]).map(outboxPut),
+          ...reportZonePut(profile.timezone),
           ...also,
         ],
       }),
@@ -59,20 +75,26 @@ export async function getProfile(userId: string): Promise<ProfileRecord | undefi
 
 export type ProfileChanges = Partial<Pick<ProfileRecord, 'name' | 'baseCurrency' | 'monthlyIncome' | 'timezone' | 'reports'>>;
 
-/** Applies changes to a profile (optionally with events in the same transaction); returns the new profile. */
+/**
+ * Applies changes to a profile (optionally with events in the same transaction); returns the new profile. A new
+ * time zone moves the profile to that zone's partition of the by-zone index and lists the zone for the report
+ * schedule, in the same transaction.
+ */
 export async function updateProfile(userId: string, changes: ProfileChanges, now: Date, events: Envelope[] = []): Promise<ProfileRecord | undefined> {
+  const moves = changes.timezone !== undefined;
+  const also = moves ? reportZonePut(changes.timezone) : [];
   const update = {
     TableName: tableName(),
     Key: keys.profile(userId),
-    ...updateExpression(changes, { set: ['#updatedAt = :updatedAt'], add: ['#version :one'], names: { '#updatedAt': 'updatedAt', '#version': 'version' }, values: { ':updatedAt': now.toISOString(), ':one': 1 } }),
+    ...updateExpression(moves ? { ...changes, ...keys.usersByZone(zoneKey(changes.timezone), userId) } : changes, { set: ['#updatedAt = :updatedAt'], add: ['#version :one'], names: { '#updatedAt': 'updatedAt', '#version': 'version' }, values: { ':updatedAt': now.toISOString(), ':one': 1 } }),
     ConditionExpression: 'attribute_exists(pk)',
   };
   try {
-    if (events.length === 0) {
+    if (events.length === 0 && also.length === 0) {
       const out = await db().send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
       return out.Attributes ? toRecord(out.Attributes) : undefined;
     }
-    await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...events.map(outboxPut)] }));
+    await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...events.map(outboxPut), ...also] }));
     return getProfile(userId);
   } catch (e) {
     if (isConditionFailure(e)) return undefined;
@@ -86,13 +108,14 @@ export async function putProfileIfAbsent(profile: ProfileRecord): Promise<void> 
     .send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.profile(profile.userId), ...profile, ...keys.usersShard(profile.userId) },
+        Item: { ...keys.profile(profile.userId), ...profile, ...indexKeys(profile.userId, profile.timezone) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
     .catch((e: unknown) => {
       if (!isConditionFailure(e)) throw e;
     });
+  for (const t of reportZonePut(profile.timezone)) await db().send(new PutCommand(t.Put as ConstructorParameters<typeof PutCommand>[0]));
 }
 
 /**
@@ -156,6 +179,95 @@ export async function profilesPage(shard: number, start?: Record<string, unknown
     }),
   );
   return { profiles: (page.Items ?? []).map(toRecord), ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+}
+
+/**
+ * One page of one shard of one time zone's profiles (the by-zone index; `zone` a zone key), from a position a
+ * previous page returned: what the hourly report schedule's shard messages page. `next` is undefined on the last.
+ */
+export async function profilesInZonePage(zone: string, shard: number, start?: Record<string, unknown>, pageSize = 100): Promise<{ profiles: ProfileRecord[]; next?: Record<string, unknown> }> {
+  const page = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: keys.usersByZoneIndex,
+      KeyConditionExpression: 'gsi2pk = :z',
+      ExpressionAttributeValues: { ':z': keys.zonePartition(zone, shard) },
+      ExclusiveStartKey: start,
+      Limit: pageSize,
+    }),
+  );
+  return { profiles: (page.Items ?? []).map(toRecord), ...(page.LastEvaluatedKey ? { next: page.LastEvaluatedKey } : {}) };
+}
+
+/** Every time zone some profile was given (one small partition, a few hundred names at most), plus UTC. */
+export async function reportZones(): Promise<string[]> {
+  const zones = new Set(['UTC']);
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': keys.reportZonesPartition }, ProjectionExpression: 'sk', ExclusiveStartKey: start }),
+    );
+    for (const item of page.Items ?? []) zones.add(String(item.sk));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return [...zones];
+}
+
+/**
+ * Puts every profile of the users index into its time zone's partition of the by-zone index (and lists the zone),
+ * where it is missing or stale: the one-off backfill after deploying the by-zone report schedule
+ * (`npm run reshard-users`). Conditional on the index keys it read, so a concurrent change is not undone; re-running
+ * moves nothing. Returns how many profiles were indexed.
+ */
+export async function indexProfilesByZone(pageSize = 100): Promise<number> {
+  let indexed = 0;
+  const listed = new Set<string>();
+  for (let shard = 0; shard < USER_SHARDS; shard++) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: keys.usersIndex,
+          KeyConditionExpression: 'gsi1pk = :u',
+          ExpressionAttributeValues: { ':u': keys.usersShardPartition(shard) },
+          ProjectionExpression: 'pk, sk, gsi1sk, gsi2pk, timezone',
+          ExclusiveStartKey: start,
+          Limit: pageSize,
+        }),
+      );
+      for (const item of page.Items ?? []) if (await indexOneByZone(item, listed)) indexed++;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return indexed;
+}
+
+async function indexOneByZone(item: Record<string, unknown>, listed: Set<string>): Promise<boolean> {
+  const timezone = typeof item.timezone === 'string' ? item.timezone : undefined;
+  const zone = zoneKey(timezone);
+  if (!listed.has(zone)) {
+    for (const t of reportZonePut(timezone)) await db().send(new PutCommand(t.Put as ConstructorParameters<typeof PutCommand>[0]));
+    listed.add(zone);
+  }
+  const wanted = keys.usersByZone(zone, String(item.gsi1sk));
+  if (item.gsi2pk === wanted.gsi2pk) return false;
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET gsi2pk = :p, gsi2sk = :s',
+        // Unchanged since read: a time-zone change meanwhile wrote its own index keys, which this must not undo.
+        ConditionExpression: item.gsi2pk === undefined ? 'attribute_exists(pk) AND attribute_not_exists(gsi2pk)' : 'gsi2pk = :old',
+        ExpressionAttributeValues: { ':p': wanted.gsi2pk, ':s': wanted.gsi2sk, ...(item.gsi2pk === undefined ? {} : { ':old': item.gsi2pk }) },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false; // changed meanwhile: its own update indexed it
+    throw e;
+  }
 }
 
 /**

@@ -2,7 +2,8 @@ import { ReportRequested } from '../../events/report-requested';
 import { previousWeek } from '../domain/emails/report';
 import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
-import { getProfile, updateProfile } from '../adapters/profiles';
+import { getProfile, profilesInZonePage, profilesPage, reportZones, updateProfile, USER_SHARDS } from '../adapters/profiles';
+import { publish } from '../adapters/queue';
 import { unsubscribeToken, unsubscribeUserOf } from '../adapters/unsubscribe-token';
 import { escapeHtml } from '../domain/emails/layout';
 import { config } from '../config';
@@ -17,10 +18,80 @@ import { goalStatuses } from './goals';
 import { listAlerts } from './alerts';
 import { openAdvice } from './advice';
 import { healthReport } from './health';
+import { dueReport, dueZones, reportTick, type ReportKind } from '../domain/reports/schedule';
 import { sweepUsers, type SweepDeps, type SweepResult } from './user-sweep';
 
+/** What the by-zone report schedule reads and writes besides a sweep's (adapters by default; fakes in unit tests). */
+export interface ReportScheduleDeps extends SweepDeps {
+  /** Every zone some profile was given, UTC included (a small registry, not the users). */
+  reportZones: () => Promise<string[]>;
+  /** One page of one zone's partition of a users-index shard. */
+  profilesInZonePage: (zone: string, shard: number, start: Record<string, unknown> | undefined, size: number) => ReturnType<SweepDeps['profilesPage']>;
+}
+
+const scheduleDefaults = (): ReportScheduleDeps => ({ profilesPage, publish, shards: USER_SHARDS, reportZones, profilesInZonePage });
+
+/** What one hourly run of a report schedule started: the zones due and the shard messages queued for them. */
+export interface DueReportsResult {
+  tick: string;
+  zones: string[];
+  shards: number;
+}
+
 /**
- * Queues one weekly report per user, one message each (a malformed profile is skipped alone): the schedule's call
+ * The hourly report schedule: the `kind` report is due in the zones whose local time reached 07:00 of a Monday
+ * (weekly) or of the 1st (monthly) within the hour that ended at this tick (see shared/domain/reports/schedule.ts).
+ * Reads the small zone registry, never the users, and queues one `UsersSweepContinued` per shard of each due zone
+ * on `reports` (ids derive from zone, tick and shard, so a re-run repeats them); each pages its zone's partition.
+ */
+export async function queueDueReports(now: Date, kind: ReportKind, deps: ReportScheduleDeps = scheduleDefaults()): Promise<DueReportsResult> {
+  const tick = reportTick(now);
+  const due = dueZones(tick, kind, await deps.reportZones());
+  let shards = 0;
+  for (const { zone } of due) {
+    const r = await sweepUsers({ job: `${kind}-report`, zone, scheduledAt: tick, deadline: Number.POSITIVE_INFINITY, queue: 'reports', continuationQueue: 'reports', messageOf: () => undefined }, deps);
+    shards += r.shards ?? 0;
+  }
+  return { tick: tick.toISOString(), zones: due.map((d) => d.zone), shards };
+}
+
+/**
+ * One shard message of the hourly schedule: pages `zone`'s partition of the shard and queues one `ReportRequested`
+ * per confirmed user who wants the `kind` report, for the period that ended before the local day in that zone
+ * (event id from kind, period and user, so any re-run or overlap queues the same id and the receipt sends once).
+ */
+export async function queueZoneReports(
+  kind: ReportKind,
+  zone: string,
+  scheduledAt: Date,
+  shard: number,
+  cursor: string | undefined,
+  deadline: number,
+  deps: ReportScheduleDeps = scheduleDefaults(),
+): Promise<SweepResult> {
+  const period = dueReport(zone, reportTick(scheduledAt), kind);
+  if (!period) return { queued: 0, skipped: 0, continued: false }; // not a tick of this zone (a forged or stale message)
+  return sweepUsers(
+    {
+      job: `${kind}-report`,
+      zone,
+      shard,
+      cursor,
+      scheduledAt,
+      deadline,
+      queue: 'reports',
+      continuationQueue: 'reports',
+      pageOf: (s, start, size) => deps.profilesInZonePage(zone, s, start, size),
+      messageOf: (p) =>
+        p.confirmedAt && wantsReport(p.reports, kind) ? newEvent(ReportRequested, { userId: p.userId, period: kind, ...period }, scheduledAt, `report-${kind}-${period.from}-${p.userId}`) : undefined,
+    },
+    deps,
+  );
+}
+
+/**
+ * The former UTC sweep of the whole users index, kept for shard messages queued before the by-zone schedule (they
+ * carry no zone) so they finish as queued. Queues one weekly report per user, one message each (a malformed profile is skipped alone): the schedule's call
  * queues one message per users-index shard on `reports`, each shard's call pages its shard (see `sweepUsers`). The event id is derived from user and week, so a
  * re-run of the schedule queues the same ids and the consumer's receipts keep each report to one email.
  */

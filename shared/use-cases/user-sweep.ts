@@ -31,6 +31,11 @@ export interface SweepOptions {
   shard?: number | undefined;
   /** Where the previous page of the shard stopped (a continuation's cursor); the shard's first page when absent. */
   cursor?: string | undefined;
+  /**
+   * The time zone whose partitions the sweep pages (with `pageOf` reading that zone's partition of a shard), carried
+   * in every shard and continuation message; absent for a sweep of the whole users index.
+   */
+  zone?: string | undefined;
   /** When the schedule fired: every message of one sweep is derived from it. */
   scheduledAt: Date;
   /** Epoch ms after which no new page starts: the rest goes to a continuation message. */
@@ -65,9 +70,10 @@ export interface SweepResult {
  */
 export async function sweepUsers(o: SweepOptions, deps: SweepDeps = defaults()): Promise<SweepResult> {
   const scheduledAt = o.scheduledAt.toISOString();
+  const zone = o.zone === undefined ? {} : { zone: o.zone };
   if (o.shard === undefined) {
     const shards = Array.from({ length: deps.shards }, (_, shard) =>
-      newEvent(UsersSweepContinued, { job: o.job, shard, scheduledAt }, o.scheduledAt, `sweep-${o.job}-${scheduledAt}-${shard}`),
+      newEvent(UsersSweepContinued, { job: o.job, shard, scheduledAt, ...zone }, o.scheduledAt, `sweep-${o.job}-${o.zone === undefined ? '' : `${o.zone}-`}${scheduledAt}-${shard}`),
     );
     await deps.publish(o.continuationQueue, shards);
     return { queued: 0, skipped: 0, continued: true, shards: shards.length };
@@ -101,7 +107,7 @@ export async function sweepUsers(o: SweepOptions, deps: SweepDeps = defaults()):
     start = page.next;
     if (start && (pages >= SWEEP_PAGES_PER_MESSAGE || Date.now() > o.deadline)) {
       const cursor = JSON.stringify(start);
-      await deps.publish(o.continuationQueue, [newEvent(UsersSweepContinued, { job: o.job, shard: o.shard, cursor, scheduledAt }, new Date())]);
+      await deps.publish(o.continuationQueue, [newEvent(UsersSweepContinued, { job: o.job, shard: o.shard, cursor, scheduledAt, ...zone }, new Date())]);
       return { queued, skipped, continued: true };
     }
   } while (start);
