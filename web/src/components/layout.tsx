@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useMe } from '../api/queries';
+import { SignOutButton } from './auth-sign-out';
 import { Loading } from './states';
 import { useOnline } from './use-online';
 
@@ -30,10 +31,13 @@ export function Layout() {
       <a className="skip" href="#main">Skip to content</a>
       <header className="top">
         <span className="brand">Tally</span>
-        <details className="menu">
-          <summary>Menu</summary>
-          <Nav admin={isAdmin} />
-        </details>
+        <div className="row">
+          <SignOutButton />
+          <details className="menu">
+            <summary>Menu</summary>
+            <Nav admin={isAdmin} />
+          </details>
+        </div>
       </header>
       <div className="frame">
         <aside className="side">

@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import { setTokens } from '../auth/session';
+import { SIGN_IN_NOTICES } from '../components/auth-sign-out';
 import { Field } from '../components/field';
 import { ProblemMessage } from '../components/states';
 
@@ -24,6 +25,8 @@ export default function SignIn() {
     },
   });
   const unconfirmed = signIn.error instanceof ApiError && /confirm/i.test(signIn.error.problem.detail + signIn.error.problem.title);
+  const noticeKey = params.get('notice') ?? '';
+  const notice = Object.hasOwn(SIGN_IN_NOTICES, noticeKey) ? SIGN_IN_NOTICES[noticeKey as keyof typeof SIGN_IN_NOTICES] : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signIn.mutate();
@@ -31,6 +34,11 @@ export default function SignIn() {
   return (
     <form onSubmit={submit} noValidate>
       <h1>Sign in</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <Field label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <Field label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
       <ProblemMessage error={signIn.error} />

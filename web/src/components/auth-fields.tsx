@@ -1,0 +1,10 @@
+import type { InputHTMLAttributes } from 'react';
+import { Field } from './field';
+
+/** The account's password rules as the API applies them (shared/domain/password-policy.ts), told before typing. */
+export const PASSWORD_HINT = 'At least 12 characters, with upper- and lower-case letters and a digit.';
+
+/** A field for choosing a new password: the browser may suggest one, and the rules are shown under it. */
+export function NewPasswordField({ label = 'New password', error, ...input }: { label?: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} type="password" autoComplete="new-password" required minLength={12} maxLength={256} hint={PASSWORD_HINT} error={error} {...input} />;
+}
