@@ -1,4 +1,127 @@
-/** Dashboard: not built yet. */
-export default function Screen() {
-  return <h1>Dashboard</h1>;
+import { Link } from 'react-router';
+import { useMe } from '../api/queries';
+import { useAdvice, useBudgetStatus, useGoals, useHealth, useSummary, useTrends, useUnreadAlerts, type AdviceList, type AlertPage, type HealthReport } from '../components/insight-api';
+import { BudgetPaceList, GoalOddsList, MoreLink } from '../components/insight-status';
+import { MonthFigures, TrendFigure, trendPoints } from '../components/insight-summary';
+import s from '../components/insight.module.css';
+import { Money } from '../components/money';
+import { Empty, QueryState } from '../components/states';
+import { formatDateTime, formatMonth, thisMonth } from '../lib/format';
+import type { ReactNode } from 'react';
+
+function Card({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
+  const id = `card-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section className="card" aria-labelledby={id} style={wide ? { gridColumn: '1 / -1' } : undefined}>
+      <h2 id={id} style={{ marginTop: 0 }}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function UnreadAlerts({ page }: { page: AlertPage }) {
+  const latest = page.items[0];
+  const count = `${page.items.length}${page.nextCursor ? '+' : ''}`;
+  return (
+    <>
+      <p>
+        <span className={s.score} data-testid="unread-count">
+          {count}
+        </span>{' '}
+        unread
+      </p>
+      {latest ? (
+        <p className={s.note}>
+          Latest: <strong>{latest.title}</strong> <span className="muted">({formatDateTime(latest.createdAt)})</span>
+        </p>
+      ) : (
+        <p className="muted">Nothing new. Budgets and goals raise alerts here when they need you.</p>
+      )}
+      <MoreLink to="/alerts">All alerts</MoreLink>
+    </>
+  );
+}
+
+function TopAdvice({ list }: { list: AdviceList }) {
+  const top = list.items[0];
+  if (!top) return <Empty title="No advice yet">Advice appears once there are a few months of transactions to learn from.</Empty>;
+  return (
+    <>
+      <p className={s.note} data-testid="top-advice">
+        <strong>{top.title}</strong>
+      </p>
+      <p className={s.note}>{top.message}</p>
+      {top.impact.monthly > 0 && (
+        <p className={s.note}>
+          Worth <Money minor={top.impact.monthly} currency={top.impact.currency} /> a month
+        </p>
+      )}
+      <MoreLink to="/advice">{`All advice (${list.items.length})`}</MoreLink>
+    </>
+  );
+}
+
+function HealthScore({ report }: { report: HealthReport }) {
+  if (report.score == null) return <Empty title="No score yet">The health score needs a month of income and spending.</Empty>;
+  const delta = report.change?.delta;
+  return (
+    <>
+      <p>
+        <span className={s.score} data-testid="health-score">
+          {report.score}
+        </span>{' '}
+        out of 100
+      </p>
+      {delta !== undefined && <p className={s.note}>{delta === 0 ? 'Same as last month' : `${delta > 0 ? 'Up' : 'Down'} ${Math.abs(delta)} points on last month`}</p>}
+      <MoreLink to="/health">The health report</MoreLink>
+    </>
+  );
+}
+
+/** This month at a glance: figures, the 12-month trend, budgets with pace, goals with odds, alerts, advice, health. */
+export default function Dashboard() {
+  const month = thisMonth();
+  const me = useMe();
+  const summary = useSummary(month);
+  const trends = useTrends(month);
+  const budgets = useBudgetStatus();
+  const goals = useGoals();
+  const alerts = useUnreadAlerts();
+  const advice = useAdvice('open');
+  const health = useHealth(month);
+  const busy = [summary, trends, budgets, goals, alerts, advice, health].some((q) => q.isPending);
+  const currency = summary.data?.baseCurrency ?? me.data?.baseCurrency ?? 'EUR';
+  const points = trends.data ? trendPoints(trends.data) : [];
+  return (
+    <div data-testid="dashboard" aria-busy={busy}>
+      <h1>Dashboard</h1>
+      <div className="grid">
+        <Card title={formatMonth(month)} wide>
+          <QueryState query={summary}>{(d) => <MonthFigures summary={d} previous={points.length > 1 ? points[points.length - 2] : undefined} />}</QueryState>
+        </Card>
+        <Card title="Last 12 months" wide>
+          <QueryState query={trends}>{() => <TrendFigure points={points} currency={currency} />}</QueryState>
+        </Card>
+        <Card title="Budgets">
+          <QueryState query={budgets}>
+            {(d) => (d.items.length ? <BudgetPaceList items={d.items} currency={currency} /> : <Empty title="No budgets yet"><Link to="/budgets">Set a budget</Link> to see its pace here.</Empty>)}
+          </QueryState>
+        </Card>
+        <Card title="Goals">
+          <QueryState query={goals}>{(d) => (d.items.length ? <GoalOddsList items={d.items} /> : <Empty title="No goals yet"><Link to="/goals">Start a savings goal</Link> to see its odds here.</Empty>)}</QueryState>
+        </Card>
+        <Card title="Alerts">
+          <QueryState query={alerts}>{(d) => <UnreadAlerts page={d} />}</QueryState>
+        </Card>
+        <Card title="Top advice">
+          <QueryState query={advice}>{(d) => <TopAdvice list={d} />}</QueryState>
+        </Card>
+        <Card title="Health score">
+          <QueryState query={health}>{(d) => <HealthScore report={d} />}</QueryState>
+        </Card>
+      </div>
+    </div>
+  );
 }
