@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { previousWeek } from '../../shared/domain/emails/report';
 import { signUnsubscribeToken } from '../../shared/adapters/unsubscribe-token';
 import { call, eventually, newUser, outbox, type TestUser } from '../support/api';
+import { firstOfMonthAt, runReportSchedule, thisMondayAt } from '../support/report-schedule';
 
 /**
  * Reports over HTTP: a ledger built through the API, read back as the monthly report by GET /reports/monthly, as
@@ -63,11 +64,9 @@ describe('GET /reports/monthly', () => {
   });
 });
 
-async function runSchedule(name: string): Promise<{ ok: boolean }> {
-  const r = await fetch(`${inject('cloud').consoleUrl}/api/schedules/${name}/run`, { method: 'POST' });
-  expect(r.status).toBe(200);
-  return (await r.json()) as { ok: boolean };
-}
+// Reports are due at 07:00 in each user's zone (these users keep the default, UTC): the schedules are fired at this
+// week's Monday and this month's 1st, 07:00Z, whatever the day the test runs.
+const runSchedule = (name: 'schedule-reports' | 'schedule-monthly-reports') => runReportSchedule(name, name === 'schedule-reports' ? thisMondayAt(7) : firstOfMonthAt(7));
 
 describe('weekly report email', () => {
   it('carries the report figures in an HTML and a text part, once per user and week however often the schedule runs', { timeout: 120_000 }, async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, emailedCode, eventually, newUser, outbox } from '../../support/api';
+import { runReportSchedule, thisMondayAt } from '../../support/report-schedule';
 
 /**
  * Email abuse: anyone can register with someone else's address. Until the owner proves the address with the
@@ -67,7 +68,8 @@ describe('email to unconfirmed addresses', () => {
   it('sends no weekly report to an unconfirmed account', { timeout: 90_000 }, async () => {
     const victim = await registerUnconfirmed();
     const confirmed = await newUser('Reported');
-    const run = await runSchedule('schedule-reports');
+    // The weekly report is due at Monday 07:00 in each user's zone (both keep UTC): fired at this week's.
+    const run = await runReportSchedule('schedule-reports', thisMondayAt(7));
     expect(run.ok).toBe(true);
     await eventually(async () => (await outbox(confirmed.email)).find((m) => /report/i.test(m.subject)), 60_000, 'the confirmed user’s report');
     // Reports are sent per user from one queue; give the victim's (if any) the same time to arrive.

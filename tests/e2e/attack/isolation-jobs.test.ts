@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, call, eventually, newUser, outbox, type TestUser } from '../../support/api';
+import { runReportSchedule, thisMondayAt } from '../../support/report-schedule';
 import { keys } from '../../../shared/adapters/keys';
 
 /**
@@ -44,8 +45,8 @@ beforeAll(async () => {
   bystander = await newUser('Bystander');
   const at = new Date().toISOString();
   // Profiles sorting first in their users-index shard: one whose ledger is malformed, one without a user id.
-  await put({ pk: `USER#${POISONED}`, sk: 'PROFILE', ...keys.usersShard(POISONED), userId: POISONED, email: `poison-${tag}@example.com`, username: POISONED, name: 'Poison', baseCurrency: 'EUR', createdAt: at, updatedAt: at, version: 1 });
-  await put({ pk: `USER#${BROKEN_PROFILE}`, sk: 'PROFILE', ...keys.usersShard(BROKEN_PROFILE), email: `broken-${tag}@example.com`, createdAt: at, updatedAt: at, version: 1 });
+  await put({ pk: `USER#${POISONED}`, sk: 'PROFILE', ...keys.usersShard(POISONED), ...keys.usersByZone('UTC', POISONED), userId: POISONED, email: `poison-${tag}@example.com`, username: POISONED, name: 'Poison', baseCurrency: 'EUR', createdAt: at, updatedAt: at, version: 1 });
+  await put({ pk: `USER#${BROKEN_PROFILE}`, sk: 'PROFILE', ...keys.usersShard(BROKEN_PROFILE), ...keys.usersByZone('UTC', BROKEN_PROFILE), email: `broken-${tag}@example.com`, createdAt: at, updatedAt: at, version: 1 });
   // The poisoned user's one transaction: no valid type or amount, pending a USD rate on PENDING_DATE.
   const id = `poison-${tag}`;
   await put({
@@ -150,8 +151,8 @@ describe('attack: one user poisons the jobs that run over every user', () => {
   });
 
   it('the weekly reports still reach the other users', { timeout: 90_000 }, async () => {
-    // Act
-    await runSchedule('schedule-reports');
+    // Act: the report is due at Monday 07:00 in each user's zone (all of these are in UTC), fired at this week's.
+    expect((await runReportSchedule('schedule-reports', thisMondayAt(7))).ok).toBe(true);
 
     // Assess: the bystander gets their report although a profile before theirs has no user id.
     const mail = await eventually(async () => (await outbox(bystander.email)).find((m) => /weekly Tally report/.test(m.subject)), 60_000, 'the bystander’s weekly report');
