@@ -51,27 +51,15 @@ export function thresholdAlerts(status: BudgetStatusView, trigger: Trigger, curr
     const reached = available <= 0n ? spent > 0n : spent * 100n >= BigInt(Math.round(threshold)) * available;
     if (!reached) continue;
     const percent = percentOf(spent, available);
-    out.push({
+    out.push(budgetAlert(status, trigger, currency, {
       id: alertId('budget.threshold', status.budgetId, status.period.from, String(threshold)),
       kind: 'budget.threshold',
       severity: threshold >= 100 ? 'critical' : threshold >= 80 ? 'warning' : 'info',
       title: `${status.name}: ${threshold}% of the budget spent`,
       message: `Spending in ${status.period.from}…${status.period.to} reached ${Number.isFinite(percent) ? `${percent}%` : 'more than'} of the ${money(available, currency)} available (threshold ${threshold}%).`,
-      evidence: {
-        method: 'level: spent ≥ threshold% × available, spending of the whole period',
-        threshold,
-        spent: plain(spent),
-        available: plain(available),
-        percentUsed: Number.isFinite(percent) ? percent : null,
-        currency,
-        period: status.period,
-        asOf: status.asOf,
-        transactionId: trigger.transactionId,
-        transactionDate: trigger.date,
-      },
-      budgetId: status.budgetId,
-      transactionId: trigger.transactionId,
-    });
+      method: 'level: spent ≥ threshold% × available, spending of the whole period',
+      figures: { threshold, spent: plain(spent), available: plain(available), percentUsed: Number.isFinite(percent) ? percent : null },
+    }));
   }
   return out;
 }
@@ -85,26 +73,39 @@ export function paceAlert(status: BudgetStatusView, trigger: Trigger, currency: 
   const available = big(status.available);
   const overspend = big(status.projectedOverspend);
   if (overspend <= 0n || spent >= available || available <= 0n) return undefined;
-  return {
+  return budgetAlert(status, trigger, currency, {
     id: alertId('budget.pace', status.budgetId, status.period.from),
     kind: 'budget.pace',
     severity: 'warning',
     title: `${status.name}: on pace to overspend`,
     message: `By ${status.asOf ?? trigger.date} you spent ${money(spent, currency)} of ${money(available, currency)}; at your usual pace the period ends at ${money(big(status.projected), currency)}, ${money(overspend, currency)} over.`,
-    evidence: {
-      method: 'projection of the budget status as of the transaction date (the user’s own pattern in the period, linear without history)',
+    method: 'projection of the budget status as of the transaction date (the user’s own pattern in the period, linear without history)',
+    figures: {
       pace: status.pace ?? null,
       spent: plain(spent),
       available: plain(available),
       expectedByNow: plain(big(status.expectedByNow)),
       projected: plain(big(status.projected)),
       projectedOverspend: plain(overspend),
-      currency,
-      period: status.period,
-      asOf: status.asOf,
-      transactionId: trigger.transactionId,
-      transactionDate: trigger.date,
     },
+  });
+}
+
+/** What a budget alert says, and the figures its evidence holds between its method and its period. */
+interface BudgetAlertFacts extends Omit<AlertDraft, 'evidence' | 'budgetId' | 'transactionId'> {
+  method: string;
+  figures: Record<string, unknown>;
+}
+
+/**
+ * A budget alert with its evidence: how it was decided, the figures, then the currency, the period and its status
+ * date, and the transaction whose event raised it.
+ */
+function budgetAlert(status: BudgetStatusView, trigger: Trigger, currency: string, facts: BudgetAlertFacts): AlertDraft {
+  const { method, figures, ...alert } = facts;
+  return {
+    ...alert,
+    evidence: { method, ...figures, currency, period: status.period, asOf: status.asOf, transactionId: trigger.transactionId, transactionDate: trigger.date },
     budgetId: status.budgetId,
     transactionId: trigger.transactionId,
   };
