@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 67, skipBlankLines: true, skipComments: true }] },
   },
   {
-    files: ['infra/stacks/api-stack.ts', 'infra/local/main.ts', 'shared/use-cases/transactions.ts'],
+    files: ['infra/local/main.ts', 'shared/use-cases/transactions.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 65, skipBlankLines: true, skipComments: true }] },
   },
   {

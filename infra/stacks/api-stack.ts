@@ -78,33 +78,8 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const corsOrigins = props.corsOrigins ?? [];
-    for (const origin of corsOrigins) {
-      if (origin !== '*' && !/^https?:\/\/[^/\s*]+$/.test(origin)) throw new Error(`CORS origin "${origin}" must be a scheme and host (e.g. https://app.example.com), without a path.`);
-    }
-    if (corsOrigins.includes('*')) {
-      Annotations.of(this).addWarningV2('tally:corsAnyOrigin', 'corsOrigins includes *: any web page may call the API from a browser. Name the app’s origins instead.');
-    }
-
-    this.api = new apigw.HttpApi(this, 'HttpApi', {
-      apiName: this.stackName,
-      description: 'Tally HTTP API',
-      createDefaultStage: false,
-      corsPreflight: corsOrigins.length === 0 ? undefined : {
-        allowOrigins: corsOrigins,
-        allowMethods: [
-          apigw.CorsHttpMethod.GET,
-          apigw.CorsHttpMethod.POST,
-          apigw.CorsHttpMethod.PUT,
-          apigw.CorsHttpMethod.PATCH,
-          apigw.CorsHttpMethod.DELETE,
-          apigw.CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
-        exposeHeaders: ['etag', 'location', 'x-correlation-id'],
-        maxAge: Duration.hours(1),
-      },
-    });
-
+    checkCorsOrigins(this, corsOrigins);
+    this.api = newHttpApi(this, corsOrigins);
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.accessLogRetention ?? logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -119,10 +94,16 @@ export class ApiStack extends Stack {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT)),
       },
     });
+    this.addRouteStacks(props, corsOrigins);
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+  }
 
-    // The routes and their functions live in one nested stack per domain (infra/stacks/http-routes-stack.ts), so
-    // this template holds only the API, its stage and the access logs, whatever the route count.
-    // Route-level throttles (heavy and auth routes, from the manifest) on top of the stage's default.
+  /**
+   * The routes and their functions live in one nested stack per domain (infra/stacks/http-routes-stack.ts), so this
+   * template holds only the API, its stage and the access logs, whatever the route count. Route-level throttles
+   * (heavy and auth routes, from the manifest) go on top of the stage's default.
+   */
+  private addRouteStacks(props: ApiStackProps, corsOrigins: string[]): void {
     // CfnStage.routeSettings is a JSON map: its values are written as CloudFormation spells them.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     const routeKeys = new Set<string>();
@@ -147,9 +128,39 @@ export class ApiStack extends Stack {
         this.stage.node.addDependency(route);
       }
     }
-
     if (Object.keys(routeSettings).length > 0) (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = routeSettings;
-
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
   }
+}
+
+/** CORS origins are a scheme and host each, or `*` (allowed, with a warning). */
+function checkCorsOrigins(stack: Stack, corsOrigins: string[]): void {
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s*]+$/.test(origin)) throw new Error(`CORS origin "${origin}" must be a scheme and host (e.g. https://app.example.com), without a path.`);
+  }
+  if (corsOrigins.includes('*')) {
+    Annotations.of(stack).addWarningV2('tally:corsAnyOrigin', 'corsOrigins includes *: any web page may call the API from a browser. Name the app’s origins instead.');
+  }
+}
+
+/** The HTTP API without a default stage, with the CORS preflight of the allowed origins (none: no preflight). */
+function newHttpApi(stack: Stack, corsOrigins: string[]): apigw.HttpApi {
+  return new apigw.HttpApi(stack, 'HttpApi', {
+    apiName: stack.stackName,
+    description: 'Tally HTTP API',
+    createDefaultStage: false,
+    corsPreflight: corsOrigins.length === 0 ? undefined : {
+      allowOrigins: corsOrigins,
+      allowMethods: [
+        apigw.CorsHttpMethod.GET,
+        apigw.CorsHttpMethod.POST,
+        apigw.CorsHttpMethod.PUT,
+        apigw.CorsHttpMethod.PATCH,
+        apigw.CorsHttpMethod.DELETE,
+        apigw.CorsHttpMethod.OPTIONS,
+      ],
+      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
+      exposeHeaders: ['etag', 'location', 'x-correlation-id'],
+      maxAge: Duration.hours(1),
+    },
+  });
 }
