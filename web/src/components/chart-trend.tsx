@@ -56,5 +56,5 @@ export default function TrendChart({ points, currency }: { points: TrendPoint[];
       plot.destroy();
     };
   }, [points, currency]);
-  return <div ref={box} aria-hidden="true" data-testid="trend-canvas" />;
+  return <div ref={box} aria-hidden="true" data-testid="trend-canvas" style={{ width: '100%', minWidth: 0, overflow: 'hidden' }} />;
 }

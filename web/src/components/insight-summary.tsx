@@ -19,17 +19,17 @@ function Change({ now, before, currency, label }: { now: number; before: number 
   const d = now - before;
   const words = d === 0 ? 'same as' : d > 0 ? 'up on' : 'down on';
   return (
-    <small className="muted" data-testid={`change-${label}`}>
+    <span className="muted" data-testid={`change-${label}`}>
       {d === 0 ? '' : `${formatMoney(Math.abs(d), currency)} `}
       {words} last month
-    </small>
+    </span>
   );
 }
 
 /** This month's income, expenses and net in the base currency, each with its change against last month. */
 export function MonthFigures({ summary, previous }: { summary: Summary; previous: TrendPoint | undefined }) {
   const c = summary.baseCurrency;
-  if (summary.transactionCount === 0 && !previous) {
+  if (summary.transactionCount === 0 && (!previous || (previous.income === 0 && previous.expenses === 0))) {
     return (
       <Empty title="No transactions this month yet">
         <p>
@@ -49,7 +49,11 @@ export function MonthFigures({ summary, previous }: { summary: Summary; previous
         <div key={label}>
           <dt>{label}</dt>
           <dd data-testid={`figure-${label.toLowerCase()}`}>{formatMoney(value, c)}</dd>
-          <Change now={value} before={before} currency={c} label={label.toLowerCase()} />
+          {before !== undefined && (
+            <dd>
+              <Change now={value} before={before} currency={c} label={label.toLowerCase()} />
+            </dd>
+          )}
         </div>
       ))}
     </dl>

@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
 function Card({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const id = `card-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <section className="card" aria-labelledby={id} style={wide ? { gridColumn: '1 / -1' } : undefined}>
+    <section className="card" aria-labelledby={id} style={{ minWidth: 0, ...(wide ? { gridColumn: '1 / -1' } : {}) }}>
       <h2 id={id} style={{ marginTop: 0 }}>
         {title}
       </h2>
