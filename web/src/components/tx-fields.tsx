@@ -26,7 +26,7 @@ export function TxFields({ values, set, accounts, categories, errors }: Props) {
   const open = accounts.filter((a) => !a.archived || a.id === values.accountId || a.id === values.toAccountId);
   return (
     <>
-      <div className="row">
+      <div className={styles.pair}>
         <SelectField label="Type" value={values.type} error={errors.type} onChange={(e) => patch({ type: e.target.value as FormValues['type'] })}>
           {TYPES.map(([v, label]) => (
             <option key={v} value={v}>
@@ -36,7 +36,7 @@ export function TxFields({ values, set, accounts, categories, errors }: Props) {
         </SelectField>
         <Field label="Date" type="date" required value={values.date} error={errors.date} onChange={(e) => patch({ date: e.target.value })} />
       </div>
-      <div className="row">
+      <div className={styles.pair}>
         <SelectField label={values.type === 'transfer' ? 'From account' : 'Account'} value={values.accountId} error={errors.accountId} onChange={(e) => set(withAccount(values, accounts.find((a) => a.id === e.target.value), account))}>
           <option value="">No account</option>
           {open.map((a) => (
@@ -65,7 +65,7 @@ export function TxFields({ values, set, accounts, categories, errors }: Props) {
 
 function AmountRow({ values, patch, errors }: { values: FormValues; patch: (p: Partial<FormValues>) => void; errors: Record<string, string> }) {
   return (
-    <div className="row">
+    <div className={styles.pair}>
       <Field
         label="Amount"
         inputMode="decimal"
@@ -73,7 +73,7 @@ function AmountRow({ values, patch, errors }: { values: FormValues; patch: (p: P
         required
         value={values.amount}
         error={errors.amount}
-        hint={values.currency ? `In ${values.currency}, e.g. 12.50 (positive; the type says which way)` : 'Choose an account or a currency first'}
+        hint={values.currency ? `In ${values.currency}, e.g. 12.50` : 'Choose an account or a currency first'}
         onChange={(e) => patch({ amount: e.target.value })}
       />
       <Field
@@ -83,7 +83,7 @@ function AmountRow({ values, patch, errors }: { values: FormValues; patch: (p: P
         autoComplete="off"
         value={values.currency}
         error={errors.currency}
-        hint="The account's, unless paid in another"
+        hint="The account's unless paid in another"
         onChange={(e) => patch({ currency: e.target.value.toUpperCase() })}
       />
     </div>

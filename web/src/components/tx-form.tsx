@@ -14,6 +14,8 @@ interface Props {
   onDone: () => void;
 }
 
+const refused = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500;
+
 /** State of one opening of the dialog: the version read, what the person typed, and a conflict when one came back. */
 function useTxForm(tx: Transaction | undefined, accounts: Account[], onDone: () => void) {
   const [base, setBase] = useState(tx);
@@ -21,7 +23,8 @@ function useTxForm(tx: Transaction | undefined, accounts: Account[], onDone: () 
   const [values, setValues] = useState(started);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Transaction | 'deleted' | undefined>();
-  const [key] = useState(() => crypto.randomUUID());
+  // One key per attempt: a retry after a lost answer reuses it; after a refusal the corrected body needs a new one.
+  const [key, setKey] = useState(() => crypto.randomUUID());
   const create = useCreateTransaction();
   const update = useUpdateTransaction();
   const remove = useDeleteTransaction();
@@ -33,7 +36,7 @@ function useTxForm(tx: Transaction | undefined, accounts: Account[], onDone: () 
     const errors = localErrors(values);
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
-    if (!base) return create.mutate({ body: toInput(values), key }, { onSuccess: onDone });
+    if (!base) return create.mutate({ body: toInput(values), key }, { onSuccess: onDone, onError: (e) => refused(e) && setKey(crypto.randomUUID()) });
     const patch = toPatch(values, started);
     if (Object.keys(patch).length === 0) return onDone();
     update.mutate({ id: base.id, version: base.version, body: patch }, { onSuccess: onDone, onError });

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../api/problem';
 import { Field, SelectField } from '../components/field';
 import { detectDelimiter, readCsv, readText, type Delimiter } from '../components/import-csv';
 import { initialChoice, MappingForm, MappingPreview, PREVIEW_ROWS, toMapping, type MappingChoice } from '../components/import-mapping';
@@ -66,6 +67,7 @@ function useImportForm({ file, setFile, onStarted }: FormProps) {
   const [choice, setChoice] = useState<MappingChoice>();
   const [fileError, setFileError] = useState<string>();
   const [dryRun, setDryRun] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const start = useStartImport();
   const open = (accounts.data?.items ?? []).filter((a) => !a.archived);
   const account = accountId || open[0]?.id || '';
@@ -77,7 +79,7 @@ function useImportForm({ file, setFile, onStarted }: FormProps) {
     setChoice(undefined);
     start.reset();
     if (!chosen) return;
-    if (chosen.size > MAX_IMPORT_BYTES) return setFileError(`${chosen.name} is ${sizeText(chosen.size)}; Tally imports files up to ${LIMIT_TEXT}. Split it (by year, say) and import each part.`);
+    if (chosen.size > MAX_IMPORT_BYTES) return setFileError(`${chosen.name} (${sizeText(chosen.size)}) is larger than ${LIMIT_TEXT}, the most Tally imports in one file. Split it (by year, say) and import each part.`);
     if (chosen.size === 0) return setFileError(`${chosen.name} is empty.`);
     const text = await readText(chosen);
     const format = formatOf(chosen.name, text);
@@ -95,7 +97,14 @@ function useImportForm({ file, setFile, onStarted }: FormProps) {
     const body: ImportBody = { accountId: account, format: file.format, content: file.text, dryRun, ...(csv ? { mapping: toMapping(choice, preview), delimiter: choice.delimiter } : {}) };
     // The API counts the request as sent: escaping in JSON can push a file just under the limit over it.
     if (new Blob([JSON.stringify(body)]).size > MAX_IMPORT_REQUEST_BYTES) return setFileError(`${file.name} is too large once sent; Tally imports files up to ${LIMIT_TEXT}. Split it and import each part.`);
-    start.mutate({ body, key: `${file.key}:${dryRun ? 'dry' : 'run'}` }, { onSuccess: (r) => onStarted(r.importId, csv ? choice.delimiter : undefined) });
+    start.mutate(
+      { body, key: `${file.key}:${attempt}:${dryRun ? 'dry' : 'run'}` },
+      {
+        onSuccess: (r) => onStarted(r.importId, csv ? choice.delimiter : undefined),
+        // A refused body will be corrected, and the same key with another body is refused (422): a new attempt.
+        onError: (e) => e instanceof ApiError && e.status >= 400 && e.status < 500 && setAttempt((n) => n + 1),
+      },
+    );
   };
   return { accounts, open, account, setAccountId, choice, setChoice, preview, fileError, dryRun, setDryRun, start, pick, changeFormat, submit };
 }

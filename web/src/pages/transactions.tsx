@@ -53,6 +53,10 @@ function TxResults({ filters, accounts, categories, onEdit, onClear, onAdd }: Re
   if (pages.isPending) return <Loading label="Loading transactions…" />;
   if (!pages.data) return <ProblemMessage error={pages.error} />;
   const items = pages.data.pages.flatMap((p) => p.items);
+  // A page may come back empty with a cursor when the API stopped reading a long history for a narrow filter.
+  if (items.length === 0 && pages.hasNextPage) {
+    return <LoadMore hasNext loading={pages.isFetchingNextPage} onMore={() => void pages.fetchNextPage()} count={0} />;
+  }
   if (items.length === 0) {
     return filtered ? (
       <Empty title="No transactions match these filters">
