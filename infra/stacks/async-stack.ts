@@ -2,7 +2,7 @@ import { Annotations, type CfnElement, Duration, Stack, TimeZone, type StackProp
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -140,6 +140,9 @@ export class AsyncStack extends Stack {
       schedule: ScheduleExpression.expression(def.schedule, TimeZone.ETC_UTC),
       target: new LambdaInvoke(fn.function, {
         role,
+        // The time the run was scheduled for, not when an attempt arrives: a retried run (up to maxEventAge later)
+        // still does the work of its own hour (the report schedules pick the time zones due at that hour).
+        input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime, id: ContextAttribute.executionId }),
         deadLetterQueue: props.scheduleFailureQueue,
         retryAttempts: props.scheduleRetryAttempts ?? 3,
         maxEventAge: Duration.hours(1),
