@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
@@ -69,4 +69,29 @@ export async function deleteRule(userId: string, id: string, expectedVersion: nu
   return deleteCounted(userId, 'rules', {
     Delete: { TableName: tableName(), Key: keys.rule(userId, id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } },
   });
+}
+
+/**
+ * Stores the compiled program of a pattern rule saved before programs were stored (`npm run migrate-rules`), without
+ * changing its version: the rule's content and ETag stay the same. Written only while the rule is still at
+ * `version` with the same pattern and no program, so an edit made meanwhile (which stores its own) always wins.
+ * False when that condition failed.
+ */
+export async function storeRuleProgram(userId: string, rule: Pick<RuleRecord, 'id' | 'version'> & { pattern: string }, program: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.rule(userId, rule.id),
+        UpdateExpression: 'SET patternProgram = :p',
+        ConditionExpression: 'version = :v AND #c.descriptionRegex = :src AND attribute_not_exists(patternProgram)',
+        ExpressionAttributeNames: { '#c': 'conditions' },
+        ExpressionAttributeValues: { ':p': program, ':v': rule.version, ':src': rule.pattern },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
 }

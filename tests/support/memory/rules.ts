@@ -33,5 +33,12 @@ export async function deleteRule(userId: string, id: string, expectedVersion: nu
   return memory.rules.delete(`${userId}/${id}`);
 }
 
+export async function storeRuleProgram(userId: string, rule: Pick<RuleRecord, 'id' | 'version'> & { pattern: string }, program: string): Promise<boolean> {
+  const current = memory.rules.get(`${userId}/${rule.id}`) as (RuleRecord & { patternProgram?: string }) | undefined;
+  if (!current || current.version !== rule.version || current.conditions.descriptionRegex !== rule.pattern || current.patternProgram !== undefined) return false;
+  current.patternProgram = program;
+  return true;
+}
+
 /** Compile-time proof that the in-memory rules match the adapter's signatures. */
-export const rulesMemoryMatchesAdapter: typeof Adapter = { listRules, getRule, putRule, deleteRule };
+export const rulesMemoryMatchesAdapter: typeof Adapter = { listRules, getRule, putRule, deleteRule, storeRuleProgram };
