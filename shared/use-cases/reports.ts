@@ -118,8 +118,9 @@ export function previousMonth(now: Date): { from: string; to: string } {
 }
 
 /**
- * Queues one monthly report (the month before `now`) per user whose preference is `monthly` or `both`, through the
- * same sharded sweep as the weekly one; event ids derive from user and month, so a re-run queues the same ids and
+ * The former UTC monthly sweep, kept like {@link queueWeeklyReports} for zone-less shard messages queued before the
+ * by-zone schedule. Queues one monthly report (the month before `now`) per user whose preference is `monthly` or
+ * `both`, through the same sharded sweep as the weekly one; event ids derive from user and month, so a re-run queues the same ids and
  * the receipts keep each report to one email.
  */
 export async function queueMonthlyReports(now: Date, deadline = Number.POSITIVE_INFINITY, shard?: number, cursor?: string, deps?: SweepDeps): Promise<SweepResult> {
