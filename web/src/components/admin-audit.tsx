@@ -72,7 +72,8 @@ function AuditBody({ audit }: { audit: ReturnType<typeof useAudit> }) {
 
 function AuditTable({ records }: { records: AuditRecord[] }) {
   return (
-    <div className="table-wrap">
+    // Focusable so that a keyboard can scroll it when it is wider than the screen.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log entries">
       <table>
         <thead>
           <tr>
@@ -92,9 +93,9 @@ function AuditTable({ records }: { records: AuditRecord[] }) {
               <td>
                 <code>{r.role}</code>
               </td>
-              <td>{r.targetUserId ? <code>{r.targetUserId}</code> : <span className="muted">—</span>}</td>
+              <td>{r.targetUserId ? <code className={s.id}>{r.targetUserId}</code> : <span className="muted">—</span>}</td>
               <td>
-                <code>{r.actorUserId}</code>
+                <code className={s.id}>{r.actorUserId}</code>
               </td>
               <td>
                 <span className={`badge ${OUTCOMES[r.outcome]}`}>{r.outcome}</span>

@@ -28,7 +28,7 @@ const KNOWN_PERMISSIONS: [string, string][] = [
 export function RolesTable({ roles }: { roles: Role[] }) {
   if (roles.length === 0) return <Empty title="No roles yet" />;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Roles">
       <table>
         <caption className="muted">Roles and what they allow</caption>
         <thead>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { api, ok } from '../api/client';
 import { clearTokens, getTokens } from '../auth/session';
 
@@ -14,16 +15,32 @@ export const SIGN_IN_NOTICES = {
 } as const;
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;
 
-/** Leaves the signed-in screens for sign in, then forgets the session and every cached answer. */
+/**
+ * Leaves the signed-in screens for sign in; the sign-in screen then forgets the session ({@link useEndSessionOnArrival}).
+ * Forgetting it here instead would let the signed-in screens, still shown while the router's transition to sign in
+ * is pending, see no session and redirect to sign in themselves, with a `next` back to where the person was.
+ */
 export function useEndSession() {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return async (notice: SignInNotice) => {
-    // Leave the signed-in screens first, so their guard does not send the person to sign in with a `next` back.
-    await navigate(`/sign-in?notice=${notice}`, { replace: true });
+  return (notice: SignInNotice) => navigate(`/sign-in?notice=${notice}`, { replace: true, state: { endSession: true } });
+}
+
+/**
+ * On the sign-in screen: drops the tokens and every cached answer when arriving from {@link useEndSession}. The flag
+ * lives in the history entry's state, which only the app itself sets (a link cannot sign anyone out), and is removed
+ * at once so that reloading the page later does not end a session signed in since.
+ */
+export function useEndSessionOnArrival() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const arriving = (location.state as { endSession?: unknown } | null)?.endSession === true;
+  useEffect(() => {
+    if (!arriving) return;
     clearTokens();
     queryClient.clear();
-  };
+    void navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [arriving, location.pathname, location.search, navigate, queryClient]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/problem';
 import { setTokens } from '../auth/session';
-import { SIGN_IN_NOTICES } from '../components/auth-sign-out';
+import { SIGN_IN_NOTICES, useEndSessionOnArrival } from '../components/auth-sign-out';
 import { Field } from '../components/field';
 import { ProblemMessage } from '../components/states';
 
@@ -12,6 +12,7 @@ import { ProblemMessage } from '../components/states';
 export default function SignIn() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  useEndSessionOnArrival();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
