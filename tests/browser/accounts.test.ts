@@ -34,9 +34,9 @@ describe('accounts (browser)', () => {
     await dialog.getByLabel('Opening balance').fill('100.00');
     await dialog.getByRole('button', { name: 'Create account' }).click();
     const row = page.getByRole('row', { name: /Everyday/ });
-    await expect.poll(() => row.textContent()).toContain('€100.00');
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('€100.00');
     // 100 EUR at 0.08 EUR per NOK is 1,250 NOK.
-    await expect.poll(() => row.textContent()).toMatch(/1,250\.00/);
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toMatch(/1,250\.00/);
     const listed = await call('GET', '/accounts', { token });
     expect(listed.body.items).toMatchObject([{ name: 'Everyday', currency: 'EUR', openingBalance: 10000, type: 'checking' }]);
 
@@ -67,18 +67,18 @@ describe('accounts (browser)', () => {
     expect((await call('PATCH', `/accounts/${acc.id}`, { token, headers: { 'If-Match': `"${acc.version}"` }, body: { name: 'Joint (shared)' } })).status).toBe(200);
     await edit.getByLabel('Name').fill('Joint mine');
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => edit.getByRole('alert').textContent()).toMatch(/Precondition failed/);
+    await expect.poll(() => edit.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/Precondition failed/);
     await edit.getByText('Someone else changed this').waitFor();
     await edit.getByRole('button', { name: 'Reload their copy' }).click();
     const reloaded = page.getByRole('dialog', { name: 'Edit Joint (shared)' });
-    await expect.poll(() => reloaded.getByLabel('Name').inputValue()).toBe('Joint (shared)');
+    await expect.poll(() => reloaded.getByLabel('Name').inputValue(), { timeout: 20_000 }).toBe('Joint (shared)');
     expect((await call('GET', `/accounts/${acc.id}`, { token })).body.name).toBe('Joint (shared)');
     await reloaded.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Delete Joint (shared)' }).click();
     const del = page.getByRole('dialog', { name: 'Delete Joint (shared)?' });
     await del.getByRole('button', { name: 'Delete account' }).click();
-    await expect.poll(() => del.getByRole('alert').textContent()).toMatch(/Conflict.*Holiday fund/s);
+    await expect.poll(() => del.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/Conflict.*Holiday fund/s);
     await del.getByRole('listitem').filter({ hasText: 'Holiday fund' }).waitFor();
     await checkScreen(page, 'accounts-delete-conflict');
     await del.getByRole('button', { name: 'Cancel' }).click();

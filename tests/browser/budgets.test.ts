@@ -41,7 +41,7 @@ describe('budgets (browser)', () => {
 
     // The rollups count the two expenses in the background; the screen asks again on its own.
     await expect.poll(() => card.textContent(), { timeout: 150_000, interval: 1_000 }).toContain('€45.00 spent of €200.00');
-    await expect.poll(() => card.textContent()).toMatch(/On track|At risk/);
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toMatch(/On track|At risk/);
     await card.getByText(/By now .* was expected/).waitFor();
     await checkScreen(page, 'budgets');
 
@@ -49,7 +49,7 @@ describe('budgets (browser)', () => {
     let edit = page.getByRole('dialog', { name: 'Edit Groceries' });
     await edit.getByLabel('Limit (EUR)').fill('40.00');
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => card.textContent()).toContain('€45.00 spent of €40.00');
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain('€45.00 spent of €40.00');
     await card.getByText('Over budget').waitFor();
     expect((await call('GET', `/budgets/${budget.id}`, { token })).body).toMatchObject({ amount: 4000, version: 2 });
 
@@ -58,10 +58,10 @@ describe('budgets (browser)', () => {
     expect((await call('PATCH', `/budgets/${budget.id}`, { token, headers: { 'If-Match': '"2"' }, body: { name: 'Food shop' } })).status).toBe(200);
     await edit.getByLabel('Limit (EUR)').fill('300');
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => edit.getByRole('alert').textContent()).toMatch(/Precondition failed/);
+    await expect.poll(() => edit.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/Precondition failed/);
     await edit.getByRole('button', { name: 'Reload their copy' }).click();
     const reloaded = page.getByRole('dialog', { name: 'Edit Food shop' });
-    await expect.poll(() => reloaded.getByLabel('Limit (EUR)').inputValue()).toBe('40.00');
+    await expect.poll(() => reloaded.getByLabel('Limit (EUR)').inputValue(), { timeout: 20_000 }).toBe('40.00');
     await reloaded.getByRole('button', { name: 'Cancel' }).click();
     expect((await call('GET', `/budgets/${budget.id}`, { token })).body).toMatchObject({ name: 'Food shop', amount: 4000 });
 

@@ -51,7 +51,7 @@ describe('categories (browser)', () => {
     await page.getByRole('button', { name: 'Delete Crafts', exact: true }).click();
     dialog = page.getByRole('dialog', { name: 'Delete Crafts?' });
     await dialog.getByRole('button', { name: 'Delete category' }).click();
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Conflict.*Budgets limit this category \(Crafts cap\)/s);
+    await expect.poll(() => dialog.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/Conflict.*Budgets limit this category \(Crafts cap\)/s);
     await dialog.getByRole('listitem').filter({ hasText: 'Crafts cap' }).waitFor();
     await checkScreen(page, 'categories-delete-conflict');
     expect((await call('GET', '/categories', { token })).body.items.some((c: { id: string }) => c.id === crafts.id)).toBe(true);

@@ -60,7 +60,9 @@ function StatusLines({ status: s, base }: { status: BudgetStatus; base: string }
 /** The pace in words: where spending stands against what was expected by today, and where it is heading. */
 function paceWords(s: BudgetStatus, m: (x: number | string) => string): string {
   const basis = s.pace.method === 'pattern' ? `your spending pattern of the previous ${s.pace.periods} periods` : 'an even spread over the period (not enough history for a pattern yet)';
-  const expected = `By now ${m(s.expectedByNow)} was expected, from ${basis}.`;
+  const diff = sumToMinor(s.spent) - sumToMinor(s.expectedByNow);
+  const versus = diff === 0 ? 'exactly on that pace' : `${m(Math.abs(diff))} ${diff < 0 ? 'below' : 'above'} that pace`;
+  const expected = `By now ${m(s.expectedByNow)} was expected, from ${basis}: you are ${versus}.`;
   if (s.status === 'over') return `Spending is past what is available. ${expected}`;
   if (s.status === 'at_risk') return `At this pace it heads for ${m(s.projected)} by ${formatDate(s.period.to)}, ${m(s.projectedOverspend)} over. ${expected}`;
   return `At this pace it heads for ${m(s.projected)} by ${formatDate(s.period.to)}, within the limit. ${expected}`;
