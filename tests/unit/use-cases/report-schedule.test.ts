@@ -53,7 +53,7 @@ describe('the hourly report schedule (in-memory users by zone)', () => {
     expect(new Set(w.reads.map((x) => x.zone))).toEqual(new Set(['Europe/Berlin']));
   });
 
-  it('a simulated Sunday and Monday of hourly ticks, each run twice: one weekly report per user, in its own 07:00 hour', async () => {
+  it('a simulated Sunday and Monday of hourly ticks, each run twice: one weekly report per user, in its own 07:00 hour', { timeout: 60_000 }, async () => {
     const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Etc/GMT+12'];
     const w = usersByZone(zones.map((z) => user(`u-${z}`, z)));
     const firstTick = new Map<string, string>();
@@ -127,7 +127,7 @@ describe('the hourly report schedule (in-memory users by zone)', () => {
     expect(w.reads).toEqual([]);
   });
 
-  it('a zone shard larger than one message continues in a message that keeps its zone and resumes where it stopped', async () => {
+  it('a zone shard larger than one message continues in a message that keeps its zone and resumes where it stopped', { timeout: 60_000 }, async () => {
     const ids: string[] = [];
     for (let i = 0; ids.length < SWEEP_PAGE_SIZE * SWEEP_PAGES_PER_MESSAGE + 3; i++) if (userShard(`b${i}`) === 0) ids.push(`b${i}`);
     const w = usersByZone([...ids.map((id) => user(id, 'Europe/Berlin')), user('other', 'UTC')]);
