@@ -20,21 +20,24 @@ import { forecast } from './sections/forecast';
 import type { BenchUser, CloudContext, SectionContext, SectionOutput } from './sections/context';
 import { goals } from './sections/goals';
 import { health } from './sections/health';
+import { fanOut } from './sections/fan-out';
 import { importSection } from './sections/imports';
 import { lag } from './sections/lag';
 import { list, summary } from './sections/list-summary';
 import { me } from './sections/me';
 import { parsers } from './sections/parsers';
 import { recurring } from './sections/recurring';
+import { reports } from './sections/reports';
 import { rules } from './sections/rules';
+import { webSection } from './sections/web';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { advice, bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise, recurring, forecast, health };
+const SECTIONS: Record<string, (ctx: SectionContext) => Promise<SectionOutput>> = { advice, bundles, me, import: importSection, list, summary, lag, rules, parsers, goals, budgets, alerts, categorise, recurring, forecast, health, web: webSection, reports, fanout: fanOut };
 /** Order of the run: sections that need a quiet analytics pipeline come before those that flood it. */
-const RUN_ORDER = ['parsers', 'recurring', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'advice', 'forecast', 'health', 'categorise', 'import'];
+const RUN_ORDER = ['parsers', 'reports', 'recurring', 'goals', 'bundles', 'me', 'lag', 'alerts', 'list', 'summary', 'rules', 'budgets', 'advice', 'forecast', 'health', 'web', 'categorise', 'fanout', 'import'];
 /** Rough time each section needs on a busy 2-core machine (list includes seeding the shared data set). */
-const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000, recurring: 20_000, advice: 150_000, forecast: 150_000, health: 200_000 };
+const ESTIMATE_MS: Record<string, number> = { bundles: 200_000, me: 45_000, lag: 70_000, list: 280_000, summary: 50_000, rules: 150_000, budgets: 420_000, alerts: 60_000, import: 270_000, parsers: 150_000, goals: 30_000, categorise: 150_000, recurring: 20_000, advice: 150_000, forecast: 150_000, health: 200_000, web: 300_000, reports: 15_000, fanout: 240_000 };
 /** Sections that share one local cloud; the import section starts its own (a quiet one for each measurement). */
 const SHARED_CLOUD = new Set(['me', 'lag', 'alerts', 'list', 'summary']);
 const RESULTS_FILE = join(REPO_ROOT, '.bench', 'results.json');
