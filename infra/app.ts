@@ -5,7 +5,7 @@
  *   stage                dev (default), prod, …: part of every stack name
  *   emailFrom            address emails are sent from (SES identity); default no-reply@example.com, not deliverable
  *   emailDomain          verify this domain instead of the single address
- *   corsOrigins          comma-separated browser origins allowed by CORS (e.g. https://app.example.com); default none
+ *   corsOrigins          browser origins allowed by CORS besides the web app's own CloudFront origin (always allowed)
  *   reserveConcurrency   false: leave out the reserved concurrency of heavy functions (accounts with a concurrency quota ≤ 100)
  *   autoConfirm          true: sign-up needs no emailed code; default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
@@ -5,6 +6,7 @@ import { ApiStack } from './api-stack';
 import { AsyncStack } from './async-stack';
 import { OperationsStack } from './operations-stack';
 import { StatefulStack } from './stateful-stack';
+import { WebContentStack, WebStack } from './web-stack';
 
 export interface TallyProps {
   /** Deployment stage, part of every stack name (`Tally-<stage>-…`). */
@@ -72,6 +74,11 @@ export interface TallyProps {
    */
   readonly publicApiUrl?: string;
   /**
+   * The built web app to deploy (`npm run web:build` writes it).
+   * @default - web/dist in the repository
+   */
+  readonly webDist?: string;
+  /**
    * Run the cdk-nag AwsSolutions and Serverless packs at synthesis.
    * @default true
    */
@@ -83,6 +90,8 @@ export interface Tally {
   readonly api: ApiStack;
   readonly async: AsyncStack;
   readonly operations: OperationsStack;
+  readonly web: WebStack;
+  readonly webContent: WebContentStack;
 }
 
 /** Tally's three stacks for one stage: stateful (data, identity) and two stateless ones wired to it. */
@@ -112,11 +121,19 @@ export function addTally(app: App, props: TallyProps): Tally {
     reserveConcurrency: props.reserveConcurrency,
   };
 
+  // The web app's hosting comes first: the API allows its origin (CORS), and its files, which name the API, follow.
+  const web = new WebStack(app, `${prefix}-Web`, {
+    ...common,
+    description: `Tally (${props.stage}): the web app's private bucket and CloudFront distribution`,
+    stage: props.stage,
+    ...(props.publicApiUrl ? { apiOrigins: [new URL(props.publicApiUrl).origin] } : {}),
+  });
+
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...common,
     ...resources,
     description: `Tally (${props.stage}): HTTP API; its routes and functions in one nested stack per domain`,
-    corsOrigins: props.corsOrigins,
+    corsOrigins: [...(props.corsOrigins ?? []), web.origin],
     throttleRateLimit: props.throttleRateLimit,
     throttleBurstLimit: props.throttleBurstLimit,
   });
@@ -145,8 +162,17 @@ export function addTally(app: App, props: TallyProps): Tally {
     alarmEmails: props.alarmEmails,
   });
 
+  const webContent = new WebContentStack(app, `${prefix}-WebContent`, {
+    ...common,
+    description: `Tally (${props.stage}): the web app's files and its /config.json`,
+    web,
+    stage: props.stage,
+    apiUrl: props.publicApiUrl ?? api.stage.url,
+    dist: props.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  });
+
   if (props.checks ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
-  return { stateful, api, async, operations };
+  return { stateful, api, async, operations, web, webContent };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addTally, type Tally, type TallyProps } from '../../infra/stacks/tally';
@@ -7,6 +8,9 @@ import { addTally, type Tally, type TallyProps } from '../../infra/stacks/tally'
 export const CDK_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
 
 export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' };
+
+/** A stand-in for web/dist (a build of the app is not needed to check the infrastructure). */
+export const WEB_DIST_FIXTURE = fileURLToPath(new URL('../fixtures/web-dist', import.meta.url));
 
 export interface TestApp {
   app: App;
@@ -24,7 +28,7 @@ export function buildTestApp(options: { checks?: boolean; outdir?: string; conte
     builtinCloudFormationValidation: checks,
     context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context },
   });
-  const tally = addTally(app, { stage: 'test', env: TEST_ENV, emailFromAddress: 'no-reply@tally.example', ...props, checks });
+  const tally = addTally(app, { stage: 'test', env: TEST_ENV, emailFromAddress: 'no-reply@tally.example', webDist: WEB_DIST_FIXTURE, ...props, checks });
   return { app, tally };
 }
 

@@ -65,7 +65,8 @@ describe('ApiStack and AsyncStack', () => {
       emailFrom: TOKEN,
       // The API stage URL, imported from the API stack (report emails' unsubscribe link).
       publicApiUrl: TOKEN,
-      corsOrigins: 'https://app.tally.example',
+      // The named origin and the web app's distribution (a reference to the web stack).
+      corsOrigins: TOKEN,
       autoConfirm: false,
       powertoolsLogLevel: 'INFO',
       common: { NODE_OPTIONS: '--enable-source-maps' },
@@ -196,7 +197,11 @@ describe('ApiStack and AsyncStack', () => {
     expect(JSON.parse(logs.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
     const logGroup = resourcesOf(t.api, 'AWS::Logs::LogGroup')[logs.DestinationArn['Fn::GetAtt'][0]];
     expect(logGroup?.Properties.RetentionInDays).toBeGreaterThan(0);
-    t.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://app.tally.example'] } });
+    const [api] = Object.values(resourcesOf(t.api, 'AWS::ApiGatewayV2::Api'));
+    const origins = (api?.Properties.CorsConfiguration as { AllowOrigins: unknown[] }).AllowOrigins;
+    expect(origins).toHaveLength(2);
+    expect(origins[0]).toBe('https://app.tally.example');
+    expect(JSON.stringify(origins[1])).toContain('Tally-test-Web');
   });
 
   it('keeps every function log for a bounded time', () => {
@@ -365,15 +370,21 @@ describe('ApiStack and AsyncStack', () => {
     }
   });
 
-  it('allows no cross-origin browser caller unless the deployment names its origins, and refuses a malformed origin', () => {
+  it('allows only the web app’s origin as a cross-origin browser caller unless the deployment names more, and refuses a malformed origin', () => {
     const plain = templatesOf(buildTestApp());
     const [api] = Object.values(resourcesOf(plain.api, 'AWS::ApiGatewayV2::Api'));
-    expect(api?.Properties.CorsConfiguration).toBeUndefined();
+    const origins = (api?.Properties.CorsConfiguration as { AllowOrigins: unknown[] }).AllowOrigins;
+    // One origin: https:// and the web stack's CloudFront domain, never `*`.
+    expect(origins).toHaveLength(1);
+    const web = JSON.stringify(origins[0]);
+    expect(web).toContain('https://');
+    expect(web).toContain('Tally-test-Web');
+    expect(web).not.toContain('*');
     let seen = 0;
     for (const { template } of Object.values(plain.routes)) {
       for (const [name, { resource }] of functionsByName(template)) {
         const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-        expect(env.CORS_ORIGINS, name).toBe('');
+        expect(JSON.stringify(env.CORS_ORIGINS), name).toContain('https://');
         seen++;
       }
     }
