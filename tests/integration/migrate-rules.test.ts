@@ -23,9 +23,10 @@ describe('npm run migrate-rules', () => {
     const { patternProgram: program, ...legacy } = stored;
     expect(program).toMatch(/^1:/);
     await db().send(new PutCommand({ TableName: tableName(), Item: legacy }));
-    // The regression: the rule is skipped
+    // The regression: the rule is skipped (the category may still come from the learned categoriser, never its tag)
     const before = await call('POST', '/transactions', { token: user.accessToken, body: tx('Café Central') });
-    expect(before.body).toMatchObject({ categoryId: null, appliedRules: [] });
+    expect(before.body).toMatchObject({ tags: [], appliedRules: [] });
+    expect(before.body.categorySource).not.toBe('rule');
 
     // Act
     const deps = await defaultDeps({ user: user.userId });
@@ -41,7 +42,7 @@ describe('npm run migrate-rules', () => {
     expect(migrated.patternProgram).toBe(program);
     expect(migrated.version).toBe(stored.version);
     const after = await call('POST', '/transactions', { token: user.accessToken, body: tx('Café Central') });
-    expect(after.body).toMatchObject({ categoryId: 'food.coffee', tags: ['coffee'], appliedRules: [rule.body.id] });
+    expect(after.body).toMatchObject({ categoryId: 'food.coffee', categorySource: 'rule', tags: ['coffee'], appliedRules: [rule.body.id] });
   });
 
   it('finds the user through the sharded users index when no user is named', async () => {
