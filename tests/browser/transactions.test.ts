@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, call, eventually, newUser, type TestUser } from '../support/api';
@@ -10,8 +11,16 @@ async function account(user: TestUser, name: string, currency = 'EUR'): Promise<
   return res.body.id;
 }
 
+/**
+ * Seeds a transaction through the API. A loaded machine can time a function out (a 5xx); the retry carries the same
+ * Idempotency-Key, so it never records the transaction twice.
+ */
 async function record(user: TestUser, body: Record<string, unknown>): Promise<{ id: string; version: number; [k: string]: unknown }> {
-  const res = await call('POST', '/transactions', { token: user.accessToken, body: { type: 'expense', currency: 'EUR', ...body } });
+  const key = randomUUID();
+  let res = await call('POST', '/transactions', { token: user.accessToken, headers: { 'Idempotency-Key': key }, body: { type: 'expense', currency: 'EUR', ...body } });
+  for (let attempt = 0; attempt < 3 && res.status >= 500; attempt++) {
+    res = await call('POST', '/transactions', { token: user.accessToken, headers: { 'Idempotency-Key': key }, body: { type: 'expense', currency: 'EUR', ...body } });
+  }
   expect(res.status, res.text).toBe(201);
   return res.body;
 }
@@ -130,13 +139,18 @@ describe('transactions (browser)', () => {
     const user = await newUser('Browser Many');
     const main = await account(user, 'Main');
     const savings = await account(user, 'Savings');
-    const bodies = Array.from({ length: 120 }, (_, i) => ({
-      amount: 100 + i,
-      date: `2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-      description: i % 20 === 0 ? `Bakery ${i}` : `Groceries ${i}`,
-      accountId: main,
-    }));
-    for (let i = 0; i < bodies.length; i += 10) await Promise.all(bodies.slice(i, i + 10).map((b) => record(user, b)));
+    // 120 expenses in one request: an import through the API (one request per row is slow on a loaded machine).
+    const lines = Array.from({ length: 120 }, (_, i) => {
+      const date = `2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      return `${date},${i % 20 === 0 ? `Bakery ${i}` : `Groceries ${i}`},-${(100 + i) / 100}`;
+    });
+    const started = await call('POST', '/imports', { token: user.accessToken, headers: { 'Idempotency-Key': randomUUID() }, body: { accountId: main, format: 'csv', content: ['date,description,amount', ...lines].join('\n') } });
+    expect(started.status, started.text).toBe(202);
+    const report = await eventually(async () => {
+      const r = await call('GET', `/imports/${started.body.importId}`, { token: user.accessToken });
+      return r.body.status === 'completed' || r.body.status === 'failed' ? r.body : undefined;
+    }, 120_000, 'the seeding import');
+    expect(report).toMatchObject({ status: 'completed', imported: 120, duplicateCount: 0, errorCount: 0 });
     await record(user, { type: 'income', amount: 250000, date: '2026-10-31', description: 'Salary October', accountId: savings, categoryId: 'income.salary' });
 
     const { context, page } = await openApp(browser, { user });
@@ -179,7 +193,7 @@ describe('transactions (browser)', () => {
     await page.getByLabel('Search').fill('no such thing');
     await page.getByText('No transactions match these filters').waitFor();
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('shows a foreign-currency amount in its own currency with its base value, and marks one whose rate is not known yet', async () => {
     const user = await newUser('Browser FX');

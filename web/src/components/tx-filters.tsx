@@ -7,6 +7,11 @@ import type { Account, Category, TransactionFilters } from './tx-queries';
 /** The filters GET /transactions answers, as they live in the address (so a filtered list can be shared or reloaded). */
 export const FILTER_KEYS = ['accountId', 'categoryId', 'type', 'from', 'to', 'q'] as const;
 
+/** The filters without empty values (so an unset filter is absent from the query and its cache key). */
+export function clean(filters: TransactionFilters): TransactionFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as TransactionFilters;
+}
+
 export function filtersFrom(params: URLSearchParams): TransactionFilters {
   const out: Record<string, string> = {};
   for (const k of FILTER_KEYS) {
@@ -18,16 +23,14 @@ export function filtersFrom(params: URLSearchParams): TransactionFilters {
 
 interface Props {
   filters: TransactionFilters;
-  onChange: (next: TransactionFilters) => void;
+  /** An update of the latest filters (not of this render's: a navigation may not have rendered yet). */
+  onChange: (update: (previous: TransactionFilters) => TransactionFilters) => void;
   accounts: Account[];
   categories: Category[];
 }
 
 export function TxFilters({ filters, onChange, accounts, categories }: Props) {
-  const set = (key: (typeof FILTER_KEYS)[number], value: string) => {
-    const next = { ...filters, [key]: value || undefined } as TransactionFilters;
-    onChange(next);
-  };
+  const set = (key: (typeof FILTER_KEYS)[number], value: string) => onChange((previous) => clean({ ...previous, [key]: value }));
   const active = FILTER_KEYS.some((k) => filters[k]);
   return (
     <form className={styles.filters} role="search" aria-label="Filter transactions" onSubmit={(e) => e.preventDefault()}>
@@ -53,7 +56,7 @@ export function TxFilters({ filters, onChange, accounts, categories }: Props) {
       <Field label="From" type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => set('from', e.target.value)} />
       <Field label="To" type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => set('to', e.target.value)} />
       {active && (
-        <button type="button" className="secondary" onClick={() => onChange({})}>
+        <button type="button" className="secondary" onClick={() => onChange(() => ({}))}>
           Clear filters
         </button>
       )}
@@ -64,15 +67,24 @@ export function TxFilters({ filters, onChange, accounts, categories }: Props) {
 /** Searches descriptions as the person types, once they pause (not one request per key). */
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
+  // Only typing starts a search: a value set from outside (Clear filters) must not bring back the old text.
+  const [typed, setTyped] = useState(false);
   const search = useRef(onSearch);
   useEffect(() => {
     search.current = onSearch;
   }, [onSearch]);
-  useEffect(() => setText(value), [value]);
   useEffect(() => {
-    if (text.trim() === value) return;
+    setTyped(false);
+    setText((t) => (t.trim() === value ? t : value));
+  }, [value]);
+  useEffect(() => {
+    if (!typed) return;
     const timer = setTimeout(() => search.current(text.trim()), 350);
     return () => clearTimeout(timer);
-  }, [text, value]);
-  return <Field label="Search" type="search" placeholder="Description, payee…" maxLength={100} value={text} onChange={(e) => setText(e.target.value)} />;
+  }, [text, typed]);
+  const type = (next: string) => {
+    setText(next);
+    setTyped(true);
+  };
+  return <Field label="Search" type="search" placeholder="Description, payee…" maxLength={100} value={text} onChange={(e) => type(e.target.value)} />;
 }

@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, Loading, ProblemMessage } from '../components/states';
 import { TxDialog, type DialogTarget } from '../components/tx-dialog';
-import { filtersFrom, TxFilters } from '../components/tx-filters';
+import { clean, filtersFrom, TxFilters } from '../components/tx-filters';
 import { LoadMore, TxTable } from '../components/tx-list';
 import { useAccounts, useCategories, useTransactionPages, type Account, type Category, type TransactionFilters } from '../components/tx-queries';
 import styles from './transactions.module.css';
@@ -10,11 +10,15 @@ import styles from './transactions.module.css';
 /** Transactions: filters and search, pages on the signed cursor, add / edit / delete with conflict handling. */
 export default function Transactions() {
   const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
+  // The filters live in state (updated from the latest value) and are mirrored into the address for reloads.
+  const [filters, setFilterState] = useState(() => filtersFrom(params));
+  useEffect(() => {
+    setParams(new URLSearchParams(Object.entries(filters) as [string, string][]), { replace: true });
+  }, [filters, setParams]);
   const accounts = useAccounts();
   const categories = useCategories();
   const [target, setTarget] = useState<DialogTarget>(null);
-  const setFilters = useCallback((next: TransactionFilters) => setParams(new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')), { replace: true }), [setParams]);
+  const setFilters = useCallback((update: (previous: TransactionFilters) => TransactionFilters) => setFilterState((previous) => clean(update(previous))), []);
   const accountList = accounts.data?.items ?? [];
   const categoryList = categories.data?.items ?? [];
   return (
@@ -32,7 +36,7 @@ export default function Transactions() {
       </div>
       <ProblemMessage error={accounts.error ?? categories.error} />
       <TxFilters filters={filters} onChange={setFilters} accounts={accountList} categories={categoryList} />
-      <TxResults filters={filters} accounts={accountList} categories={categoryList} onEdit={(tx) => setTarget({ kind: 'edit', tx })} onClear={() => setFilters({})} onAdd={() => setTarget({ kind: 'new' })} />
+      <TxResults filters={filters} accounts={accountList} categories={categoryList} onEdit={(tx) => setTarget({ kind: 'edit', tx })} onClear={() => setFilters(() => ({}))} onAdd={() => setTarget({ kind: 'new' })} />
       <TxDialog target={target} onClose={() => setTarget(null)} accounts={accountList} categories={categoryList} />
     </>
   );
