@@ -118,6 +118,19 @@ async function apiFloor(apiUrl: string, token: string): Promise<number> {
   return performance.now() - t;
 }
 
+/**
+ * The demo user registered before loadDemo, which then finds it (409): on a loaded machine a register can time out
+ * in the function while Cognito still creates the user, and loadDemo does not retry a 500.
+ */
+async function registerDemoUser(c: CloudContext): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await c.api.call('POST', '/auth/register', { body: DEMO_USER });
+    if (r.status === 201 || r.status === 200 || r.status === 409) return;
+    if (attempt === 3) throw new Error(`registering the demo user answered ${r.status} three times: ${r.text.slice(0, 200)}`);
+    await new Promise((ok) => setTimeout(ok, 3000));
+  }
+}
+
 async function bundleFigures(notes: string[]): Promise<Figure[]> {
   const buildMs = await buildWeb();
   const js = await initialJs();
@@ -154,6 +167,7 @@ async function usableFigures(ctx: SectionContext, notes: string[]): Promise<Figu
   let browser: Browser | undefined;
   try {
     const t = performance.now();
+    await registerDemoUser(c);
     await loadDemo({ apiUrl: c.cloud.apiUrl, admin: c.cloud.admin });
     if (!(await quiet(c, 180_000))) notes.push('the pipeline was still busy after the demo load (3 min): runs may include its work');
     console.log(`  demo data loaded and settled in ${fmt((performance.now() - t) / 1000)} s`);
@@ -184,8 +198,16 @@ export async function webSection(ctx: SectionContext): Promise<SectionOutput> {
   heading('web — initial JavaScript (gzip -9) and the demo dashboard usable in Chromium');
   const notes: string[] = [];
   try {
-    const figures = [...(await bundleFigures(notes)), ...(await usableFigures(ctx, notes))];
+    const figures = await bundleFigures(notes);
     printFigures(figures);
+    try {
+      const usable = await usableFigures(ctx, notes);
+      printFigures(usable);
+      figures.push(...usable);
+    } catch (e) {
+      console.error(`web: the dashboard measurement failed: ${(e as Error).stack ?? String(e)}`);
+      notes.push(`dashboard measurement failed: ${(e as Error).message}`);
+    }
     for (const n of notes) console.log(`note: ${n}`);
     return { figures, notes, details: { runs: RUNS, figures: figures.map((f) => ({ name: f.name, value: round(f.value, 2) })) } };
   } finally {
