@@ -6,6 +6,7 @@ import type { operations } from '../api/schema';
 import { decimalToMinor, minorToDecimal } from '../lib/format';
 import { Field, SelectField } from './field';
 import { ProblemMessage } from './states';
+import s from '../pages/settings.module.css';
 
 type Profile = operations['me-get']['responses'][200]['content']['application/json'];
 type Changes = NonNullable<operations['me-update']['requestBody']>['content']['application/json'];
@@ -131,7 +132,7 @@ function ProfileFields({ draft, set, fields }: { draft: Draft; set: Setter; fiel
           <option key={c} value={c} />
         ))}
       </datalist>
-      <div className="row">
+      <div className={s.fields}>
         <Field label="Name" autoComplete="name" maxLength={100} value={draft.name} onChange={(e) => set('name')(e.target.value)} error={fields['body.name']} />
         <Field
           label="Base currency"
@@ -144,7 +145,7 @@ function ProfileFields({ draft, set, fields }: { draft: Draft; set: Setter; fiel
           hint="ISO 4217 code. Totals and budgets are counted in it."
         />
       </div>
-      <div className="row">
+      <div className={s.fields}>
         <SelectField label="Time zone" value={draft.timezone} onChange={(e) => set('timezone')(e.target.value)} error={fields['body.timezone']} hint="Days and months start at midnight here.">
           {timeZones(draft.timezone).map((z) => (
             <option key={z} value={z}>
@@ -160,7 +161,7 @@ function ProfileFields({ draft, set, fields }: { draft: Draft; set: Setter; fiel
           ))}
         </SelectField>
       </div>
-      <div className="row">
+      <div className={s.fields}>
         <Field
           label="Monthly income"
           inputMode="decimal"

@@ -44,7 +44,7 @@ function AdminRefused({ error }: { error: unknown }) {
   return (
     <>
       <h1>Admin</h1>
-      <div className="notice" role="status">
+      <div className={`notice ${s.notice}`} role="status">
         <h2>You don’t hold roles:read</h2>
         <p>This screen lists roles, who can change them and the audit trail. It needs the roles:read permission, which an administrator can give you through a role.</p>
         {error.problem.detail && <p className="muted">The server said: {error.problem.detail}</p>}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/problem';
-import { NewPasswordField } from '../components/auth-fields';
+import { fieldMessages, NewPasswordField } from '../components/auth-fields';
 import { Field } from '../components/field';
 import { ProblemMessage } from '../components/states';
 
@@ -44,7 +44,7 @@ function ResetWithCode({ email, sent, onOtherEmail }: { email: string; sent: str
     onSuccess: () => void navigate(`/sign-in?email=${encodeURIComponent(email.trim())}&notice=reset`, { replace: true }),
   });
   const again = useMutation({ mutationFn: () => ok(api.POST('/auth/forgot-password', { body: { email } })) });
-  const fields = reset.error instanceof ApiError ? reset.error.fieldErrors() : {};
+  const fields = fieldMessages(reset.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     reset.mutate();
@@ -76,12 +76,12 @@ function ResetWithCode({ email, sent, onOtherEmail }: { email: string; sent: str
         <button type="button" className="secondary" disabled={again.isPending} onClick={() => again.mutate()}>
           {again.isPending ? 'Sending…' : 'Send another code'}
         </button>
+        <button type="button" className="secondary" onClick={onOtherEmail}>
+          Use another address
+        </button>
       </div>
       <p>
-        <button type="button" className="secondary" onClick={onOtherEmail}>
-          Use another email address
-        </button>{' '}
-        · <Link to="/sign-in">Back to sign in</Link>
+        <Link to="/sign-in">Back to sign in</Link>
       </p>
     </form>
   );

@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../api/client';
-import { ApiError } from '../api/problem';
 import { useMe } from '../api/queries';
-import { NewPasswordField } from '../components/auth-fields';
+import { fieldMessages, NewPasswordField } from '../components/auth-fields';
 import { useSignOut } from '../components/auth-sign-out';
 import { Field } from '../components/field';
 import { DeleteAccount } from '../components/settings-delete';
@@ -57,7 +56,7 @@ function ChangePassword() {
     setMismatch(next !== repeat);
     if (next === repeat) change.mutate();
   };
-  const fields = change.error instanceof ApiError ? change.error.fieldErrors() : {};
+  const fields = fieldMessages(change.error);
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>

@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ok } from '../api/client';
-import { ApiError } from '../api/problem';
-import { NewPasswordField } from '../components/auth-fields';
+import { fieldMessages, NewPasswordField } from '../components/auth-fields';
 import { Field } from '../components/field';
 import { ProblemMessage } from '../components/states';
 
@@ -20,7 +19,12 @@ export default function SignUp() {
       void navigate(account.confirmed ? `/sign-in?email=${address}&notice=confirmed` : `/confirm?email=${address}&sent=1`);
     },
   });
-  const fields = signUp.error instanceof ApiError ? signUp.error.fieldErrors() : {};
+  const fields = fieldMessages(signUp.error);
+  // An answer about what was typed before no longer applies once it changes.
+  const edit = (set: (v: string) => void, value: string) => {
+    set(value);
+    if (signUp.isError) signUp.reset();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signUp.mutate();
@@ -28,9 +32,9 @@ export default function SignUp() {
   return (
     <form onSubmit={submit} noValidate>
       <h1>Create your account</h1>
-      <Field label="Name (optional)" autoComplete="name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} error={fields['body.name']} />
-      <Field label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fields['body.email']} />
-      <NewPasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} error={fields['body.password']} />
+      <Field label="Name (optional)" autoComplete="name" maxLength={100} value={name} onChange={(e) => edit(setName, e.target.value)} error={fields['body.name']} />
+      <Field label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => edit(setEmail, e.target.value)} error={fields['body.email']} />
+      <NewPasswordField label="Password" value={password} onChange={(e) => edit(setPassword, e.target.value)} error={fields['body.password']} />
       <ProblemMessage error={signUp.error} />
       <button type="submit" disabled={signUp.isPending}>
         {signUp.isPending ? 'Creating your account…' : 'Create account'}
