@@ -173,258 +173,405 @@ async function checkHandlerSettings(env: Record<string, string>, log: Log): Prom
  * Servers start in parallel; every one listens on 127.0.0.1 only.
  */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
-  const t0 = Date.now();
-  const level: LogLevel = parseLevel(options.logLevel, options.quiet ? 'warn' : 'info');
-  const log = createLog(level);
-  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  const apiPort = options.port ?? 3000;
-  const pick = (key: 'console' | 'dynamodb' | 'sqs' | 'cognito' | 'web', offset: number) => options.ports?.[key] ?? (apiPort === 0 ? 0 : apiPort + offset);
-  const inMemory = options.inMemory ?? false;
-
-  await mkdir(dataDir, { recursive: true });
-  const unlock = await lock(dataDir);
-  const stops: (() => Promise<void>)[] = [];
-  const kills: (() => void)[] = [() => rmSync(join(dataDir, LOCK_FILE), { force: true })];
+  const s = startupOf(options);
+  await mkdir(s.dataDir, { recursive: true });
+  const unlock = await lock(s.dataDir);
   const stopAll = async () => {
-    for (const s of stops.splice(0).reverse()) {
-      await s().catch((e: unknown) => log.error('stopping failed', e));
+    for (const stop of s.stops.splice(0).reverse()) {
+      await stop().catch((e: unknown) => s.log.error('stopping failed', e));
     }
   };
-
   try {
-    if (options.fresh) await wipe(dataDir);
-    const statePath = join(dataDir, STATE_FILE);
-    const state = await readJson<LocalState>(statePath, {});
-    const poolFile = (id: string) => join(dataDir, 'cognito', '.cognito', 'db', `${id}.json`);
-    const userPoolId = state.userPoolId && existsSync(poolFile(state.userPoolId)) ? state.userPoolId : newUserPoolId();
-    const cursorSecret = state.cursorSecret ?? randomBytes(32).toString('hex');
-
-    // The child processes first: they boot while the modules load.
-    const dynamoOptions = { dbPath: join(dataDir, 'dynamodb'), inMemory, jit: options.dynamoDbJit ?? 'startup', log: log.child('dynamodb') } as const;
-    // The running DynamoDB Local: replaced when a fault test restarts it.
-    let dynamoNow: DynamoDb | undefined;
-    let dynamoUp = false;
-    const track = (d: DynamoDb) => {
-      dynamoNow = d;
-      dynamoUp = true;
-      void d.service.exited.then(() => {
-        if (dynamoNow === d) dynamoUp = false;
-      });
-    };
-    const dynamoStarting = startDynamoDb({ port: pick('dynamodb', 2), ...dynamoOptions }).then((d) => {
-      track(d);
-      stops.push(() => (dynamoNow ?? d).stop());
-      return d;
-    });
-    const cognitoStarting = startCognito({ dir: join(dataDir, 'cognito'), port: pick('cognito', 4), userPoolId, log: log.child('cognito') }).then((c) => {
-      stops.push(c.stop);
-      return c;
-    });
-    const modules = loadModules();
-    // The handlers' fixed settings now, so the health function (the readiness probe) can be imported meanwhile.
-    const baseEnv = baseEnvironment({ tableName: TABLE_NAME, userPoolId, cursorSecret, powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase(), autoConfirm: options.autoConfirm ?? true });
-    Object.assign(process.env, baseEnv);
-    void Promise.all([modules.manifest, modules.lambda])
-      .then(([manifest, lambda]) => {
-        const health = manifest.httpFunctions.find((f) => f.routes.some((r) => r.method === 'GET' && r.path === '/health'));
-        return health ? lambda.loadHandler(health.entry) : undefined;
-      })
-      .catch(() => undefined);
-    const since = (p: Promise<unknown>) => p.then(
-      () => Date.now() - t0,
-      () => -1,
-    );
-
-    const dynamoP = Promise.all([dynamoStarting, modules.table]).then(async ([d, table]) => {
-      const streamArn = await table.ensureTable(table.dynamoClient(d.endpoint), TABLE_NAME, log.child('dynamodb'), inMemory);
-      return { d, streamArn };
-    });
-    const sqsP = Promise.all([modules.sqs, modules.manifest]).then(async ([sqsModule, manifest]) => {
-      const s = await sqsModule.startSqs({ port: pick('sqs', 3) });
-      stops.push(s.stop);
-      const client = sqsModule.sqsClient(s.endpoint);
-      return { s, client, queues: await sqsModule.ensureQueues(client, manifest.queues) };
-    });
-    const cognitoP = Promise.all([cognitoStarting, modules.pool]).then(async ([c, pool]) => {
-      const client = pool.cognitoClient(c.endpoint);
-      const clientId = await pool.ensurePoolSetup(client, userPoolId, state.userPoolClientId);
-      return { c, client, clientId };
-    });
-    // Filled in as the parts come up; the console starts first and reads them when asked.
-    const late: { scheduler?: Scheduler; sqs?: Awaited<typeof sqsP>; apiUrl?: string } = {};
-    const webP = startWebServer({ port: pick('web', 5), apiUrl: () => late.apiUrl, log: log.child('web') }).then((w) => {
-      stops.push(w.stop);
-      return w;
-    });
-    const consoleP = Promise.all([modules.email, modules.console, modules.sqs, modules.cognitoEmail]).then(async ([email, consoleModule, sqsModule, cognitoEmail]) => {
-      const outbox = await email.Outbox.open(join(dataDir, 'outbox'));
-      // Cognito's code emails (sign-up, resent code, forgotten password) arrive in the same outbox.
-      void cognitoStarting.then((c) => cognitoEmail.deliverCognitoEmails(c.service, outbox, (e) => log.error('could not store a Cognito email', e)), () => undefined);
-      const server: ConsoleServer = await consoleModule.startConsole({
-        port: pick('console', 1),
-        outbox,
-        scheduler: () => late.scheduler,
-        queues: async () => {
-          const s = late.sqs;
-          if (!s) return [];
-          return sqsModule.queueDepths(s.client, s.queues.flatMap((q) => [{ name: q.name, url: q.url }, { name: q.dlq.name, url: q.dlq.url }]));
-        },
-        log: log.child('console'),
-      });
-      stops.push(server.stop);
-      return server;
-    });
-    const [dynamodbMs, sqsMs, cognitoMs] = [since(dynamoP), since(sqsP), since(cognitoP)];
-    const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, webP, dynamoStarting, cognitoStarting, modules.all]);
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const [ddb, sqs, cognito, consoleServer, web, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, webP, modules.all]);
-    late.sqs = sqs;
-
-    const adminCredentials: Credentials = {
-      email: options.admin?.email ?? process.env.TALLY_ADMIN_EMAIL ?? state.admin?.email ?? 'admin@tally.local',
-      password: options.admin?.password ?? process.env.TALLY_ADMIN_PASSWORD ?? state.admin?.password ?? m.admin.generatePassword(),
-    };
-    await writeJson(statePath, { userPoolId, userPoolClientId: cognito.clientId, cursorSecret, admin: adminCredentials } satisfies LocalState);
-
-    const env = handlerEnvironment(baseEnv, {
-      userPoolClientId: cognito.clientId,
-      endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
-      queues: sqs.queues,
-      webUrl: web.url,
-    });
-    Object.assign(process.env, env);
-    m.config.resetConfig();
-
-    const functions = new Map<string, LambdaFunction>(m.manifest.functions.map((def) => [def.name, m.lambda.manifestFunction(def, functionEnvironment(def, env))]));
-    const lambda = (name: string): LambdaFunction => {
-      const fn = functions.get(name);
-      if (!fn) throw new Error(`No function ${name}`);
-      return fn;
-    };
-    const gateway: Gateway = await m.gateway.startGateway({
-      port: apiPort,
-      routes: new m.routes.RouteTable(m.manifest.httpFunctions),
-      functions,
-      corsOrigins: process.env.CORS_ORIGINS ?? '*',
-      log: log.child('api'),
-    });
-    stops.push(gateway.stop);
-    late.apiUrl = gateway.url;
-    // The gateway's address is known only now that it listens: functions that link to the API in emails get it
-    // before anything runs them (the pollers and the scheduler start below; the gateway looks functions up per request).
-    const linked = { ...env, PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? gateway.url };
-    for (const def of m.manifest.functions) {
-      const withUrl = functionEnvironment(def, linked);
-      if (withUrl.PUBLIC_API_URL) functions.set(def.name, m.lambda.manifestFunction(def, withUrl));
-    }
-
-    const pollers: Poller[] = m.manifest.queueFunctions.map((def) => {
-      const queue = sqs.queues.find((q) => q.name === def.queue);
-      if (!queue) throw new Error(`${def.name} reads queue ${def.queue}, which the manifest does not declare`);
-      return m.pollers.startQueuePoller({
-        client: sqs.client,
-        queueUrl: queue.url,
-        queueArn: queue.arn,
-        fn: lambda(def.name),
-        batchSize: def.batchSize,
-        ...(def.maxBatchingWindowSeconds !== undefined ? { maxBatchingWindowSeconds: def.maxBatchingWindowSeconds } : {}),
-        log: log.child(def.name),
-      });
-    });
-    stops.push(async () => {
-      await Promise.all(pollers.map((p) => p.stop()));
-    });
-
-    const checkpoints = await m.stream.CheckpointStore.open(inMemory ? undefined : join(dataDir, CHECKPOINT_FILE), ddb.streamArn);
-    const streams = m.stream.streamsClient(ddb.d.endpoint);
-    const streamOnFailure = await m.sqs.streamFailureDestination(sqs.client);
-    const streamPollers = m.manifest.streamFunctions.map((def) =>
-      m.stream.startStreamPoller({
-        client: streams,
-        streamArn: ddb.streamArn,
-        fn: lambda(def.name),
-        batchSize: def.batchSize,
-        filters: def.filters,
-        checkpoints,
-        log: log.child(def.name),
-        onFailure: streamOnFailure,
-      }),
-    );
-    stops.push(async () => {
-      await Promise.all(streamPollers.map((p) => p.stop()));
-    });
-
-    const runningScheduler = m.scheduler.startScheduler({ defs: m.manifest.scheduleFunctions, functions, log: log.child('scheduler') });
-    late.scheduler = runningScheduler;
-    stops.push(async () => runningScheduler.stop());
-
-    await waitHealthy(gateway.url, log);
-    const healthyMs = Date.now() - t0;
-    await checkHandlerSettings(baseEnv, log);
-
-    try {
-      const admin = await m.admin.ensureAdmin({
-        apiUrl: gateway.url,
-        cognito: cognito.client,
-        userPoolId,
-        clientId: cognito.clientId,
-        credentials: adminCredentials,
-        log: log.child('admin'),
-      });
-      log.debug(`admin ${adminCredentials.email} ready (${admin.created})`);
-    } catch (e) {
-      log.error(`could not set up the admin account ${adminCredentials.email}`, e);
-    }
-    // The ECB history loads in the background (once per data dir): the API is usable meanwhile, and transactions
-    // dated before it finishes are converted when their rates arrive. Tests wait for `fxReady`.
-    const fxReady = (async () => {
-      // Imported here, not at the top: it reaches shared/, whose Powertools objects read the environment when loaded.
-      const { loadFxHistory } = await import('./fx-history');
-      const t = Date.now();
-      const fx = await loadFxHistory();
-      if (!fx.skipped) log.info(`loaded ${fx.days} days of ECB reference rates in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    })().catch((e: unknown) => log.error('could not load the ECB reference rates', e));
-    const readyMs = Date.now() - t0;
-
-    let stopping: Promise<void> | undefined;
-    kills.push(() => (dynamoNow ?? ddb.d).service.kill(), () => cognito.c.service.kill());
-    return {
-      apiUrl: gateway.url,
-      consoleUrl: consoleServer.url,
-      webUrl: web.url,
-      docsUrl: `${web.url}/docs/`,
-      env,
-      admin: adminCredentials,
-      endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
-      ports: { api: gateway.port, console: consoleServer.port, dynamodb: ddb.d.port, sqs: sqs.s.port, cognito: cognito.c.port, web: web.port },
-      pids: { main: process.pid, dynamodb: ddb.d.service.pid, cognito: cognito.c.service.pid },
-      tableName: TABLE_NAME,
-      userPoolId,
-      userPoolClientId: cognito.clientId,
-      queues: sqs.queues,
-      dataDir,
-      timings: { startedAt: t0, healthyMs, readyMs, dynamodbMs: await dynamodbMs, sqsMs: await sqsMs, cognitoMs: await cognitoMs },
-      fxReady,
-      scheduler: runningScheduler,
-      stop: () => {
-        stopping ??= stopAll().then(unlock);
-        return stopping;
-      },
-      kill: () => {
-        for (const k of kills) k();
-      },
-      dynamodb: {
-        stop: () => (dynamoNow ?? ddb.d).stop(),
-        start: async () => {
-          if (!dynamoUp) track(await startDynamoDb({ port: ddb.d.port, ...dynamoOptions }));
-        },
-      },
-    };
+    return await bootCloud(s, stopAll, unlock);
   } catch (e) {
     // Whatever started before the failure (or in parallel with it) is stopped.
     await stopAll();
     await unlock();
     throw e;
   }
+}
+
+type ServerKey = 'console' | 'dynamodb' | 'sqs' | 'cognito' | 'web';
+
+/** What every part of one start shares: its options, log, folder and ports, and how to stop what has started. */
+interface Startup {
+  options: LocalCloudOptions;
+  /** When the start began (epoch ms): the timings count from it. */
+  t0: number;
+  log: Log;
+  dataDir: string;
+  apiPort: number;
+  inMemory: boolean;
+  /** A server's port: the one asked for, else the API port + `offset` (any free port when the API's is 0). */
+  pick: (key: ServerKey, offset: number) => number;
+  /** How to stop each part, in the order they started (stopped in reverse). */
+  stops: (() => Promise<void>)[];
+  /** Immediate kills, for a second Ctrl-C. */
+  kills: (() => void)[];
+}
+
+function startupOf(options: LocalCloudOptions): Startup {
+  const t0 = Date.now();
+  const level: LogLevel = parseLevel(options.logLevel, options.quiet ? 'warn' : 'info');
+  const log = createLog(level);
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const apiPort = options.port ?? 3000;
+  return {
+    options,
+    t0,
+    log,
+    dataDir,
+    apiPort,
+    inMemory: options.inMemory ?? false,
+    pick: (key, offset) => options.ports?.[key] ?? (apiPort === 0 ? 0 : apiPort + offset),
+    stops: [],
+    kills: [() => rmSync(join(dataDir, LOCK_FILE), { force: true })],
+  };
+}
+
+/** The start itself, once the data folder is locked: emulators and servers, functions, pollers, admin account. */
+async function bootCloud(s: Startup, stopAll: () => Promise<void>, unlock: () => Promise<void>): Promise<LocalCloud> {
+  const saved = await savedState(s);
+  // The child processes first: they boot while the modules load.
+  const emulators = startEmulators(s, saved.userPoolId);
+  const modules = loadModules();
+  const baseEnv = prepareHandlers(s.options, saved, modules);
+  const services = startServices(s, modules, emulators, saved);
+  const up = await servicesUp(services, emulators, modules);
+  const adminCredentials = await saveState(s, saved, up);
+  const env = handlerEnvironment(baseEnv, {
+    userPoolClientId: up.cognito.clientId,
+    endpoints: { dynamodb: up.ddb.d.endpoint, sqs: up.sqs.s.endpoint, cognito: up.cognito.c.endpoint, sesv2: up.consoleServer.url },
+    queues: up.sqs.queues,
+    webUrl: up.web.url,
+  });
+  Object.assign(process.env, env);
+  up.m.config.resetConfig();
+  const { functions, gateway } = await startApi(s, up, env, services.late);
+  startQueuePollers(s, up, functions);
+  await startStreamPollers(s, up, functions);
+  const scheduler = up.m.scheduler.startScheduler({ defs: up.m.manifest.scheduleFunctions, functions, log: s.log.child('scheduler') });
+  services.late.scheduler = scheduler;
+  s.stops.push(async () => scheduler.stop());
+
+  await waitHealthy(gateway.url, s.log);
+  const healthyMs = Date.now() - s.t0;
+  await checkHandlerSettings(baseEnv, s.log);
+  await ensureAdminAccount(s, up, saved.userPoolId, adminCredentials, gateway.url);
+  const fxReady = loadFxInBackground(s.log);
+  const readyMs = Date.now() - s.t0;
+  s.kills.push(() => (emulators.dynamo.now ?? up.ddb.d).service.kill(), () => up.cognito.c.service.kill());
+  const [dynamodbMs, sqsMs, cognitoMs] = await Promise.all(services.timings);
+  return cloudHandle({
+    s, up, emulators, gateway, env, adminCredentials, userPoolId: saved.userPoolId, scheduler, fxReady, stopAll, unlock,
+    timings: { startedAt: s.t0, healthyMs, readyMs, dynamodbMs, sqsMs, cognitoMs },
+  });
+}
+
+/** What earlier runs kept (unless `fresh`): the user pool, whose file must still exist, the cursor secret, the admin. */
+async function savedState(s: Startup) {
+  if (s.options.fresh) await wipe(s.dataDir);
+  const statePath = join(s.dataDir, STATE_FILE);
+  const state = await readJson<LocalState>(statePath, {});
+  const poolFile = (id: string) => join(s.dataDir, 'cognito', '.cognito', 'db', `${id}.json`);
+  const userPoolId = state.userPoolId && existsSync(poolFile(state.userPoolId)) ? state.userPoolId : newUserPoolId();
+  const cursorSecret = state.cursorSecret ?? randomBytes(32).toString('hex');
+  return { statePath, state, userPoolId, cursorSecret };
+}
+
+type SavedState = Awaited<ReturnType<typeof savedState>>;
+
+/** The running DynamoDB Local: replaced when a fault test restarts it. */
+class DynamoTracker {
+  now: DynamoDb | undefined;
+  up = false;
+
+  track(d: DynamoDb): void {
+    this.now = d;
+    this.up = true;
+    void d.service.exited.then(() => {
+      if (this.now === d) this.up = false;
+    });
+  }
+}
+
+/** Spawns DynamoDB Local and cognito-local (each stopped with the cloud). */
+function startEmulators(s: Startup, userPoolId: string) {
+  const dynamoOptions = { dbPath: join(s.dataDir, 'dynamodb'), inMemory: s.inMemory, jit: s.options.dynamoDbJit ?? 'startup', log: s.log.child('dynamodb') } as const;
+  const dynamo = new DynamoTracker();
+  const dynamoStarting = startDynamoDb({ port: s.pick('dynamodb', 2), ...dynamoOptions }).then((d) => {
+    dynamo.track(d);
+    s.stops.push(() => (dynamo.now ?? d).stop());
+    return d;
+  });
+  const cognitoStarting = startCognito({ dir: join(s.dataDir, 'cognito'), port: s.pick('cognito', 4), userPoolId, log: s.log.child('cognito') }).then((c) => {
+    s.stops.push(c.stop);
+    return c;
+  });
+  return { dynamo, dynamoOptions, dynamoStarting, cognitoStarting };
+}
+
+type Emulators = ReturnType<typeof startEmulators>;
+type Modules = ReturnType<typeof loadModules>;
+
+/**
+ * The handlers' fixed settings now, so the health function (the readiness probe) can be imported meanwhile; answers
+ * those settings.
+ */
+function prepareHandlers(options: LocalCloudOptions, saved: SavedState, modules: Modules): Record<string, string> {
+  const baseEnv = baseEnvironment({ tableName: TABLE_NAME, userPoolId: saved.userPoolId, cursorSecret: saved.cursorSecret, powertoolsLogLevel: (options.handlerLogLevel ?? 'WARN').toUpperCase(), autoConfirm: options.autoConfirm ?? true });
+  Object.assign(process.env, baseEnv);
+  void Promise.all([modules.manifest, modules.lambda])
+    .then(([manifest, lambda]) => {
+      const health = manifest.httpFunctions.find((f) => f.routes.some((r) => r.method === 'GET' && r.path === '/health'));
+      return health ? lambda.loadHandler(health.entry) : undefined;
+    })
+    .catch(() => undefined);
+  return baseEnv;
+}
+
+/** SQS (fauxqs) with the manifest's queues. */
+async function startSqsService(s: Startup, modules: Modules) {
+  const [sqsModule, manifest] = await Promise.all([modules.sqs, modules.manifest]);
+  const sqs = await sqsModule.startSqs({ port: s.pick('sqs', 3) });
+  s.stops.push(sqs.stop);
+  const client = sqsModule.sqsClient(sqs.endpoint);
+  return { s: sqs, client, queues: await sqsModule.ensureQueues(client, manifest.queues) };
+}
+
+/** What the console and the web server read once the parts they show are up. */
+interface LateParts {
+  scheduler?: Scheduler;
+  sqs?: Awaited<ReturnType<typeof startSqsService>>;
+  apiUrl?: string;
+}
+
+/**
+ * Everything that can start in parallel: the table, SQS, the user pool, the web app and the console, with the
+ * milliseconds from the start to each of the first three being ready (-1 when it failed).
+ */
+function startServices(s: Startup, modules: Modules, emulators: Emulators, saved: SavedState) {
+  const dynamoP = Promise.all([emulators.dynamoStarting, modules.table]).then(async ([d, table]) => {
+    const streamArn = await table.ensureTable(table.dynamoClient(d.endpoint), TABLE_NAME, s.log.child('dynamodb'), s.inMemory);
+    return { d, streamArn };
+  });
+  const sqsP = startSqsService(s, modules);
+  const cognitoP = Promise.all([emulators.cognitoStarting, modules.pool]).then(async ([c, pool]) => {
+    const client = pool.cognitoClient(c.endpoint);
+    const clientId = await pool.ensurePoolSetup(client, saved.userPoolId, saved.state.userPoolClientId);
+    return { c, client, clientId };
+  });
+  // Filled in as the parts come up; the console starts first and reads them when asked.
+  const late: LateParts = {};
+  const webP = startWebServer({ port: s.pick('web', 5), apiUrl: () => late.apiUrl, log: s.log.child('web') }).then((w) => {
+    s.stops.push(w.stop);
+    return w;
+  });
+  const consoleP = startConsoleServer(s, modules, emulators, late);
+  const since = (p: Promise<unknown>) => p.then(
+    () => Date.now() - s.t0,
+    () => -1,
+  );
+  return { dynamoP, sqsP, cognitoP, webP, consoleP, late, timings: [since(dynamoP), since(sqsP), since(cognitoP)] as const };
+}
+
+/** The console with the email outbox (Cognito's code emails included), the scheduler and the queue depths. */
+async function startConsoleServer(s: Startup, modules: Modules, emulators: Emulators, late: LateParts): Promise<ConsoleServer> {
+  const [email, consoleModule, sqsModule, cognitoEmail] = await Promise.all([modules.email, modules.console, modules.sqs, modules.cognitoEmail]);
+  const outbox = await email.Outbox.open(join(s.dataDir, 'outbox'));
+  // Cognito's code emails (sign-up, resent code, forgotten password) arrive in the same outbox.
+  void emulators.cognitoStarting.then((c) => cognitoEmail.deliverCognitoEmails(c.service, outbox, (e) => s.log.error('could not store a Cognito email', e)), () => undefined);
+  const server: ConsoleServer = await consoleModule.startConsole({
+    port: s.pick('console', 1),
+    outbox,
+    scheduler: () => late.scheduler,
+    queues: async () => {
+      const q = late.sqs;
+      if (!q) return [];
+      return sqsModule.queueDepths(q.client, q.queues.flatMap((x) => [{ name: x.name, url: x.url }, { name: x.dlq.name, url: x.dlq.url }]));
+    },
+    log: s.log.child('console'),
+  });
+  s.stops.push(server.stop);
+  return server;
+}
+
+/** Waits for every part started in parallel; the first failure fails the start (after all have settled). */
+async function servicesUp(services: ReturnType<typeof startServices>, emulators: Emulators, modules: Modules) {
+  const { dynamoP, sqsP, cognitoP, consoleP, webP } = services;
+  const settled = await Promise.allSettled([dynamoP, sqsP, cognitoP, consoleP, webP, emulators.dynamoStarting, emulators.cognitoStarting, modules.all]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [ddb, sqs, cognito, consoleServer, web, m] = await Promise.all([dynamoP, sqsP, cognitoP, consoleP, webP, modules.all]);
+  services.late.sqs = sqs;
+  return { ddb, sqs, cognito, consoleServer, web, m };
+}
+
+type ServicesUp = Awaited<ReturnType<typeof servicesUp>>;
+
+/** The admin account's credentials (options, environment, the saved ones, or new), saved with the pool and secret. */
+async function saveState(s: Startup, saved: SavedState, up: ServicesUp): Promise<Credentials> {
+  const { options } = s;
+  const adminCredentials: Credentials = {
+    email: options.admin?.email ?? process.env.TALLY_ADMIN_EMAIL ?? saved.state.admin?.email ?? 'admin@tally.local',
+    password: options.admin?.password ?? process.env.TALLY_ADMIN_PASSWORD ?? saved.state.admin?.password ?? up.m.admin.generatePassword(),
+  };
+  await writeJson(saved.statePath, { userPoolId: saved.userPoolId, userPoolClientId: up.cognito.clientId, cursorSecret: saved.cursorSecret, admin: adminCredentials } satisfies LocalState);
+  return adminCredentials;
+}
+
+/** Every manifest function with only its own environment, and the gateway in front of the HTTP ones. */
+async function startApi(s: Startup, up: ServicesUp, env: Record<string, string>, late: LateParts) {
+  const { m } = up;
+  const functions = new Map<string, LambdaFunction>(m.manifest.functions.map((def) => [def.name, m.lambda.manifestFunction(def, functionEnvironment(def, env))]));
+  const gateway: Gateway = await m.gateway.startGateway({
+    port: s.apiPort,
+    routes: new m.routes.RouteTable(m.manifest.httpFunctions),
+    functions,
+    corsOrigins: process.env.CORS_ORIGINS ?? '*',
+    log: s.log.child('api'),
+  });
+  s.stops.push(gateway.stop);
+  late.apiUrl = gateway.url;
+  // The gateway's address is known only now that it listens: functions that link to the API in emails get it
+  // before anything runs them (the pollers and the scheduler start below; the gateway looks functions up per request).
+  const linked = { ...env, PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? gateway.url };
+  for (const def of m.manifest.functions) {
+    const withUrl = functionEnvironment(def, linked);
+    if (withUrl.PUBLIC_API_URL) functions.set(def.name, m.lambda.manifestFunction(def, withUrl));
+  }
+  return { functions, gateway };
+}
+
+function functionNamed(functions: Map<string, LambdaFunction>, name: string): LambdaFunction {
+  const fn = functions.get(name);
+  if (!fn) throw new Error(`No function ${name}`);
+  return fn;
+}
+
+/** One poller per queue consumer of the manifest, on its queue. */
+function startQueuePollers(s: Startup, up: ServicesUp, functions: Map<string, LambdaFunction>): void {
+  const { m, sqs } = up;
+  const pollers: Poller[] = m.manifest.queueFunctions.map((def) => {
+    const queue = sqs.queues.find((q) => q.name === def.queue);
+    if (!queue) throw new Error(`${def.name} reads queue ${def.queue}, which the manifest does not declare`);
+    return m.pollers.startQueuePoller({
+      client: sqs.client,
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      fn: functionNamed(functions, def.name),
+      batchSize: def.batchSize,
+      ...(def.maxBatchingWindowSeconds !== undefined ? { maxBatchingWindowSeconds: def.maxBatchingWindowSeconds } : {}),
+      log: s.log.child(def.name),
+    });
+  });
+  s.stops.push(async () => {
+    await Promise.all(pollers.map((p) => p.stop()));
+  });
+}
+
+/** One poller per table-stream function of the manifest, with checkpoints kept in the data folder (unless in memory). */
+async function startStreamPollers(s: Startup, up: ServicesUp, functions: Map<string, LambdaFunction>): Promise<void> {
+  const { m, ddb } = up;
+  const checkpoints = await m.stream.CheckpointStore.open(s.inMemory ? undefined : join(s.dataDir, CHECKPOINT_FILE), ddb.streamArn);
+  const streams = m.stream.streamsClient(ddb.d.endpoint);
+  const streamOnFailure = await m.sqs.streamFailureDestination(up.sqs.client);
+  const streamPollers = m.manifest.streamFunctions.map((def) =>
+    m.stream.startStreamPoller({
+      client: streams,
+      streamArn: ddb.streamArn,
+      fn: functionNamed(functions, def.name),
+      batchSize: def.batchSize,
+      filters: def.filters,
+      checkpoints,
+      log: s.log.child(def.name),
+      onFailure: streamOnFailure,
+    }),
+  );
+  s.stops.push(async () => {
+    await Promise.all(streamPollers.map((p) => p.stop()));
+  });
+}
+
+/** Makes sure the admin account exists; a failure is logged, not fatal. */
+async function ensureAdminAccount(s: Startup, up: ServicesUp, userPoolId: string, credentials: Credentials, apiUrl: string): Promise<void> {
+  try {
+    const admin = await up.m.admin.ensureAdmin({
+      apiUrl,
+      cognito: up.cognito.client,
+      userPoolId,
+      clientId: up.cognito.clientId,
+      credentials,
+      log: s.log.child('admin'),
+    });
+    s.log.debug(`admin ${credentials.email} ready (${admin.created})`);
+  } catch (e) {
+    s.log.error(`could not set up the admin account ${credentials.email}`, e);
+  }
+}
+
+/**
+ * The ECB history loads in the background (once per data dir): the API is usable meanwhile, and transactions
+ * dated before it finishes are converted when their rates arrive. Tests wait for `fxReady`.
+ */
+function loadFxInBackground(log: Log): Promise<void> {
+  return (async () => {
+    // Imported here, not at the top: it reaches shared/, whose Powertools objects read the environment when loaded.
+    const { loadFxHistory } = await import('./fx-history');
+    const t = Date.now();
+    const fx = await loadFxHistory();
+    if (!fx.skipped) log.info(`loaded ${fx.days} days of ECB reference rates in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  })().catch((e: unknown) => log.error('could not load the ECB reference rates', e));
+}
+
+/** The running cloud's handle, from its parts. */
+function cloudHandle(c: {
+  s: Startup;
+  up: ServicesUp;
+  emulators: Emulators;
+  gateway: Gateway;
+  env: Record<string, string>;
+  adminCredentials: Credentials;
+  userPoolId: string;
+  scheduler: Scheduler;
+  fxReady: Promise<void>;
+  timings: LocalCloud['timings'];
+  stopAll: () => Promise<void>;
+  unlock: () => Promise<void>;
+}): LocalCloud {
+  const { s, gateway, emulators } = c;
+  const { ddb, sqs, cognito, consoleServer, web } = c.up;
+  let stopping: Promise<void> | undefined;
+  return {
+    apiUrl: gateway.url,
+    consoleUrl: consoleServer.url,
+    webUrl: web.url,
+    docsUrl: `${web.url}/docs/`,
+    env: c.env,
+    admin: c.adminCredentials,
+    endpoints: { dynamodb: ddb.d.endpoint, sqs: sqs.s.endpoint, cognito: cognito.c.endpoint, sesv2: consoleServer.url },
+    ports: { api: gateway.port, console: consoleServer.port, dynamodb: ddb.d.port, sqs: sqs.s.port, cognito: cognito.c.port, web: web.port },
+    pids: { main: process.pid, dynamodb: ddb.d.service.pid, cognito: cognito.c.service.pid },
+    tableName: TABLE_NAME,
+    userPoolId: c.userPoolId,
+    userPoolClientId: cognito.clientId,
+    queues: sqs.queues,
+    dataDir: s.dataDir,
+    timings: c.timings,
+    fxReady: c.fxReady,
+    scheduler: c.scheduler,
+    stop: () => {
+      stopping ??= c.stopAll().then(c.unlock);
+      return stopping;
+    },
+    kill: () => {
+      for (const k of s.kills) k();
+    },
+    dynamodb: {
+      stop: () => (emulators.dynamo.now ?? ddb.d).stop(),
+      start: async () => {
+        if (!emulators.dynamo.up) emulators.dynamo.track(await startDynamoDb({ port: ddb.d.port, ...emulators.dynamoOptions }));
+      },
+    },
+  };
 }

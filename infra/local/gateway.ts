@@ -207,118 +207,11 @@ function invokeWithin(fn: LambdaFunction, event: unknown, ms: number): Promise<I
  * route has an authorizer: the functions verify bearer tokens themselves, as on AWS.
  */
 export async function startGateway(o: GatewayOptions): Promise<Gateway> {
-  const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
-  const integrationTimeoutMs = o.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS;
-  const stageBucket = o.throttle ? new TokenBucket(o.throttle) : undefined;
-  const routeBuckets = new Map<string, TokenBucket>();
-  const allowedOrigin = corsPolicy(o.corsOrigins);
+  const g = gatewayRuntime(o);
   const logsRequests = o.log.level === 'debug' || o.log.level === 'info';
-  if (o.throttle) for (const r of o.routes.routes) if (r.fn.throttle) routeBuckets.set(r.routeKey, new TokenBucket(r.fn.throttle));
-  let port = o.port;
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<Written & { fn?: string }> => {
-    const requestId = newRequestId();
-    const now = new Date();
-    const url = req.url ?? '/';
-    const rawPath = url.split('?')[0] ?? '/';
-    const method = (req.method ?? 'GET').toUpperCase();
-    const cors = allowedOrigin(req.headers.origin);
-    const base = { ...cors, 'apigw-requestid': requestId };
-    const answer = (a: GatewayAnswer, fn?: string): Written & { fn?: string } => {
-      sendGatewayAnswer(res, a, base);
-      return { status: a.status, ...(fn ? { fn } : {}) };
-    };
-
-    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      const allow = new Set<string>();
-      for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-        const found = o.routes.match(m, rawPath);
-        if (found.kind === 'found') allow.add(m);
-      }
-      res.writeHead(204, {
-        ...base,
-        'access-control-allow-methods': [...allow].join(',') || 'GET,POST,PUT,PATCH,DELETE',
-        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? PREFLIGHT_HEADERS,
-        'access-control-max-age': '600',
-      });
-      res.end();
-      return { status: 204 };
-    }
-
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      discardRest(req);
-      return answer(GATEWAY_ANSWERS.tooLarge);
-    }
-
-    // What no route matches goes to the `$default` route's function (404, or 405 with Allow, as problem documents);
-    // without one, API Gateway's own 404.
-    const match = o.routes.match(method, rawPath);
-    const target = match.kind === 'found' ? { def: match.route.fn, routeKey: match.route.routeKey, pathParameters: match.pathParameters } : o.routes.fallback ? { def: o.routes.fallback, routeKey: '$default', pathParameters: undefined } : undefined;
-    if (!target) {
-      discardRest(req);
-      return answer(GATEWAY_ANSWERS.notFound);
-    }
-    const fn = o.functions.get(target.def.name);
-    if (!fn) throw new Error(`No function ${target.def.name}`);
-
-    const routeBucket = routeBuckets.get(target.routeKey);
-    if (stageBucket && !(routeBucket ?? stageBucket).take()) {
-      discardRest(req);
-      return answer(GATEWAY_ANSWERS.throttled);
-    }
-
-    let body: Buffer | undefined;
-    try {
-      body = await readBody(req, limit);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        discardRest(req);
-        return answer(GATEWAY_ANSWERS.tooLarge);
-      }
-      throw e;
-    }
-
-    const event = buildHttpApiEvent(
-      {
-        method,
-        url,
-        rawHeaders: req.rawHeaders,
-        body,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        protocol: `HTTP/${req.httpVersion}`,
-        port,
-      },
-      { routeKey: target.routeKey, ...(target.pathParameters ? { pathParameters: target.pathParameters } : {}), requestId, now },
-    );
-    const outcome = await invokeWithin(fn, event, integrationTimeoutMs);
-    if (!outcome) {
-      o.log.error(`${fn.name} did not answer within the ${integrationTimeoutMs} ms integration timeout`);
-      return answer(GATEWAY_ANSWERS.timeout, fn.name);
-    }
-    if (!outcome.ok) {
-      o.log.error(`${fn.name} failed (${outcome.requestId})`, outcome.error);
-      return answer(GATEWAY_ANSWERS.internal, fn.name);
-    }
-    const response = toHttpResponse(outcome.result);
-    if (!response) {
-      o.log.error(`${fn.name} returned a response API Gateway cannot map: ${JSON.stringify(outcome.result)?.slice(0, 500) ?? 'undefined'}`);
-      return answer(GATEWAY_ANSWERS.internal, fn.name);
-    }
-    const headers: [string, string][] = response.headers.filter(([n]) => !n.startsWith('access-control-allow-origin') && n !== 'content-length');
-    for (const [n, v] of Object.entries(base)) {
-      if (n === 'vary' && headers.some(([h]) => h === 'vary')) continue;
-      headers.push([n, v]);
-    }
-    headers.push(['content-length', String(response.body.length)]);
-    res.writeHead(response.status, headers.flat());
-    res.end(response.body);
-    return { status: response.status, fn: fn.name };
-  };
-
   const server: Server = createServer((req, res) => {
     const started = Date.now();
-    handle(req, res)
+    handle(g, req, res)
       .then((w) => {
         if (logsRequests) o.log.info(`${req.method ?? ''} ${req.url ?? ''} ${w.status} ${Date.now() - started}ms${w.fn ? ` ${w.fn}` : ''}`);
       })
@@ -328,14 +221,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
         else res.destroy();
       });
   });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
-    // As Node's own default: a socket that cannot be written, or whose answer has begun, is just closed.
-    if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    socket.end(clientErrorResponse(err));
-  });
+  server.on('clientError', onClientError);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -344,14 +230,145 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  g.port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: `http://127.0.0.1:${g.port}`,
+    port: g.port,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/** What a running gateway decides with: its options and limits, its throttle buckets, and the port it listens on. */
+interface GatewayRuntime {
+  o: GatewayOptions;
+  limit: number;
+  integrationTimeoutMs: number;
+  stageBucket: TokenBucket | undefined;
+  /** A bucket per route with its own throttle (only when the stage throttles). */
+  routeBuckets: Map<string, TokenBucket>;
+  allowedOrigin: (origin: string | undefined) => Record<string, string>;
+  /** The listening port (the events' `port`): the asked one until the server listens. */
+  port: number;
+}
+
+function gatewayRuntime(o: GatewayOptions): GatewayRuntime {
+  const routeBuckets = new Map<string, TokenBucket>();
+  if (o.throttle) for (const r of o.routes.routes) if (r.fn.throttle) routeBuckets.set(r.routeKey, new TokenBucket(r.fn.throttle));
+  return {
+    o,
+    limit: o.maxBodyBytes ?? MAX_BODY_BYTES,
+    integrationTimeoutMs: o.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS,
+    stageBucket: o.throttle ? new TokenBucket(o.throttle) : undefined,
+    routeBuckets,
+    allowedOrigin: corsPolicy(o.corsOrigins),
+    port: o.port,
+  };
+}
+
+/** As Node's own default: a socket that cannot be written, or whose answer has begun, is just closed. */
+function onClientError(err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }): void {
+  if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(clientErrorResponse(err));
+}
+
+type Served = Written & { fn?: string };
+
+/** Writes one of API Gateway's own answers with the request's headers, and says what was written. */
+function answerWith(res: ServerResponse, a: GatewayAnswer, headers: Record<string, string>, fn?: string): Served {
+  sendGatewayAnswer(res, a, headers);
+  return { status: a.status, ...(fn ? { fn } : {}) };
+}
+
+/** One request: a preflight, or a route's function invoked (or one of API Gateway's own refusals). */
+async function handle(g: GatewayRuntime, req: IncomingMessage, res: ServerResponse): Promise<Served> {
+  const requestId = newRequestId();
+  const now = new Date();
+  const url = req.url ?? '/';
+  const rawPath = url.split('?')[0] ?? '/';
+  const method = (req.method ?? 'GET').toUpperCase();
+  const base = { ...g.allowedOrigin(req.headers.origin), 'apigw-requestid': requestId };
+  if (method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(g.o.routes, req, res, rawPath, base);
+  const refuse = (a: GatewayAnswer): Served => {
+    discardRest(req);
+    return answerWith(res, a, base);
+  };
+  if (Number(req.headers['content-length'] ?? 0) > g.limit) return refuse(GATEWAY_ANSWERS.tooLarge);
+  const target = targetOf(g.o.routes, method, rawPath);
+  if (!target) return refuse(GATEWAY_ANSWERS.notFound);
+  const fn = g.o.functions.get(target.def.name);
+  if (!fn) throw new Error(`No function ${target.def.name}`);
+  if (g.stageBucket && !(g.routeBuckets.get(target.routeKey) ?? g.stageBucket).take()) return refuse(GATEWAY_ANSWERS.throttled);
+  let body: Buffer | undefined;
+  try {
+    body = await readBody(req, g.limit);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return refuse(GATEWAY_ANSWERS.tooLarge);
+    throw e;
+  }
+  const event = buildHttpApiEvent(
+    { method, url, rawHeaders: req.rawHeaders, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', protocol: `HTTP/${req.httpVersion}`, port: g.port },
+    { routeKey: target.routeKey, ...(target.pathParameters ? { pathParameters: target.pathParameters } : {}), requestId, now },
+  );
+  return invokeAndAnswer(g, fn, event, res, base);
+}
+
+/** A CORS preflight: 204 with the methods the path has (all of them when none matches). */
+function preflight(routes: RouteTable, req: IncomingMessage, res: ServerResponse, rawPath: string, base: Record<string, string>): Served {
+  const allow = new Set<string>();
+  for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+    const found = routes.match(m, rawPath);
+    if (found.kind === 'found') allow.add(m);
+  }
+  res.writeHead(204, {
+    ...base,
+    'access-control-allow-methods': [...allow].join(',') || 'GET,POST,PUT,PATCH,DELETE',
+    'access-control-allow-headers': req.headers['access-control-request-headers'] ?? PREFLIGHT_HEADERS,
+    'access-control-max-age': '600',
+  });
+  res.end();
+  return { status: 204 };
+}
+
+/**
+ * The function a request goes to: its route's, else the `$default` route's (404, or 405 with Allow, as problem
+ * documents); undefined without one (API Gateway's own 404).
+ */
+function targetOf(routes: RouteTable, method: string, rawPath: string) {
+  const match = routes.match(method, rawPath);
+  if (match.kind === 'found') return { def: match.route.fn, routeKey: match.route.routeKey, pathParameters: match.pathParameters };
+  return routes.fallback ? { def: routes.fallback, routeKey: '$default', pathParameters: undefined } : undefined;
+}
+
+/** Invokes the function within the integration timeout and writes its answer as API Gateway maps it. */
+async function invokeAndAnswer(g: GatewayRuntime, fn: LambdaFunction, event: unknown, res: ServerResponse, base: Record<string, string>): Promise<Served> {
+  const outcome = await invokeWithin(fn, event, g.integrationTimeoutMs);
+  if (!outcome) {
+    g.o.log.error(`${fn.name} did not answer within the ${g.integrationTimeoutMs} ms integration timeout`);
+    return answerWith(res, GATEWAY_ANSWERS.timeout, base, fn.name);
+  }
+  if (!outcome.ok) {
+    g.o.log.error(`${fn.name} failed (${outcome.requestId})`, outcome.error);
+    return answerWith(res, GATEWAY_ANSWERS.internal, base, fn.name);
+  }
+  const response = toHttpResponse(outcome.result);
+  if (!response) {
+    g.o.log.error(`${fn.name} returned a response API Gateway cannot map: ${JSON.stringify(outcome.result)?.slice(0, 500) ?? 'undefined'}`);
+    return answerWith(res, GATEWAY_ANSWERS.internal, base, fn.name);
+  }
+  const headers: [string, string][] = response.headers.filter(([n]) => !n.startsWith('access-control-allow-origin') && n !== 'content-length');
+  for (const [n, v] of Object.entries(base)) {
+    if (n === 'vary' && headers.some(([h]) => h === 'vary')) continue;
+    headers.push([n, v]);
+  }
+  headers.push(['content-length', String(response.body.length)]);
+  res.writeHead(response.status, headers.flat());
+  res.end(response.body);
+  return { status: response.status, fn: fn.name };
 }
