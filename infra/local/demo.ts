@@ -16,6 +16,7 @@
  *
  * Extend it here as features arrive.
  */
+import { mulberry32 } from '../../shared/domain/goals/feasibility';
 import type { LocalCloud } from './cloud';
 
 export const DEMO_USER = { email: 'demo@tally.local', password: 'DemoTally2024pass', name: 'Demo User' } as const;
@@ -67,17 +68,8 @@ async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) =
 
 // ── deterministic data ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: a small seeded generator, so the demo is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The domain's mulberry32 (a small seeded generator), so the demo is the same on every run. */
+const seeded = mulberry32;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));

@@ -1,11 +1,7 @@
-import type { _Record } from '@aws-sdk/client-dynamodb-streams';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Envelope } from '../../events/envelope';
 import { ALERT_KINDS } from '../../shared/domain/alerts/alert';
-import { lambdaStreamRecord } from '../../infra/local/stream-event';
-import { readStream } from '../support/stream';
+import { chaosQueue, consumeWithCrashes, publishWithCrashes, seededRand, userLedgerEvents } from '../support/chaos-delivery';
 import { call, eventually, newUser, type TestUser } from '../support/api';
 
 /**
@@ -31,11 +27,7 @@ beforeAll(async () => {
 });
 
 const OPS = Number(process.env.ALERT_CHAOS_OPS ?? 120);
-let seed = 20241125;
-const rand = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const rand = seededRand(20241125);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 /** The kinds the alerts consumer raises; every other kind (raised by other consumers) stays off throughout. */
 const KINDS = ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached', 'goal.off_track'] as const;
@@ -91,7 +83,6 @@ async function listAll(): Promise<Alert[]> {
 
 describe('alerts under at-least-once chaos', () => {
   it('stores every expected alert exactly once and no other', { timeout: 600_000 }, async () => {
-    const { eventsOf } = await import('../../shared/async/relay');
     const { repairUser } = await import('../../shared/use-cases/analytics-repair');
     const { alertsFor } = await import('../../shared/use-cases/alerts');
     const { budgetStatuses, listBudgets } = await import('../../shared/use-cases/budgets');
@@ -122,11 +113,7 @@ describe('alerts under at-least-once chaos', () => {
     expect(on.status).toBe(200);
 
     // The user's ledger events, as the relay makes them from the stream.
-    const { arn, records } = await readStream(env);
-    const events: Envelope[] = records
-      .filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(`USER#${u.userId}`))
-      .flatMap((r) => eventsOf(lambdaStreamRecord(r, arn, 'us-east-1')))
-      .filter((e) => e.type.startsWith('Transaction') && (e.data as { userId?: string }).userId === u.userId);
+    const events = await userLedgerEvents(env, u.userId);
     const unique = [...new Map(events.map((e) => [e.id, e])).values()];
     expect(unique.length).toBeGreaterThan(OPS * 0.8);
 
@@ -140,46 +127,10 @@ describe('alerts under at-least-once chaos', () => {
     for (const k of ['budget.threshold', 'budget.pace', 'transaction.unusual', 'goal.reached']) expect(kinds, k).toContain(k);
 
     // Chaos delivery to the alerts consumer's own handler through a queue of its own.
-    const sqs = new SQSClient({});
-    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `alerts-chaos-${Date.now()}`, Attributes: { VisibilityTimeout: '1' } }))).QueueUrl ?? '';
-    let publisherCrashes = 0;
-    for (let i = 0; i < unique.length; i += 50) {
-      const batch = unique.slice(i, i + 50).flatMap((e) => Array.from({ length: 1 + Math.floor(rand() * 3) }, () => e));
-      batch.sort(() => rand() - 0.5);
-      if (rand() < 0.3) {
-        publisherCrashes++;
-        const cut = Math.floor(rand() * batch.length);
-        await Promise.all(batch.slice(0, cut).map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
-      }
-      await Promise.all(batch.map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
-    }
-    let consumerCrashes = 0;
-    let deliveries = 0;
-    const deadline = Date.now() + 300_000;
+    const queue = await chaosQueue('alerts-chaos');
+    const publisherCrashes = await publishWithCrashes(queue, unique, rand);
     const context = { functionName: 'alerts', awsRequestId: 'chaos', getRemainingTimeInMillis: () => 600_000 } as unknown as Context;
-    const consumer = async () => {
-      for (let idle = 0; idle < 4 && Date.now() < deadline; ) {
-        const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
-        const messages = got.Messages ?? [];
-        if (messages.length === 0) {
-          const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-          idle = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) === 0 ? idle + 1 : 0;
-          await new Promise((r) => setTimeout(r, 250));
-          continue;
-        }
-        deliveries += messages.length;
-        const sqsRecords = messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' } }) as unknown as SQSRecord);
-        const result = await handler({ Records: sqsRecords } as SQSEvent, context);
-        if (rand() < 0.25) {
-          consumerCrashes++;
-          continue;
-        }
-        const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
-        const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
-        if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })) }));
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, consumer));
+    const { deliveries, consumerCrashes } = await consumeWithCrashes(queue, (records) => handler({ Records: records } as SQSEvent, context), rand);
     expect(deliveries).toBeGreaterThan(unique.length * 1.5);
     expect(consumerCrashes).toBeGreaterThan(0);
     expect(publisherCrashes).toBeGreaterThan(0);

@@ -1,10 +1,5 @@
-import type { _Record } from '@aws-sdk/client-dynamodb-streams';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { SQSRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Envelope } from '../../events/envelope';
-import { lambdaStreamRecord } from '../../infra/local/stream-event';
-import { readStream } from '../support/stream';
+import { chaosQueue, consumeWithCrashes, publishWithCrashes, seededRand, userLedgerEvents } from '../support/chaos-delivery';
 import { call, eventually, newUser, type TestUser } from '../support/api';
 
 /**
@@ -29,11 +24,7 @@ const OPS = Number(process.env.CHAOS_OPS ?? 2000);
 const t0 = Date.now();
 const phase = (name: string) => console.log(`chaos: ${name} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 /** A seeded generator, so a failing run can be replayed. */
-let seed = 20241122;
-const rand = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const rand = seededRand(20241122);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 /** Runs the random operations; returns how many writes succeeded (concurrent edits of one transaction may get 412). */
@@ -94,7 +85,6 @@ async function randomOps(): Promise<number> {
 
 describe('analytics under at-least-once chaos', () => {
   it('ends with every rollup equal to a recount: 0 mismatches', { timeout: 600_000 }, async () => {
-    const { eventsOf } = await import('../../shared/async/relay');
     const { applyLedgerEvents } = await import('../../shared/use-cases/analytics-apply');
     const { repairUser } = await import('../../shared/use-cases/analytics-repair');
 
@@ -102,61 +92,18 @@ describe('analytics under at-least-once chaos', () => {
     phase(`${OPS} operations done, ${writes} writes`);
 
     // The user's ledger events, derived from the stream by the relay's own code.
-    const { arn, records } = await readStream(env);
-    // Only this user's records: the shared table's stream also holds other test files' items, some deliberately hostile.
-    const events: Envelope[] = records
-      .filter((r) => (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(`USER#${u.userId}`))
-      .flatMap((r) => eventsOf(lambdaStreamRecord(r, arn, 'us-east-1')))
-      .filter((e) => e.type.startsWith('Transaction') && (e.data as { userId?: string }).userId === u.userId);
+    const events = await userLedgerEvents(env, u.userId);
     // Every acknowledged write is in the stream (a write whose answer the client lost may add one more).
     expect(events.length).toBeGreaterThanOrEqual(writes);
     phase(`${events.length} events read from the stream`);
 
-    const sqs = new SQSClient({});
-    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `chaos-${Date.now()}`, Attributes: { VisibilityTimeout: '1' } }))).QueueUrl ?? '';
-
-    // Publisher: batches of 50; each event 1–3 times, shuffled; a crash mid-batch re-publishes the batch.
-    let publisherCrashes = 0;
-    for (let i = 0; i < events.length; i += 50) {
-      const batch = events.slice(i, i + 50).flatMap((e) => Array.from({ length: 1 + Math.floor(rand() * 3) }, () => e));
-      batch.sort(() => rand() - 0.5);
-      if (rand() < 0.3) {
-        publisherCrashes++;
-        const cut = Math.floor(rand() * batch.length);
-        await Promise.all(batch.slice(0, cut).map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
-      }
-      await Promise.all(batch.map((e) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(e) }))));
-    }
-
+    // Publisher: each event 1–3 times, shuffled; a crash mid-batch re-publishes the batch.
+    const queue = await chaosQueue('chaos');
+    const publisherCrashes = await publishWithCrashes(queue, events, rand);
     phase('published');
-    // Consumers (4 in parallel): the real handler logic; 25 % of batches crash after their DynamoDB writes and
-    // before the delete, so their messages come back after the visibility timeout.
-    let consumerCrashes = 0;
-    let deliveries = 0;
-    const deadline = Date.now() + 300_000;
-    const consumer = async () => {
-      for (let idle = 0; idle < 4 && Date.now() < deadline; ) {
-        const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
-        const messages = got.Messages ?? [];
-        if (messages.length === 0) {
-          const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-          idle = Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) === 0 ? idle + 1 : 0;
-          await new Promise((r) => setTimeout(r, 250));
-          continue;
-        }
-        deliveries += messages.length;
-        const sqsRecords = messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1' } }) as unknown as SQSRecord);
-        const result = await applyLedgerEvents(sqsRecords);
-        if (rand() < 0.25) {
-          consumerCrashes++;
-          continue;
-        }
-        const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
-        const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
-        if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })) }));
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, consumer));
+    // Consumers: the real handler logic; 25 % of batches crash after their DynamoDB writes and before the delete, so
+    // their messages come back after the visibility timeout.
+    const { deliveries, consumerCrashes } = await consumeWithCrashes(queue, (records) => applyLedgerEvents(records), rand);
     phase(`consumed ${deliveries} deliveries`);
     expect(deliveries).toBeGreaterThan(events.length * 1.5);
     expect(consumerCrashes).toBeGreaterThan(0);
