@@ -1,20 +1,27 @@
 import type { HttpFunction, HttpMethod } from '../../functions/manifest';
 
+/** What a route table is built from: the manifest's HTTP functions, or any list of routes of the same shape. */
+export interface RouteSource {
+  name: string;
+  routes: readonly { method: HttpMethod; path: string }[];
+  defaultRoute?: true;
+}
+
 /** One route of the HTTP API, compiled for matching. */
-export interface Route {
+export interface Route<F extends RouteSource = HttpFunction> {
   method: HttpMethod;
   /** The template as declared, e.g. `/auth/roles/{role}/members/{userId}`. */
   path: string;
   /** `METHOD /template`, as API Gateway names the route. */
   routeKey: string;
-  fn: HttpFunction;
+  fn: F;
   segments: Segment[];
 }
 
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
 
-export type Match =
-  | { kind: 'found'; route: Route; pathParameters: Record<string, string> }
+export type Match<F extends RouteSource = HttpFunction> =
+  | { kind: 'found'; route: Route<F>; pathParameters: Record<string, string> }
   | { kind: 'method-not-allowed'; allow: HttpMethod[] }
   | { kind: 'not-found' };
 
@@ -37,7 +44,7 @@ function parseTemplate(path: string): Segment[] {
 const RANK = { literal: 0, param: 1, greedy: 2 } as const;
 
 /** API Gateway prefers the most specific route: literal segments over `{param}`, and `{param}` over `{proxy+}`. */
-function compareSpecificity(a: Route, b: Route): number {
+function compareSpecificity(a: Route<RouteSource>, b: Route<RouteSource>): number {
   const n = Math.max(a.segments.length, b.segments.length);
   for (let i = 0; i < n; i++) {
     const sa = a.segments[i];
@@ -85,19 +92,19 @@ function matchSegments(segments: Segment[], parts: string[]): Record<string, str
  * local gateway routes with it, and the `$default` function answers 404 or 405 (with `Allow`) with it on AWS and
  * locally alike.
  */
-export class RouteTable {
-  readonly routes: Route[];
+export class RouteTable<F extends RouteSource = HttpFunction> {
+  readonly routes: Route<F>[];
   /** The function of the `$default` route (the manifest's `defaultRoute`), if any: what no route matches goes there. */
-  readonly fallback: HttpFunction | undefined;
+  readonly fallback: F | undefined;
 
-  constructor(functions: HttpFunction[]) {
+  constructor(functions: readonly F[]) {
     const fallbacks = functions.filter((fn) => fn.defaultRoute);
     if (fallbacks.length > 1) throw new Error(`Only one function may take the $default route: ${fallbacks.map((f) => f.name).join(', ')}`);
     this.fallback = fallbacks[0];
     const seen = new Set<string>();
     this.routes = functions
       .flatMap((fn) =>
-        fn.routes.map((r): Route => {
+        fn.routes.map((r): Route<F> => {
           const routeKey = `${r.method} ${r.path}`;
           if (seen.has(routeKey)) throw new Error(`Route ${routeKey} is declared twice`);
           seen.add(routeKey);
@@ -108,7 +115,7 @@ export class RouteTable {
   }
 
   /** Finds the route for a request; `rawPath` is the path as received (still percent-encoded). */
-  match(method: string, rawPath: string): Match {
+  match(method: string, rawPath: string): Match<F> {
     const parts = rawPath === '/' ? [] : rawPath.slice(1).split('/');
     const allow: HttpMethod[] = [];
     for (const route of this.routes) {
