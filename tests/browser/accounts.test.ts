@@ -34,12 +34,21 @@ describe('accounts (browser)', () => {
     await dialog.getByLabel('Opening balance').fill('100.00');
     await dialog.getByRole('button', { name: 'Create account' }).click();
     const row = page.getByRole('row', { name: /Everyday/ });
+    await row.waitFor();
+    // The dialog gave focus back to what opened it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 20_000 }).toBe('New account');
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('€100.00');
     // 100 EUR at 0.08 EUR per NOK is 1,250 NOK.
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toMatch(/1,250\.00/);
     const listed = await call('GET', '/accounts', { token });
     expect(listed.body.items).toMatchObject([{ name: 'Everyday', currency: 'EUR', openingBalance: 10000, type: 'checking' }]);
 
+    // Escape closes a dialog without saving.
+    await page.getByRole('button', { name: 'Edit Everyday' }).click();
+    await page.getByRole('dialog', { name: 'Edit Everyday' }).getByLabel('Name').fill('Not saved');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect((await call('GET', '/accounts', { token })).body.items[0].name).toBe('Everyday');
     await page.getByRole('button', { name: 'Edit Everyday' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Everyday' });
     await edit.getByLabel('Name').fill('Everyday spending');

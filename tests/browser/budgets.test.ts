@@ -33,11 +33,12 @@ describe('budgets (browser)', () => {
     await dialog.getByLabel('Covers').selectOption({ label: 'Food & drink › Groceries' });
     await dialog.getByLabel('Limit (EUR)').fill('200');
     await dialog.getByLabel('Rollover').selectOption('positive');
+    await dialog.getByLabel('Alert at (% of what is available)').fill('75, 100');
     await dialog.getByRole('button', { name: 'Create budget' }).click();
     const card = page.getByRole('article', { name: 'Groceries' });
     await card.waitFor();
     const [budget] = (await call('GET', '/budgets', { token })).body.items;
-    expect(budget).toMatchObject({ name: 'Groceries', categoryId: 'food.groceries', period: 'monthly', amount: 20000, rollover: 'positive' });
+    expect(budget).toMatchObject({ name: 'Groceries', categoryId: 'food.groceries', period: 'monthly', amount: 20000, rollover: 'positive', thresholds: [75, 100] });
 
     // The rollups count the two expenses in the background; the screen asks again on its own.
     await expect.poll(() => card.textContent(), { timeout: 150_000, interval: 1_000 }).toContain('€45.00 spent of €200.00');

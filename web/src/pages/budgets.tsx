@@ -73,7 +73,7 @@ function BudgetList({ items, onPick }: { items: Budget[]; onPick: (mode: 'edit' 
 function useSaveBudget(budget: Budget | undefined, onClose: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Pick<Budget, 'name' | 'categoryId' | 'period' | 'amount' | 'rollover'>) =>
+    mutationFn: (body: Pick<Budget, 'name' | 'categoryId' | 'period' | 'amount' | 'rollover' | 'thresholds'>) =>
       budget ? ok(api.PATCH('/budgets/{id}', { params: { path: { id: budget.id }, header: ifMatch(budget.version) }, body })) : ok(api.POST('/budgets', { params: { header: idempotencyKey() }, body })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['budgets'] });
@@ -90,14 +90,18 @@ function BudgetForm({ budget, onClose, onReload }: { budget?: Budget; onClose: (
   const [period, setPeriod] = useState<Budget['period']>(budget?.period ?? 'monthly');
   const [amount, setAmount] = useState(budget ? minorToDecimal(budget.amount, base) : '');
   const [rollover, setRollover] = useState<Budget['rollover']>(budget?.rollover ?? 'none');
+  const [thresholds, setThresholds] = useState((budget?.thresholds ?? [50, 80, 100]).join(', '));
   const [amountError, setAmountError] = useState<string>();
+  const [thresholdError, setThresholdError] = useState<string>();
   const save = useSaveBudget(budget, onClose);
   const fields = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const minor = decimalToMinor(amount, base);
+    const percents = parsePercents(thresholds);
     setAmountError(minor === undefined || minor <= 0 ? `Enter a positive amount such as 400.00 in ${base}` : undefined);
-    if (minor !== undefined && minor > 0) save.mutate({ name, categoryId: categoryId || null, period, amount: minor, rollover });
+    setThresholdError(percents ? undefined : 'Whole percents from 1 to 1000, separated by commas, such as 50, 80, 100');
+    if (minor !== undefined && minor > 0 && percents) save.mutate({ name, categoryId: categoryId || null, period, amount: minor, rollover, thresholds: percents });
   };
   return (
     <Dialog title={budget ? `Edit ${budget.name}` : 'New budget'} onClose={onClose}>
@@ -126,11 +130,20 @@ function BudgetForm({ budget, onClose, onReload }: { budget?: Budget; onClose: (
           <option value="positive">Carry what is left into the next period</option>
           <option value="full">Carry what is left, and an overspend too</option>
         </SelectField>
+        <Field label="Alert at (% of what is available)" value={thresholds} onChange={(e) => setThresholds(e.target.value)} error={thresholdError ?? fields['body.thresholds']} hint="You get an alert as spending passes each one" />
         <SaveProblem error={save.error} {...(onReload ? { onReload } : {})} />
         <DialogButtons busy={save.isPending} label={budget ? 'Save changes' : 'Create budget'} busyLabel="Saving…" onCancel={onClose} />
       </form>
     </Dialog>
   );
+}
+
+/** "50, 80, 100" → [50, 80, 100]; undefined unless every part is a whole percent from 1 to 1000. */
+function parsePercents(text: string): number[] | undefined {
+  const parts = text.split(',').map((p) => p.trim().replace(/%$/, '')).filter(Boolean);
+  if (parts.length === 0 || parts.length > 10 || !parts.every((p) => /^\d{1,4}$/.test(p))) return undefined;
+  const values = parts.map(Number);
+  return values.every((v) => v >= 1 && v <= 1000) ? values : undefined;
 }
 
 function DeleteBudget({ budget, onClose, onReload }: { budget: Budget; onClose: () => void; onReload: () => void }) {
