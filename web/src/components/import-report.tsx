@@ -28,6 +28,11 @@ export function ImportProgress({ id, records, onAgain }: Props) {
           )
         }
       </QueryState>
+      {query.isError && (
+        <button type="button" className="secondary" onClick={onAgain}>
+          Import another file
+        </button>
+      )}
     </section>
   );
 }

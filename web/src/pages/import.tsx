@@ -1,5 +1,5 @@
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { Field, SelectField } from '../components/field';
 import { detectDelimiter, readCsv, readText, type Delimiter } from '../components/import-csv';
@@ -32,23 +32,30 @@ function sizeText(bytes: number): string {
 
 /** Import: pick a bank file, map a CSV's columns on a preview, watch it run, read the duplicate report. */
 export default function ImportScreen() {
-  const [started, setStarted] = useState<{ id: string; delimiter: Delimiter | undefined }>();
+  // The running import's id is in the address: a reload shows its progress and report again.
+  const [params, setParams] = useSearchParams();
+  const id = params.get('id');
+  const [delimiter, setDelimiter] = useState<Delimiter>();
   const [file, setFile] = useState<Picked>();
-  const records = useMemo(() => (file?.format === 'csv' && started ? readCsv(file.text, started.delimiter ?? detectDelimiter(file.text)) : undefined), [file, started]);
+  const records = useMemo(() => (file?.format === 'csv' && id ? readCsv(file.text, delimiter ?? detectDelimiter(file.text)) : undefined), [file, id, delimiter]);
+  const started = (importId: string, d: Delimiter | undefined) => {
+    setDelimiter(d);
+    setParams({ id: importId });
+  };
   return (
     <>
       <h1>Import</h1>
-      {started ? (
+      {id ? (
         <ImportProgress
-          id={started.id}
+          id={id}
           records={records}
           onAgain={() => {
-            setStarted(undefined);
+            setParams({});
             setFile(undefined);
           }}
         />
       ) : (
-        <ImportForm file={file} setFile={setFile} onStarted={(id, delimiter) => setStarted({ id, delimiter })} />
+        <ImportForm file={file} setFile={setFile} onStarted={started} />
       )}
     </>
   );
