@@ -25,10 +25,10 @@ describe('dashboard (browser)', () => {
     const s = await euroUser('Dashboard Empty');
     const { context, page } = await openApp(browser, { user: s.u });
     await openDashboard(page);
-    await expect.poll(() => page.getByText('No transactions this month yet').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('No budgets yet').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('No goals yet').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('No history yet').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('No transactions this month yet').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText('No budgets yet').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText('No goals yet').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText('No history yet').isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.getByTestId('unread-count').textContent()).toBe('0');
     expect(await page.getByRole('link', { name: 'Add a transaction' }).getAttribute('href')).toBe('/transactions');
     await checkScreen(page, 'dashboard-empty');
