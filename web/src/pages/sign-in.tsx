@@ -52,7 +52,7 @@ export default function SignIn() {
         {signIn.isPending ? 'Signing in…' : 'Sign in'}
       </button>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/sign-up">Create an account</Link>
+        <Link to={email ? `/forgot-password?email=${encodeURIComponent(email)}` : '/forgot-password'}>Forgot your password?</Link> · <Link to="/sign-up">Create an account</Link>
       </p>
     </form>
   );
