@@ -30,6 +30,7 @@ const Env = z.object({
   CURSOR_SECRET_VERSION_ID: z.optional(z.string().check(z.minLength(1))),
   /** The API's public base URL (https://…), for links in emails (report unsubscribe); without it, reports carry none. */
   PUBLIC_API_URL: z.optional(z.string().check(z.minLength(1))),
+  PUBLIC_WEB_URL: z.optional(z.string().check(z.minLength(1))),
   /** Sender of every email. */
   EMAIL_FROM: z._default(z.string(), 'Tally <no-reply@tally.local>'),
   /**
@@ -62,6 +63,11 @@ const Env = z.object({
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: z.optional(z.string().check(z.minLength(1))),
   /** Where the ECB daily reference rates are fetched (tests point it at a local server). */
   ECB_DAILY_URL: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * `true`: every DynamoDB call asks for its consumed capacity (ReturnConsumedCapacity INDEXES) and reports it
+   * (shared/adapters/dynamo.ts): a diagnostic for `npm run capacity`, off by default (it adds a few bytes per call).
+   */
+  REPORT_CONSUMED_CAPACITY: z._default(z.enum(['true', 'false']), 'false'),
 });
 
 type Parsed = z.infer<typeof Env>;
@@ -120,6 +126,14 @@ export function config(): Config {
  */
 export function setConfigScope(provider: (() => Config | undefined) | undefined): void {
   scope = provider;
+}
+
+/**
+ * Whether DynamoDB calls report their consumed capacity (REPORT_CONSUMED_CAPACITY). A process-wide switch: set on
+ * the function (AWS) or on the process running the local cloud, whose per-invocation configurations do not carry it.
+ */
+export function reportsConsumedCapacity(): boolean {
+  return config().REPORT_CONSUMED_CAPACITY === 'true' || loaded.REPORT_CONSUMED_CAPACITY === 'true';
 }
 
 /** Where the key that signs pagination cursors comes from. */

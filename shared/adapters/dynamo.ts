@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { channel } from 'node:diagnostics_channel';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { InitializeHandlerArguments, InitializeHandlerOutput, InitializeMiddleware, MetadataBearer } from '@smithy/types';
-import { config } from '../config';
+import { config, reportsConsumedCapacity } from '../config';
 import { traced } from '../tracing';
 import { currentRetryPolicy, retrying } from './retry';
 
@@ -37,6 +38,52 @@ export function retryMiddleware(): InitializeMiddleware<object, MetadataBearer> 
   };
 }
 
+/** Commands that accept ReturnConsumedCapacity. */
+const CAPACITY_COMMANDS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems'].map((c) => `${c}Command`));
+
+/** Where {@link consumedCapacityMiddleware} publishes each call when something in the process subscribes (`npm run capacity`). */
+export const CONSUMED_CAPACITY_CHANNEL = 'tally:dynamodb:consumed-capacity';
+
+/** One DynamoDB call's consumed capacity as reported on {@link CONSUMED_CAPACITY_CHANNEL}. */
+export interface ConsumedCapacityRecord {
+  functionName: string;
+  command: string;
+  /** The command's input (in-process subscribers only; never logged). */
+  input: Record<string, unknown>;
+  /** DynamoDB's ConsumedCapacity (one object, or one per table for batch and transaction calls); absent on an error. */
+  consumed: unknown;
+  /** The error's name when the call failed (a failed conditional write still consumes write capacity on AWS). */
+  error?: string;
+}
+
+/**
+ * Only with REPORT_CONSUMED_CAPACITY=true: asks every call for its consumed capacity (INDEXES: table and each index)
+ * and reports it per attempt with the function's name — on a diagnostics channel when the process subscribes to
+ * it (the capacity script's local cloud), otherwise as one JSON log line without the input (CloudWatch Logs Insights
+ * can sum them per function).
+ */
+export function consumedCapacityMiddleware(): InitializeMiddleware<object, MetadataBearer> {
+  const sink = channel(CONSUMED_CAPACITY_CHANNEL);
+  return (next, context) => async (args: InitializeHandlerArguments<object>): Promise<InitializeHandlerOutput<MetadataBearer>> => {
+    const command = context.commandName ?? '';
+    if (!CAPACITY_COMMANDS.has(command)) return next(args);
+    const input = { ...(args.input as Record<string, unknown>), ReturnConsumedCapacity: 'INDEXES' };
+    const report = (consumed: unknown, error?: string) => {
+      const record: ConsumedCapacityRecord = { functionName: config().POWERTOOLS_SERVICE_NAME, command, input, consumed, ...(error ? { error } : {}) };
+      if (sink.hasSubscribers) sink.publish(record);
+      else process.stdout.write(`${JSON.stringify({ message: 'DynamoDB consumed capacity', functionName: record.functionName, command, consumed, error })}\n`);
+    };
+    try {
+      const out = await next({ ...args, input });
+      report((out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+      return out;
+    } catch (e) {
+      report(undefined, (e as Error).name);
+      throw e;
+    }
+  };
+}
+
 /**
  * The process's DynamoDB document client. The endpoint comes from the SDK's own configuration
  * (`AWS_ENDPOINT_URL_DYNAMODB` points it at DynamoDB Local in the local cloud), so code is identical in both targets.
@@ -49,6 +96,8 @@ export function db(): DynamoDBDocumentClient {
       requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, httpAgent: { maxSockets: MAX_SOCKETS } },
     });
     base.middlewareStack.add(retryMiddleware(), { step: 'initialize', name: 'tallyRetryWithBudget', priority: 'high' });
+    // Inside the retries, so each attempt is counted as DynamoDB bills it.
+    if (reportsConsumedCapacity()) base.middlewareStack.add(consumedCapacityMiddleware(), { step: 'initialize', name: 'tallyConsumedCapacity', priority: 'low' });
     // The SDK's logger middleware builds a redacted copy of every input and output for its logger even when that is
     // the default no-op one (Tally never gives the SDK a logger): a few percent of each call's CPU for nothing.
     base.middlewareStack.remove('loggerMiddleware');

@@ -1,6 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../../shared/adapters/keys';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
+import { parseRollupKey, recount } from '../../../shared/domain/analytics';
+import { addDays } from '../../../shared/domain/ledger/calendar';
 import { sleep } from './http';
 
 /** Merchant names (a bounded set: a rollup keeps one counter per merchant). */
@@ -54,6 +57,27 @@ export function benchRecord(o: { userId: string; id: string; n: number; accountI
     createdAt: o.at,
     updatedAt: o.at,
   };
+}
+
+/**
+ * `count` bench transactions of a user spread evenly over `days` days from `from` (ids `<tag>-000000`…), row `n`
+ * in category `categoryOf(n)` (none when absent).
+ */
+export function spreadTransactions(user: { userId: string; accountId: string }, o: { count: number; tag: string; from: string; days: number; categoryOf?: (n: number) => string | null }): TransactionRecord[] {
+  const at = new Date().toISOString();
+  return Array.from({ length: o.count }, (_, n) =>
+    benchRecord({ userId: user.userId, id: `${o.tag}-${String(n).padStart(6, '0')}`, n, accountId: user.accountId, date: addDays(o.from, Math.floor((n * o.days) / o.count)), categoryId: o.categoryOf?.(n) ?? null, at }),
+  );
+}
+
+/** The monthly and daily rollup items of a user's transactions, as the analytics consumer (or a repair) leaves them; `monthlyOnly` drops the daily ones. */
+export function rollupItems(userId: string, txs: readonly TransactionRecord[], o: { monthlyOnly?: boolean } = {}): Record<string, unknown>[] {
+  const at = new Date().toISOString();
+  return [...recount([...txs])].flatMap(([key, fields]) => {
+    const k = parseRollupKey(key);
+    if (k.day && o.monthlyOnly) return [];
+    return [{ ...(k.day ? keys.rollupDay(userId, k.baseCurrency, k.day) : keys.rollup(userId, k.baseCurrency, k.month)), ...fields, updatedAt: at }];
+  });
 }
 
 export interface BatchWriteResult {

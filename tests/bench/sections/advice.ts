@@ -1,10 +1,7 @@
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
-import { keys } from '../../../shared/adapters/keys';
-import { parseRollupKey, recount } from '../../../shared/domain/analytics';
-import { addDays } from '../../../shared/domain/ledger/calendar';
 import { load } from '../lib/http';
 import { fmt, heading, percentile, printFigures, round, type Figure, type Target } from '../lib/report';
-import { batchWrite, benchRecord } from '../lib/seed';
+import { batchWrite, rollupItems, spreadTransactions } from '../lib/seed';
 import type { BenchUser, CloudContext, SectionContext, SectionOutput } from './context';
 
 /**
@@ -87,24 +84,9 @@ async function freshness(c: CloudContext, notes: string[]): Promise<number[]> {
 
 /** Transactions of the six months before this one, and this month up to today, over {@link CATEGORIES}. */
 function transactions(user: BenchUser, count: number, tag: string): TransactionRecord[] {
-  const at = new Date().toISOString();
   const from = monthDay(-6, 1);
   const span = Math.max(1, Math.round((Date.parse(`${today()}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
-  const out = new Array<TransactionRecord>(count);
-  for (let n = 0; n < count; n++) {
-    const date = addDays(from, Math.floor((n * span) / count));
-    const categoryId = n % 10 === 0 ? 'income.salary' : (CATEGORIES[n % CATEGORIES.length] ?? null);
-    out[n] = benchRecord({ userId: user.userId, id: `${tag}-${String(n).padStart(6, '0')}`, n, accountId: user.accountId, date, categoryId, at });
-  }
-  return out;
-}
-
-function rollupItems(user: BenchUser, txs: TransactionRecord[]): Record<string, unknown>[] {
-  const at = new Date().toISOString();
-  return [...recount(txs)].map(([key, fields]) => {
-    const k = parseRollupKey(key);
-    return { ...(k.day ? keys.rollupDay(user.userId, k.baseCurrency, k.day) : keys.rollup(user.userId, k.baseCurrency, k.month)), ...fields, updatedAt: at };
-  });
+  return spreadTransactions(user, { count, tag, from, days: span, categoryOf: (n) => (n % 10 === 0 ? 'income.salary' : (CATEGORIES[n % CATEGORIES.length] ?? null)) });
 }
 
 export async function advice(ctx: SectionContext): Promise<SectionOutput> {
@@ -116,7 +98,7 @@ export async function advice(ctx: SectionContext): Promise<SectionOutput> {
 
     const [small, large] = await Promise.all([c.newUser('advice-small'), c.newUser('advice-large')]);
     const started = performance.now();
-    const rollups = [...rollupItems(small, transactions(small, SIZES.small, 'adv-s')), ...rollupItems(large, transactions(large, SIZES.large, 'adv-l'))];
+    const rollups = [...rollupItems(small.userId, transactions(small, SIZES.small, 'adv-s')), ...rollupItems(large.userId, transactions(large, SIZES.large, 'adv-l'))];
     const seed = await batchWrite(c.doc, c.cloud.tableName, rollups, WRITE_PARALLEL, Math.min(120_000, ctx.remainingMs() - 60_000));
     const seedS = (performance.now() - started) / 1000;
     console.log(`  ${seed.items.toLocaleString('en-US')} rollup items written in ${fmt(seedS)} s`);

@@ -1,10 +1,7 @@
-import { addDays } from '../../../shared/domain/ledger/calendar';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
-import { keys } from '../../../shared/adapters/keys';
-import { parseRollupKey, recount } from '../../../shared/domain/analytics';
 import { load } from '../lib/http';
 import { fmt, heading, percentile, printFigures, round, type Figure, type Target } from '../lib/report';
-import { batchWrite, benchRecord } from '../lib/seed';
+import { batchWrite, rollupItems, spreadTransactions } from '../lib/seed';
 import type { BenchUser, CloudContext, SectionContext, SectionOutput } from './context';
 
 /**
@@ -40,24 +37,8 @@ function budgetBodies(): Record<string, unknown>[] {
 
 /** Transactions of a user over the year: expenses over the children of {@link PARENTS}, 1 in 10 income (half of them refunds). */
 function transactions(user: BenchUser, count: number, children: string[], tag: string): TransactionRecord[] {
-  const at = new Date().toISOString();
-  const out = new Array<TransactionRecord>(count);
-  for (let n = 0; n < count; n++) {
-    const date = addDays(`${YEAR}-01-01`, Math.floor((n * 366) / count));
-    const income = n % 10 === 0;
-    const categoryId = income ? (n % 20 === 0 ? 'income.salary' : (children[(n / 10) % children.length] ?? null)) : (children[n % children.length] ?? null);
-    out[n] = benchRecord({ userId: user.userId, id: `${tag}-${String(n).padStart(6, '0')}`, n, accountId: user.accountId, date, categoryId, at });
-  }
-  return out;
-}
-
-/** The monthly and daily rollup items of a user's transactions, as the analytics consumer (or a repair) leaves them. */
-function rollupItems(user: BenchUser, txs: TransactionRecord[]): Record<string, unknown>[] {
-  const at = new Date().toISOString();
-  return [...recount(txs)].map(([key, fields]) => {
-    const k = parseRollupKey(key);
-    return { ...(k.day ? keys.rollupDay(user.userId, k.baseCurrency, k.day) : keys.rollup(user.userId, k.baseCurrency, k.month)), ...fields, updatedAt: at };
-  });
+  const categoryOf = (n: number) => (n % 10 === 0 ? (n % 20 === 0 ? 'income.salary' : (children[(n / 10) % children.length] ?? null)) : (children[n % children.length] ?? null));
+  return spreadTransactions(user, { count, tag, from: `${YEAR}-01-01`, days: 366, categoryOf });
 }
 
 /** Transactions the monthly summaries of the year count (the rollups are what the bench measures against). */
@@ -84,7 +65,7 @@ export async function budgets(ctx: SectionContext): Promise<SectionOutput> {
     console.log(`generating ${SIZES.small.toLocaleString('en-US')} + ${SIZES.large.toLocaleString('en-US')} transactions over ${YEAR}; writing their rollups…`);
     const started = performance.now();
     const ledgers = { small: transactions(small, SIZES.small, children, 'bud-s'), large: transactions(large, SIZES.large, children, 'bud-l') };
-    const rollups = [...rollupItems(small, ledgers.small), ...rollupItems(large, ledgers.large)];
+    const rollups = [...rollupItems(small.userId, ledgers.small), ...rollupItems(large.userId, ledgers.large)];
     const seed = await batchWrite(c.doc, c.cloud.tableName, rollups, WRITE_PARALLEL, Math.min(240_000, ctx.remainingMs() - 120_000));
     const seedS = (performance.now() - started) / 1000;
     console.log(`  ${seed.items.toLocaleString('en-US')} rollup items written in ${fmt(seedS)} s`);

@@ -1,10 +1,9 @@
 import { keys } from '../../../shared/adapters/keys';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
-import { parseRollupKey, recount } from '../../../shared/domain/analytics';
 import { addDays } from '../../../shared/domain/ledger/calendar';
 import { load } from '../lib/http';
 import { fmt, heading, percentile, printFigures, round, table, type Figure, type Target } from '../lib/report';
-import { batchWrite, benchRecord } from '../lib/seed';
+import { batchWrite, rollupItems, spreadTransactions } from '../lib/seed';
 import type { BenchUser, SectionContext, SectionOutput } from './context';
 import { ledgerBacktest, LEDGER } from './forecast-backtest';
 
@@ -31,18 +30,12 @@ const BEATS_BASELINE: Target = { op: '<=', value: 1, unit: '×' };
 
 /** Transactions of a user over the last {@link HISTORY_DAYS} days before the first of this month. */
 function transactions(user: BenchUser, count: number, tag: string, end: string): TransactionRecord[] {
-  const at = new Date().toISOString();
-  const start = addDays(end, -HISTORY_DAYS);
-  return Array.from({ length: count }, (_, n) => benchRecord({ userId: user.userId, id: `${tag}-${String(n).padStart(6, '0')}`, n, accountId: user.accountId, date: addDays(start, Math.floor((n * HISTORY_DAYS) / count)), at }));
+  return spreadTransactions(user, { count, tag, from: addDays(end, -HISTORY_DAYS), days: HISTORY_DAYS });
 }
 
 /** The MONTHLY rollup items of a ledger (the forecast reads no daily one). */
 function monthlyRollups(user: BenchUser, txs: TransactionRecord[]): Record<string, unknown>[] {
-  const at = new Date().toISOString();
-  return [...recount(txs)].flatMap(([key, fields]) => {
-    const k = parseRollupKey(key);
-    return k.day ? [] : [{ ...keys.rollup(user.userId, k.baseCurrency, k.month), ...fields, updatedAt: at }];
-  });
+  return rollupItems(user.userId, txs, { monthlyOnly: true });
 }
 
 /** Ten recurring payments as the recurring consumer stores them: a salary, rent and subscriptions, due next month. */

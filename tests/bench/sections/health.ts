@@ -1,10 +1,9 @@
 import { keys } from '../../../shared/adapters/keys';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
-import { parseRollupKey, recount } from '../../../shared/domain/analytics';
 import { addDays } from '../../../shared/domain/ledger/calendar';
 import { load } from '../lib/http';
 import { fmt, heading, percentile, printFigures, round, type Figure, type Target } from '../lib/report';
-import { batchWrite, benchRecord } from '../lib/seed';
+import { batchWrite, rollupItems, spreadTransactions } from '../lib/seed';
 import type { BenchUser, SectionContext, SectionOutput } from './context';
 
 /**
@@ -24,19 +23,7 @@ const RATIO_TARGET: Target = { op: '<=', value: 1.2, unit: '×' };
 const CATEGORIES = ['food.groceries', 'transport.fuel', 'shopping.online', 'entertainment', 'utilities'];
 
 function transactions(user: BenchUser, count: number, tag: string, end: string): TransactionRecord[] {
-  const at = new Date().toISOString();
-  const start = addDays(end, -HISTORY_DAYS);
-  return Array.from({ length: count }, (_, n) =>
-    benchRecord({ userId: user.userId, id: `${tag}-${String(n).padStart(6, '0')}`, n, accountId: user.accountId, date: addDays(start, Math.floor((n * HISTORY_DAYS) / count)), categoryId: n % 10 === 0 ? 'income.salary' : (CATEGORIES[n % CATEGORIES.length] ?? null), at }),
-  );
-}
-
-function rollupItems(user: BenchUser, txs: TransactionRecord[]): Record<string, unknown>[] {
-  const at = new Date().toISOString();
-  return [...recount(txs)].map(([key, fields]) => {
-    const k = parseRollupKey(key);
-    return { ...(k.day ? keys.rollupDay(user.userId, k.baseCurrency, k.day) : keys.rollup(user.userId, k.baseCurrency, k.month)), ...fields, updatedAt: at };
-  });
+  return spreadTransactions(user, { count, tag, from: addDays(end, -HISTORY_DAYS), days: HISTORY_DAYS, categoryOf: (n) => (n % 10 === 0 ? 'income.salary' : (CATEGORIES[n % CATEGORIES.length] ?? null)) });
 }
 
 /** Ten recurring payments as the recurring consumer stores them (a salary, rent, subscriptions). */
@@ -85,8 +72,8 @@ export async function health(ctx: SectionContext): Promise<SectionOutput> {
     console.log(`generating ${SIZES.small.toLocaleString('en-US')} + ${SIZES.large.toLocaleString('en-US')} transactions over the ${HISTORY_DAYS} days to ${end}; writing their rollups and 10 recurring items each…`);
     const started = performance.now();
     const items = [
-      ...rollupItems(small, transactions(small, SIZES.small, 'hl-s', end)),
-      ...rollupItems(large, transactions(large, SIZES.large, 'hl-l', end)),
+      ...rollupItems(small.userId, transactions(small, SIZES.small, 'hl-s', end)),
+      ...rollupItems(large.userId, transactions(large, SIZES.large, 'hl-l', end)),
       ...recurringItems(small, lastMonth),
       ...recurringItems(large, lastMonth),
     ];

@@ -1,0 +1,86 @@
+/**
+ * The capacity run's local cloud, in its own process (started by infra/ops/capacity.ts over IPC): every Lambda
+ * handler is loaded through invocation-hooks.mjs (timed and labelled), every DynamoDB call reports its consumed
+ * capacity (REPORT_CONSUMED_CAPACITY), and both are summed here. Answers `snapshot` with the running totals; stops
+ * on `stop`, on SIGTERM/SIGINT or when the parent goes. Handler logs stay on stdout, where the parent counts bytes.
+ */
+import { subscribe } from 'node:diagnostics_channel';
+import { register } from 'node:module';
+import { addCapacity, addInvocation, emptyMeasurements } from './collector';
+import { currentInvocation, INVOCATION_CHANNEL, type InvocationRecord } from './invocation-probe';
+
+register('./invocation-hooks.mjs', import.meta.url);
+process.env.REPORT_CONSUMED_CAPACITY = 'true';
+
+const dataDir = process.argv[2];
+const measurements = emptyMeasurements();
+let lastActivity = Date.now();
+let stopCloud: (() => Promise<void>) | undefined;
+let stopping: Promise<void> | undefined;
+
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    const hardExit = setTimeout(() => process.exit(code || 1), 20_000);
+    hardExit.unref();
+    try {
+      await stopCloud?.();
+    } finally {
+      clearTimeout(hardExit);
+      process.exit(code);
+    }
+  })();
+  return stopping;
+}
+
+/**
+ * Fires a scheduled function as EventBridge Scheduler does at `at` (its event's `time`): the report schedules send
+ * what is due at that instant (07:00 in each user's zone), which the console's "run now" cannot choose.
+ */
+async function fire(name: string, at: string): Promise<void> {
+  const [{ scheduleFunctions }, { scheduledEvent }, { lambdaContext, loadHandler }] = await Promise.all([import('../../../functions/manifest'), import('../../local/scheduler'), import('../../local/lambda')]);
+  const def = scheduleFunctions.find((f) => f.name === name);
+  if (!def) throw new Error(`No scheduled function ${name}`);
+  const handler = await loadHandler(def.entry);
+  const timeoutMs = (def.timeoutSeconds ?? 30) * 1000;
+  await handler(scheduledEvent(name, new Date(at)), lambdaContext({ name, memoryMb: def.memoryMb ?? 256 }, Date.now() + timeoutMs), () => undefined);
+}
+
+process.on('message', (m: { type?: string; name?: string; at?: string }) => {
+  if (m?.type === 'stop') void stop(0);
+  if (m?.type === 'snapshot') process.send?.({ type: 'snapshot', measurements, idleMs: Date.now() - lastActivity });
+  if (m?.type === 'fire' && m.name && m.at) {
+    fire(m.name, m.at).then(
+      () => process.send?.({ type: 'fired', name: m.name }),
+      (e: unknown) => process.send?.({ type: 'fired', name: m.name, error: (e as Error).message }),
+    );
+  }
+});
+process.on('disconnect', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+
+async function main(): Promise<void> {
+  if (!dataDir || !process.send) throw new Error('the capacity host needs a data folder argument and an IPC channel');
+  const { CONSUMED_CAPACITY_CHANNEL } = await import('../../../shared/adapters/dynamo');
+  subscribe(INVOCATION_CHANNEL, (message) => {
+    lastActivity = Date.now();
+    addInvocation(measurements, message as InvocationRecord);
+  });
+  subscribe(CONSUMED_CAPACITY_CHANNEL, (message) => {
+    lastActivity = Date.now();
+    const call = message as Parameters<typeof addCapacity>[1];
+    const scope = currentInvocation();
+    addCapacity(measurements, { ...call, ...(scope ? { functionName: scope.functionName, label: scope.label } : { label: '(outside an invocation)' }) });
+  });
+  const { startLocalCloud } = await import('../../local/cloud');
+  // INFO, as the CDK app configures the functions, so the log bytes counted are those CloudWatch would ingest.
+  const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput', handlerLogLevel: 'INFO' });
+  stopCloud = () => cloud.stop();
+  await cloud.fxReady;
+  process.send({ type: 'ready', info: { apiUrl: cloud.apiUrl, consoleUrl: cloud.consoleUrl, endpoints: cloud.endpoints, tableName: cloud.tableName, admin: cloud.admin } });
+}
+
+main().catch((e: unknown) => {
+  process.send?.({ type: 'error', message: (e as Error).stack ?? String(e) });
+  void stop(1);
+});

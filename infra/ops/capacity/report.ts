@@ -1,0 +1,229 @@
+import { cpus } from 'node:os';
+import { USER_SHARDS } from '../../../shared/adapters/keys';
+import { partitionsOf, weighted, type Measurements, type PartitionUnits, type ScopeUnits } from './collector';
+import {
+  addUnits,
+  importRowsPerSecond,
+  monthlyCost,
+  PARTITION_RCU_PER_SECOND,
+  PARTITION_WCU_PER_SECOND,
+  PEAK_FACTOR,
+  PRICES,
+  PRICES_AS_OF,
+  totalUsd,
+  unitsPerUserMonth,
+  usersAtPartitionLimit,
+  USAGE,
+  ZERO_UNITS,
+  type Units,
+} from './model';
+import { IMPORT_ROWS } from './session';
+
+/** One phase of the session as measured. */
+export interface PhaseResult {
+  action: string;
+  count: number;
+  schedule?: string | undefined;
+  measured: Measurements;
+  extra: { apiRequests: number; emails: number; logBytes: number };
+}
+
+export interface RunResult {
+  results: PhaseResult[];
+  all: Measurements;
+  storedBytes: number;
+  sweptUsers: number;
+  memoryMb: ReadonlyMap<string, number>;
+  seconds: number;
+  /** One-minute load average at the start and the end of the run (durations grow with it). */
+  load: number[];
+}
+
+/** Transactions the session leaves stored: 30 created, 5 deleted, 2 files of 50 rows. */
+const STORED_TRANSACTIONS = 30 - 5 + 2 * IMPORT_ROWS;
+const ACTIVE_USERS = 1000;
+/** Months of data a user has stored, for the storage line. */
+const STORED_MONTHS = 12;
+
+/**
+ * The share of a scope that grows with the users in a sweep: none of the schedule's own call, none of the shard
+ * (continuation) messages; a batch that mixes both is split by its record count.
+ */
+function perUserShare(s: ScopeUnits): number {
+  if (s.label === 'schedule') return 0;
+  if (s.records <= 0) return 1;
+  const shardMessages = Object.entries(s.types).filter(([t]) => t.endsWith('SweepContinued')).reduce((a, [, k]) => a + k, 0);
+  return 1 - shardMessages / s.records;
+}
+
+/** Billable units of some scopes, divided by `divisor` (actions, or users reached by a sweep). */
+export function unitsOf(scopes: ScopeUnits[], extra: PhaseResult['extra'], divisor: number, memoryMb: ReadonlyMap<string, number>): Units {
+  let u: Units = { ...ZERO_UNITS, ...extra };
+  for (const s of scopes) {
+    const gbSeconds = (s.ms / 1000) * ((memoryMb.get(s.functionName) ?? 256) / 1024);
+    const sqs = s.label !== 'stream' && s.records > 0;
+    u = addUnits(u, { ...ZERO_UNITS, invocations: s.invocations, gbSeconds, rcu: s.rcu, wcu: s.wcu + s.failedWcu, sqsRequests: sqs ? s.records + 2 * s.invocations : 0 });
+  }
+  return addUnits(ZERO_UNITS, u, 1 / divisor);
+}
+
+/** The scopes a phase charges per action (a sweep: the per-user part) and what divides them. */
+function perActionScopes(r: PhaseResult, sweptUsers: number): { scopes: ScopeUnits[]; divisor: number } {
+  const scopes = Object.values(r.measured.scopes);
+  if (!r.schedule) return { scopes, divisor: r.count };
+  return { scopes: scopes.map((s) => weighted(s, perUserShare(s))), divisor: Math.max(1, sweptUsers) };
+}
+
+export function actionUnits(run: RunResult): Record<string, Units> {
+  const out: Record<string, Units> = {};
+  for (const r of run.results) {
+    const { scopes, divisor } = perActionScopes(r, run.sweptUsers);
+    out[r.action] = unitsOf(scopes, r.extra, divisor, run.memoryMb);
+  }
+  return out;
+}
+
+const n = (x: number, digits = 1) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : '∞');
+const usd = (x: number) => `$${x.toFixed(x < 1 ? 3 : 2)}`;
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function measuredSection(run: RunResult): string {
+  const rows = Object.values(run.all.scopes)
+    .filter((s) => s.invocations > 0)
+    .sort((a, b) => a.functionName.localeCompare(b.functionName) || a.label.localeCompare(b.label))
+    .map((s) => [s.functionName, s.label, s.invocations, run.memoryMb.get(s.functionName) ?? 256, n(s.ms / s.invocations, 0), n(s.rcu / s.invocations, 2), n(s.wcu / s.invocations, 2), n(s.indexWcu / s.invocations, 2), n(s.failedWcu / s.invocations, 2)]);
+  return [
+    '### Measured per route and consumer (per invocation)',
+    '',
+    'RCU/WCU as DynamoDB Local reports them with ReturnConsumedCapacity INDEXES (index writes and the 2× of transactional writes included; index WCU is the part of WCU spent on the indexes). "failed" estimates writes refused by their condition (billed on AWS, not reported): 1 WCU per item, 2 in a transaction. Durations are local (DynamoDB Local on a loaded 2-core machine): an upper bound of Lambda\'s.',
+    '',
+    table(['function', 'handles', 'invocations', 'MB', 'ms', 'RCU', 'WCU', 'of which index', 'failed WCU'], rows),
+  ].join('\n');
+}
+
+function actionsSection(run: RunResult, units: Record<string, Units>): string {
+  const rows = run.results.map((r) => {
+    const u = units[r.action] ?? ZERO_UNITS;
+    return [r.action, r.schedule ? `per user (${run.sweptUsers} swept)` : r.count, USAGE[r.action] ?? 0, n(u.apiRequests), n(u.invocations), n(u.gbSeconds, 3), n(u.rcu), n(u.wcu), n(u.sqsRequests), n(u.emails, 2), n(u.logBytes, 0)];
+  });
+  return [
+    '### Units per action (measured, with the asynchronous work each started)',
+    '',
+    table(['action', 'measured over', 'per user-month', 'API req', 'invocations', 'GB-s', 'RCU', 'WCU', 'SQS requests', 'emails', 'log bytes'], rows),
+  ].join('\n');
+}
+
+function fixedSweepSection(run: RunResult): string {
+  const rows = run.results
+    .filter((r) => r.schedule)
+    .map((r) => {
+      const fixed = Object.values(r.measured.scopes).map((s) => weighted(s, 1 - perUserShare(s)));
+      const u = unitsOf(fixed, { apiRequests: 0, emails: 0, logBytes: 0 }, 1, run.memoryMb);
+      return [r.schedule ?? '', n(u.invocations), n(u.gbSeconds, 3), n(u.rcu), n(u.wcu), n(u.sqsRequests)];
+    });
+  return ['Per run whatever the users (the schedule and its 16 shard messages; not in the per-user figures):', '', table(['schedule', 'invocations', 'GB-s', 'RCU', 'WCU', 'SQS requests'], rows)].join('\n');
+}
+
+function costSection(run: RunResult, perUser: Units): string {
+  const bytesPerTx = run.storedBytes > 0 ? run.storedBytes / STORED_TRANSACTIONS : 2048;
+  const storageGbPerUser = (bytesPerTx * 150 * STORED_MONTHS) / 1e9;
+  const lines = monthlyCost(perUser, ACTIVE_USERS, PRICES, { storageGbPerUser, cognitoPerMau: PRICES.cognitoPlusPerMau });
+  const withoutCognito = totalUsd(lines.filter((l) => l.service !== 'Cognito'));
+  const tiers = [['Plus (default, threat protection)', PRICES.cognitoPlusPerMau], ['Essentials', PRICES.cognitoEssentialsPerMau], ['Lite', PRICES.cognitoLitePerMau]] as const;
+  return [
+    `### Cost per ${ACTIVE_USERS.toLocaleString('en-US')} active users per month`,
+    '',
+    `Prices: ${PRICES_AS_OF}. Usage per active user and month: ${Object.entries(USAGE).map(([a, t]) => `${t} × ${a}`).join(', ')}. Storage: ${n(bytesPerTx, 0)} bytes stored per transaction (table and indexes, measured: everything the session stored ÷ its ${STORED_TRANSACTIONS} transactions) × 150 a month × ${STORED_MONTHS} months, with point-in-time recovery. Free tiers left out.`,
+    '',
+    table(['service', 'billed', 'USD / month'], lines.map((l) => [l.service, l.quantity, usd(l.usd)])),
+    '',
+    `**Everything but Cognito: ${usd(withoutCognito)}** per ${ACTIVE_USERS.toLocaleString('en-US')} users (goal ≤ $5: ${withoutCognito <= 5 ? 'met' : 'missed'}). With Cognito: ${tiers.map(([t, p]) => `${t} ${usd(withoutCognito + p * ACTIVE_USERS)}`).join(', ')} (Essentials and Lite have 10,000 MAU free a month).`,
+  ].join('\n');
+}
+
+function scaled(run: RunResult): Record<string, PartitionUnits> {
+  const out: Record<string, PartitionUnits> = {};
+  for (const r of run.results) {
+    const { scopes, divisor } = perActionScopes(r, run.sweptUsers);
+    const times = (USAGE[r.action] ?? 0) / divisor;
+    for (const [k, u] of Object.entries(partitionsOf(scopes))) {
+      const p = (out[k] ??= { rcu: 0, wcu: 0 });
+      p.rcu += u.rcu * times;
+      p.wcu += u.wcu * times;
+    }
+  }
+  return out;
+}
+
+/** Partitions every user shares (the rest are one user's, or one event's). */
+const SHARED_PARTITIONS: Readonly<Record<string, number>> = { 'USERS#<shard>': USER_SHARDS, 'DIRTY#<day>#<shard>': USER_SHARDS };
+
+function isShared(partitionClass: string): boolean {
+  const key = partitionClass.replace(/^\S+ /, '');
+  return !key.startsWith('USER#') && !key.startsWith('<') && !key.startsWith('RATE#') && key !== '?';
+}
+
+function importCeiling(run: RunResult): string {
+  const phase = run.results.find((r) => r.action.startsWith('import'));
+  if (!phase) return '';
+  const rows = phase.count * IMPORT_ROWS;
+  const parts = Object.entries(partitionsOf(Object.values(phase.measured.scopes)))
+    .filter(([k]) => k.replace(/^\S+ /, '').startsWith('USER#'))
+    .map(([k, u]) => [k, u.wcu / rows] as const)
+    .sort((a, b) => b[1] - a[1]);
+  const busiest = parts[0];
+  const worker = Object.values(phase.measured.scopes).filter((s) => s.functionName === 'import-worker').reduce((s, x) => s + x.wcu, 0) / rows;
+  return [
+    `**One user's import.** Measured over ${rows} imported rows (all functions, the pipeline included): ${n(worker, 2)} WCU per row in the import worker itself (transactional group writes, 2×, with their index writes). Per partition of that user, WCU per row:`,
+    '',
+    table(['partition', 'WCU per row', 'rows/s at 1,000 WCU/s'], parts.map(([k, w]) => [k, n(w, 2), n(importRowsPerSecond(w), 0)])),
+    '',
+    busiest ? `The ceiling is the busiest partition, \`${busiest[0]}\`: about ${n(importRowsPerSecond(busiest[1]), 0)} rows a second on AWS for one user's import (the index partition \`gsi1 USER#<sub>#TX\` and the table partition both take every row; DynamoDB can split a hot partition by sort key, which ids and dates allow, but not promptly).` : '',
+  ].join('\n');
+}
+
+function sharedSection(run: RunResult): string {
+  const perUser = scaled(run);
+  const rows = Object.entries(perUser)
+    .filter(([k]) => isShared(k))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, u]) => {
+      const parts = SHARED_PARTITIONS[k.replace(/^\S+ /, '')] ?? 1;
+      const limit = Math.min(usersAtPartitionLimit(u.wcu, parts, PARTITION_WCU_PER_SECOND, PEAK_FACTOR), usersAtPartitionLimit(u.rcu, parts, PARTITION_RCU_PER_SECOND, PEAK_FACTOR));
+      return [k, parts, n(u.wcu, 3), n(u.rcu, 3), n(limit, 0)];
+    });
+  return [
+    `**Keys every user shares.** Units per user and month at the stated usage (measured), spread over the partitions of each key; a key needs more shards (or a cache) beyond the number of active users at which its busiest hour (${PEAK_FACTOR}× the monthly average) reaches ${PARTITION_WCU_PER_SECOND.toLocaleString('en-US')} WCU/s or ${PARTITION_RCU_PER_SECOND.toLocaleString('en-US')} RCU/s on one partition:`,
+    '',
+    table(['key (table or index)', 'partitions', 'WCU / user-month', 'RCU / user-month', 'more shards beyond (users)'], rows),
+  ].join('\n');
+}
+
+/** Prints the whole report as Markdown (what the README's "Capacity and cost" section holds). */
+export function printReport(run: RunResult): void {
+  const units = actionUnits(run);
+  // A partial run (`-- <phase>`) prices only the actions it measured.
+  const perUser = unitsPerUserMonth(units, Object.fromEntries(Object.entries(USAGE).filter(([a]) => a in units)));
+  const out = [
+    `Measured by \`npm run capacity\` on ${new Date().toISOString().slice(0, 10)} (${n(run.seconds, 0)} s, one local cloud on loopback, ${run.sweptUsers} users in the index; load average ${run.load.map((l) => l.toFixed(1)).join(' → ')} on ${cpus().length} cores).`,
+    '',
+    measuredSection(run),
+    '',
+    actionsSection(run, units),
+    '',
+    fixedSweepSection(run),
+    '',
+    costSection(run, perUser),
+    '',
+    '### Per-partition limits',
+    '',
+    importCeiling(run),
+    '',
+    sharedSection(run),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { addCapacity, emptyMeasurements, partitionClass, priceTransactions, scopeOf } from '../../../infra/ops/capacity/collector';
+import { describeEvent } from '../../../infra/ops/capacity/invocation-probe';
+import { importRowsPerSecond, monthlyCost, totalUsd, unitsPerUserMonth, usersAtPartitionLimit, ZERO_UNITS, type Prices, type Units } from '../../../infra/ops/capacity/model';
+
+const PRICES: Prices = {
+  apiGatewayPerMillion: 1,
+  lambdaRequestsPerMillion: 0.2,
+  lambdaPerGbSecond: 0.00001,
+  dynamoWritePerMillion: 0.625,
+  dynamoReadPerMillion: 0.125,
+  dynamoStoragePerGbMonth: 0.25,
+  dynamoPitrPerGbMonth: 0.2,
+  sqsPerMillion: 0.4,
+  sesPerThousand: 0.1,
+  cognitoPlusPerMau: 0.02,
+  cognitoEssentialsPerMau: 0.015,
+  cognitoLitePerMau: 0.0055,
+  logsIngestPerGb: 0.5,
+  xrayPerMillionTraces: 5,
+};
+
+const units = (u: Partial<Units>): Units => ({ ...ZERO_UNITS, ...u });
+
+describe('capacity cost model', () => {
+  it('multiplies the units of each action by its times per month and adds them up', () => {
+    const perAction = { login: units({ apiRequests: 1, wcu: 8 }), import: units({ apiRequests: 4, wcu: 600, sqsRequests: 300 }) };
+    expect(unitsPerUserMonth(perAction, { login: 30, import: 2 })).toEqual(units({ apiRequests: 38, wcu: 1440, sqsRequests: 600 }));
+  });
+
+  it('refuses a usage whose action was not measured', () => {
+    expect(() => unitsPerUserMonth({}, { login: 1 })).toThrow(/login/);
+  });
+
+  it('prices 1,000 users service by service at the given prices', () => {
+    const perUser = units({ apiRequests: 100, invocations: 200, gbSeconds: 10, rcu: 1000, wcu: 500, sqsRequests: 300, emails: 5, logBytes: 1000 });
+    const lines = monthlyCost(perUser, 1000, PRICES, { storageGbPerUser: 0.001, cognitoPerMau: PRICES.cognitoPlusPerMau });
+    const usd = Object.fromEntries(lines.map((l) => [l.service, l.usd]));
+    expect(usd['API Gateway (HTTP API)']).toBeCloseTo(0.1, 10);
+    expect(usd['Lambda requests']).toBeCloseTo(0.04, 10);
+    expect(usd['Lambda compute (arm64)']).toBeCloseTo(0.1, 10);
+    expect(usd['DynamoDB writes']).toBeCloseTo(0.3125, 10);
+    expect(usd['DynamoDB reads']).toBeCloseTo(0.125, 10);
+    expect(usd['DynamoDB storage + PITR']).toBeCloseTo(0.45, 10);
+    expect(usd.SQS).toBeCloseTo(0.12, 10);
+    expect(usd.SES).toBeCloseTo(0.5, 10);
+    // 1 MB of function logs + 200,000 × 260 B of platform lines + 100,000 × 420 B of access log = 0.095 GB.
+    expect(usd['CloudWatch Logs ingestion']).toBeCloseTo(0.0475, 10);
+    // 5 % of 300,000 requests traced.
+    expect(usd['X-Ray traces']).toBeCloseTo(0.075, 10);
+    expect(usd.Cognito).toBeCloseTo(20, 10);
+    expect(totalUsd(lines)).toBeCloseTo(21.87, 10);
+  });
+
+  it('finds the users at which a shared partition reaches its per-second ceiling', () => {
+    // 2,592 units a month is 0.001 a second; ten times that at the peak: 1,000 WCU/s serve 100,000 users, 16 partitions 16 times more.
+    expect(usersAtPartitionLimit(2592, 1, 1000, 10)).toBeCloseTo(100_000, 6);
+    expect(usersAtPartitionLimit(2592, 16, 1000, 10)).toBeCloseTo(1_600_000, 6);
+    expect(usersAtPartitionLimit(0, 1, 1000, 10)).toBe(Infinity);
+    expect(importRowsPerSecond(4)).toBe(250);
+  });
+});
+
+describe('capacity collection', () => {
+  it('prices transaction items at 2 WCU per started KB, on the table and on the indexes each item is in', () => {
+    const m = emptyMeasurements();
+    const scope = scopeOf(m, 'import-worker', 'ImportRequested');
+    scope.transactItems['Put|USER#<sub> TX|1500|gsi1=USER#<sub>#TX,gsi2=USER#<sub>#CAT#<id>'] = 3;
+    scope.transactItems['Update|USER#<sub> ACCOUNT|0|'] = 1;
+    priceTransactions(m, { 'USER#<sub> ACCOUNT': { bytes: 3000, indexes: {} } });
+    // 3 Puts of 1.5 KB: 4 WCU each on the table and on both indexes (36); the 3 KB account: 6.
+    expect(scope.wcu).toBe(42);
+    expect(scope.indexWcu).toBe(24);
+    expect(scope.partitions['table USER#<sub>']?.wcu).toBe(18);
+    expect(scope.partitions['gsi1 USER#<sub>#TX']?.wcu).toBe(12);
+  });
+
+  it('charges a call to its partitions and counts refused conditional writes', () => {
+    const m = emptyMeasurements();
+    addCapacity(m, { functionName: 'f', label: 'GET /x', command: 'QueryCommand', input: { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :u', ExpressionAttributeValues: { ':u': 'USERS#0a' } }, consumed: { CapacityUnits: 2.5 } });
+    addCapacity(m, { functionName: 'f', label: 'GET /x', command: 'PutItemCommand', input: { Item: { pk: 'DIGEST#2026-11-25', sk: 'u1' } }, consumed: undefined, error: 'ConditionalCheckFailedException' });
+    const s = scopeOf(m, 'f', 'GET /x');
+    expect(s.rcu).toBe(2.5);
+    expect(s.partitions['gsi1 USERS#<shard>']?.rcu).toBe(2.5);
+    expect(s.failedWcu).toBe(1);
+    expect(partitionClass('USER#abc#IMPORT#x')).toBe('USER#<sub>#IMPORT#<id>');
+  });
+
+  it('labels an SQS batch by its event types and counts each', () => {
+    const body = (type: string) => JSON.stringify({ type });
+    const e = describeEvent({ Records: [{ eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:0:reports', body: body('ReportRequested') }, { eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:0:reports', body: body('UsersSweepContinued') }, { eventSource: 'aws:sqs', body: body('ReportRequested') }] });
+    expect(e).toEqual({ label: 'ReportRequested+UsersSweepContinued', records: 3, queue: 'reports', types: { ReportRequested: 2, UsersSweepContinued: 1 } });
+    expect(describeEvent({ routeKey: 'GET /me' }).label).toBe('GET /me');
+  });
+});
