@@ -23,6 +23,8 @@ export interface EnvironmentRefs {
    * one-click unsubscribe route under it. Without it those emails carry no link and no List-Unsubscribe headers.
    */
   publicApiUrl?: string;
+  /** The web app's address (PUBLIC_WEB_URL), given to functions with `link:web` (the API reference lives there). */
+  publicWebUrl?: string;
   /** Comma-separated CORS origins of HTTP functions. */
   corsOrigins: string;
   autoConfirm: boolean;
@@ -78,6 +80,8 @@ export function environmentFor(def: FunctionDef, refs: EnvironmentRefs): Record<
     } else if (access === 'email:send') {
       env.EMAIL_FROM = refs.emailFrom;
       if (refs.publicApiUrl) env.PUBLIC_API_URL = refs.publicApiUrl;
+    } else if (access === 'link:web') {
+      if (refs.publicWebUrl) env.PUBLIC_WEB_URL = refs.publicWebUrl;
     } else if (access.startsWith('queue:')) {
       const name = access.slice('queue:'.length);
       env[queueUrlVariable(name)] = refs.queueUrl(name);

@@ -46,6 +46,7 @@ export type Access =
   | `cognito:${CognitoAction}` // one Cognito operation on the user pool
   | 'email:send'
   | 'secret:cursor' // read the key that signs pagination cursors (Secrets Manager, through the secrets extension)
+  | 'link:web' // know the web app's address (PUBLIC_WEB_URL): no grant, a link
   | `queue:${string}`; // send to a manifest queue
 
 export interface Common {
@@ -143,7 +144,7 @@ export const functions: FunctionDef[] = [
   // system
   http('health', 'GET /health', system.health, 'system/health'),
   http('openapi', 'GET /openapi.json', system.openapi, 'system/openapi'),
-  http('docs', 'GET /docs', system.docs, 'system/docs'),
+  http('docs', 'GET /docs', system.docs, 'system/docs', ['link:web']),
   { kind: 'http', name: 'no-route', entry: 'functions/http/system/no-route.ts', contract: system.noRoute, access: [], routes: [], defaultRoute: true },
 
   // auth and roles

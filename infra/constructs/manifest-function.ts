@@ -93,6 +93,11 @@ export interface FunctionResourcesProps {
    * @default - none: report emails carry no unsubscribe link or List-Unsubscribe headers
    */
   readonly publicApiUrl?: string;
+  /**
+   * The web app's address (PUBLIC_WEB_URL of functions with `link:web`: GET /docs sends readers to its API reference).
+   * @default - none
+   */
+  readonly publicWebUrl?: string;
 }
 
 export interface ManifestFunctionProps extends FunctionResourcesProps {
@@ -223,6 +228,7 @@ export class ManifestFunction extends Construct {
       ...(p.cursorSecretVersionId ? { cursorSecretVersionId: p.cursorSecretVersionId } : {}),
       emailFrom: p.emailFrom,
       ...(p.publicApiUrl ? { publicApiUrl: p.publicApiUrl } : {}),
+      ...(p.publicWebUrl ? { publicWebUrl: p.publicWebUrl } : {}),
       corsOrigins: (p.corsOrigins ?? []).join(','),
       autoConfirm: p.autoConfirm ?? false,
       powertoolsLogLevel: 'INFO',

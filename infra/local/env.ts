@@ -59,6 +59,7 @@ export function handlerEnvironment(
     AWS_ENDPOINT_URL_SESV2: i.endpoints.sesv2,
     // The console serves the SES endpoint; the gateway reads the same setting for its preflight answers.
     CORS_ORIGINS: localCorsOrigins(i.endpoints.sesv2, process.env.CORS_ORIGINS, i.webUrl),
+    ...(i.webUrl ? { PUBLIC_WEB_URL: i.webUrl } : {}),
   };
   for (const q of i.queues) env[queueUrlVariable(q.name)] = q.url;
   return env;
@@ -75,6 +76,7 @@ const PER_FUNCTION = new Set([
   'CURSOR_SECRET_VERSION_ID',
   'EMAIL_FROM',
   'PUBLIC_API_URL',
+  'PUBLIC_WEB_URL',
   'CORS_ORIGINS',
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_METRICS_NAMESPACE',
@@ -96,6 +98,7 @@ export function localEnvironmentRefs(shared: Readonly<Record<string, string | un
     cursorSecret: need('CURSOR_SECRET'),
     emailFrom: shared.EMAIL_FROM ?? 'Tally <no-reply@tally.local>',
     ...(shared.PUBLIC_API_URL ? { publicApiUrl: shared.PUBLIC_API_URL } : {}),
+    ...(shared.PUBLIC_WEB_URL ? { publicWebUrl: shared.PUBLIC_WEB_URL } : {}),
     corsOrigins: shared.CORS_ORIGINS ?? '',
     autoConfirm: shared.AUTO_CONFIRM === 'true',
     powertoolsLogLevel: shared.POWERTOOLS_LOG_LEVEL ?? 'WARN',

@@ -134,6 +134,7 @@ export function addTally(app: App, props: TallyProps): Tally {
     ...resources,
     description: `Tally (${props.stage}): HTTP API; its routes and functions in one nested stack per domain`,
     corsOrigins: [...(props.corsOrigins ?? []), web.origin],
+    publicWebUrl: web.origin,
     throttleRateLimit: props.throttleRateLimit,
     throttleBurstLimit: props.throttleBurstLimit,
   });

@@ -22,6 +22,9 @@ export const noRoute = route({
 
 export const docs = route({
   summary: 'Readable API documentation',
+  description:
+    'Redirects (302) to the interactive API reference, Swagger UI served by the web app at `/docs/`, where requests can be tried. ' +
+    'A deployment without a web app answers a self-contained HTML page instead; it also lists the problem types (`/docs#problem-<kind>`).',
   auth: 'public',
   produces: 'text/html',
 });

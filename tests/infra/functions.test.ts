@@ -65,6 +65,8 @@ describe('ApiStack and AsyncStack', () => {
       emailFrom: TOKEN,
       // The API stage URL, imported from the API stack (report emails' unsubscribe link).
       publicApiUrl: TOKEN,
+      // The web app's CloudFront origin, imported from the web stack (GET /docs redirects to its API reference).
+      publicWebUrl: TOKEN,
       // The named origin and the web app's distribution (a reference to the web stack).
       corsOrigins: TOKEN,
       autoConfirm: false,

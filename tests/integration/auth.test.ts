@@ -1,6 +1,6 @@
 import { createPrivateKey, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { admin, call, eventually, newUser, outbox } from '../support/api';
 
 /** The local Cognito emulator's own signing key: tokens signed with it pass the signature check. */
@@ -168,8 +168,19 @@ describe('system', () => {
     const doc = await call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/auth/register', '/transactions', '/analytics/summary']));
-    const docs = await call('GET', '/docs');
-    expect(docs.headers.get('content-type')).toContain('text/html');
-    expect(docs.text).toContain('/auth/login');
+    // /docs sends readers to the interactive reference: Swagger UI from its package, served by the web app.
+    const docs = await fetch(`${inject('cloud').apiUrl}/docs`, { redirect: 'manual' });
+    expect(docs.status).toBe(302);
+    const reference = docs.headers.get('location') ?? '';
+    expect(reference).toBe(`${inject('cloud').webUrl}/docs/`);
+    const page = await fetch(reference);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('swagger-ui-bundle.js');
+    expect(html).not.toMatch(/<script>(?!<\/script>)|https?:\/\/(?!127\.0\.0\.1)[^"']*\.js/);
+    const bundle = await fetch(new URL('swagger-ui-bundle.js', reference));
+    expect(bundle.status).toBe(200);
+    const config = (await (await fetch(`${inject('cloud').webUrl}/config.json`)).json()) as { apiUrl: string };
+    expect(config.apiUrl).toBe(inject('cloud').apiUrl);
   });
 });

@@ -1,5 +1,12 @@
+import { config } from '../../../shared/config';
 import { docs } from '../../../shared/contracts/system';
 import { httpHandler } from '../../../shared/http/handler';
 import { docsPage } from '../../../shared/http/docs-page';
 
-export const handler = httpHandler(docs, async () => ({ body: docsPage(), headers: { 'cache-control': 'public, max-age=300' } }));
+const CACHE = { 'cache-control': 'public, max-age=300' };
+
+export const handler = httpHandler(docs, async () => {
+  const web = config().PUBLIC_WEB_URL;
+  if (web) return { status: 302, body: undefined, headers: { ...CACHE, location: `${web.replace(/\/$/, '')}/docs/` } };
+  return { body: docsPage(), headers: CACHE };
+});

@@ -41,7 +41,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readable API documentation */
+        /**
+         * Readable API documentation
+         * @description Redirects (302) to the interactive API reference, Swagger UI served by the web app at `/docs/`, where requests can be tried. A deployment without a web app answers a self-contained HTML page instead; it also lists the problem types (`/docs#problem-<kind>`).
+         */
         get: operations["docs"];
         put?: never;
         post?: never;
