@@ -91,7 +91,7 @@ function AuditTable({ records }: { records: AuditRecord[] }) {
               <td>{formatDateTime(r.at)}</td>
               <td>{ACTIONS[r.action]}</td>
               <td>
-                <code>{r.role}</code>
+                <code className={s.id}>{r.role}</code>
               </td>
               <td>{r.targetUserId ? <code className={s.id}>{r.targetUserId}</code> : <span className="muted">—</span>}</td>
               <td>
