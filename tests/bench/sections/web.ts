@@ -168,7 +168,9 @@ async function usableFigures(ctx: SectionContext, notes: string[]): Promise<Figu
   try {
     const t = performance.now();
     await registerDemoUser(c);
-    await loadDemo({ apiUrl: c.cloud.apiUrl, admin: c.cloud.admin });
+    // On a loaded machine a late step (a goal, a budget) may time out in its function: the ledger is in by then, so
+    // the dashboard still has its data; the note says what is missing.
+    await loadDemo({ apiUrl: c.cloud.apiUrl, admin: c.cloud.admin }).catch((e: unknown) => notes.push(`the demo load stopped early: ${(e as Error).message.slice(0, 200)}`));
     if (!(await quiet(c, 180_000))) notes.push('the pipeline was still busy after the demo load (3 min): runs may include its work');
     console.log(`  demo data loaded and settled in ${fmt((performance.now() - t) / 1000)} s`);
     const tokens = await c.api.expect<Tokens>(200, 'POST', '/auth/login', { body: { email: DEMO_USER.email, password: DEMO_USER.password } });
