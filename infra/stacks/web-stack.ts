@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Annotations, Aws, DefaultStackSynthesizer, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, DefaultStackSynthesizer, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -69,6 +69,7 @@ export class WebStack extends Stack {
       },
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
+    new CfnOutput(this, 'WebUrl', { value: this.origin, description: 'The web app (its API reference at /docs/)' });
     this.acknowledgeFindings();
   }
 
