@@ -65,6 +65,8 @@ export interface LocalCloudOptions {
   dynamoDbJit?: DynamoDbJit;
   /** Print errors only. */
   quiet?: boolean;
+  /** The built web app to serve; default web/dist (`npm run web:build`). */
+  webDist?: string;
   /** Level of the local cloud's own log (debug, info, warn, error, silent); default info (warn when quiet). */
   logLevel?: string;
   /** Powertools log level of the handlers; default WARN. */
@@ -363,7 +365,7 @@ function startServices(s: Startup, modules: Modules, emulators: Emulators, saved
   });
   // Filled in as the parts come up; the console starts first and reads them when asked.
   const late: LateParts = {};
-  const webP = startWebServer({ port: s.pick('web', 5), apiUrl: () => late.apiUrl, log: s.log.child('web') }).then((w) => {
+  const webP = startWebServer({ port: s.pick('web', 5), apiUrl: () => late.apiUrl, log: s.log.child('web'), ...(s.options.webDist ? { dist: s.options.webDist } : {}) }).then((w) => {
     s.stops.push(w.stop);
     return w;
   });

@@ -29,15 +29,30 @@ async function sweepStale(): Promise<void> {
 }
 
 /**
+ * The web app as `npm start` serves it: a production build of this run's sources, in this run's own folder (another
+ * run's build never changes the files a page of this run loads). Vitest sets NODE_ENV=test, which would give React's
+ * development build.
+ */
+async function buildWeb(outDir: string): Promise<string> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: 'web', configFile: 'web/vite.config.ts', logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+  return outDir;
+}
+
+/**
  * Global setup of the `cloud` test project: one local cloud for the whole run, empty and in memory, on free ports,
  * with its data in a temporary folder. Tests reach it over HTTP and the AWS SDK with `inject('cloud')`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await sweepStale().catch(() => undefined);
-  // The browser tests use the app as `npm start` serves it: built from the sources of this run.
-  await build({ root: 'web', configFile: 'web/vite.config.ts', logLevel: 'warn' });
   const dataDir = await mkdtemp(join(tmpdir(), PREFIX));
-  const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput', autoConfirm: false }).catch(async (e: unknown) => {
+  const webDist = await buildWeb(join(dataDir, 'web'));
+  const cloud = await startLocalCloud({ port: 0, inMemory: true, fresh: true, quiet: true, dataDir, dynamoDbJit: 'throughput', autoConfirm: false, webDist }).catch(async (e: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   });
