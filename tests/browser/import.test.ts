@@ -31,7 +31,7 @@ describe('import (browser)', () => {
     await browser?.close();
   });
 
-  it('maps a CSV on its preview, imports it with a progress bar, and reports the rows that overlap existing transactions with reasons', async () => {
+  it('maps a CSV on its preview, imports it, and reports the rows that overlap existing transactions with reasons', async () => {
     const user = await newUser('Browser Import');
     const accountId = await account(user, 'Girokonto');
     const rewe = await record(user, { amount: 1234, date: '2026-10-05', description: 'REWE Markt', accountId });

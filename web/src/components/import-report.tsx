@@ -80,7 +80,7 @@ function Finished({ report, records, onAgain }: { report: ImportReport; records:
       {report.truncatedCount > 0 && <p className="notice">{report.truncatedCount} over-long texts were shortened to what Tally keeps.</p>}
       <Duplicates report={report} records={records} />
       <Errors report={report} records={records} />
-      <div className="row">
+      <div className={`row ${styles.actions}`}>
         {!report.dryRun && report.imported > 0 && (
           <Link className="button" to={`/transactions?accountId=${encodeURIComponent(report.accountId)}`}>
             See the imported transactions

@@ -4,8 +4,12 @@ import { Money } from './money';
 import { categoryLabel } from './tx-category';
 import type { Account, Category, Transaction } from './tx-queries';
 
+const LABELS: Record<string, string> = { accountId: 'account', toAccountId: 'destination account', categoryId: 'category', split: 'split', splits: 'split' };
+
 interface Props {
   current: Transaction | 'deleted';
+  /** The fields this person changed, re-applied over the current version on request. */
+  mine: string[];
   accounts: Account[];
   categories: Category[];
   onAdopt: (current: Transaction, keepMine: boolean) => void;
@@ -13,7 +17,7 @@ interface Props {
 }
 
 /** A stale If-Match (412): what the transaction holds now, and the choice to re-apply one's changes over it. */
-export function TxConflict({ current, accounts, categories, onAdopt, onClose }: Props) {
+export function TxConflict({ current, mine, accounts, categories, onAdopt, onClose }: Props) {
   if (current === 'deleted') {
     return (
       <div className="problem" role="alert">
@@ -44,6 +48,7 @@ export function TxConflict({ current, accounts, categories, onAdopt, onClose }: 
         <dt>Account</dt>
         <dd>{account?.name ?? 'No account'}</dd>
       </dl>
+      {mine.length > 0 && <p>Your changes ({[...new Set(mine.map((m) => LABELS[m] ?? m))].join(', ')}) are kept if you re-apply them; check them, then save.</p>}
       <div className="row">
         <button type="button" onClick={() => onAdopt(current, true)}>
           Reload and re-apply my changes

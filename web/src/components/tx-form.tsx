@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/problem';
 import { ProblemMessage } from './states';
 import { TxConflict } from './tx-conflict';
 import { TxFields } from './tx-fields';
-import { blankValues, localErrors, reapply, serverErrors, toInput, toPatch, valuesOf, type FormValues } from './tx-form-model';
+import { blankValues, changedFields, localErrors, reapply, serverErrors, toInput, toPatch, valuesOf, type FormValues } from './tx-form-model';
 import { fetchTransaction, useCreateTransaction, useDeleteTransaction, useUpdateTransaction, type Account, type Category, type Transaction } from './tx-queries';
 
 interface Props {
@@ -28,8 +29,11 @@ function useTxForm(tx: Transaction | undefined, accounts: Account[], onDone: () 
   const create = useCreateTransaction();
   const update = useUpdateTransaction();
   const remove = useDeleteTransaction();
+  const queryClient = useQueryClient();
   const onError = (e: unknown) => {
     if (!(e instanceof ApiError) || e.status !== 412 || !base) return;
+    // The list behind the dialog shows the old version too.
+    void queryClient.invalidateQueries({ queryKey: ['transactions'] });
     fetchTransaction(base.id).then(setConflict, (err: unknown) => setConflict(err instanceof ApiError && err.status === 404 ? 'deleted' : undefined));
   };
   const save = () => {
@@ -54,7 +58,7 @@ function useTxForm(tx: Transaction | undefined, accounts: Account[], onDone: () 
   };
   const failed = create.error ?? update.error ?? remove.error;
   const fieldErrors = { ...(failed instanceof ApiError ? serverErrors(failed.fieldErrors()) : {}), ...local };
-  return { base, values, setValues, save, del, adopt, conflict, failed, fieldErrors, pending: create.isPending || update.isPending || remove.isPending };
+  return { base, values, setValues, save, del, adopt, conflict, failed, fieldErrors, mine: changedFields(values, started), pending: create.isPending || update.isPending || remove.isPending };
 }
 
 export function TxForm({ titleId, tx, accounts, categories, onDone }: Props) {
@@ -67,7 +71,7 @@ export function TxForm({ titleId, tx, accounts, categories, onDone }: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <h2 id={titleId}>{f.base ? 'Edit transaction' : 'Add a transaction'}</h2>
-      {f.conflict ? <TxConflict current={f.conflict} accounts={accounts} categories={categories} onAdopt={f.adopt} onClose={onDone} /> : <ProblemMessage error={f.failed} />}
+      {f.conflict ? <TxConflict current={f.conflict} mine={f.mine} accounts={accounts} categories={categories} onAdopt={f.adopt} onClose={onDone} /> : <ProblemMessage error={f.failed} />}
       <TxFields values={f.values} set={f.setValues} accounts={accounts} categories={categories} errors={f.fieldErrors} />
       <div className="row">
         <button type="submit" disabled={f.pending || Boolean(f.conflict)}>
