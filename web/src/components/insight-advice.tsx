@@ -14,6 +14,11 @@ export function useCategoryNames(): Map<string, string> {
   return new Map((q.data?.items ?? []).map((c) => [c.id, c.name]));
 }
 
+/** A category's name, else its id made readable ("food.groceries" → "Food › Groceries"). */
+function categoryName(id: string, names: Map<string, string>): string {
+  return names.get(id) ?? id.split('.').map((p) => p.charAt(0).toUpperCase() + p.slice(1).replace(/-/g, ' ')).join(' › ');
+}
+
 const STATUS: Record<Advice['status'], { words: string; tone: string }> = {
   open: { words: 'Open', tone: '' },
   dismissed: { words: 'Dismissed', tone: '' },
@@ -43,7 +48,7 @@ function AdviceEvidence({ a }: { a: Advice }) {
         <dt>Method</dt>
         <dd>{e.method} ({e.modelVersion})</dd>
       </dl>
-      {e.details && <Evidence evidence={e.details} currency={c} />}
+      {e.details && <Evidence evidence={e.details} currency={c} hide={['budgets']} />}
     </details>
   );
 }
@@ -56,7 +61,7 @@ function SuggestedBudgets({ a, names }: { a: Advice; names: Map<string, string> 
       <ul>
         {a.action.budgets.map((b) => (
           <li key={b.categoryId}>
-            {names.get(b.categoryId) ?? b.categoryId}: <Money minor={b.amount} currency={a.impact.currency} />
+            {categoryName(b.categoryId, names)}: <Money minor={b.amount} currency={a.impact.currency} />
           </li>
         ))}
       </ul>
@@ -65,14 +70,14 @@ function SuggestedBudgets({ a, names }: { a: Advice; names: Map<string, string> 
 }
 
 /** The budgets an applied advice created, read back from GET /budgets (amounts in the base currency, the advice's). */
-function CreatedBudgets({ ids, currency }: { ids: string[]; currency: string }) {
+export function CreatedBudgets({ ids, currency, from }: { ids: string[]; currency: string; from: string }) {
   const q = useQuery({ queryKey: ['budgets', 'list'], queryFn: () => ok(api.GET('/budgets')) });
   if (q.isPending) return <Loading label="Loading the new budgets…" />;
   if (q.error) return <ProblemMessage error={q.error} />;
   const created = q.data.items.filter((b) => ids.includes(b.id));
   return (
     <div className="notice" role="status">
-      <strong>Budgets created ({created.length})</strong>
+      <strong>Budgets created ({created.length})</strong> from “{from}”
       <ul>
         {created.map((b) => (
           <li key={b.id} data-testid="created-budget">
@@ -84,20 +89,27 @@ function CreatedBudgets({ ids, currency }: { ids: string[]; currency: string }) 
   );
 }
 
-function useAdviceActions(a: Advice) {
+function useAdviceActions(a: Advice, onApplied: (a: Advice) => void) {
   const queryClient = useQueryClient();
   const done = (next: Advice) => {
     void queryClient.invalidateQueries({ queryKey: ['advice'] });
     if (next.appliedBudgetIds?.length) void queryClient.invalidateQueries({ queryKey: ['budgets'] });
   };
   const feedback = useMutation({ mutationFn: (body: { useful: boolean; dismiss?: boolean }) => ok(api.POST('/advice/{id}/feedback', { params: { path: { id: a.id } }, body })), onSuccess: done });
-  const apply = useMutation({ mutationFn: () => ok(api.POST('/advice/{id}/apply', { params: { path: { id: a.id } } })), onSuccess: done });
+  const apply = useMutation({
+    mutationFn: () => ok(api.POST('/advice/{id}/apply', { params: { path: { id: a.id } } })),
+    onSuccess: (next) => {
+      // The applied advice leaves the open list: the screen keeps the created budgets in view above it.
+      onApplied(next);
+      done(next);
+    },
+  });
   return { feedback, apply };
 }
 
 /** One advice: what to do, what it is worth a month, its evidence, feedback, and applying suggested budgets. */
-export function AdviceItem({ a, names }: { a: Advice; names: Map<string, string> }) {
-  const { feedback, apply } = useAdviceActions(a);
+export function AdviceItem({ a, names, onApplied }: { a: Advice; names: Map<string, string>; onApplied: (a: Advice) => void }) {
+  const { feedback, apply } = useAdviceActions(a, onApplied);
   const shown = apply.data ?? feedback.data ?? a;
   const canApply = a.kind === 'budgets.suggested' && shown.status === 'open';
   return (
@@ -113,7 +125,6 @@ export function AdviceItem({ a, names }: { a: Advice; names: Map<string, string>
       <AdviceEvidence a={a} />
       <SuggestedBudgets a={a} names={names} />
       <ProblemMessage error={feedback.error ?? apply.error} />
-      {shown.appliedBudgetIds?.length ? <CreatedBudgets ids={shown.appliedBudgetIds} currency={a.impact.currency} /> : null}
       <div className={s.actions} role="group" aria-label={`Feedback on ${a.title}`}>
         <button type="button" className="secondary" aria-pressed={shown.useful === true} disabled={feedback.isPending} onClick={() => feedback.mutate({ useful: true })}>Useful</button>
         <button type="button" className="secondary" aria-pressed={shown.useful === false} disabled={feedback.isPending} onClick={() => feedback.mutate({ useful: false })}>Not useful</button>

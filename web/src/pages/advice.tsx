@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { AdviceItem, useCategoryNames } from '../components/insight-advice';
-import { useAdvice } from '../components/insight-api';
+import { AdviceItem, CreatedBudgets, useCategoryNames } from '../components/insight-advice';
+import { useAdvice, type Advice } from '../components/insight-api';
 import s from '../components/insight.module.css';
 import { SelectField } from '../components/field';
 import { Empty, QueryState } from '../components/states';
@@ -18,6 +18,7 @@ export default function AdviceScreen() {
   const [status, setStatus] = useState<Status>('open');
   const advice = useAdvice(status);
   const names = useCategoryNames();
+  const [applied, setApplied] = useState<Advice | undefined>();
   return (
     <>
       <h1>Advice</h1>
@@ -33,6 +34,7 @@ export default function AdviceScreen() {
           {advice.isFetching ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
+      {applied?.appliedBudgetIds && <CreatedBudgets ids={applied.appliedBudgetIds} currency={applied.impact.currency} from={applied.title} />}
       <QueryState query={advice} label="Loading advice…">
         {(d) =>
           d.items.length === 0 ? (
@@ -40,7 +42,7 @@ export default function AdviceScreen() {
           ) : (
             <ul className={s.list}>
               {d.items.map((a) => (
-                <AdviceItem key={a.id} a={a} names={names} />
+                <AdviceItem key={a.id} a={a} names={names} onApplied={setApplied} />
               ))}
             </ul>
           )
