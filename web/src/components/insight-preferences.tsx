@@ -62,7 +62,7 @@ export function AlertPreferencesForm() {
   };
   return (
     <form onSubmit={submit} aria-label="Alert preferences">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Alert preferences by kind">
         <table>
           <thead>
             <tr>

@@ -16,7 +16,7 @@ function Totals({ r }: { r: MonthlyReport }) {
     </tr>
   );
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={`Totals of ${r.period.label}`}>
       <table data-testid="report-totals">
         <caption className="visually-hidden">Totals of {r.period.label} against {r.previous.label}</caption>
         <thead>

@@ -27,7 +27,7 @@ const points = (n: number) => new Intl.NumberFormat(undefined, { maximumFraction
 
 function Components({ items }: { items: Component[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Components of the score">
       <table data-testid="health-components">
         <caption className="visually-hidden">Components of the score</caption>
         <thead>
