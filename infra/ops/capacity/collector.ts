@@ -11,6 +11,8 @@ export interface ScopeUnits {
   invocations: number;
   /** Sum of the invocations' durations, ms. */
   ms: number;
+  /** DynamoDB calls made (each attempt). */
+  calls: number;
   /** SQS or stream records handled. */
   records: number;
   rcu: number;
@@ -38,6 +40,8 @@ export interface PartitionUnits {
 
 export interface Measurements {
   scopes: Record<string, ScopeUnits>;
+  /** CPU time of the process running the functions (with the gateway and pollers), ms. */
+  cpuMs?: number;
   /** SQS messages received per queue. */
   queues: Record<string, number>;
 }
@@ -50,7 +54,7 @@ export function emptyMeasurements(): Measurements {
 export function weighted(s: ScopeUnits, w: number): ScopeUnits {
   const partitions: Record<string, PartitionUnits> = {};
   for (const [k, u] of Object.entries(s.partitions)) partitions[k] = { rcu: u.rcu * w, wcu: u.wcu * w };
-  return { ...s, invocations: s.invocations * w, ms: s.ms * w, records: s.records * w, rcu: s.rcu * w, wcu: s.wcu * w, indexWcu: s.indexWcu * w, failedWcu: s.failedWcu * w, partitions };
+  return { ...s, invocations: s.invocations * w, ms: s.ms * w, calls: s.calls * w, records: s.records * w, rcu: s.rcu * w, wcu: s.wcu * w, indexWcu: s.indexWcu * w, failedWcu: s.failedWcu * w, partitions };
 }
 
 /** The partition classes of some scopes, summed. */
@@ -130,7 +134,7 @@ export function indexPartition(index: string, item: Item): string {
   const own = str(item[`${index}pk`]);
   if (own) return `${index} ${partitionClass(own)}`;
   const sk = str(item.sk) ?? '';
-  if (sk === 'PROFILE') return `${index} USERS#<shard>`;
+  if (sk === 'PROFILE') return `${index} ${index === 'gsi1' ? 'USERS#<shard>' : 'TZ#<zone>#<hour>'}`;
   if (sk.startsWith('TX#')) return `${index} ${{ gsi1: 'USER#<sub>#TX', gsi2: 'USER#<sub>#CAT#<id>', gsi3: 'FXPENDING' }[index] ?? '?'}`;
   if (sk.startsWith('ALERT#')) return `${index} USER#<sub>#ALERTS`;
   return `${index} ?`;
@@ -149,7 +153,7 @@ function add(target: Record<string, PartitionUnits>, key: string, units: Partial
 }
 
 export function scopeOf(m: Measurements, functionName: string, label: string): ScopeUnits {
-  return (m.scopes[`${functionName} ${label}`] ??= { functionName, label, invocations: 0, ms: 0, records: 0, rcu: 0, wcu: 0, indexWcu: 0, failedWcu: 0, partitions: {}, types: {}, transactItems: {} });
+  return (m.scopes[`${functionName} ${label}`] ??= { functionName, label, invocations: 0, ms: 0, calls: 0, records: 0, rcu: 0, wcu: 0, indexWcu: 0, failedWcu: 0, partitions: {}, types: {}, transactItems: {} });
 }
 
 /** Spreads a write's table and index capacity over the partitions of the items it wrote (equal shares). */
@@ -168,6 +172,7 @@ function chargeWrite(m: ScopeUnits, items: Item[], consumed: Consumed[]): void {
 /** Adds one DynamoDB call, charged to the invocation it ran in (or to its function alone, outside any). */
 export function addCapacity(m: Measurements, call: { functionName: string; label?: string; command: string; input: Item; consumed: unknown; error?: string }): void {
   const scope = scopeOf(m, call.functionName, call.label ?? '-');
+  scope.calls += 1;
   const consumed = (Array.isArray(call.consumed) ? call.consumed : call.consumed ? [call.consumed] : []) as Consumed[];
   const total = consumed.reduce((s, c) => s + (c.CapacityUnits ?? 0), 0);
   if (READS.has(call.command)) {
@@ -288,13 +293,14 @@ export function difference(after: Measurements, before: Measurements): Measureme
     const d: ScopeUnits = { ...a, partitions: {}, types: {}, transactItems: {} };
     for (const [t, k] of Object.entries(a.transactItems)) if (k - (b?.transactItems[t] ?? 0) > 0) d.transactItems[t] = k - (b?.transactItems[t] ?? 0);
     for (const [t, k] of Object.entries(a.types)) if (k - (b?.types[t] ?? 0) > 0) d.types[t] = k - (b?.types[t] ?? 0);
-    if (b) for (const f of ['invocations', 'ms', 'records', 'rcu', 'wcu', 'indexWcu', 'failedWcu'] as const) d[f] = a[f] - b[f];
+    if (b) for (const f of ['invocations', 'ms', 'calls', 'records', 'rcu', 'wcu', 'indexWcu', 'failedWcu'] as const) d[f] = a[f] - b[f];
     for (const [p, u] of Object.entries(a.partitions)) {
       const was = b?.partitions[p] ?? { rcu: 0, wcu: 0 };
       if (u.rcu - was.rcu > 1e-9 || u.wcu - was.wcu > 1e-9) d.partitions[p] = { rcu: u.rcu - was.rcu, wcu: u.wcu - was.wcu };
     }
     if (d.invocations > 0 || d.rcu > 0 || d.wcu > 0 || d.failedWcu > 0) out.scopes[key] = d;
   }
+  if (after.cpuMs !== undefined) out.cpuMs = after.cpuMs - (before.cpuMs ?? 0);
   for (const [q, n] of Object.entries(after.queues)) if (n - (before.queues[q] ?? 0) > 0) out.queues[q] = n - (before.queues[q] ?? 0);
   return out;
 }

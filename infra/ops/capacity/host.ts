@@ -47,7 +47,10 @@ async function fire(name: string, at: string): Promise<void> {
 
 process.on('message', (m: { type?: string; name?: string; at?: string }) => {
   if (m?.type === 'stop') void stop(0);
-  if (m?.type === 'snapshot') process.send?.({ type: 'snapshot', measurements, idleMs: Date.now() - lastActivity });
+  if (m?.type === 'snapshot') {
+    const cpu = process.cpuUsage();
+    process.send?.({ type: 'snapshot', measurements: { ...measurements, cpuMs: (cpu.user + cpu.system) / 1000 }, idleMs: Date.now() - lastActivity });
+  }
   if (m?.type === 'fire' && m.name && m.at) {
     fire(m.name, m.at).then(
       () => process.send?.({ type: 'fired', name: m.name }),

@@ -7,8 +7,10 @@
 export interface Units {
   apiRequests: number;
   invocations: number;
-  /** Lambda GB-seconds: each invocation's duration × its function's memory. */
+  /** Lambda GB-seconds at the estimated AWS durations ({@link estimatedMs}) × each function's memory. */
   gbSeconds: number;
+  /** The same at the durations measured locally: an upper bound on a loaded machine. */
+  localGbSeconds: number;
   rcu: number;
   wcu: number;
   /** SQS requests: each message's send (an upper bound: sends are batched) and each consumer batch's receive and delete. */
@@ -18,7 +20,7 @@ export interface Units {
   logBytes: number;
 }
 
-export const ZERO_UNITS: Units = { apiRequests: 0, invocations: 0, gbSeconds: 0, rcu: 0, wcu: 0, sqsRequests: 0, emails: 0, logBytes: 0 };
+export const ZERO_UNITS: Units = { apiRequests: 0, invocations: 0, gbSeconds: 0, localGbSeconds: 0, rcu: 0, wcu: 0, sqsRequests: 0, emails: 0, logBytes: 0 };
 
 const FIELDS = Object.keys(ZERO_UNITS) as (keyof Units)[];
 
@@ -62,6 +64,19 @@ export const PLATFORM_LOG_BYTES_PER_INVOCATION = 260;
 export const ACCESS_LOG_BYTES_PER_REQUEST = 420;
 /** X-Ray's default sampling: about 5 % of requests past the first each second. */
 export const XRAY_SAMPLED = 0.05;
+
+/** Latency of one DynamoDB call inside a region, and of the rest of an invocation's I/O, for {@link estimatedMs}. */
+export const AWS_CALL_MS = 8;
+export const INVOCATION_IO_MS = 10;
+
+/**
+ * An invocation's duration on AWS, estimated: its share of the CPU the local functions used, plus in-region
+ * latency for each DynamoDB call and for its other I/O. Local wall time on a loaded 2-core machine (DynamoDB Local,
+ * every function and emulator on the same cores) overstates it.
+ */
+export function estimatedMs(o: { cpuMs: number; dynamoCalls: number; invocations: number }): number {
+  return o.cpuMs + o.dynamoCalls * AWS_CALL_MS + o.invocations * INVOCATION_IO_MS;
+}
 
 /** Units of one user and month: Σ over actions of (times per month × units per action). */
 export function unitsPerUserMonth(perAction: Readonly<Record<string, Units>>, usage: Readonly<Record<string, number>>): Units {

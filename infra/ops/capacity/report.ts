@@ -15,6 +15,9 @@ import {
   usersAtPartitionLimit,
   USAGE,
   ZERO_UNITS,
+  AWS_CALL_MS,
+  estimatedMs,
+  INVOCATION_IO_MS,
   type Units,
 } from './model';
 import { IMPORT_ROWS } from './session';
@@ -57,12 +60,14 @@ function perUserShare(s: ScopeUnits): number {
 }
 
 /** Billable units of some scopes, divided by `divisor` (actions, or users reached by a sweep). */
-export function unitsOf(scopes: ScopeUnits[], extra: PhaseResult['extra'], divisor: number, memoryMb: ReadonlyMap<string, number>): Units {
+export function unitsOf(scopes: ScopeUnits[], extra: PhaseResult['extra'], divisor: number, memoryMb: ReadonlyMap<string, number>, cpuPerWallMs: number): Units {
   let u: Units = { ...ZERO_UNITS, ...extra };
   for (const s of scopes) {
-    const gbSeconds = (s.ms / 1000) * ((memoryMb.get(s.functionName) ?? 256) / 1024);
+    const gb = (memoryMb.get(s.functionName) ?? 256) / 1024;
+    const localGbSeconds = (s.ms / 1000) * gb;
+    const gbSeconds = (estimatedMs({ cpuMs: s.ms * cpuPerWallMs, dynamoCalls: s.calls, invocations: s.invocations }) / 1000) * gb;
     const sqs = s.label !== 'stream' && s.records > 0;
-    u = addUnits(u, { ...ZERO_UNITS, invocations: s.invocations, gbSeconds, rcu: s.rcu, wcu: s.wcu + s.failedWcu, sqsRequests: sqs ? s.records + 2 * s.invocations : 0 });
+    u = addUnits(u, { ...ZERO_UNITS, invocations: s.invocations, gbSeconds, localGbSeconds, rcu: s.rcu, wcu: s.wcu + s.failedWcu, sqsRequests: sqs ? s.records + 2 * s.invocations : 0 });
   }
   return addUnits(ZERO_UNITS, u, 1 / divisor);
 }
@@ -74,11 +79,17 @@ function perActionScopes(r: PhaseResult, sweptUsers: number): { scopes: ScopeUni
   return { scopes: scopes.map((s) => weighted(s, perUserShare(s))), divisor: Math.max(1, sweptUsers) };
 }
 
+/** CPU the functions' process used per millisecond of invocation wall time (≤ 1), in some measurements. */
+export function cpuPerWallMs(m: Measurements): number {
+  const wall = Object.values(m.scopes).reduce((s, x) => s + x.ms, 0);
+  return wall > 0 && m.cpuMs !== undefined ? Math.min(1, m.cpuMs / wall) : 1;
+}
+
 export function actionUnits(run: RunResult): Record<string, Units> {
   const out: Record<string, Units> = {};
   for (const r of run.results) {
     const { scopes, divisor } = perActionScopes(r, run.sweptUsers);
-    out[r.action] = unitsOf(scopes, r.extra, divisor, run.memoryMb);
+    out[r.action] = unitsOf(scopes, r.extra, divisor, run.memoryMb, cpuPerWallMs(r.measured));
   }
   return out;
 }
@@ -92,28 +103,32 @@ function table(headers: string[], rows: (string | number)[][]): string {
 }
 
 function measuredSection(run: RunResult): string {
+  const k = cpuPerWallMs(run.all);
   const rows = Object.values(run.all.scopes)
     .filter((s) => s.invocations > 0)
     .sort((a, b) => a.functionName.localeCompare(b.functionName) || a.label.localeCompare(b.label))
-    .map((s) => [s.functionName, s.label, s.invocations, run.memoryMb.get(s.functionName) ?? 256, n(s.ms / s.invocations, 0), n(s.rcu / s.invocations, 2), n(s.wcu / s.invocations, 2), n(s.indexWcu / s.invocations, 2), n(s.failedWcu / s.invocations, 2)]);
+    .map((s) => {
+      const aws = estimatedMs({ cpuMs: s.ms * k, dynamoCalls: s.calls, invocations: s.invocations }) / s.invocations;
+      return [s.functionName, s.label, s.invocations, run.memoryMb.get(s.functionName) ?? 256, n(s.ms / s.invocations, 0), n(aws, 0), n(s.calls / s.invocations, 1), n(s.rcu / s.invocations, 2), n(s.wcu / s.invocations, 2), n(s.indexWcu / s.invocations, 2), n(s.failedWcu / s.invocations, 2)];
+    });
   return [
     '### Measured per route and consumer (per invocation)',
     '',
-    'RCU/WCU as DynamoDB Local reports them with ReturnConsumedCapacity INDEXES (index writes and the 2× of transactional writes included; index WCU is the part of WCU spent on the indexes). "failed" estimates writes refused by their condition (billed on AWS, not reported): 1 WCU per item, 2 in a transaction. Durations are local (DynamoDB Local on a loaded 2-core machine): an upper bound of Lambda\'s.',
+    `RCU/WCU as DynamoDB Local reports them with ReturnConsumedCapacity INDEXES (index writes and the 2× of transactional writes included; index WCU is the part of WCU spent on the indexes). "failed" estimates writes refused by their condition (billed on AWS, not reported): 1 WCU per item, 2 in a transaction. Transactions are priced per item (DynamoDB Local reports one item's capacity for a whole TransactWriteItems): 2 WCU per started KB on the table and on each index the item is in, Updates and Deletes at the average size of their kind of item in the table after the session, a ConditionCheck as a write. "ms local" is wall time here (every function, DynamoDB Local and the emulators share 2 loaded cores); "ms AWS (est.)" is the invocation's share of the CPU the functions' process used, plus ${AWS_CALL_MS} ms per DynamoDB call and ${INVOCATION_IO_MS} ms of other I/O.`,
     '',
-    table(['function', 'handles', 'invocations', 'MB', 'ms', 'RCU', 'WCU', 'of which index', 'failed WCU'], rows),
+    table(['function', 'handles', 'invocations', 'MB', 'ms local', 'ms AWS (est.)', 'DynamoDB calls', 'RCU', 'WCU', 'of which index', 'failed WCU'], rows),
   ].join('\n');
 }
 
 function actionsSection(run: RunResult, units: Record<string, Units>): string {
   const rows = run.results.map((r) => {
     const u = units[r.action] ?? ZERO_UNITS;
-    return [r.action, r.schedule ? `per user (${run.sweptUsers} swept)` : r.count, USAGE[r.action] ?? 0, n(u.apiRequests), n(u.invocations), n(u.gbSeconds, 3), n(u.rcu), n(u.wcu), n(u.sqsRequests), n(u.emails, 2), n(u.logBytes, 0)];
+    return [r.action, r.schedule ? `per user (${run.sweptUsers} swept)` : r.count, USAGE[r.action] ?? 0, n(u.apiRequests), n(u.invocations), n(u.gbSeconds, 3), n(u.localGbSeconds, 3), n(u.rcu), n(u.wcu), n(u.sqsRequests), n(u.emails, 2), n(u.logBytes, 0)];
   });
   return [
     '### Units per action (measured, with the asynchronous work each started)',
     '',
-    table(['action', 'measured over', 'per user-month', 'API req', 'invocations', 'GB-s', 'RCU', 'WCU', 'SQS requests', 'emails', 'log bytes'], rows),
+    table(['action', 'measured over', 'per user-month', 'API req', 'invocations', 'GB-s (AWS est.)', 'GB-s (local)', 'RCU', 'WCU', 'SQS requests', 'emails', 'log bytes'], rows),
   ].join('\n');
 }
 
@@ -122,7 +137,7 @@ function fixedSweepSection(run: RunResult): string {
     .filter((r) => r.schedule)
     .map((r) => {
       const fixed = Object.values(r.measured.scopes).map((s) => weighted(s, 1 - perUserShare(s)));
-      const u = unitsOf(fixed, { apiRequests: 0, emails: 0, logBytes: 0 }, 1, run.memoryMb);
+      const u = unitsOf(fixed, { apiRequests: 0, emails: 0, logBytes: 0 }, 1, run.memoryMb, cpuPerWallMs(r.measured));
       return [r.schedule ?? '', n(u.invocations), n(u.gbSeconds, 3), n(u.rcu), n(u.wcu), n(u.sqsRequests)];
     });
   return ['Per run whatever the users (the schedule and its 16 shard messages; not in the per-user figures):', '', table(['schedule', 'invocations', 'GB-s', 'RCU', 'WCU', 'SQS requests'], rows)].join('\n');
@@ -140,6 +155,8 @@ function costSection(run: RunResult, perUser: Units): string {
     `Prices: ${PRICES_AS_OF}. Usage per active user and month: ${Object.entries(USAGE).map(([a, t]) => `${t} × ${a}`).join(', ')}. Storage: ${n(bytesPerTx, 0)} bytes stored per transaction (table and indexes, measured: everything the session stored ÷ its ${STORED_TRANSACTIONS} transactions) × 150 a month × ${STORED_MONTHS} months, with point-in-time recovery. Free tiers left out.`,
     '',
     table(['service', 'billed', 'USD / month'], lines.map((l) => [l.service, l.quantity, usd(l.usd)])),
+    '',
+    `Lambda compute at the durations measured locally instead (${n(perUser.localGbSeconds * ACTIVE_USERS, 0)} GB-s): ${usd(perUser.localGbSeconds * ACTIVE_USERS * PRICES.lambdaPerGbSecond)}, an upper bound.`,
     '',
     `**Everything but Cognito: ${usd(withoutCognito)}** per ${ACTIVE_USERS.toLocaleString('en-US')} users (goal ≤ $5: ${withoutCognito <= 5 ? 'met' : 'missed'}). With Cognito: ${tiers.map(([t, p]) => `${t} ${usd(withoutCognito + p * ACTIVE_USERS)}`).join(', ')} (Essentials and Lite have 10,000 MAU free a month).`,
   ].join('\n');
@@ -188,15 +205,19 @@ function importCeiling(run: RunResult): string {
   ].join('\n');
 }
 
+/** Keys every user shares that a session may not touch: listed even at zero, so the table says so. */
+const KNOWN_SHARED = ['gsi1 USERS#<shard>', 'gsi2 TZ#<zone>#<hour>', 'gsi3 FXPENDING', 'table ROLES', 'table FX#<base>', 'table DIGEST#<day>', 'table UNCONFIRMED#<day>', 'table DIRTY#<day>#<shard>', 'table AUDIT'];
+
 function sharedSection(run: RunResult): string {
   const perUser = scaled(run);
+  for (const k of KNOWN_SHARED) perUser[k] ??= { rcu: 0, wcu: 0 };
   const rows = Object.entries(perUser)
     .filter(([k]) => isShared(k))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, u]) => {
       const parts = SHARED_PARTITIONS[k.replace(/^\S+ /, '')] ?? 1;
       const limit = Math.min(usersAtPartitionLimit(u.wcu, parts, PARTITION_WCU_PER_SECOND, PEAK_FACTOR), usersAtPartitionLimit(u.rcu, parts, PARTITION_RCU_PER_SECOND, PEAK_FACTOR));
-      return [k, parts, n(u.wcu, 3), n(u.rcu, 3), n(limit, 0)];
+      return [k, parts, n(u.wcu, 3), n(u.rcu, 3), limit === Infinity ? 'not touched in the session' : limit >= 1e9 ? '> 1,000,000,000' : n(limit, 0)];
     });
   return [
     `**Keys every user shares.** Units per user and month at the stated usage (measured), spread over the partitions of each key; a key needs more shards (or a cache) beyond the number of active users at which its busiest hour (${PEAK_FACTOR}× the monthly average) reaches ${PARTITION_WCU_PER_SECOND.toLocaleString('en-US')} WCU/s or ${PARTITION_RCU_PER_SECOND.toLocaleString('en-US')} RCU/s on one partition:`,
