@@ -31,12 +31,13 @@ describe('health (browser)', () => {
     await expect.poll(() => page.getByTestId('health-score').textContent(), WAIT).toBe(String(report.score));
     const change = await page.getByTestId('health-change').textContent();
     if (report.change) expect(change).toContain(String(report.change.previousScore));
-    const rows = page.getByTestId('health-components').locator('tbody tr');
+    const table = page.getByTestId('health-components');
+    const rows = table.locator('tbody tr:has(th)');
     expect(await rows.count()).toBe(report.components.length);
     for (const c of report.components as { key: string; points: number; maxPoints: number; explanation: string }[]) {
       const row = rows.filter({ hasText: NAMES[c.key] ?? c.key });
       expect(await row.textContent()).toContain(`${points(c.points)} / ${c.maxPoints}`);
-      expect(await row.textContent()).toContain(c.explanation);
+      expect(await table.textContent()).toContain(c.explanation);
     }
 
     // The monthly report on demand, for the same month.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Field } from '../components/field';
 import { useHealth, type HealthReport } from '../components/insight-api';
 import { MonthlyReportSection } from '../components/insight-report';
@@ -36,20 +36,26 @@ function Components({ items }: { items: Component[] }) {
             <th scope="col" className="num">Value</th>
             <th scope="col" className="num">Target</th>
             <th scope="col" className="num">Points</th>
-            <th scope="col">Why</th>
           </tr>
         </thead>
         <tbody>
           {items.map((c) => (
-            <tr key={c.key}>
-              <th scope="row">{NAMES[c.key]}</th>
-              <td className="num">{figure(c.key, c.value)}</td>
-              <td className="num">{figure(c.key, c.target)}</td>
-              <td className="num">
-                {points(c.points)} / {c.maxPoints}
-              </td>
-              <td>{c.explanation}</td>
-            </tr>
+            <Fragment key={c.key}>
+              <tr className={s.noRule}>
+                <th scope="row">{NAMES[c.key]}</th>
+                <td className="num">{figure(c.key, c.value)}</td>
+                <td className="num">{figure(c.key, c.target)}</td>
+                <td className="num">
+                  {points(c.points)} / {c.maxPoints}
+                </td>
+              </tr>
+              {/* The explanation under its figures, full width: readable on a phone. */}
+              <tr>
+                <td colSpan={4} className="muted">
+                  {c.explanation}
+                </td>
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>
@@ -90,7 +96,10 @@ export default function Health() {
             <Score r={r} />
             <h2>Components</h2>
             <Components items={r.components} />
-            <p className={`muted ${s.note}`}>{r.method}</p>
+            <details className={s.note}>
+              <summary>How the score is worked out</summary>
+              <p className="muted">{r.method}</p>
+            </details>
           </>
         )}
       </QueryState>
