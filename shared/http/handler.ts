@@ -1,4 +1,7 @@
+import middy from '@middy/core';
 import type { Context, APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { z } from 'zod/mini';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../observability';
@@ -126,29 +129,6 @@ function respond(status: number, body: unknown, headers: Record<string, string>,
   return { statusCode: status, headers: { 'content-type': mediaType, ...headers }, body: text };
 }
 
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-
-/**
- * What Powertools' middy middlewares did (injectLambdaContext with resetKeys, logMetrics with the cold-start metric),
- * called directly: middy added a timer and a promise race per request for a timeout that the retry budget already
- * answers (503 before the deadline), and its module to every bundle.
- */
-function withPowertools(core: LambdaHandler): LambdaHandler {
-  return async (event, context = {} as Context) => {
-    logger.refreshSampleRateCalculation();
-    logger.addContext(context);
-    logger.logEventIfEnabled(event);
-    metrics.captureColdStartMetric(context.functionName);
-    try {
-      return await core(event, context);
-    } finally {
-      metrics.publishStoredMetrics();
-      logger.clearBuffer();
-      logger.resetKeys();
-    }
-  };
-}
-
 /**
  * Builds a Lambda handler for an HTTP API route from its contract: correlation id, logging, metrics and tracing;
  * body/query/path validation; the caller from the bearer token it verifies itself, checked against logout and the route's
@@ -224,7 +204,11 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
   const core = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
     withCorrelationId(correlationIdOf(event), () => withRetryBudget(retryPolicyOf(context), () => (contract.readAhead ? withReadAhead(() => answer(event)) : answer(event))));
 
-  return Object.assign(withPowertools(core), { contract });
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .handler(core);
+  return Object.assign(handler as unknown as HttpHandler<C>, { contract });
 }
 
 /** The 401 a non-public route answers before its handler when the token is absent or invalid. */
