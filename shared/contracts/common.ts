@@ -2,15 +2,30 @@ import * as z from 'zod/mini';
 import { MAX_AMOUNT, MAX_AMOUNT_TEXT } from '../domain/limits';
 export { capSentence } from '../domain/limits';
 
-/** Problem document (RFC 9457) every 4xx/5xx answer carries. */
-export const ProblemSchema = z.object({
+const member = <T extends z.ZodMiniType>(s: T, text: string) => z.optional(s.check(z.describe(text)));
+
+/**
+ * Problem document (RFC 9457) every 4xx/5xx answer carries. Besides the standard members, a problem may carry
+ * extension members saying more about what was wrong: the known ones are listed (each optional, present only on the
+ * problems named in its description), and others may be added, so clients ignore members they do not know.
+ */
+export const ProblemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.int(),
   detail: z.string(),
   instance: z.optional(z.string()),
-  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-});
+  errors: member(z.array(z.object({ path: z.string(), message: z.string() })), '400 `validation`: each wrong field (`body.…`, `query.…`, `path.…`, `header.…`) and what is wrong with it.'),
+  limit: member(z.string(), '409 `limit-exceeded`: the per-user collection at its cap (e.g. `rules`, `accounts`).'),
+  max: member(z.int(), '409 `limit-exceeded`: the cap of that collection.'),
+  goals: member(z.array(z.object({ id: z.string(), name: z.string() })), '409 on DELETE /accounts/{id}: the savings goals that follow the account (delete or detach them first).'),
+  inUse: member(z.boolean(), '409 on DELETE /categories/{id}: the category is in use (by transactions, rules or budgets); repeat with `?reassignTo`.'),
+  ruleIds: member(z.array(z.string()), '409 on DELETE /categories/{id}: the rules that set the category.'),
+  budgetIds: member(z.array(z.string()), '409 on DELETE /categories/{id}: the budgets that limit the category.'),
+  accountId: member(z.string(), '409 on POST /goals/{id}/contributions: the account whose balance the goal follows.'),
+  runningImportId: member(z.string(), '409 on POST /imports: the import still queued or running.'),
+  currentVersion: member(z.int(), '412 `precondition-failed`: the version the resource is at now (read it again, or send it in `If-Match` to overwrite knowingly).'),
+}).check(z.describe('RFC 9457 problem document. Extension members beyond those listed may appear; ignore the ones you do not know.'));
 
 export const Email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email({ error: 'must be an email address' }));
 export const Password = z.string().check(z.minLength(1, 'is required'), z.maxLength(256));

@@ -52,4 +52,8 @@ export const deleteMe = route({
     'Signs out every session and deletes the sign-in at once. Answers 204 when all the data is gone, or 202 `{"status": "erasing"}` when a large ledger is being finished in the background (a few minutes). Needs a sign-in within the last 5 minutes (a refresh does not count), or the password in the body; otherwise 403 asking to re-authenticate.',
   auth: 'user',
   body: z.optional(z.strictObject({ password: z.optional(z.string().check(z.minLength(1), z.maxLength(256))) })),
+  answers: {
+    '202': { description: 'Signed out and the sign-in deleted; the rest of a large ledger is being erased in the background (a few minutes).', response: z.object({ status: z.literal('erasing') }) },
+    '403': { description: 'Sign in again: the sign-in is older than 5 minutes (a refresh does not count) and no password, or a wrong one, was sent.', problem: true },
+  },
 });

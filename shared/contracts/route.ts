@@ -59,6 +59,11 @@ export interface RouteContract<
    * consistent, refused before anything is answered).
    */
   readAhead?: readonly ReadAheadName[];
+  /**
+   * Answers besides the success status and the errors every route may give, documented in OpenAPI by status: a JSON
+   * body (`response`), a problem document (`problem: true`) or none.
+   */
+  answers?: Record<string, { description: string; response?: Schema; problem?: true }>;
 }
 
 /** What a route may read ahead with its token check (shared/adapters/read-ahead.ts spells the keys). */

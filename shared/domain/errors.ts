@@ -62,6 +62,10 @@ export class ConflictError extends DomainError {
 /** `If-Match` named a version that is no longer current. */
 export class PreconditionFailedError extends DomainError {
   readonly kind = 'precondition-failed';
+  /** `currentVersion`, when known without another read, becomes the problem's `currentVersion` member. */
+  constructor(message: string, readonly currentVersion?: number) {
+    super(message, currentVersion === undefined ? undefined : { currentVersion });
+  }
 }
 
 /** Well-formed input that cannot be processed (e.g. an Idempotency-Key reused with another body). */

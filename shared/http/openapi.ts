@@ -38,6 +38,16 @@ const GATEWAY_ERRORS: Record<string, Json> = {
   '503': { description: 'From API Gateway when no answer came within its 30 s integration timeout: `{"message":"Service Unavailable"}` without a Content-Type. (Tally\'s own 503, for a database outage, is a problem document with Retry-After.)', content: { 'application/json': { schema: gatewayRef }, [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } },
 };
 
+/** The route's own further answers (`RouteContract.answers`), as OpenAPI response objects. */
+function declaredAnswers(answers: HttpFunction['contract']['answers']): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [status, a] of Object.entries(answers ?? {})) {
+    const content = a.response ? { 'application/json': { schema: schema(a.response, 'output') } } : a.problem ? { [PROBLEM_MEDIA_TYPE]: { schema: problemRef } } : undefined;
+    out[status] = { description: a.description, ...(content ? { content } : {}) };
+  }
+  return out;
+}
+
 function operation(fn: HttpFunction, method: string, path: string): Json {
   const c = fn.contract;
   const status = String(c.status ?? (c.response || c.produces ? 200 : 204));
@@ -81,7 +91,7 @@ function operation(fn: HttpFunction, method: string, path: string): Json {
         : []),
     ],
     ...(c.body ? { requestBody: { required: !(c.body as z.ZodMiniType).safeParse(undefined).success, content: { 'application/json': { schema: schema(c.body, 'input') } } } } : {}),
-    responses: { [status]: success, ...errors, ...GATEWAY_ERRORS },
+    responses: { [status]: success, ...errors, ...declaredAnswers(c.answers), ...GATEWAY_ERRORS },
   };
 }
 

@@ -52,7 +52,7 @@ export async function getAccount(userId: string, id: string) {
 async function refusal(userId: string, id: string, expected: number): Promise<never> {
   const current = await store.getAccount(userId, id);
   if (!current) throw new NotFoundError(`No account ${id}.`);
-  throw new PreconditionFailedError(`The account is at version ${current.version}, not ${expected}; read it again.`);
+  throw new PreconditionFailedError(`The account is at version ${current.version}, not ${expected}; read it again.`, current.version);
 }
 
 /** Changes an account at the version the caller read: the update is conditional on it, so a stale one gets 412. */

@@ -157,7 +157,7 @@ export async function createBudget(userId: string, input: BudgetInput, now = new
 async function refusal(userId: string, id: string, expected: number, deps: BudgetDeps): Promise<never> {
   const current = await deps.budgets.getBudget(userId, id);
   if (!current) throw new NotFoundError(`No budget ${id}.`);
-  throw new PreconditionFailedError(`The budget is at version ${current.version}, not ${expected}; read it again.`);
+  throw new PreconditionFailedError(`The budget is at version ${current.version}, not ${expected}; read it again.`, current.version);
 }
 
 /** Changes a budget at the version the caller read (the write is conditional on it). */

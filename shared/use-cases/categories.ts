@@ -51,7 +51,7 @@ export async function createCategory(userId: string, input: { name: string; kind
 async function refusal(userId: string, id: string, expected: number): Promise<never> {
   const current = await store.getCategory(userId, id);
   if (!current) throw new NotFoundError(`No category ${id}.`);
-  throw new PreconditionFailedError(`The category is at version ${current.version}, not ${expected}; read it again.`);
+  throw new PreconditionFailedError(`The category is at version ${current.version}, not ${expected}; read it again.`, current.version);
 }
 
 /** Renames or moves a category at the version the caller read (the update is conditional on it). */

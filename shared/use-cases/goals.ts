@@ -289,7 +289,7 @@ export async function createGoal(userId: string, input: GoalInput, deps: GoalDep
 async function refusal(userId: string, id: string, expected: number, deps: GoalDeps): Promise<never> {
   const current = await deps.goals.getGoal(userId, id);
   if (!current) throw new NotFoundError(`No goal ${id}.`);
-  throw new PreconditionFailedError(`The goal is at version ${current.version}, not ${expected}; read it again.`);
+  throw new PreconditionFailedError(`The goal is at version ${current.version}, not ${expected}; read it again.`, current.version);
 }
 
 export type GoalChanges = { name?: string | undefined; targetAmount?: number | undefined; currency?: string | undefined; targetDate?: string | null | undefined; accountId?: string | null | undefined; startAmount?: number | undefined };

@@ -169,7 +169,7 @@ export async function listRecurring(userId: string): Promise<{ items: RecurringI
 export async function setRecurringStatus(userId: string, id: string, status: Exclude<RecurringStatus, 'detected'>, expectedVersion: number, now = new Date()): Promise<RecurringItem> {
   const current = await store.getRecurring(userId, id);
   if (!current) throw new NotFoundError(`No recurring payment ${id}.`);
-  const stale = (version: number) => new PreconditionFailedError(`The recurring payment is at version ${version}, not ${expectedVersion}; read it again.`);
+  const stale = (version: number) => new PreconditionFailedError(`The recurring payment is at version ${version}, not ${expectedVersion}; read it again.`, version);
   if (current.version !== expectedVersion) throw stale(current.version);
   const next = await store.setRecurringStatus(userId, id, status, expectedVersion, now);
   if (next) return view(next, now.toISOString().slice(0, 10));

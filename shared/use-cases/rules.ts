@@ -123,7 +123,7 @@ export async function createRule(userId: string, input: RuleInput, now = new Dat
 async function refusal(userId: string, id: string, expected: number): Promise<never> {
   const current = await store.getRule(userId, id);
   if (!current) throw new NotFoundError(`No rule ${id}.`);
-  throw new PreconditionFailedError(`The rule is at version ${current.version}, not ${expected}; read it again.`);
+  throw new PreconditionFailedError(`The rule is at version ${current.version}, not ${expected}; read it again.`, current.version);
 }
 
 /** Changes a rule at the version the caller read (the write is conditional on it). */

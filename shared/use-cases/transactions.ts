@@ -228,7 +228,7 @@ export async function getTransaction(userId: string, id: string) {
  */
 export async function updateTransaction(userId: string, id: string, patch: Patch, expected: number, now = new Date()) {
   const current = await getTransaction(userId, id);
-  if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`);
+  if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`, current.version);
   const manual = new Set(current.manualFields);
   if (patch.categoryId !== undefined) manual.add('categoryId');
   if (patch.tags !== undefined) manual.add('tags');
@@ -292,7 +292,7 @@ async function categoryAfterPatch(userId: string, current: TransactionRecord, pa
 /** Deletes a transaction at the version the caller read (conditional on it) and takes it off its balances. */
 export async function deleteTransaction(userId: string, id: string, expected: number, now = new Date()): Promise<void> {
   const current = await getTransaction(userId, id);
-  if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`);
+  if (current.version !== expected) throw new PreconditionFailedError(`The transaction is at version ${current.version}, not ${expected}; read it again.`, current.version);
   const deltas = balanceDeltas(current, undefined);
   try {
     await transact([deleteTransactionItem(userId, id, current.version), ...balanceUpdates(userId, deltas, now.toISOString())]);

@@ -1171,16 +1171,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description RFC 9457 problem document. Extension members beyond those listed may appear; ignore the ones you do not know. */
         Problem: {
             type: string;
             title: string;
             status: number;
             detail: string;
             instance?: string;
+            /** @description 400 `validation`: each wrong field (`body.…`, `query.…`, `path.…`, `header.…`) and what is wrong with it. */
             errors?: {
                 path: string;
                 message: string;
             }[];
+            /** @description 409 `limit-exceeded`: the per-user collection at its cap (e.g. `rules`, `accounts`). */
+            limit?: string;
+            /** @description 409 `limit-exceeded`: the cap of that collection. */
+            max?: number;
+            /** @description 409 on DELETE /accounts/{id}: the savings goals that follow the account (delete or detach them first). */
+            goals?: {
+                id: string;
+                name: string;
+            }[];
+            /** @description 409 on DELETE /categories/{id}: the category is in use (by transactions, rules or budgets); repeat with `?reassignTo`. */
+            inUse?: boolean;
+            /** @description 409 on DELETE /categories/{id}: the rules that set the category. */
+            ruleIds?: string[];
+            /** @description 409 on DELETE /categories/{id}: the budgets that limit the category. */
+            budgetIds?: string[];
+            /** @description 409 on POST /goals/{id}/contributions: the account whose balance the goal follows. */
+            accountId?: string;
+            /** @description 409 on POST /imports: the import still queued or running. */
+            runningImportId?: string;
+            /** @description 412 `precondition-failed`: the version the resource is at now (read it again, or send it in `If-Match` to overwrite knowingly). */
+            currentVersion?: number;
+        } & {
+            [key: string]: unknown;
         };
         /** @description A refusal written by API Gateway itself, not by Tally. */
         GatewayMessage: {
@@ -2761,6 +2786,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed out and the sign-in deleted; the rest of a large ledger is being erased in the background (a few minutes). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "erasing";
+                    };
+                };
+            };
             /** @description Success, no content */
             204: {
                 headers: {
@@ -2782,6 +2819,15 @@ export interface operations {
                 headers: {
                     /** @description RFC 6750 challenge */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in again: the sign-in is older than 5 minutes (a refresh does not count) and no password, or a wrong one, was sent. */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
-import { ApiError } from '../api/problem';
+import { ApiError, type Problem } from '../api/problem';
 import { minorDigits, today } from '../lib/format';
 
 /** Accounts with balances; shared by the accounts, rules and goals screens through the query cache. */
@@ -52,10 +52,13 @@ export function toBaseMinor(minor: number | string, currency: string, base: stri
   return Number(negative ? -q : q);
 }
 
+/** The extension members the API documents on its problem documents (the `Problem` schema). */
+type ProblemMembers = Pick<Problem, 'limit' | 'max' | 'goals' | 'inUse' | 'ruleIds' | 'budgetIds' | 'accountId' | 'runningImportId' | 'currentVersion'>;
+
 /** An extension member of a problem document (e.g. `goals` of a 409), when the error carries one. */
-export function problemMember(error: unknown, key: string): unknown {
+export function problemMember<K extends keyof ProblemMembers>(error: unknown, key: K): ProblemMembers[K] | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return (error.problem as Record<string, unknown>)[key];
+  return error.problem[key];
 }
 
 export const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;

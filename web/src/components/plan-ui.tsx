@@ -40,12 +40,15 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
 export function SaveProblem({ error, onReload }: { error: unknown; onReload?: () => void }) {
   if (!error) return null;
   const stale = error instanceof ApiError && error.status === 412;
+  const now = error instanceof ApiError ? error.problem.currentVersion : undefined;
   return (
     <>
       <ProblemMessage error={error} />
       {stale && onReload && (
         <div className="notice">
-          <p>Someone else changed this since you opened it (another tab or device). Load their copy to see what it holds now, then make your change again.</p>
+          <p>
+            Someone else changed this since you opened it (another tab or device){now === undefined ? '' : `; it is now at version ${now}`}. Load their copy to see what it holds now, then make your change again.
+          </p>
           <button type="button" className="secondary" onClick={onReload}>
             Reload their copy
           </button>

@@ -182,9 +182,7 @@ function DeleteAccount({ account, onClose, onReload }: { account: Account; onClo
 
 /** The goals a 409 names (its `goals` member), each with a way to go and change it. */
 function followingGoals(error: unknown): { id: string; name: string }[] {
-  const goals = problemMember(error, 'goals');
-  if (!Array.isArray(goals)) return [];
-  return goals.flatMap((g: unknown) => (g && typeof g === 'object' && 'id' in g && 'name' in g ? [{ id: String(g.id), name: String(g.name) }] : []));
+  return problemMember(error, 'goals') ?? [];
 }
 
 function FollowingGoals({ goals }: { goals: { id: string; name: string }[] }) {

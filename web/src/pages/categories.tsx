@@ -190,8 +190,7 @@ function DeleteCategory({ category, all, onClose, onReload }: { category: Catego
 function InUse({ error }: { error: unknown }) {
   const budgets = useBudgets();
   if (problemMember(error, 'inUse') !== true) return null;
-  const ids = problemMember(error, 'budgetIds');
-  const names = Array.isArray(ids) ? ids.map((id) => budgets.data?.items.find((b) => b.id === id)?.name ?? String(id)) : [];
+  const names = (problemMember(error, 'budgetIds') ?? []).map((id) => budgets.data?.items.find((b) => b.id === id)?.name ?? id);
   return (
     <div className="notice">
       {names.length > 0 && (
