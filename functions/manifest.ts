@@ -203,6 +203,7 @@ export const functions: FunctionDef[] = [
   http('rules-update', 'PATCH /rules/{id}', rules.updateRule, 'rules/update', ['table:write']),
   http('rules-delete', 'DELETE /rules/{id}', rules.deleteRule, 'rules/delete', ['table:write']),
   http('rules-preview', 'POST /rules/{id}/preview', rules.previewRule, 'rules/preview', ['table:read'], { timeoutSeconds: 29, throttle: { rate: 10, burst: 20 }, reservedConcurrency: 5 }),
+  http('rules-preview-draft', 'POST /rules/preview', rules.previewDraftRule, 'rules/preview-draft', ['table:read'], { timeoutSeconds: 29, throttle: { rate: 10, burst: 20 }, reservedConcurrency: 5 }),
 
   // savings goals (progress read from the goal, the account and the monthly rollups)
   http('goals-list', 'GET /goals', goals.listGoals, 'goals/list', ['table:read']),

@@ -74,22 +74,42 @@ export const updateRule = route({
   concurrency: 'if-match',
 });
 export const deleteRule = route({ summary: 'Delete a rule', auth: 'user', params: IdParams, concurrency: 'if-match' });
+/** What a preview answers: the transactions a rule would change, and how. */
+const RulePreview = z.object({
+  ruleId: z.string(),
+  examined: z.int(),
+  matches: z.array(
+    z.object({
+      transactionId: z.string(),
+      date: z.string(),
+      description: z.string(),
+      changes: z.object({ categoryId: z.optional(z.object({ from: z.nullable(z.string()), to: z.string() })), tags: z.optional(z.object({ from: z.array(z.string()), to: z.array(z.string()) })) }),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+const PreviewQuery = z.strictObject({ limit: PageLimit(PAGE_LIMITS.rulePreview.max, PAGE_LIMITS.rulePreview.default) });
 export const previewRule = route({
   summary: 'Which existing transactions a rule would change, and how',
   auth: 'user',
   params: IdParams,
-  query: z.strictObject({ limit: PageLimit(PAGE_LIMITS.rulePreview.max, PAGE_LIMITS.rulePreview.default) }),
-  response: z.object({
-    ruleId: z.string(),
-    examined: z.int(),
-    matches: z.array(
-      z.object({
-        transactionId: z.string(),
-        date: z.string(),
-        description: z.string(),
-        changes: z.object({ categoryId: z.optional(z.object({ from: z.nullable(z.string()), to: z.string() })), tags: z.optional(z.object({ from: z.array(z.string()), to: z.array(z.string()) })) }),
-      }),
-    ),
-    truncated: z.boolean(),
+  query: PreviewQuery,
+  response: RulePreview,
+});
+
+/** The preview of a rule not saved yet: the body of a create, answered as {@link previewRule} with `ruleId: null`. */
+export const previewDraftRule = route({
+  summary: 'Which existing transactions an unsaved rule would change, and how',
+  description:
+    'The body of `POST /rules` (only `conditions` and `actions` are needed); nothing is saved. The rule is validated and its pattern compiled as on saving (linear-time matching), then run over your newest transactions with the same bounds as `POST /rules/{id}/preview` (at most 5,000 read, `limit` matches).',
+  auth: 'user',
+  query: PreviewQuery,
+  body: z.strictObject({
+    name: z.optional(RuleBody.name),
+    priority: z.optional(RuleBody.priority),
+    enabled: z.optional(RuleBody.enabled),
+    conditions: RuleConditions,
+    actions: RuleActions,
   }),
+  response: z.extend(RulePreview, { ruleId: z.null() }),
 });

@@ -74,6 +74,7 @@ export const ROUTE_KEYS: readonly string[] = [
   'POST /imports',
   'POST /reports/unsubscribe',
   'POST /rules',
+  'POST /rules/preview',
   'POST /rules/{id}/preview',
   'POST /transactions',
   'POST /transactions/add',

@@ -156,7 +156,26 @@ export async function previewRule(userId: string, id: string, limit: number) {
   const rule = await store.getRule(userId, id);
   if (!rule) throw new NotFoundError(`No rule ${id}.`);
   // The stored program, as transaction writes run it.
-  const compiled = compileStoredRules([{ ...asDomain(rule), enabled: true }]);
+  return { ruleId: id, ...(await previewCompiled(userId, compileStoredRules([{ ...asDomain(rule), enabled: true }]), limit)) };
+}
+
+/**
+ * {@link previewRule} of a rule not saved yet (the body of a create): validated and its pattern compiled as on saving,
+ * then run from that program over the same transactions with the same bounds. Nothing is written.
+ */
+export async function previewDraftRule(userId: string, input: Pick<RuleInput, 'conditions' | 'actions'> & Partial<RuleInput>, limit: number) {
+  let valid: Rule;
+  try {
+    valid = validateRule({ id: 'draft', name: input.name ?? 'Draft', priority: input.priority ?? 0, enabled: true, conditions: input.conditions, actions: input.actions });
+  } catch (e) {
+    prefixed(e);
+  }
+  await assertReferences(userId, valid);
+  return { ruleId: null, ...(await previewCompiled(userId, compileStoredRules([valid]), limit)) };
+}
+
+/** The transactions one compiled rule would change (newest first, reading up to 5,000), at most `limit` of them. */
+async function previewCompiled(userId: string, compiled: CompiledRules, limit: number) {
   const matches: { transactionId: string; date: string; description: string; changes: Record<string, unknown> }[] = [];
   let examined = 0;
   let more = false;
@@ -168,10 +187,10 @@ export async function previewRule(userId: string, id: string, limit: number) {
       if (out.categoryId !== t.categoryId && out.categoryId) changes.categoryId = { from: t.categoryId, to: out.categoryId };
       if (out.tags.join('\u0000') !== t.tags.join('\u0000')) changes.tags = { from: t.tags, to: out.tags };
       if (Object.keys(changes).length) matches.push({ transactionId: t.id, date: t.date, description: t.description, changes });
-      if (matches.length >= limit) return { ruleId: id, examined, matches, truncated: true };
+      if (matches.length >= limit) return { examined, matches, truncated: true };
     }
     more = page.cursor !== undefined;
     if (examined >= 5000) break;
   }
-  return { ruleId: id, examined, matches, truncated: more };
+  return { examined, matches, truncated: more };
 }

@@ -20,7 +20,7 @@ describe('rules (browser)', () => {
     await browser?.close();
   });
 
-  it('previews a new rule on the seeded transactions before turning it on, reorders, answers a stale edit with the 412, and deletes', async () => {
+  it('previews an unsaved rule on the seeded transactions, saves it on, reorders, answers a stale edit with the 412, and deletes', async () => {
     const user = await newUser('Browser Rules');
     const token = user.accessToken;
     const acc = (await call('POST', '/accounts', { token, body: { name: 'Giro', type: 'checking', currency: 'EUR' } })).body;
@@ -38,13 +38,16 @@ describe('rules (browser)', () => {
     await form.getByLabel('Description contains').fill('netflix');
     await form.getByLabel('Set category').selectOption({ label: 'Entertainment › Streaming & subscriptions' });
     await form.getByLabel('Add tags').fill('tv, monthly');
-    await form.getByRole('button', { name: 'Save switched off and preview' }).click();
+    await form.getByRole('button', { name: 'Preview' }).click();
 
-    const preview = page.getByRole('dialog', { name: 'Preview: Streaming' });
+    // The draft is previewed before anything is saved (POST /rules/preview).
+    const preview = form.getByRole('region', { name: 'Preview of this rule' });
     await expect.poll(() => preview.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^2 of 3 transactions examined would change/);
-    // What the screen lists is what the API's preview answers (a category the learned model already set may match).
-    let [rule] = (await call('GET', '/rules', { token })).body.items as Rule[];
-    const answer = (await call('POST', `/rules/${rule?.id}/preview`, { token })).body as { matches: { description: string; changes: { categoryId?: { to: string } } }[] };
+    expect((await call('GET', '/rules', { token })).body.items).toEqual([]);
+    // What the screen lists is what the API's draft preview answers (a category the learned model already set may match).
+    const draft = { conditions: { descriptionContains: 'netflix' }, actions: { categoryId: 'entertainment.streaming', tags: ['tv', 'monthly'] } };
+    const answer = (await call('POST', '/rules/preview', { token, body: draft })).body as { ruleId: null; matches: { description: string; changes: { categoryId?: { to: string } } }[] };
+    expect(answer.ruleId).toBeNull();
     expect(answer.matches.map((m) => m.description).sort()).toEqual(['NETFLIX.COM 4471', 'Netflix International']);
     for (const m of answer.matches) {
       const row = preview.getByRole('row', { name: new RegExp(m.description.replace('.', '\\.')) });
@@ -52,12 +55,12 @@ describe('rules (browser)', () => {
       if (m.changes.categoryId) await row.getByText(/Category: .* → Entertainment › Streaming & subscriptions/).waitFor();
     }
     expect(await preview.getByRole('row', { name: /Spotify/ }).count()).toBe(0);
-    expect(rule).toMatchObject({ name: 'Streaming', enabled: false, conditions: { descriptionContains: 'netflix' }, actions: { categoryId: 'entertainment.streaming', tags: ['tv', 'monthly'] } });
     await checkScreen(page, 'rules-preview');
 
-    await preview.getByRole('button', { name: 'Turn rule on' }).click();
-    await preview.waitFor({ state: 'detached' });
-    await expect.poll(async () => ((await call('GET', '/rules', { token })).body.items as Rule[])[0]?.enabled, { timeout: 20_000 }).toBe(true);
+    await form.getByRole('button', { name: 'Save and turn on' }).click();
+    await form.waitFor({ state: 'detached' });
+    let [rule] = (await call('GET', '/rules', { token })).body.items as Rule[];
+    expect(rule).toMatchObject({ name: 'Streaming', enabled: true, ...draft });
     await page.getByRole('rowheader', { name: 'Streaming', exact: true }).waitFor();
 
     const music = (await call('POST', '/rules', { token, body: { name: 'Music', priority: 200, conditions: { descriptionContains: 'spotify' }, actions: { categoryId: 'entertainment.streaming' } } })).body as Rule;

@@ -643,6 +643,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which existing transactions an unsaved rule would change, and how
+         * @description The body of `POST /rules` (only `conditions` and `actions` are needed); nothing is saved. The rule is validated and its pattern compiled as on saving (linear-time matching), then run over your newest transactions with the same bounds as `POST /rules/{id}/preview` (at most 5,000 read, `limit` matches).
+         */
+        post: operations["rules-preview-draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/goals": {
         parameters: {
             query?: never;
@@ -5741,6 +5761,129 @@ export interface operations {
                 content: {
                     "application/json": {
                         ruleId: string;
+                        examined: number;
+                        matches: {
+                            transactionId: string;
+                            date: string;
+                            description: string;
+                            changes: {
+                                categoryId?: {
+                                    from: string | null;
+                                    to: string;
+                                };
+                                tags?: {
+                                    from: string[];
+                                    to: string[];
+                                };
+                            };
+                        }[];
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request (each wrong field listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or signed-out token (a problem document from Tally, not API Gateway: `WWW-Authenticate: Bearer realm="tally"`, with `error="invalid_token"` when a token was sent) */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From API Gateway, not Tally: the body is over its 10 MB limit. Body `{"message":"Request Entity Too Large"}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, not Tally: the stage or route throttle is exhausted; retry with back-off. Body `{"message":"Too Many Requests"}`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, not Tally: the function failed (a bug). Body `{"message":"Internal Server Error"}`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway when no answer came within its 30 s integration timeout: `{"message":"Service Unavailable"}` without a Content-Type. (Tally's own 503, for a database outage, is a problem document with Retry-After.) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-preview-draft": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (default 100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    priority?: number;
+                    enabled?: boolean;
+                    conditions: {
+                        descriptionContains?: string;
+                        descriptionRegex?: string;
+                        /** @description Integer minor units, 0 to 10,000,000,000,000 (the ceiling of one amount). */
+                        amountMin?: number;
+                        /** @description Integer minor units, 0 to 10,000,000,000,000 (the ceiling of one amount). */
+                        amountMax?: number;
+                        accountId?: string;
+                        currency?: string;
+                        /** @enum {string} */
+                        type?: "expense" | "income" | "transfer";
+                    };
+                    actions: {
+                        categoryId?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ruleId: null;
                         examined: number;
                         matches: {
                             transactionId: string;

@@ -8,11 +8,10 @@ import { decimalToMinor, formatMoney, minorToDecimal } from '../lib/format';
 import { Field, SelectField } from './field';
 import { categoryLabels, useAccounts, useCategories, type Account } from './plan-data';
 import { Dialog, SaveProblem } from './plan-ui';
+import { PreviewTable } from './plan-rule-preview';
 
 type Json<T> = T extends { responses: { 200: { content: { 'application/json': infer B } } } } ? B : never;
 export type Rule = Json<paths['/rules']['get']>['items'][number];
-/** The answer of POST /rules/{id}/preview. */
-export type RulePreview = Json<paths['/rules/{id}/preview']['post']>;
 type Conditions = Rule['conditions'];
 type Actions = Rule['actions'];
 type TxType = NonNullable<Conditions['type']>;
@@ -112,26 +111,44 @@ function useSaveRule(rule: Rule | undefined, onSaved: (id: string) => void) {
   });
 }
 
+/** The preview of the form's draft, not saved (POST /rules/preview): nothing is written. */
+function useDraftPreview() {
+  return useMutation({
+    mutationFn: ({ conditions, actions }: Pick<Rule, 'conditions' | 'actions'>) => ok(api.POST('/rules/preview', { params: { query: { limit: 100 } }, body: { conditions, actions } })),
+  });
+}
+
 /**
- * Create or edit a rule. The API previews only a stored rule (POST /rules/{id}/preview), so a new rule is previewed by
- * saving it switched off first; it is turned on from the preview.
+ * Create or edit a rule. A new rule can be previewed on the existing transactions before it is saved (the draft as
+ * typed; a change to the form clears the preview), then saved on or off.
  */
 export function RuleForm({ rule, onClose, onSaved, onReload }: { rule?: Rule; onClose: () => void; onSaved: (id: string) => void; onReload?: () => void }) {
   const base = useMe().data?.baseCurrency ?? 'EUR';
   const [draft, setDraft] = useState(() => draftOf(rule, base));
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useSaveRule(rule, onSaved);
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const preview = useDraftPreview();
+  const labels = categoryLabels(useCategories().data?.items);
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => {
+    preview.reset();
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
   const submit = (enabled: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
     const { body, errors } = bodyOf({ ...draft, enabled }, base);
     setLocal(errors);
     if (body) save.mutate(body);
   };
-  const fields = { ...(save.error instanceof ApiError ? save.error.fieldErrors() : {}), ...local };
+  const runPreview = () => {
+    const { body, errors } = bodyOf(draft, base);
+    setLocal(errors);
+    if (body) preview.mutate(body);
+  };
+  const failed = save.error ?? preview.error;
+  const fields = { ...(failed instanceof ApiError ? failed.fieldErrors() : {}), ...local };
   return (
     <Dialog title={rule ? `Edit ${rule.name}` : 'New rule'} onClose={onClose}>
-      <form onSubmit={submit(rule ? draft.enabled : false)} noValidate>
+      <form onSubmit={submit(rule ? draft.enabled : true)} noValidate>
         <div className="row">
           <Field label="Name" required value={draft.name} onChange={(e) => set('name')(e.target.value)} error={fields['body.name']} />
           <Field label="Priority" inputMode="numeric" value={draft.priority} onChange={(e) => set('priority')(e.target.value)} error={fields['body.priority']} hint="Lower applies first" />
@@ -143,22 +160,33 @@ export function RuleForm({ rule, onClose, onSaved, onReload }: { rule?: Rule; on
             <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled')(e.target.checked)} /> On (applies to new and imported transactions)
           </label>
         )}
-        <SaveProblem error={save.error} {...(onReload ? { onReload } : {})} />
-        <FormButtons isNew={!rule} busy={save.isPending} onOn={() => submit(true)()} onCancel={onClose} />
+        {preview.data && (
+          <section aria-label="Preview of this rule">
+            <p className="muted">Which of your existing transactions this rule would change, newest first. Nothing is saved or changed by a preview.</p>
+            <PreviewTable preview={preview.data} labels={labels} />
+          </section>
+        )}
+        <SaveProblem error={failed} {...(onReload ? { onReload } : {})} />
+        <FormButtons isNew={!rule} busy={save.isPending || preview.isPending} onOff={() => submit(false)()} onPreview={runPreview} onCancel={onClose} />
       </form>
     </Dialog>
   );
 }
 
-function FormButtons({ isNew, busy, onOn, onCancel }: { isNew: boolean; busy: boolean; onOn: () => void; onCancel: () => void }) {
+function FormButtons({ isNew, busy, onOff, onPreview, onCancel }: { isNew: boolean; busy: boolean; onOff: () => void; onPreview: () => void; onCancel: () => void }) {
   return (
     <div className="row" style={{ marginTop: '1rem' }}>
+      {isNew && (
+        <button type="button" className="secondary" disabled={busy} onClick={onPreview}>
+          Preview
+        </button>
+      )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Saving…' : isNew ? 'Save switched off and preview' : 'Save changes'}
+        {busy ? 'Working…' : isNew ? 'Save and turn on' : 'Save changes'}
       </button>
       {isNew && (
-        <button type="button" className="secondary" disabled={busy} onClick={onOn}>
-          Save and turn on
+        <button type="button" className="secondary" disabled={busy} onClick={onOff}>
+          Save switched off
         </button>
       )}
       <button type="button" className="secondary" onClick={onCancel}>

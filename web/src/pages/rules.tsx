@@ -4,9 +4,9 @@ import { api, ifMatch, ok } from '../api/client';
 import { useMe } from '../api/queries';
 import { useAccounts, useCategories, categoryLabels } from '../components/plan-data';
 import { Dialog } from '../components/plan-ui';
-import { RuleForm, describeActions, describeConditions, type Rule, type RulePreview } from '../components/plan-rule-form';
+import { RuleForm, describeActions, describeConditions, type Rule } from '../components/plan-rule-form';
+import { PreviewTable } from '../components/plan-rule-preview';
 import { Empty, ProblemMessage, QueryState } from '../components/states';
-import { formatDate } from '../lib/format';
 
 type Editing = { mode: 'create' } | { mode: 'edit' | 'delete' | 'preview'; id: string } | null;
 
@@ -33,7 +33,7 @@ export default function Rules() {
       <QueryState query={rules} label="Loading rules…">
         {(data) => (data.items.length === 0 ? <Empty title="No rules yet">A rule such as “description contains REWE → Groceries” categorises every such transaction for you.</Empty> : <RuleTable items={data.items} onPick={(mode, id) => setEditing({ mode, id })} />)}
       </QueryState>
-      {editing?.mode === 'create' && <RuleForm onClose={close} onSaved={(id) => setEditing({ mode: 'preview', id })} />}
+      {editing?.mode === 'create' && <RuleForm onClose={close} onSaved={close} />}
       {editing?.mode === 'edit' && current && <RuleForm key={current.version} rule={current} onClose={close} onReload={reload} onSaved={close} />}
       {editing?.mode === 'delete' && current && <DeleteRule key={current.version} rule={current} onClose={close} onReload={reload} />}
       {editing?.mode === 'preview' && current && <PreviewRule rule={current} onClose={close} />}
@@ -190,46 +190,5 @@ function PreviewRule({ rule, onClose }: { rule: Rule; onClose: () => void }) {
         </button>
       </div>
     </Dialog>
-  );
-}
-
-
-function PreviewTable({ preview, labels }: { preview: RulePreview; labels: Map<string, string> }) {
-  const name = (id: string | null) => (id ? (labels.get(id) ?? id) : 'uncategorised');
-  return (
-    <>
-      <p role="status">
-        {preview.matches.length} of {preview.examined} transactions examined would change{preview.truncated ? ' (more may follow: the preview stops at its limit)' : ''}.
-      </p>
-      {preview.matches.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Description</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.matches.map((m) => (
-                <tr key={m.transactionId}>
-                  <td>{formatDate(m.date)}</td>
-                  <td>{m.description}</td>
-                  <td>
-                    {m.changes.categoryId && (
-                      <div>
-                        Category: {name(m.changes.categoryId.from)} → {name(m.changes.categoryId.to)}
-                      </div>
-                    )}
-                    {m.changes.tags && <div>Tags: {m.changes.tags.to.join(', ') || 'none'}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
   );
 }
