@@ -113,7 +113,7 @@ export function AdviceItem({ a, names, onApplied }: { a: Advice; names: Map<stri
   const shown = apply.data ?? feedback.data ?? a;
   const canApply = a.kind === 'budgets.suggested' && shown.status === 'open';
   return (
-    <li className="card" data-testid="advice">
+    <li className="card" data-testid="advice" data-advice-id={a.id}>
       <div className={s.head}>
         <h2 style={{ margin: 0, fontSize: '1.05rem' }}>{a.title}</h2>
         <StatusBadge {...STATUS[shown.status]} />
