@@ -34,6 +34,8 @@ export interface DuplicateReport {
   transactionId: string | null;
   duplicateOfRow: number | null;
   reason: string;
+  /** The matched transaction as the worker read it (listed entries only; see the import contract). */
+  matched?: { date: string; amount: number; currency: string; description: string };
 }
 
 /** Parsed rows wait 3 days for the worker; the report is kept 90 days. */
@@ -169,7 +171,7 @@ export async function getReport(userId: string, importId: string): Promise<{ dup
   for await (const page of queryPages(input)) {
     for (const item of page.items) {
       for (const e of JSON.parse(String(item.entries)) as ({ k: 'd' } & DuplicateReport | { k: 'e'; row: number; message: string })[]) {
-        if (e.k === 'd') duplicates.push({ row: e.row, transactionId: e.transactionId, duplicateOfRow: e.duplicateOfRow, reason: e.reason });
+        if (e.k === 'd') duplicates.push({ row: e.row, transactionId: e.transactionId, duplicateOfRow: e.duplicateOfRow, reason: e.reason, ...(e.matched ? { matched: e.matched } : {}) });
         else errors.push({ row: e.row, message: e.message });
       }
     }

@@ -60,7 +60,23 @@ export const ImportReport = z.object({
   processed: z.int(),
   imported: z.int(),
   duplicates: z
-    .array(z.object({ row: z.int(), transactionId: z.nullable(z.string()), duplicateOfRow: z.nullable(z.int()), reason: z.string() }))
+    .array(
+      z.object({
+        row: z.int(),
+        transactionId: z.nullable(z.string()),
+        duplicateOfRow: z.nullable(z.int()),
+        reason: z.string(),
+        matched: z.optional(
+          z
+            .object({ date: z.string(), amount: z.int(), currency: z.string(), description: z.string() })
+            .check(
+              z.describe(
+                'The transaction `transactionId` names, as the import saw it when it found the duplicate: its date, its amount signed as the account sees it (integer minor units of `currency`; negative = money out, like the file’s rows) and the first 120 characters of its description. Absent for a duplicate of an earlier row, and on reports written before it was added.',
+              ),
+            ),
+        ),
+      }),
+    )
     .check(z.maxLength(IMPORT_LIMITS.maxReportEntriesListed), z.describe(`Rows not written because they duplicate a transaction or an earlier row, with the reason: the first ${IMPORT_LIMITS.maxReportEntriesListed}, in row order.`)),
   duplicateCount: z.int().check(z.describe('How many rows were duplicates in all (may exceed the entries listed in `duplicates`).')),
   errors: z

@@ -268,13 +268,23 @@ async function duplicatesOf(userId: string, importId: string, accountId: string,
   // This import's own rows (an earlier delivery wrote them) are not duplicates of themselves.
   const existing = (await existingInRange(userId, accountId, addDays(first, -3), addDays(last, 3))).filter((t) => !t.id.startsWith(`${importId}-`));
   const matches = findDuplicates(rows.map((r) => ({ ...r, accountId })), existing);
-  return matches.map((m) => ({
-    row: m.row,
-    transactionId: m.duplicateOf.kind === 'existing' ? m.duplicateOf.id : null,
-    duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
-    reason: m.reason,
-  }));
+  const byId = new Map(existing.map((t) => [t.id, t]));
+  // The matched transaction was read for the detection: only the entries the report lists (the first rows) carry it.
+  const listed = new Set(matches.map((m) => m.row).sort((a, b) => a - b).slice(0, IMPORT_LIMITS.maxReportEntriesListed));
+  return matches.map((m) => {
+    const hit = m.duplicateOf.kind === 'existing' && listed.has(m.row) ? byId.get(m.duplicateOf.id) : undefined;
+    return {
+      row: m.row,
+      transactionId: m.duplicateOf.kind === 'existing' ? m.duplicateOf.id : null,
+      duplicateOfRow: m.duplicateOf.kind === 'file' ? m.duplicateOf.row : null,
+      reason: m.reason,
+      ...(hit ? { matched: { date: hit.date, amount: hit.amount, currency: hit.currency, description: [...hit.description].slice(0, MATCHED_DESCRIPTION_CHARS).join('') } } : {}),
+    };
+  });
 }
+
+/** How much of a matched transaction's description a duplicate entry repeats. */
+const MATCHED_DESCRIPTION_CHARS = 120;
 
 type ReportErrors = Awaited<ReturnType<typeof store.getReport>>['errors'];
 

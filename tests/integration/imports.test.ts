@@ -251,8 +251,9 @@ describe('duplicates', () => {
     const report = await importAndWait(u, { accountId, format: 'csv', content });
     expect(report).toMatchObject({ total: 6, imported: 4, errors: [] });
     expect([...report.duplicates].sort((a, b) => a.row - b.row)).toEqual([
-      { row: 2, transactionId: coffee, duplicateOfRow: null, reason: expect.stringMatching(/within 2 days/) },
-      { row: 6, transactionId: netflix, duplicateOfRow: null, reason: expect.stringMatching(/within 3 days/) },
+      // The matched transaction as the worker read it, so a client need not fetch it: its amount signed as the account sees it.
+      { row: 2, transactionId: coffee, duplicateOfRow: null, reason: expect.stringMatching(/within 2 days/), matched: { date: '2024-05-10', amount: -450, currency: 'EUR', description: 'STARBUCKS STORE #12345 SEATTLE WA' } },
+      { row: 6, transactionId: netflix, duplicateOfRow: null, reason: expect.stringMatching(/within 3 days/), matched: { date: '2024-05-01', amount: -1549, currency: 'EUR', description: 'NETFLIX' } },
     ]);
     expect(await transactionsOf(u, accountId)).toHaveLength(3 + 4);
   });

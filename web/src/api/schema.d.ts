@@ -5164,6 +5164,13 @@ export interface operations {
                             transactionId: string | null;
                             duplicateOfRow: number | null;
                             reason: string;
+                            /** @description The transaction `transactionId` names, as the import saw it when it found the duplicate: its date, its amount signed as the account sees it (integer minor units of `currency`; negative = money out, like the file’s rows) and the first 120 characters of its description. Absent for a duplicate of an earlier row, and on reports written before it was added. */
+                            matched?: {
+                                date: string;
+                                amount: number;
+                                currency: string;
+                                description: string;
+                            };
                         }[];
                         /** @description How many rows were duplicates in all (may exceed the entries listed in `duplicates`). */
                         duplicateCount: number;

@@ -97,8 +97,9 @@ function Finished({ report, records, onAgain }: { report: ImportReport; records:
 const rowText = (records: CsvRecord[] | undefined, row: number) => records?.find((r) => r.line === row)?.cells.join(' · ');
 
 function Duplicates({ report, records }: { report: ImportReport; records: CsvRecord[] | undefined }) {
-  const matches = useMatchedTransactions(report.duplicates.flatMap((d) => (d.transactionId ? [d.transactionId] : [])));
-  const byId = new Map(matches.flatMap((m) => (m.data ? [[m.data.id, m.data] as const] : [])));
+  // The report carries what each duplicate matched; only a report written before it did needs the transactions read.
+  const matches = useMatchedTransactions(report.duplicates.flatMap((d) => (d.transactionId && !d.matched ? [d.transactionId] : [])));
+  const byId = new Map(matches.flatMap((m) => (m.data ? [[m.data.id, seen(m.data)] as const] : [])));
   if (report.duplicates.length === 0) return null;
   return (
     <>
@@ -124,7 +125,7 @@ function Duplicates({ report, records }: { report: ImportReport; records: CsvRec
               <tr key={d.row}>
                 <td>{d.row}</td>
                 <td>{rowText(records, d.row) ?? '—'}</td>
-                <td>{d.transactionId ? <Matched tx={byId.get(d.transactionId)} id={d.transactionId} /> : `Line ${d.duplicateOfRow ?? '?'} of this file`}</td>
+                <td>{d.transactionId ? <Matched tx={d.matched ?? byId.get(d.transactionId)} id={d.transactionId} /> : `Line ${d.duplicateOfRow ?? '?'} of this file`}</td>
                 <td>{d.reason}</td>
               </tr>
             ))}
@@ -135,11 +136,17 @@ function Duplicates({ report, records }: { report: ImportReport; records: CsvRec
   );
 }
 
-function Matched({ tx, id }: { tx: Transaction | undefined; id: string }) {
+/** What a duplicate matched: the report's `matched` member (the amount signed as the account sees it). */
+type MatchedTx = NonNullable<ImportReport['duplicates'][number]['matched']>;
+
+/** A transaction read from the API, in the report's shape. */
+const seen = (tx: Transaction): MatchedTx => ({ date: tx.date, description: tx.description, amount: tx.type === 'expense' ? -tx.amount : tx.amount, currency: tx.currency });
+
+function Matched({ tx, id }: { tx: MatchedTx | undefined; id: string }) {
   if (!tx) return <span className="muted">Transaction {id}</span>;
   return (
     <span>
-      Existing: {formatDate(tx.date)} · {tx.description} · <Money minor={tx.type === 'expense' ? -tx.amount : tx.amount} currency={tx.currency} />
+      Existing: {formatDate(tx.date)} · {tx.description} · <Money minor={tx.amount} currency={tx.currency} />
     </span>
   );
 }
