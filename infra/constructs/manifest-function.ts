@@ -269,6 +269,8 @@ export class ManifestFunction extends Construct {
       this.props.cursorSecret.grantRead(fn);
     } else if (access === 'email:send') {
       emailIdentity.grantSendEmail(fn);
+    } else if (access === 'link:web') {
+      // A link, not a resource: PUBLIC_WEB_URL in the environment (environmentFor) and no grant.
     } else if (access.startsWith('queue:')) {
       const name = access.slice('queue:'.length);
       const queue = queues[name];

@@ -68,7 +68,7 @@ export async function startImport(userId: string, body: Body, idempotency?: Impo
   // At most one import per user is queued or running (dry runs included): the slot is claimed before the file is
   // read, so a refused request costs no parsing, and given back when this request stores nothing.
   const importId = newId(now.getTime());
-  if (!(await claimImportSlot(userId, importId, now, SLOT_SECONDS))) {
+  if (!(await claimSlot(userId, importId, now))) {
     const replay = key ? await replayOf(userId, key, hash) : undefined;
     if (replay) return replay; // the same request, sent twice at once
     const running = await importSlotHolder(userId, now);
@@ -85,6 +85,20 @@ export async function startImport(userId: string, body: Body, idempotency?: Impo
     await releaseImportSlot(userId, importId).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Claims the user's import slot. A holder whose job already says completed or failed has finished: its worker gives
+ * the slot back just after writing that status, so a client that waited for it is not refused in between.
+ */
+async function claimSlot(userId: string, importId: string, now: Date): Promise<boolean> {
+  if (await claimImportSlot(userId, importId, now, SLOT_SECONDS)) return true;
+  const holder = await importSlotHolder(userId, now);
+  if (holder === undefined) return claimImportSlot(userId, importId, now, SLOT_SECONDS);
+  const job = await store.getJob(userId, holder);
+  if (job?.status !== 'completed' && job?.status !== 'failed') return false;
+  await releaseImportSlot(userId, holder);
+  return claimImportSlot(userId, importId, now, SLOT_SECONDS);
 }
 
 /** Reads and stores the file of an import whose slot is claimed, and records the job with its ImportRequested. */

@@ -70,6 +70,25 @@ describe('startImport', () => {
     expect(store.jobs.size).toBe(1);
     expect(store.jobs.has(`u1/${importId}`)).toBe(true);
   });
+
+  it('takes the slot from an import whose job already says completed or failed (its worker gives the slot back just after)', async () => {
+    // Prepare: the first import's job is written terminal while its worker still holds the slot
+    const first = await importFile(csv(['2024-03-01,-1.00,A,']));
+    const job = store.jobs.get(`u1/${first.importId}`);
+    if (!job) throw new Error('no job');
+    for (const status of ['completed', 'failed'] as const) {
+      store.jobs.set(`u1/${first.importId}`, { ...job, status });
+      store.slots.set('u1', first.importId);
+      // Act / Assess: the next file is accepted at once and holds the slot
+      const next = await importFile(csv(['2024-03-02,-2.00,B,']));
+      expect(next.reply.status).toBe(202);
+      expect(store.slots.get('u1')).toBe(next.importId);
+      store.slots.set('u1', first.importId);
+    }
+    // …but a holder still queued or processing keeps it
+    store.jobs.set(`u1/${first.importId}`, { ...job, status: 'processing' });
+    await expect(importFile(csv(['2024-03-03,-3.00,C,']))).rejects.toBeInstanceOf(ConflictError);
+  });
 });
 
 describe('runImport', () => {
