@@ -27,4 +27,5 @@ export const docs = route({
     'A deployment without a web app answers a self-contained HTML page instead; it also lists the problem types (`/docs#problem-<kind>`).',
   auth: 'public',
   produces: 'text/html',
+  answers: { '302': { description: 'To the web app’s interactive API reference (Swagger UI), named in `Location`.' } },
 });

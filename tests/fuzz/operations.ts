@@ -22,6 +22,8 @@ export interface Operation {
   body?: { required: boolean; schema: Schema };
   /** The documented success: its status and, for JSON, its schema. */
   success: { status: number; mediaType?: string; schema?: Schema };
+  /** Every status under 400 the document lists (a route may answer 204 or 202, or redirect). */
+  documented: number[];
 }
 
 export interface OpenApiDocument {
@@ -64,6 +66,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         parameters: raw.parameters ?? [],
         ...(jsonBody ? { body: { required: raw.requestBody?.required ?? false, schema: jsonBody } } : {}),
         success: { status: Number(okCode), ...(mediaType ? { mediaType } : {}), ...(mediaType && content?.[mediaType]?.schema ? { schema: content[mediaType]?.schema } : {}) },
+        documented: Object.keys(raw.responses).map(Number).filter((c) => c < 400),
       });
     }
   }

@@ -1393,6 +1393,13 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            /** @description To the web app’s interactive API reference (Swagger UI), named in `Location`. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request (each wrong field listed in `errors`) */
             400: {
                 headers: {
