@@ -72,7 +72,12 @@ async function serve(dist: string, apiUrl: () => string | undefined, req: Incomi
     res.end('Method not allowed');
     return;
   }
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const path = decodedPath(req.url);
+  if (path === undefined) {
+    res.writeHead(400, { ...headers, 'content-type': 'text/plain' });
+    res.end('Bad request: the path is not valid percent-encoding');
+    return;
+  }
   if (path === '/config.json') {
     res.writeHead(200, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify({ apiUrl: api }));
@@ -88,6 +93,14 @@ async function serve(dist: string, apiUrl: () => string | undefined, req: Incomi
   }
   const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   return sendFile(res, file, headers, cache, req.method === 'HEAD');
+}
+
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file under dist for a path (a folder's index.html), never outside dist. */
