@@ -12,6 +12,17 @@ export interface StoredSeries {
   detected: boolean;
 }
 
+/** One series to store (see {@link RecurringPort.saveSeriesBatch}). */
+export interface SeriesWrite {
+  id: string;
+  series: Series;
+  /** The revision the series was read at (0: none stored). */
+  expectedRev: number;
+  detection: Detection | undefined;
+  /** Whether the series' last write left a detected recurring item (to mark inactive when `detection` is undefined). */
+  hadDetection: boolean;
+}
+
 /** A stored recurring item: the latest detection of its series, the user's status and a version for If-Match. */
 export interface RecurringRecord extends Detection {
   id: string;
@@ -38,6 +49,11 @@ export interface RecurringPort {
    * account is erased.
    */
   saveSeries(userId: string, id: string, series: Series, expectedRev: number, detection: Detection | undefined, hadDetection: boolean, now: Date): Promise<'saved' | 'conflict' | 'erased'>;
+  /**
+   * Stores several series of one user as `saveSeries` does, with one erasure check per transaction: the ids of the
+   * series not stored (their transaction was refused by a revision that moved: read them again), or `erased`.
+   */
+  saveSeriesBatch(userId: string, writes: SeriesWrite[], now: Date): Promise<{ erased: boolean; unsaved: string[] }>;
   /** Every recurring item of the user, active or not (bounded by the user's merchants; one Query). */
   listRecurring(userId: string): Promise<RecurringRecord[]>;
   getRecurring(userId: string, id: string): Promise<RecurringRecord | undefined>;

@@ -9,7 +9,7 @@ import * as store from '../adapters/recurring';
 import * as alertStore from '../adapters/alerts';
 import { newEvent } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
-import type { RecurringRecord, RecurringStatus } from '../ports/recurring';
+import type { RecurringRecord, RecurringStatus, SeriesWrite } from '../ports/recurring';
 import { logger } from '../observability';
 
 const noop = async () => undefined;
@@ -64,24 +64,42 @@ const viewOf = (t: TransactionSnapshot | null) =>
   t && { id: t.id, type: t.type, amount: t.amount, currency: t.currency, date: t.date, description: t.description, categoryId: t.categoryId, version: t.version };
 
 /**
- * Applies one series' changes and stores the series with its detection (conditional on the series' revision: a
- * conflict reads again), then raises the price-rise alert the detection calls for.
+ * Reads each pending series once and builds the writes of those the changes move (a duplicate or late delivery moves
+ * none), each with its detection.
  */
-async function updateSeries(userId: string, id: string, changes: SeriesChange[], now: Date): Promise<void> {
-  const first = changes[0] as SeriesChange;
-  for (let attempt = 1; ; attempt++) {
-    const stored = await store.getSeries(userId, id);
-    let series = stored?.series ?? emptySeries(first.direction, first.merchant);
+async function seriesWrites(userId: string, pending: Map<string, SeriesChange[]>): Promise<SeriesWrite[]> {
+  const ids = [...pending.keys()];
+  const stored = await Promise.all(ids.map((id) => store.getSeries(userId, id)));
+  const writes: SeriesWrite[] = [];
+  ids.forEach((id, i) => {
+    const changes = pending.get(id) ?? [];
+    const first = changes[0] as SeriesChange;
+    const current = stored[i];
+    let series = current?.series ?? emptySeries(first.direction, first.merchant);
     for (const c of changes) series = applyChange(series, c);
-    if (stored && series === stored.series) return; // nothing new: a duplicate or late delivery
-    const detection = detectRecurring(series.entries);
-    const result = await store.saveSeries(userId, id, series, stored?.rev ?? 0, detection, stored?.detected ?? false, now);
-    if (result === 'erased') return;
-    if (result === 'saved') {
-      if (detection?.priceChange) await raisePriceRise(userId, id, now);
-      return;
-    }
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`The series ${id} of user ${userId} kept changing under ${MAX_ATTEMPTS} attempts; the batch is retried.`);
+    if (current && series === current.series) return;
+    writes.push({ id, series, expectedRev: current?.rev ?? 0, detection: detectRecurring(series.entries), hadDetection: current?.detected ?? false });
+  });
+  return writes;
+}
+
+/**
+ * Applies one user's changes to their series and stores every series they move in one transaction with one erasure
+ * check (conditional on each series' revision: the series a conflict refused are read again), then raises the
+ * price-rise alerts the detections call for.
+ */
+async function updateUserSeries(userId: string, changes: Map<string, SeriesChange[]>, now: Date): Promise<void> {
+  let pending = changes;
+  for (let attempt = 1; ; attempt++) {
+    const writes = await seriesWrites(userId, pending);
+    if (writes.length === 0) return;
+    const result = await store.saveSeriesBatch(userId, writes, now);
+    if (result.erased) return;
+    const unsaved = new Set(result.unsaved);
+    for (const w of writes) if (!unsaved.has(w.id) && w.detection?.priceChange) await raisePriceRise(userId, w.id, now);
+    if (unsaved.size === 0) return;
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`The series of user ${userId} kept changing under ${MAX_ATTEMPTS} attempts; the batch is retried.`);
+    pending = new Map([...pending].filter(([id]) => unsaved.has(id)));
     await new Promise((r) => setTimeout(r, Math.random() * 50 * attempt));
   }
 }
@@ -109,35 +127,38 @@ async function raisePriceRise(userId: string, id: string, now: Date): Promise<vo
  * `recurring` queue: ledger events → each user's merchant series and the recurring payments detected in them.
  * Exact under duplicate and reordered delivery: a series is a set by transaction id with the version each entry was
  * written at and tombstones for removals (shared/domain/recurring/series.ts), stored conditionally on its revision
- * together with its detection. Transfers are left out; expenses and income are separate series.
+ * together with its detection. The batch is grouped by user: each user's series are written in one transaction with
+ * one erasure check, and a user whose write fails fails only their own messages. Transfers are left out; expenses
+ * and income are separate series.
  */
 export async function applyLedgerEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
   const failures: string[] = [];
-  const groups = new Map<string, { userId: string; id: string; changes: SeriesChange[]; messageIds: Set<string> }>();
+  const users = new Map<string, { series: Map<string, SeriesChange[]>; messageIds: Set<string> }>();
   for (const record of records) {
     try {
       const { event } = decodeRecord(record, contracts);
       const data = event.data as { userId: string; transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null };
+      const user = users.get(data.userId) ?? { series: new Map<string, SeriesChange[]>(), messageIds: new Set<string>() };
+      user.messageIds.add(record.messageId);
       for (const change of changesOf(viewOf(data.before), viewOf(data.after))) {
         const id = seriesId(change.direction, change.merchant);
-        const key = `${data.userId}/${id}`;
-        const group = groups.get(key) ?? { userId: data.userId, id, changes: [], messageIds: new Set<string>() };
-        group.changes.push(change);
-        group.messageIds.add(record.messageId);
-        groups.set(key, group);
+        user.series.set(id, [...(user.series.get(id) ?? []), change]);
       }
+      users.set(data.userId, user);
     } catch (error) {
       logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
       failures.push(record.messageId);
     }
   }
+  // One user's failure fails only that user's messages.
   await Promise.all(
-    [...groups.values()].map(async (g) => {
+    [...users].map(async ([userId, user]) => {
+      if (user.series.size === 0) return;
       try {
-        await updateSeries(g.userId, g.id, g.changes, now);
+        await updateUserSeries(userId, user.series, now);
       } catch (error) {
-        logger.error('Recurring update failed; the messages are retried', { userId: g.userId, series: g.id, error: error as Error });
-        failures.push(...g.messageIds);
+        logger.error('Recurring update failed; the user\'s messages are retried', { userId, error: error as Error });
+        failures.push(...user.messageIds);
       }
     }),
   );

@@ -1,5 +1,5 @@
 import type { Detection, Series } from '../../../shared/domain/recurring';
-import type { RecurringPort, RecurringRecord, RecurringStatus, StoredSeries } from '../../../shared/ports/recurring';
+import type { RecurringPort, RecurringRecord, RecurringStatus, SeriesWrite, StoredSeries } from '../../../shared/ports/recurring';
 
 /**
  * In-memory recurring storage with the DynamoDB adapter's observable behaviour: the series written conditionally on
@@ -10,10 +10,19 @@ export const memory = {
   series: new Map<string, StoredSeries>(),
   recurring: new Map<string, RecurringRecord>(),
   erased: new Set<string>(),
+  /** Transactions written (each with one erasure check), as the adapter would send them. */
+  transactions: 0,
+  /** Users whose writes throw (a failure of one user's group). */
+  failing: new Set<string>(),
+  /** Called before each transaction (a test moves a revision there, as a concurrent writer would). */
+  beforeWrite: undefined as ((userId: string) => void) | undefined,
   reset(): void {
     this.series = new Map();
     this.recurring = new Map();
     this.erased = new Set();
+    this.transactions = 0;
+    this.failing = new Set();
+    this.beforeWrite = undefined;
   },
 };
 
@@ -24,9 +33,32 @@ export async function getSeries(userId: string, id: string): Promise<StoredSerie
   return s && structuredClone(s);
 }
 
+/** Same chunk size as the adapter's. */
+const SERIES_PER_WRITE = 49;
+
+export async function saveSeriesBatch(userId: string, writes: SeriesWrite[], now: Date): Promise<{ erased: boolean; unsaved: string[] }> {
+  const unsaved: string[] = [];
+  for (let i = 0; i < writes.length; i += SERIES_PER_WRITE) {
+    const chunk = writes.slice(i, i + SERIES_PER_WRITE);
+    memory.beforeWrite?.(userId);
+    if (memory.failing.has(userId)) throw new Error(`write of ${userId} failed`);
+    memory.transactions++;
+    if (memory.erased.has(userId)) return { erased: true, unsaved: [] };
+    if (chunk.some((w) => (memory.series.get(k(userId, w.id))?.rev ?? 0) !== w.expectedRev)) {
+      unsaved.push(...chunk.map((w) => w.id));
+      continue;
+    }
+    for (const w of chunk) store(userId, w, now);
+  }
+  return { erased: false, unsaved };
+}
+
 export async function saveSeries(userId: string, id: string, series: Series, expectedRev: number, detection: Detection | undefined, hadDetection: boolean, now: Date): Promise<'saved' | 'conflict' | 'erased'> {
-  if (memory.erased.has(userId)) return 'erased';
-  if ((memory.series.get(k(userId, id))?.rev ?? 0) !== expectedRev) return 'conflict';
+  const r = await saveSeriesBatch(userId, [{ id, series, expectedRev, detection, hadDetection }], now);
+  return r.erased ? 'erased' : r.unsaved.length > 0 ? 'conflict' : 'saved';
+}
+
+function store(userId: string, { id, series, expectedRev, detection, hadDetection }: SeriesWrite, now: Date): void {
   memory.series.set(k(userId, id), structuredClone({ series, rev: expectedRev + 1, detected: detection !== undefined }));
   const current = memory.recurring.get(k(userId, id));
   if (detection) {
@@ -45,7 +77,6 @@ export async function saveSeries(userId: string, id: string, series: Series, exp
   } else if (hadDetection && current) {
     memory.recurring.set(k(userId, id), { ...current, active: false, version: current.version + 1, updatedAt: now.toISOString() });
   }
-  return 'saved';
 }
 
 export async function listRecurring(userId: string): Promise<RecurringRecord[]> {
@@ -66,4 +97,4 @@ export async function setRecurringStatus(userId: string, id: string, status: Rec
 }
 
 /** Compile-time proof that this memory store implements the port. */
-export const recurringMemoryImplementsPort: RecurringPort = { getSeries, saveSeries, listRecurring, getRecurring, setRecurringStatus };
+export const recurringMemoryImplementsPort: RecurringPort = { getSeries, saveSeries, saveSeriesBatch, listRecurring, getRecurring, setRecurringStatus };

@@ -150,3 +150,68 @@ describe('recurring consumer', () => {
     expect(items.map((i) => [i.merchant, i.type, i.period])).toEqual([['acme payroll', 'income', 'fortnightly']]);
   });
 });
+
+/** `msg` for another user (the snapshot's user id is not read: the event's is). */
+function userMsg(userId: string, after: TransactionSnapshot): SQSRecord {
+  const record = msg('TransactionRecorded', null, after);
+  const body = JSON.parse(record.body) as { data: { userId: string } };
+  body.data.userId = userId;
+  return { ...record, body: JSON.stringify(body) };
+}
+
+describe('recurring consumer: one write per user and batch', () => {
+  const merchants = ['NETFLIX.COM', 'SPOTIFY', 'REWE MARKT', 'STADTWERKE', 'FITX GYM'];
+  const batchOf = (userId: string, prefix: string) =>
+    merchants.flatMap((m, j) => months('2025-01-05', 2, () => 1000 + j, `${prefix}${j}-`).map((t) => userMsg(userId, { ...t, description: m })));
+
+  it('stores every series one user’s batch moves in one transaction with one erasure check', async () => {
+    const r = await applyLedgerEvents(batchOf('u1', 'a'), NOW);
+    expect(r.batchItemFailures).toEqual([]);
+    expect(memory.transactions).toBe(1);
+    expect([...memory.series.keys()].filter((key) => key.startsWith('u1/'))).toHaveLength(merchants.length);
+    expect([...memory.series.values()].every((s) => s.series.entries.length === 2)).toBe(true);
+  });
+
+  it('writes nothing again for a redelivered batch, and nothing at all for an erased user', async () => {
+    const batch = batchOf('u1', 'a');
+    await applyLedgerEvents(batch, NOW);
+    await applyLedgerEvents([...batch].reverse(), NOW);
+    expect(memory.transactions).toBe(1);
+    memory.erased.add('u2');
+    expect((await applyLedgerEvents(batchOf('u2', 'b'), NOW)).batchItemFailures).toEqual([]);
+    expect([...memory.series.keys()].some((key) => key.startsWith('u2/'))).toBe(false);
+  });
+
+  it('a failing user fails only their own messages; the other users’ series are stored', async () => {
+    const good = batchOf('u1', 'a');
+    const bad = batchOf('u3', 'c');
+    memory.failing.add('u3');
+    const r = await applyLedgerEvents([...good.slice(0, 4), ...bad, ...good.slice(4)], NOW);
+    expect(r.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(bad.map((m) => m.messageId).sort());
+    expect([...memory.series.keys()].filter((key) => key.startsWith('u1/'))).toHaveLength(merchants.length);
+    memory.failing.clear();
+    expect((await applyLedgerEvents(bad, NOW)).batchItemFailures).toEqual([]);
+    expect([...memory.series.keys()].filter((key) => key.startsWith('u3/'))).toHaveLength(merchants.length);
+  });
+
+  it('a concurrent writer moving one series refuses the transaction: the series are read again and every change lands once', async () => {
+    const first = batchOf('u1', 'a');
+    await applyLedgerEvents(first.slice(0, 2), NOW);
+    const netflix = seriesId('expense', 'netflix');
+    let moved = false;
+    memory.beforeWrite = (userId) => {
+      const s = memory.series.get(`${userId}/${netflix}`);
+      if (moved || !s) return;
+      moved = true;
+      // Another invocation stores the same series (same entries, next revision) meanwhile.
+      memory.series.set(`${userId}/${netflix}`, { ...s, rev: s.rev + 1 });
+    };
+    const r = await applyLedgerEvents([...first, ...batchOf('u1', 'd')], NOW);
+    expect(r.batchItemFailures).toEqual([]);
+    expect(moved).toBe(true);
+    expect(memory.transactions).toBe(3);
+    for (const s of memory.series.values()) expect(s.series.entries.map((e) => e.transactionId).sort()).toEqual([...new Set(s.series.entries.map((e) => e.transactionId))].sort());
+    expect(memory.series.get(`u1/${netflix}`)?.series.entries).toHaveLength(4);
+    expect([...memory.series.values()].map((s) => s.series.entries.length).reduce((a, b) => a + b, 0)).toBe(merchants.length * 4);
+  });
+});
