@@ -1,33 +1,26 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { on, queueConsumer } from '../../shared/async/handler';
-import { ALERT_LATENCY_METRIC, msSince } from '../../shared/async/lag';
-import { metrics } from '../../shared/observability';
-import { TransactionDeleted, TransactionRecorded, TransactionUpdated } from '../../events/transaction-changed';
-import { budgetStatuses, listBudgets } from '../../shared/use-cases/budgets';
+import { queueBatchConsumer } from '../../shared/async/handler';
+import { addLagOfBatch, ALERT_LATENCY_METRIC } from '../../shared/async/lag';
+import { budgetEvaluations, budgetStatuses, listBudgets } from '../../shared/use-cases/budgets';
 import { goalStatuses } from '../../shared/use-cases/goals';
-import { raiseAlerts, type AlertSources } from '../../shared/use-cases/alerts';
+import type { AlertSources } from '../../shared/use-cases/alerts';
+import { raiseAlertsOfBatch } from '../../shared/use-cases/alerts-batch';
 import { queueNamed } from '../queues';
 
-const sources: AlertSources = {
+/** The budgets and goals use cases the alert rules read (the chaos test computes its expected set from the same). */
+export const alertSources: AlertSources = {
   budgetStatuses: (userId, date) => budgetStatuses(userId, date),
   goalStatuses: (userId, asOf) => goalStatuses(userId, asOf),
   budgetStarts: async (userId) => new Map((await listBudgets(userId)).items.map((b) => [b.id, b.startDate ?? b.createdAt.slice(0, 10)])),
+  budgetEvaluations: (userId, touches) => budgetEvaluations(userId, touches),
 };
-
-/** Raises the event's alerts, then records the alert latency: ledger change → alerts stored. */
-async function raise(data: Parameters<typeof raiseAlerts>[0], occurredAt: string): Promise<void> {
-  await raiseAlerts(data, sources);
-  const latency = msSince(occurredAt);
-  if (latency !== undefined) metrics.addMetric(ALERT_LATENCY_METRIC, MetricUnit.Milliseconds, latency);
-}
 
 /**
  * `alerts` queue: every ledger event the analytics consumer has counted (forwarded only after its rollups are
- * written) → the alerts the data now raises, each stored once by its deterministic id (shared/use-cases/alerts.ts).
+ * written) → the alerts the data now raises, each stored once by its deterministic id. A batch is evaluated per user
+ * (shared/use-cases/alerts-batch.ts); then the alert latency of each event handled: ledger change → alerts stored.
  */
-export const handler = queueConsumer(
-  queueNamed('alerts'),
-  on(TransactionRecorded, (e) => raise(e.data, e.occurredAt)),
-  on(TransactionUpdated, (e) => raise(e.data, e.occurredAt)),
-  on(TransactionDeleted, (e) => raise(e.data, e.occurredAt)),
-);
+export const handler = queueBatchConsumer(queueNamed('alerts'), async (records) => {
+  const result = await raiseAlertsOfBatch(records, alertSources);
+  addLagOfBatch(ALERT_LATENCY_METRIC, records, result);
+  return result;
+});

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert, AlertDraft, AlertPreferences } from '../domain/alerts';
 import { mergePreferences } from '../domain/alerts';
 import { db, isConditionFailure, queryAll, queryPages, tableName } from './dynamo';
@@ -41,6 +41,45 @@ export async function putAlertOnce(userId: string, alert: AlertDraft, now: Date,
     const existing = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.alert(userId, alert.id), ConsistentRead: true }))).Item;
     return { outcome: 'exists', alert: existing ? toAlert(existing) : toAlert(item), emailPending: existing?.emailPending === true };
   }
+}
+
+/** Most keys of one BatchGetItem (DynamoDB). */
+const BATCH_GET_MAX = 100;
+
+/** Reads items by key (BatchGet, eventually consistent, only the `attributes` named), following unprocessed keys. */
+async function batchGet(itemKeys: Record<string, unknown>[], attributes: readonly string[]): Promise<Record<string, unknown>[]> {
+  const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < itemKeys.length; i += BATCH_GET_MAX) {
+    let left = itemKeys.slice(i, i + BATCH_GET_MAX);
+    for (let attempt = 0; left.length > 0; attempt++) {
+      if (attempt >= 8) throw new Error(`BatchGet left ${left.length} keys unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      const res = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: left, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } } }));
+      out.push(...(res.Responses?.[tableName()] ?? []));
+      left = (res.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of the alert ids the user already has, with each one's creation time and whether its email is still to be
+ * queued (one eventually consistent BatchGet per 100 ids: half a read unit per alert, where a refused conditional
+ * Put costs a write unit per KB). A stale read only misses an alert written moments ago, whose conditional Put is
+ * then refused as before; it cannot show `emailPending` cleared before it was.
+ */
+export async function existingAlerts(userId: string, ids: readonly string[]): Promise<Map<string, { createdAt: string; emailPending: boolean }>> {
+  const distinct = [...new Set(ids)];
+  const items = distinct.length === 0 ? [] : await batchGet(distinct.map((id) => keys.alert(userId, id)), ['id', 'createdAt', 'emailPending']);
+  return new Map(items.map((i) => [String(i.id), { createdAt: String(i.createdAt), emailPending: i.emailPending === true }]));
+}
+
+/** The days (of `days`) for which the user already has a digest marker (BatchGet). */
+export async function digestMarks(userId: string, days: readonly string[]): Promise<Set<string>> {
+  const distinct = [...new Set(days)];
+  const items = distinct.length === 0 ? [] : await batchGet(distinct.map((day) => keys.alertDigest(day, userId)), ['day']);
+  return new Set(items.map((i) => String(i.day)));
 }
 
 /** The email of an alert is queued: a redelivery does not queue it again. */

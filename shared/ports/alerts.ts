@@ -8,6 +8,8 @@ import type { Alert, AlertDraft, AlertPreferences } from '../domain/alerts';
  */
 export interface AlertsPort {
   putAlertOnce(userId: string, alert: AlertDraft, now: Date, emailPending?: boolean): Promise<{ outcome: 'created' | 'exists'; alert: Alert; emailPending: boolean }>;
+  /** Which of `ids` the user already has: creation time, and whether the email is still to be queued. */
+  existingAlerts(userId: string, ids: readonly string[]): Promise<Map<string, { createdAt: string; emailPending: boolean }>>;
   clearEmailPending(userId: string, id: string): Promise<void>;
   getAlert(userId: string, id: string): Promise<Alert | undefined>;
   listAlerts(userId: string, options: { unreadOnly: boolean; limit: number; start?: string; maxScanned?: number }): Promise<{ items: Alert[]; next?: string }>;
@@ -17,6 +19,8 @@ export interface AlertsPort {
   categoryExpenseAmounts(userId: string, categoryId: string, range: { from: string; to: string }, base: string, limit: number, excludeId: string): Promise<number[]>;
   /** Notes (idempotently) that the user has alerts of `day` for the daily digest. */
   markDigest(userId: string, day: string, now: Date): Promise<void>;
+  /** The days (of `days`) for which the user already has a digest marker. */
+  digestMarks(userId: string, days: readonly string[]): Promise<Set<string>>;
   /** The users marked for `day`'s digest, page by page. */
   digestUsers(day: string, pageSize?: number): AsyncGenerator<string[]>;
   /** A user's alerts created on `day` (UTC), oldest first. */

@@ -7,6 +7,7 @@ import { sendEmail } from '../adapters/email';
 import { newEvent } from '../adapters/outbox';
 import { getProfile } from '../adapters/profiles';
 import { publish } from '../adapters/queue';
+import { withCorrelationId } from '../correlation';
 import { claimReceipt, hasReceipt, putReceipt } from '../adapters/receipts';
 import {
   goalAlerts,
@@ -23,8 +24,23 @@ import {
   type GoalStatusView,
   type KindPreference,
 } from '../domain/alerts';
+import { UNCATEGORISED } from '../domain/analytics/fields';
 import { alertDigestEmail, alertEmail } from '../domain/emails/alert';
 import { NotFoundError, ValidationError } from '../domain/errors';
+
+/** A day on which a ledger change moved spending, and the categories it moved (`_uncategorised` for none). */
+export interface SpendingTouch {
+  date: string;
+  categoryIds: readonly string[];
+}
+
+/** One budget a touch can move: as of the touched day, as of its period's last day, and its first day. */
+export interface TouchedBudget {
+  /** The budget's first day: periods ending before it raise nothing (absent: no such limit). */
+  start?: string;
+  atDate: BudgetStatusView;
+  atEnd: BudgetStatusView;
+}
 
 /** Where the alert rules read budgets and goals from (the budgets and goals use cases; fakes in unit tests). */
 export interface AlertSources {
@@ -32,6 +48,12 @@ export interface AlertSources {
   goalStatuses(userId: string, asOf: string): Promise<GoalStatusView[]>;
   /** Each budget's first day (its `startDate`, else the day it was created): periods ending before it raise nothing. */
   budgetStarts?(userId: string): Promise<Map<string, string>>;
+  /**
+   * For each touch, only the budgets it can move (their category or a subcategory touched; a budget of every
+   * category always), from one read of the rollups for all touches (shared/use-cases/budgets.ts
+   * `budgetEvaluations`). Without it every budget is evaluated, from `budgetStatuses` and `budgetStarts`.
+   */
+  budgetEvaluations?(userId: string, touches: readonly SpendingTouch[]): Promise<TouchedBudget[][]>;
 }
 
 /** A ledger change as the alerts consumer receives it (TransactionRecorded/Updated/Deleted). */
@@ -42,96 +64,174 @@ export interface LedgerChange {
   after: TransactionSnapshot | null;
 }
 
+/** A ledger change and the correlation id of the event that carried it (the emails it queues carry the id on). */
+export interface TracedChange extends LedgerChange {
+  correlationId?: string;
+}
+
 /** Days back from today the consumer still evaluates (alerts are kept 400 days: an id is never raised twice). */
 export const EVALUATION_WINDOW_DAYS = 365;
 
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * Every alert the current data raises for one ledger change, decided by pure rules (shared/domain/alerts) — no
- * store write. The "as of" dates come from the change itself, never from the order of delivery:
- * Periods that end before a budget's first day raise nothing.
- * - `budget.threshold`: for each budget period containing the transaction's date (before and after an edit), the
- *   status as of the period's LAST day, i.e. the whole period's spending; every threshold at or below it.
- * - `budget.pace`: the status as of the transaction's date (spending through that date, projected to the period's
- *   end).
- * - `transaction.unusual`: the new or changed expense against its category's expenses in the 90 days before its date.
- * - goals: the statuses as of `today` (UTC), `goal.off_track` once per goal and month.
- */
-export async function alertsFor(change: LedgerChange, sources: AlertSources, today: string, enabled: (kind: AlertKind) => boolean = () => true): Promise<AlertDraft[]> {
-  const { userId } = change;
-  const profile = await getProfile(userId);
-  if (!profile) return []; // an erased (or never created) account: nothing to say
-  const budgetKinds = enabled('budget.threshold') || enabled('budget.pace');
-  const currency = profile.baseCurrency ?? 'EUR';
-  const oldest = addDays(today, -EVALUATION_WINDOW_DAYS);
-  const snapshots = [change.before, change.after].filter((s): s is TransactionSnapshot => s !== null && s.date >= oldest);
-  const drafts: AlertDraft[] = [];
-  const seenEnds = new Set<string>();
-  const starts = budgetKinds && snapshots.length > 0 && sources.budgetStarts ? await sources.budgetStarts(userId) : new Map<string, string>();
-  const budgeted = (s: BudgetStatusView) => s.period.to >= (starts.get(s.budgetId) ?? '');
-  for (const date of budgetKinds ? [...new Set(snapshots.map((s) => s.date))] : []) {
-    const trigger = { transactionId: change.transactionId, date };
-    const statuses = (await sources.budgetStatuses(userId, date)).filter(budgeted);
-    for (const s of statuses) {
-      const pace = paceAlert(s, trigger, currency);
-      if (pace) drafts.push(pace);
+/** A draft and the change (its index) that raised it first. */
+interface Drafted {
+  draft: AlertDraft;
+  origin: number;
+}
+
+/** The categories a transaction's amounts count under in the rollups: each split's, else its own (none: `_uncategorised`). */
+export function spendingCategories(s: TransactionSnapshot): string[] {
+  return s.splits && s.splits.length > 0 ? s.splits.map((p) => p.categoryId || UNCATEGORISED) : [s.categoryId || UNCATEGORISED];
+}
+
+/** Each change's days in the window (before and after an edit), with the categories its images count under on that day. */
+function touchesOf(changes: readonly LedgerChange[], oldest: string): (SpendingTouch & { origin: number })[] {
+  return changes.flatMap((change, origin) => {
+    const byDate = new Map<string, Set<string>>();
+    for (const s of [change.before, change.after]) {
+      if (s === null || s.date < oldest) continue;
+      byDate.set(s.date, new Set([...(byDate.get(s.date) ?? []), ...spendingCategories(s)]));
     }
-    // The whole period's spending: the status as of each period's last day (one read per distinct end).
-    const ends = [...new Set(statuses.map((s) => s.period.to))].filter((end) => !seenEnds.has(end));
-    for (const end of ends) {
-      seenEnds.add(end);
-      const atEnd = end === date ? statuses : await sources.budgetStatuses(userId, end);
-      for (const s of atEnd) if (s.period.to === end && budgeted(s)) drafts.push(...thresholdAlerts(s, trigger, currency));
+    return [...byDate].map(([date, ids]) => ({ origin, date, categoryIds: [...ids] }));
+  });
+}
+
+/** Without `budgetEvaluations`: every budget for every touch, one `budgetStatuses` read per distinct day. */
+async function everyBudget(userId: string, touches: readonly SpendingTouch[], sources: AlertSources): Promise<TouchedBudget[][]> {
+  const starts = sources.budgetStarts ? await sources.budgetStarts(userId) : new Map<string, string>();
+  const reads = new Map<string, Promise<BudgetStatusView[]>>();
+  const read = (day: string) => reads.get(day) ?? (reads.set(day, sources.budgetStatuses(userId, day)), reads.get(day) as Promise<BudgetStatusView[]>);
+  const out: TouchedBudget[][] = [];
+  for (const t of touches) {
+    const row: TouchedBudget[] = [];
+    for (const atDate of await read(t.date)) {
+      const atEnd = (await read(atDate.period.to)).find((s) => s.budgetId === atDate.budgetId && s.period.to === atDate.period.to);
+      if (atEnd) row.push({ start: starts.get(atDate.budgetId), atDate, atEnd });
     }
+    out.push(row);
   }
-  const after = change.after;
-  const before = change.before;
-  if (
-    enabled('transaction.unusual') &&
-    after &&
-    after.date >= oldest &&
-    after.type === 'expense' &&
-    after.categoryId &&
-    after.baseAmount !== null &&
-    after.fxStatus === 'converted' &&
-    (!before || before.baseAmount !== after.baseAmount || before.categoryId !== after.categoryId || before.date !== after.date || before.type !== after.type || before.fxStatus !== after.fxStatus)
-  ) {
-    const history = await store.categoryExpenseAmounts(userId, after.categoryId, { from: addDays(after.date, -HISTORY_DAYS), to: addDays(after.date, -1) }, after.baseCurrency, HISTORY_LIMIT, after.id);
-    const unusual = unusualAlert({ id: after.id, date: after.date, description: after.description, categoryId: after.categoryId, baseAmount: Math.abs(after.baseAmount), baseCurrency: after.baseCurrency }, history);
-    if (unusual) drafts.push(unusual);
-  }
-  if (enabled('goal.reached') || enabled('goal.off_track')) {
-    for (const g of await sources.goalStatuses(userId, today)) drafts.push(...goalAlerts(g, today, { transactionId: change.transactionId }));
-  }
-  return [...new Map(drafts.filter((d) => enabled(d.kind)).map((d) => [d.id, d])).values()];
+  return out;
 }
 
 /**
- * Raises the alerts of one ledger change, each exactly once: the kinds the user switched off are not stored; every
- * other is written with a "does not exist" condition under its deterministic id, so a duplicate, a reordered or a
- * redelivered event (after a crash past the write) adds nothing. An alert the user wants emailed at once is stored
- * with `emailPending`, its email queued to `notifications`, then the mark removed: a crash in between queues it again
- * on redelivery, and the sender's receipt (named by the alert) keeps that to one email. An alert of a kind emailed
- * `daily` gets its user a digest marker for the alert's UTC day, right after the write (again on a redelivery: the
- * marker is an idempotent put), which the `alerts-digest` schedule reads. Returns the alerts created.
+ * Budget alerts of the changes. For each day a change touched (before and after an edit) and each budget the touch
+ * can move: `budget.pace` from the status as of that day (spending through it, projected to the period's end), and
+ * `budget.threshold` from the status as of the last day of the period containing it (the whole period's spending),
+ * every threshold at or below it. Periods that end before a budget's first day raise nothing.
  */
-export async function raiseAlerts(change: LedgerChange, sources: AlertSources, now = new Date()): Promise<Alert[]> {
-  const preferences = await store.getPreferences(change.userId);
-  // A kind switched off is neither computed nor stored.
-  const drafts = await alertsFor(change, sources, now.toISOString().slice(0, 10), (kind) => preferences[kind].enabled);
-  const created: Alert[] = [];
-  for (const draft of drafts) {
-    const pref = preferences[draft.kind];
-    const result = await store.putAlertOnce(change.userId, draft, now, pref.email === 'immediate');
-    if (result.outcome === 'created') created.push(result.alert);
-    if (pref.email === 'daily') await store.markDigest(change.userId, result.alert.createdAt.slice(0, 10), now);
-    if (result.emailPending) {
-      await publish('notifications', [newEvent(AlertRaised, { userId: change.userId, alertId: draft.id }, now, `alert-email-${change.userId}-${draft.id}`)]);
-      await store.clearEmailPending(change.userId, draft.id);
+async function budgetDrafts(userId: string, changes: readonly LedgerChange[], sources: AlertSources, oldest: string, currency: string): Promise<Drafted[]> {
+  const touches = touchesOf(changes, oldest);
+  if (touches.length === 0) return [];
+  const evaluations = sources.budgetEvaluations ? await sources.budgetEvaluations(userId, touches) : await everyBudget(userId, touches, sources);
+  const out: Drafted[] = [];
+  touches.forEach((t, i) => {
+    const trigger = { transactionId: changes[t.origin]?.transactionId ?? '', date: t.date };
+    for (const e of evaluations[i] ?? []) {
+      if (e.start !== undefined && e.atEnd.period.to < e.start) continue;
+      const pace = paceAlert(e.atDate, trigger, currency);
+      if (pace) out.push({ draft: pace, origin: t.origin });
+      for (const draft of thresholdAlerts(e.atEnd, trigger, currency)) out.push({ draft, origin: t.origin });
     }
+  });
+  return out;
+}
+
+/** `transaction.unusual`: a new or changed expense in the window against its category's expenses in the 90 days before it. */
+async function unusualDraft(change: LedgerChange, oldest: string): Promise<AlertDraft | undefined> {
+  const { after, before } = change;
+  if (!after || after.date < oldest || after.type !== 'expense' || !after.categoryId || after.baseAmount === null || after.fxStatus !== 'converted') return undefined;
+  if (before && before.baseAmount === after.baseAmount && before.categoryId === after.categoryId && before.date === after.date && before.type === after.type && before.fxStatus === after.fxStatus) return undefined;
+  const history = await store.categoryExpenseAmounts(change.userId, after.categoryId, { from: addDays(after.date, -HISTORY_DAYS), to: addDays(after.date, -1) }, after.baseCurrency, HISTORY_LIMIT, after.id);
+  return unusualAlert({ id: after.id, date: after.date, description: after.description, categoryId: after.categoryId, baseAmount: Math.abs(after.baseAmount), baseCurrency: after.baseCurrency }, history);
+}
+
+/**
+ * Every alert the current data raises for some ledger changes of ONE user (a batch's), decided by pure rules
+ * (shared/domain/alerts) — no store write — each id once, credited to the first change that raised it. The "as of"
+ * dates come from the changes themselves, never from the order of delivery; the budgets, the goals, the profile are
+ * read once for all the changes:
+ * - budgets: see {@link budgetDrafts};
+ * - `transaction.unusual`: per change, the new or changed expense against its category's history;
+ * - goals: the statuses as of `today` (UTC), `goal.off_track` once per goal and month.
+ */
+async function draftsFor(userId: string, changes: readonly LedgerChange[], sources: AlertSources, today: string, enabled: (kind: AlertKind) => boolean): Promise<Drafted[]> {
+  if (changes.length === 0) return [];
+  const profile = await getProfile(userId);
+  if (!profile) return []; // an erased (or never created) account: nothing to say
+  const currency = profile.baseCurrency ?? 'EUR';
+  const oldest = addDays(today, -EVALUATION_WINDOW_DAYS);
+  const drafts = enabled('budget.threshold') || enabled('budget.pace') ? await budgetDrafts(userId, changes, sources, oldest, currency) : [];
+  if (enabled('transaction.unusual')) {
+    const unusual = await Promise.all(changes.map((c) => unusualDraft(c, oldest)));
+    unusual.forEach((draft, origin) => draft && drafts.push({ draft, origin }));
+  }
+  if (enabled('goal.reached') || enabled('goal.off_track')) {
+    for (const g of await sources.goalStatuses(userId, today)) for (const draft of goalAlerts(g, today, { transactionId: changes[0]?.transactionId ?? null })) drafts.push({ draft, origin: 0 });
+  }
+  const first = new Map<string, Drafted>();
+  for (const d of drafts) if (enabled(d.draft.kind) && !first.has(d.draft.id)) first.set(d.draft.id, d);
+  return [...first.values()];
+}
+
+/** Every alert the current data raises for one ledger change (see {@link draftsFor}); no store write. */
+export async function alertsFor(change: LedgerChange, sources: AlertSources, today: string, enabled: (kind: AlertKind) => boolean = () => true): Promise<AlertDraft[]> {
+  return (await draftsFor(change.userId, [change], sources, today, enabled)).map((d) => d.draft);
+}
+
+/** Raises the alerts of one ledger change (see {@link raiseUserAlerts}). Returns the alerts created. */
+export async function raiseAlerts(change: TracedChange, sources: AlertSources, now = new Date()): Promise<Alert[]> {
+  return raiseUserAlerts(change.userId, [change], sources, now);
+}
+
+/**
+ * Raises the alerts of some ledger changes of one user (a batch's), each exactly once: the kinds the user switched off
+ * are not stored. The ids the user already has are read first (one BatchGet) and not written again; every other is
+ * written with a "does not exist" condition under its deterministic id, which still guards against a concurrent
+ * writer, so a duplicate, a reordered or a redelivered event (after a crash past the write) adds nothing. An alert
+ * the user wants emailed at once is stored with `emailPending`, its email queued to `notifications`, then the mark
+ * removed: a crash in between queues it again on redelivery, and the sender's receipt (named by the alert) keeps that
+ * to one email. An alert of a kind emailed `daily` gets its user a digest marker for the alert's UTC day, right after
+ * the write, and again on a redelivery that finds the marker missing, which the `alerts-digest` schedule reads.
+ * Returns the alerts created.
+ */
+export async function raiseUserAlerts(userId: string, changes: readonly TracedChange[], sources: AlertSources, now = new Date()): Promise<Alert[]> {
+  const preferences = await store.getPreferences(userId);
+  // A kind switched off is neither computed nor stored.
+  const drafted = await draftsFor(userId, changes, sources, now.toISOString().slice(0, 10), (kind) => preferences[kind].enabled);
+  if (drafted.length === 0) return [];
+  const known = await store.existingAlerts(userId, drafted.map((d) => d.draft.id));
+  const created: Alert[] = [];
+  const digestDays = new Set<string>();
+  for (const { draft, origin } of drafted) {
+    const pref = preferences[draft.kind];
+    const had = known.get(draft.id);
+    const result = had ? { outcome: 'exists' as const, createdAt: had.createdAt, emailPending: had.emailPending } : await putOnce(userId, draft, now, pref.email === 'immediate');
+    if (result.outcome === 'created') created.push(result.alert);
+    if (pref.email === 'daily') {
+      if (result.outcome === 'created') await store.markDigest(userId, result.createdAt.slice(0, 10), now);
+      else digestDays.add(result.createdAt.slice(0, 10));
+    }
+    if (result.emailPending) await queueEmail(userId, draft.id, changes[origin]?.correlationId, now);
+  }
+  if (digestDays.size > 0) {
+    const marked = await store.digestMarks(userId, [...digestDays]);
+    for (const day of digestDays) if (!marked.has(day)) await store.markDigest(userId, day, now);
   }
   return created;
+}
+
+/** The conditional write: `created` with the alert, or `exists` (another writer won) with the stored one's facts. */
+async function putOnce(userId: string, draft: AlertDraft, now: Date, emailPending: boolean) {
+  const r = await store.putAlertOnce(userId, draft, now, emailPending);
+  return r.outcome === 'created' ? { outcome: 'created' as const, alert: r.alert, createdAt: r.alert.createdAt, emailPending: r.emailPending } : { outcome: 'exists' as const, createdAt: r.alert.createdAt, emailPending: r.emailPending };
+}
+
+/** Queues an alert's email (named by the alert: a repeat is the same message), in the raising event's correlation, then clears the mark. */
+async function queueEmail(userId: string, alertId: string, correlationId: string | undefined, now: Date): Promise<void> {
+  const send = () => publish('notifications', [newEvent(AlertRaised, { userId, alertId }, now, `alert-email-${userId}-${alertId}`)]);
+  await (correlationId ? withCorrelationId(correlationId, send) : send());
+  await store.clearEmailPending(userId, alertId);
 }
 
 /** Emails one alert (once: a receipt named by the alert), to a confirmed address; skipped if the alert is gone. */

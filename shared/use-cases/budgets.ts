@@ -377,3 +377,98 @@ export async function budgetStatusReport(userId: string, date: string | undefine
   const items = (await budgetStatuses(userId, day, deps)).map(({ thresholds: _t, ...status }) => status);
   return { date: day, items, method: PACE_METHOD };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluations for the alerts consumer
+
+/** A day on which ledger changes moved spending, and the categories they moved it in (`_uncategorised` for none). */
+export interface SpendingTouch {
+  date: string;
+  categoryIds: readonly string[];
+}
+
+/** One budget the touch can move: its first day, its status as of the touched day and as of its period's last day. */
+export interface BudgetEvaluation {
+  budgetId: string;
+  /** The budget's first day (its `startDate`, else the day it was created). */
+  start: string;
+  atDate: BudgetStatusWithThresholds;
+  atEnd: BudgetStatusWithThresholds;
+}
+
+/** Whether spending in one of `categoryIds` counts in the scope (a budget of every category counts all). */
+const touchesScope = (scope: BudgetScope, categoryIds: readonly string[]) => scope.categoryIds === null || categoryIds.some((id) => scope.categoryIds?.has(id) === true);
+
+type Span = [from: string, to: string];
+
+/** Sorted, overlapping or adjacent spans joined (`next` gives the unit after a bound: the next day or month). */
+function joinSpans(spans: Span[], next: (bound: string) => string): Span[] {
+  const out: Span[] = [];
+  for (const [from, to] of [...spans].filter(([a, b]) => a <= b).sort((x, y) => x[0].localeCompare(y[0]))) {
+    const last = out[out.length - 1];
+    if (last && from <= next(last[1])) last[1] = to > last[1] ? to : last[1];
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** The parts of `span` (days) that none of the sorted, disjoint `covered` spans holds. */
+function uncovered(span: Span, covered: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let from = span[0];
+  for (const [a, b] of covered) {
+    if (b < from || a > span[1]) continue;
+    if (a > from) out.push([from, addDays(a, -1)]);
+    from = addDays(b, 1);
+  }
+  if (from <= span[1]) out.push([from, span[1]]);
+  return out;
+}
+
+/**
+ * The rollups that the statuses of `wanted` (budget, day) pairs read, in as few Queries as their ranges allow:
+ * overlapping ranges are read once; the pending-FX days of yearly budgets that the daily reads leave out are read
+ * on their own (only the days that had any).
+ */
+async function figuresFor(userId: string, base: string, wanted: readonly { b: BudgetRecord; date: string }[], deps: BudgetDeps): Promise<Figures> {
+  const ranges = wanted.map(({ b, date }) => ({ date, need: needs(b, periodContaining(b.period, date), date), yearly: b.period === 'yearly' }));
+  const days = joinSpans(ranges.map((r): Span => [r.need.day, r.date]), (d) => addDays(d, 1));
+  const months = joinSpans(ranges.map((r): Span => [r.need.month, monthOfDay(r.date)]), (m) => addMonth(m, 1));
+  const pendingSpans = joinSpans(ranges.filter((r) => r.yearly).map((r): Span => [`${r.date.slice(0, 4)}-01-01`, r.date]), (d) => addDays(d, 1)).flatMap((s) => uncovered(s, days));
+  const [dayRows, monthRows, early] = await Promise.all([
+    Promise.all(days.map(([from, to]) => deps.dailyRange(userId, base, from, to))),
+    Promise.all(months.map(([from, to]) => deps.rollupRange(userId, base, from, to))),
+    Promise.all(pendingSpans.map(([from, to]) => deps.pendingDays(userId, base, from, to))),
+  ]);
+  return new Figures(new Map(dayRows.flat().map((d) => [d.day, d.fields])), new Map(monthRows.flat().map((m) => [m.month, { fields: m.fields, updatedAt: m.updatedAt }])), early.flat());
+}
+
+/**
+ * For each touch, the user's budgets whose spending it can move (a budget of every category, or one whose category
+ * or a subcategory the touch names), each as of the touched day and as of the last day of its period containing
+ * that day: the same statuses {@link budgetStatuses} gives for those days, from one read of the budgets, profile and
+ * categories and one read of each range of rollups for all touches. The alerts consumer evaluates a batch of ledger
+ * changes with it.
+ */
+export async function budgetEvaluations(userId: string, touches: readonly SpendingTouch[], deps: BudgetDeps = defaults): Promise<BudgetEvaluation[][]> {
+  for (const t of touches) assertStatusDate(t.date);
+  const budgets = touches.length === 0 ? [] : await deps.budgets.listBudgets(userId);
+  if (budgets.length === 0) return touches.map(() => []);
+  const [profile, categories] = await Promise.all([deps.getProfile(userId), deps.readCategories(userId)]);
+  const scoped = budgets.map((b) => ({ b, scope: scopeOf(b.categoryId, categories) }));
+  const moved = touches.map((t) => scoped.filter((s) => touchesScope(s.scope, t.categoryIds)).map((s) => s.b));
+  const wanted = new Map<string, { b: BudgetRecord; date: string }>();
+  touches.forEach((t, i) => {
+    for (const b of moved[i] ?? []) for (const date of [t.date, periodContaining(b.period, t.date).to]) wanted.set(`${b.id}|${date}`, { b, date });
+  });
+  const figures = await figuresFor(userId, profile?.baseCurrency ?? 'EUR', [...wanted.values()], deps);
+  const memo = new Map<string, BudgetStatusWithThresholds>();
+  const status = (b: BudgetRecord, date: string): BudgetStatusWithThresholds => {
+    let s = memo.get(`${b.id}|${date}`);
+    if (!s) memo.set(`${b.id}|${date}`, (s = { ...statusOf(b, date, categories, figures), thresholds: [...b.thresholds] }));
+    return s;
+  };
+  return touches.map((t, i) =>
+    (moved[i] ?? []).map((b) => ({ budgetId: b.id, start: b.startDate ?? b.createdAt.slice(0, 10), atDate: status(b, t.date), atEnd: status(b, periodContaining(b.period, t.date).to) })),
+  );
+}

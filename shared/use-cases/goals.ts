@@ -211,10 +211,14 @@ export interface GoalStatusRow {
 
 /**
  * Every goal's status as of `asOf` (YYYY-MM-DD), for the alerts consumer (`goal.reached`, `goal.off_track`): the
- * same figures `GET /goals` answers, from pre-computed data only.
+ * same figures `GET /goals` answers, from pre-computed data only. A user without goals costs one Query (no profile,
+ * rollups or categories are read).
  */
 export async function goalStatuses(userId: string, asOf: string, deps: GoalDeps = defaults()): Promise<GoalStatusRow[]> {
-  const { items } = await listGoals(userId, asOf, deps);
+  const goals = await deps.goals.listGoals(userId);
+  if (goals.length === 0) return [];
+  const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, new Date());
+  const items = goals.map((g) => goalView(g, ctx));
   return items.map((v) => ({
     goalId: v.id,
     name: v.name,

@@ -13,6 +13,8 @@ export const memory = {
   expenses: [] as { userId: string; id: string; categoryId: string; date: string; baseAmount: number; baseCurrency: string }[],
   /** Count of create attempts per id (created or not). */
   attempts: new Map<string, number>(),
+  /** Count of existence reads per id (existingAlerts). */
+  lookups: new Map<string, number>(),
   /** Digest markers: day → user ids. */
   digests: new Map<string, Set<string>>(),
   reset(): void {
@@ -21,6 +23,7 @@ export const memory = {
     this.preferences = new Map();
     this.expenses = [];
     this.attempts = new Map();
+    this.lookups = new Map();
   },
   of(userId: string): Alert[] {
     return [...this.alerts.entries()].filter(([k]) => k.startsWith(`${userId}/`)).map(([, a]) => strip(a));
@@ -43,6 +46,20 @@ export async function putAlertOnce(userId: string, alert: AlertDraft, now: Date,
   const stored = { ...structuredClone(alert), createdAt: now.toISOString(), readAt: null, position: `${now.toISOString()}#${String(seq++).padStart(8, '0')}`, ...(emailPending ? { emailPending } : {}) };
   memory.alerts.set(k, stored);
   return { outcome: 'created', alert: strip(stored), emailPending };
+}
+
+export async function existingAlerts(userId: string, ids: readonly string[]): Promise<Map<string, { createdAt: string; emailPending: boolean }>> {
+  const out = new Map<string, { createdAt: string; emailPending: boolean }>();
+  for (const id of new Set(ids)) {
+    memory.lookups.set(id, (memory.lookups.get(id) ?? 0) + 1);
+    const a = memory.alerts.get(`${userId}/${id}`);
+    if (a) out.set(id, { createdAt: a.createdAt, emailPending: a.emailPending === true });
+  }
+  return out;
+}
+
+export async function digestMarks(userId: string, days: readonly string[]): Promise<Set<string>> {
+  return new Set(days.filter((day) => memory.digests.get(day)?.has(userId) === true));
 }
 
 export async function clearEmailPending(userId: string, id: string): Promise<void> {
@@ -110,5 +127,5 @@ export async function alertsOfDay(userId: string, day: string): Promise<Alert[]>
 }
 
 /** Compile-time proof that the in-memory store matches the port and the adapter's signatures. */
-export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts, markDigest, digestUsers, alertsOfDay };
+export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, existingAlerts, digestMarks, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts, markDigest, digestUsers, alertsOfDay };
 export const alertsMemoryMatchesAdapter: typeof Adapter = { ...alertsMemoryImplementsPort, ALERT_TTL_SECONDS, DIGEST_TTL_SECONDS };
