@@ -3,17 +3,17 @@ import { MAX_AMOUNT } from '../domain/limits';
 import { capSentence, ExactSum, IsoDate, PositiveAmount } from './common';
 import { route } from './route';
 
-const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
-const IdParams = z.strictObject({ id: Id });
+const Id = /*#__PURE__*/ (() => z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id')))();
+const IdParams = /*#__PURE__*/ (() => z.strictObject({ id: Id }))();
 const Minor = ExactSum;
 
-const Period = z.enum(['monthly', 'weekly', 'yearly']);
-const Rollover = z.enum(['none', 'positive', 'full']);
-const Thresholds = z
+const Period = /*#__PURE__*/ (() => z.enum(['monthly', 'weekly', 'yearly']))();
+const Rollover = /*#__PURE__*/ (() => z.enum(['none', 'positive', 'full']))();
+const Thresholds = /*#__PURE__*/ (() => z
   .array(z.int().check(z.gte(1, 'must be at least 1 percent'), z.lte(1000, 'must be at most 1000 percent')))
-  .check(z.minLength(1), z.maxLength(10, 'at most 10 thresholds'), z.describe('Percent of the available amount an alert fires at; stored ascending without duplicates. Default [50, 80, 100].'));
+  .check(z.minLength(1), z.maxLength(10, 'at most 10 thresholds'), z.describe('Percent of the available amount an alert fires at; stored ascending without duplicates. Default [50, 80, 100].')))();
 
-export const Budget = z.object({
+export const Budget = /*#__PURE__*/ (() => z.object({
   id: z.string(),
   name: z.string(),
   categoryId: z.nullable(z.string()),
@@ -25,9 +25,9 @@ export const Budget = z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}))();
 
-const BudgetBody = {
+const BudgetBody = /*#__PURE__*/ (() => ({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** null: an overall budget over every category. */
   categoryId: z.nullable(Id),
@@ -36,20 +36,20 @@ const BudgetBody = {
   rollover: Rollover,
   thresholds: Thresholds,
   startDate: z.nullable(IsoDate),
-};
+}))();
 
 const ABOUT =
   `A budget limits spending per period (calendar month, ISO week from Monday, or calendar year) in minor units of the base currency (1 to ${MAX_AMOUNT}). ` +
   'A category budget covers the category and its children; `categoryId: null` covers every category. Spending is expenses minus refunds (income booked in a covered expense category); transfers never count. ' +
   '`rollover`: `positive` carries what was left of a period into the next, `full` also carries an overspend (lowering the next period), chained from the period containing `startDate` (default: the day the budget was created).';
 
-export const listBudgets = route({
+export const listBudgets = /*#__PURE__*/ (() => route({
   summary: 'List budgets',
   description: `Every budget in one answer (there are at most as many as the cap), oldest first. ${capSentence('budgets', 'budgets')}`,
   auth: 'user',
   response: z.object({ items: z.array(Budget) }),
-});
-export const createBudget = route({
+}))();
+export const createBudget = /*#__PURE__*/ (() => route({
   summary: 'Create a budget',
   description: `${ABOUT} ${capSentence('budgets', 'budgets')}`,
   auth: 'user',
@@ -64,9 +64,9 @@ export const createBudget = route({
   status: 201,
   idempotent: true,
   concurrency: 'if-match',
-});
-export const getBudget = route({ summary: 'One budget', auth: 'user', params: IdParams, response: Budget, concurrency: 'if-match' });
-export const updateBudget = route({
+}))();
+export const getBudget = /*#__PURE__*/ (() => route({ summary: 'One budget', auth: 'user', params: IdParams, response: Budget, concurrency: 'if-match' }))();
+export const updateBudget = /*#__PURE__*/ (() => route({
   summary: 'Change a budget',
   description: ABOUT,
   auth: 'user',
@@ -82,10 +82,10 @@ export const updateBudget = route({
   }),
   response: Budget,
   concurrency: 'if-match',
-});
-export const deleteBudget = route({ summary: 'Delete a budget', auth: 'user', params: IdParams, concurrency: 'if-match' });
+}))();
+export const deleteBudget = /*#__PURE__*/ (() => route({ summary: 'Delete a budget', auth: 'user', params: IdParams, concurrency: 'if-match' }))();
 
-const Status = z.object({
+const Status = /*#__PURE__*/ (() => z.object({
   budgetId: z.string(),
   name: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
@@ -102,9 +102,9 @@ const Status = z.object({
   pace: z.object({ method: z.enum(['pattern', 'linear']), periods: z.int(), share: z.number() }),
   pendingFx: z.object({ count: z.int(), byCurrency: z.record(z.string(), Minor) }),
   asOf: z.nullable(z.string()),
-});
+}))();
 
-export const budgetStatus = route({
+export const budgetStatus = /*#__PURE__*/ (() => route({
   summary: 'Where every budget stands in its period as of a day, and where it is heading',
   description:
     'Spending through `date` (default: today in your time zone) in the period containing it, read from pre-computed daily and monthly rollups only (cost independent of how many transactions exist). ' +
@@ -115,4 +115,4 @@ export const budgetStatus = route({
   auth: 'user',
   query: z.strictObject({ date: z.optional(IsoDate) }),
   response: z.object({ date: z.string(), items: z.array(Status), method: z.string() }),
-});
+}))();

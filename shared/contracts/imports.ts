@@ -2,10 +2,10 @@ import * as z from 'zod/mini';
 import { IMPORT_LIMITS } from '../domain/import/limits';
 import { route } from './route';
 
-const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
-const Column = z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.int().check(z.gte(0), z.lte(200))]);
+const Id = /*#__PURE__*/ (() => z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id')))();
+const Column = /*#__PURE__*/ (() => z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.int().check(z.gte(0), z.lte(200))]))();
 
-export const ImportMapping = z.strictObject({
+export const ImportMapping = /*#__PURE__*/ (() => z.strictObject({
   date: Column,
   /** A signed amount column (negative = money out), or separate debit (out) and credit (in) columns. */
   amount: z.union([Column, z.strictObject({ debit: Column, credit: Column })]),
@@ -20,12 +20,12 @@ export const ImportMapping = z.strictObject({
   category: z.optional(Column),
   dateFormat: z.optional(z.enum(['yyyy-mm-dd', 'yyyy/mm/dd', 'dd/mm/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'mm/dd/yyyy', 'mm-dd-yyyy', 'dd/mm/yy', 'mm/dd/yy', 'dd.mm.yy', 'dmy', 'mdy', 'ymd'])),
   decimalSeparator: z.optional(z.enum(['.', ','])),
-});
+}))();
 
 /** Largest import accepted in one request (the content, as sent). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-export const createImport = route({
+export const createImport = /*#__PURE__*/ (() => route({
   summary: 'Import a bank file (CSV, OFX 1.x/2.x, QIF) into an account',
   description:
     'Answers 202 at once; the rows are written by a background worker and `GET /imports/{id}` shows progress, duplicates (each with its reason) and unreadable rows. With `dryRun` nothing is written: the report shows what would happen.',
@@ -48,9 +48,9 @@ export const createImport = route({
   // the same DynamoDB transaction as the job.
   idempotent: 'with-write',
   location: (body) => `/imports/${(body as { importId: string }).importId}`,
-});
+}))();
 
-export const ImportReport = z.object({
+export const ImportReport = /*#__PURE__*/ (() => z.object({
   importId: z.string(),
   accountId: z.string(),
   format: z.string(),
@@ -98,6 +98,6 @@ export const ImportReport = z.object({
   completedAt: z.nullable(z.string()),
   /** Why a failed import stopped. */
   failure: z.optional(z.string()),
-});
+}))();
 
-export const getImport = route({ summary: 'Progress and report of an import', auth: 'user', params: z.strictObject({ id: Id }), response: ImportReport });
+export const getImport = /*#__PURE__*/ (() => route({ summary: 'Progress and report of an import', auth: 'user', params: z.strictObject({ id: Id }), response: ImportReport }))();

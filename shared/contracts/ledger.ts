@@ -3,15 +3,15 @@ import { PAGE_LIMITS } from '../domain/limits';
 import { capSentence, CurrencyCode, ExactSum, IsoDate, PageLimit, PositiveAmount as PositiveMinor, SignedAmount as SignedMinor } from './common';
 import { route } from './route';
 
-const Id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id'));
-const IdParams = z.strictObject({ id: Id });
+const Id = /*#__PURE__*/ (() => z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be an id')))();
+const IdParams = /*#__PURE__*/ (() => z.strictObject({ id: Id }))();
 const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const Limit = PageLimit(PAGE_LIMITS.transactions.max, PAGE_LIMITS.transactions.default);
-const Cursor = z.string().check(z.maxLength(2048));
+const Limit = /*#__PURE__*/ (() => PageLimit(PAGE_LIMITS.transactions.max, PAGE_LIMITS.transactions.default))();
+const Cursor = /*#__PURE__*/ (() => z.string().check(z.maxLength(2048)))();
 
 // ── accounts ────────────────────────────────────────────────────────────────────────────────────────────────────
-export const AccountType = z.enum(['checking', 'savings', 'credit', 'cash', 'investment', 'loan']);
-export const Account = z.object({
+export const AccountType = /*#__PURE__*/ (() => z.enum(['checking', 'savings', 'credit', 'cash', 'investment', 'loan']))();
+export const Account = /*#__PURE__*/ (() => z.object({
   id: z.string(),
   name: z.string(),
   type: AccountType,
@@ -25,48 +25,48 @@ export const Account = z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}))();
 
-const AccountInput = {
+const AccountInput = /*#__PURE__*/ (() => ({
   name: Text(100).check(z.minLength(1)),
   type: AccountType,
   currency: CurrencyCode,
   openingBalance: z._default(SignedMinor, 0),
-};
+}))();
 
-export const listAccounts = route({
+export const listAccounts = /*#__PURE__*/ (() => route({
   summary: 'List accounts with balances',
   description: `Every account in one answer (there are at most as many as the cap). ${capSentence('accounts', 'accounts')}`,
   auth: 'user',
   response: z.object({ items: z.array(Account) }),
-});
-export const createAccount = route({ summary: 'Create an account', description: capSentence('accounts', 'accounts'), auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201, idempotent: true, concurrency: 'if-match' });
-export const getAccount = route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account, concurrency: 'if-match' });
-export const updateAccount = route({
+}))();
+export const createAccount = /*#__PURE__*/ (() => route({ summary: 'Create an account', description: capSentence('accounts', 'accounts'), auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201, idempotent: true, concurrency: 'if-match' }))();
+export const getAccount = /*#__PURE__*/ (() => route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account, concurrency: 'if-match' }))();
+export const updateAccount = /*#__PURE__*/ (() => route({
   summary: 'Rename, retype or archive an account',
   auth: 'user',
   params: IdParams,
   body: z.strictObject({ name: z.optional(AccountInput.name), type: z.optional(AccountType), openingBalance: z.optional(SignedMinor), archived: z.optional(z.boolean()) }),
   response: Account,
   concurrency: 'if-match',
-});
-export const deleteAccount = route({
+}))();
+export const deleteAccount = /*#__PURE__*/ (() => route({
   summary: 'Delete an account that has no transactions (archive it otherwise)',
   auth: 'user',
   params: IdParams,
   concurrency: 'if-match',
-});
+}))();
 
 // ── categories ──────────────────────────────────────────────────────────────────────────────────────────────────
-export const CategoryKind = z.enum(['income', 'expense']);
-export const Category = z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), version: z.int(), createdAt: z.string(), updatedAt: z.string() });
-export const listCategories = route({
+export const CategoryKind = /*#__PURE__*/ (() => z.enum(['income', 'expense']))();
+export const Category = /*#__PURE__*/ (() => z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), version: z.int(), createdAt: z.string(), updatedAt: z.string() }))();
+export const listCategories = /*#__PURE__*/ (() => route({
   summary: 'List categories (two levels)',
   description: `Every category in one answer (there are at most as many as the cap). ${capSentence('categories', 'categories (the defaults included)')}`,
   auth: 'user',
   response: z.object({ items: z.array(Category) }),
-});
-export const createCategory = route({
+}))();
+export const createCategory = /*#__PURE__*/ (() => route({
   summary: 'Create a category (optionally under a parent)',
   description: capSentence('categories', 'categories (the defaults given at sign-up included)'),
   auth: 'user',
@@ -75,30 +75,30 @@ export const createCategory = route({
   status: 201,
   idempotent: true,
   concurrency: 'if-match',
-});
-export const updateCategory = route({
+}))();
+export const updateCategory = /*#__PURE__*/ (() => route({
   summary: 'Rename or move a category',
   auth: 'user',
   params: IdParams,
   body: z.strictObject({ name: z.optional(Text(60).check(z.minLength(1))), parentId: z.optional(z.nullable(Id)) }),
   response: Category,
   concurrency: 'if-match',
-});
-export const deleteCategory = route({
+}))();
+export const deleteCategory = /*#__PURE__*/ (() => route({
   summary: 'Delete a category; `reassignTo` moves its transactions, else a category in use is refused (409)',
   auth: 'user',
   params: IdParams,
   query: z.strictObject({ reassignTo: z.optional(Id) }),
   concurrency: 'if-match',
-});
+}))();
 
 // ── transactions ────────────────────────────────────────────────────────────────────────────────────────────────
-export const TransactionType = z.enum(['expense', 'income', 'transfer']);
+export const TransactionType = /*#__PURE__*/ (() => z.enum(['expense', 'income', 'transfer']))();
 /** A part of a split; a negative part is a refund inside a purchase. The parts sum exactly to the amount. */
-const Split = z.strictObject({ categoryId: Id, amount: SignedMinor });
-const Tags = z.array(Text(40).check(z.minLength(1))).check(z.maxLength(20));
+const Split = /*#__PURE__*/ (() => z.strictObject({ categoryId: Id, amount: SignedMinor }))();
+const Tags = /*#__PURE__*/ (() => z.array(Text(40).check(z.minLength(1))).check(z.maxLength(20)))();
 
-export const TransactionInput = z.strictObject({
+export const TransactionInput = /*#__PURE__*/ (() => z.strictObject({
   type: TransactionType,
   amount: PositiveMinor,
   currency: CurrencyCode,
@@ -110,9 +110,9 @@ export const TransactionInput = z.strictObject({
   tags: z.optional(Tags),
   notes: z.optional(z.nullable(Text(2000))),
   splits: z.optional(z.nullable(z.array(Split).check(z.minLength(1), z.maxLength(100)))),
-});
+}))();
 
-export const TransactionPatch = z.strictObject({
+export const TransactionPatch = /*#__PURE__*/ (() => z.strictObject({
   type: z.optional(TransactionType),
   amount: z.optional(PositiveMinor),
   currency: z.optional(CurrencyCode),
@@ -124,9 +124,9 @@ export const TransactionPatch = z.strictObject({
   tags: z.optional(Tags),
   notes: z.optional(z.nullable(Text(2000))),
   splits: z.optional(z.nullable(z.array(Split).check(z.minLength(1), z.maxLength(100)))),
-});
+}))();
 
-export const Transaction = z.object({
+export const Transaction = /*#__PURE__*/ (() => z.object({
   id: z.string(),
   type: TransactionType,
   amount: z.int(),
@@ -160,9 +160,9 @@ export const Transaction = z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}))();
 
-export const createTransaction = route({
+export const createTransaction = /*#__PURE__*/ (() => route({
   summary: 'Record a transaction',
   description: '`amount` is a positive integer in minor units of `currency`; splits must sum to it exactly. Rules fill fields you did not set.',
   auth: 'user',
@@ -172,12 +172,12 @@ export const createTransaction = route({
   // The stored reply is written in the same DynamoDB transaction as the transaction and its balances.
   idempotent: 'with-write',
   concurrency: 'if-match',
-});
-export const getTransaction = route({ summary: 'One transaction', auth: 'user', params: IdParams, response: Transaction, concurrency: 'if-match' });
-export const updateTransaction = route({ summary: 'Change a transaction', auth: 'user', params: IdParams, body: TransactionPatch, response: Transaction, concurrency: 'if-match' });
-export const deleteTransaction = route({ summary: 'Delete a transaction', auth: 'user', params: IdParams, concurrency: 'if-match' });
+}))();
+export const getTransaction = /*#__PURE__*/ (() => route({ summary: 'One transaction', auth: 'user', params: IdParams, response: Transaction, concurrency: 'if-match' }))();
+export const updateTransaction = /*#__PURE__*/ (() => route({ summary: 'Change a transaction', auth: 'user', params: IdParams, body: TransactionPatch, response: Transaction, concurrency: 'if-match' }))();
+export const deleteTransaction = /*#__PURE__*/ (() => route({ summary: 'Delete a transaction', auth: 'user', params: IdParams, concurrency: 'if-match' }))();
 
-export const TransactionQuery = z.strictObject({
+export const TransactionQuery = /*#__PURE__*/ (() => z.strictObject({
   from: z.optional(IsoDate),
   to: z.optional(IsoDate),
   type: z.optional(TransactionType),
@@ -189,34 +189,34 @@ export const TransactionQuery = z.strictObject({
   maxAmount: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
   limit: Limit,
   cursor: z.optional(Cursor),
-});
-export const listTransactions = route({
+}))();
+export const listTransactions = /*#__PURE__*/ (() => route({
   summary: 'Transactions, newest first, filtered and paginated',
   description: '`nextCursor` is opaque and signed; pass it back as `cursor` with the same filters.',
   auth: 'user',
   query: TransactionQuery,
   response: z.object({ items: z.array(Transaction), nextCursor: z.nullable(z.string()) }),
-});
-export const exportTransactions = route({
+}))();
+export const exportTransactions = /*#__PURE__*/ (() => route({
   summary: 'Export transactions as CSV (the columns the importer reads back)',
   auth: 'user',
   query: z.strictObject({ format: z._default(z.literal('csv'), 'csv'), from: z.optional(IsoDate), to: z.optional(IsoDate), accountId: z.optional(Id) }),
   produces: 'text/csv',
-});
+}))();
 
 // ── fx ──────────────────────────────────────────────────────────────────────────────────────────────────────────
-const Decimal = z.string().check(z.regex(/^\d{1,12}(\.\d{1,12})?$/, 'must be a positive decimal string such as "1.0842"'));
-export const RatesBody = z.strictObject({ date: IsoDate, base: CurrencyCode, rates: z.record(CurrencyCode, Decimal) });
-export const putRates = route({
+const Decimal = /*#__PURE__*/ (() => z.string().check(z.regex(/^\d{1,12}(\.\d{1,12})?$/, 'must be a positive decimal string such as "1.0842"')))();
+export const RatesBody = /*#__PURE__*/ (() => z.strictObject({ date: IsoDate, base: CurrencyCode, rates: z.record(CurrencyCode, Decimal) }))();
+export const putRates = /*#__PURE__*/ (() => route({
   summary: 'Publish exchange rates for a date (units of each currency per 1 base)',
   description: 'Pending transactions whose date this rate covers are converted.',
   auth: { permission: 'fx:write' },
   body: RatesBody,
   response: z.object({ date: z.string(), base: z.string(), rates: z.record(z.string(), z.string()), count: z.int() }),
-});
-export const getRates = route({
+}))();
+export const getRates = /*#__PURE__*/ (() => route({
   summary: 'Rates in effect on a date (latest on or before it, at most 7 days older)',
   auth: 'user',
   query: z.strictObject({ date: IsoDate, base: z._default(CurrencyCode, 'EUR') }),
   response: z.object({ date: z.string(), requestedDate: z.string(), base: z.string(), rates: z.record(z.string(), z.string()) }),
-});
+}))();

@@ -3,7 +3,7 @@ import { CurrencyCode, NonNegativeAmount } from './common';
 import { route } from './route';
 import { REPORT_PREFERENCES } from '../domain/profile';
 
-export const Profile = z.object({
+export const Profile = /*#__PURE__*/ (() => z.object({
   userId: z.string(),
   email: z.string(),
   name: z.nullable(z.string()),
@@ -15,16 +15,16 @@ export const Profile = z.object({
   roles: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}))();
 
-export const getMe = route({
+export const getMe = /*#__PURE__*/ (() => route({
   summary: 'The caller’s profile',
   auth: 'user',
   readAhead: ['profile'],
   response: Profile,
-});
+}))();
 
-export const updateMe = route({
+export const updateMe = /*#__PURE__*/ (() => route({
   summary: 'Change the caller’s basic financial details',
   description: '`monthlyIncome.amount` is in minor units of its currency (cents for EUR).',
   auth: 'user',
@@ -44,9 +44,9 @@ export const updateMe = route({
     reports: z.optional(z.enum(REPORT_PREFERENCES)),
   }),
   response: Profile,
-});
+}))();
 
-export const deleteMe = route({
+export const deleteMe = /*#__PURE__*/ (() => route({
   summary: 'Erase the caller’s account and all its data',
   description:
     'Signs out every session and deletes the sign-in at once. Answers 204 when all the data is gone, or 202 `{"status": "erasing"}` when a large ledger is being finished in the background (a few minutes). Needs a sign-in within the last 5 minutes (a refresh does not count), or the password in the body; otherwise 403 asking to re-authenticate.',
@@ -56,4 +56,4 @@ export const deleteMe = route({
     '202': { description: 'Signed out and the sign-in deleted; the rest of a large ledger is being erased in the background (a few minutes).', response: z.object({ status: z.literal('erasing') }) },
     '403': { description: 'Sign in again: the sign-in is older than 5 minutes (a refresh does not count) and no password, or a wrong one, was sent.', problem: true },
   },
-});
+}))();

@@ -1,26 +1,26 @@
 import * as z from 'zod/mini';
 import { route } from './route';
 
-export const health = route({
+export const health = /*#__PURE__*/ (() => route({
   summary: 'Liveness of the API',
   auth: 'public',
   response: z.object({ status: z.literal('ok') }),
-});
+}))();
 
-export const openapi = route({
+export const openapi = /*#__PURE__*/ (() => route({
   summary: 'This API as an OpenAPI 3.1 document',
   auth: 'public',
   produces: 'application/json',
-});
+}))();
 
 /** The `$default` route: what no route matches is a problem document, 404, or 405 with `Allow`. */
-export const noRoute = route({
+export const noRoute = /*#__PURE__*/ (() => route({
   summary: 'Any request no route matches',
   auth: 'public',
   produces: 'application/problem+json',
-});
+}))();
 
-export const docs = route({
+export const docs = /*#__PURE__*/ (() => route({
   summary: 'Readable API documentation',
   description:
     'Redirects (302) to the interactive API reference, Swagger UI served by the web app at `/docs/`, where requests can be tried. ' +
@@ -28,4 +28,4 @@ export const docs = route({
   auth: 'public',
   produces: 'text/html',
   answers: { '302': { description: 'To the web app’s interactive API reference (Swagger UI), named in `Location`.' } },
-});
+}))();
