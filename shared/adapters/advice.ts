@@ -166,6 +166,36 @@ export async function armRecompute(userId: string, eventId: string | undefined, 
   return true;
 }
 
+/** The debounce marker (a strongly consistent GetItem: 1 RCU, a fifth of a write's price). */
+export async function recomputeMark(userId: string): Promise<{ dueAt: string; lastEventId?: string } | undefined> {
+  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.adviceMark(userId), ConsistentRead: true }))).Item;
+  if (typeof item?.dueAt !== 'string') return undefined;
+  return { dueAt: item.dueAt, ...(typeof item.lastEventId === 'string' ? { lastEventId: item.lastEventId } : {}) };
+}
+
+/**
+ * Notes `eventId` as the latest ledger event while the armed recompute is not yet due (so it waits for the event to
+ * be counted): one conditional write, false when no recompute is armed any more. An erased account's marker is
+ * deleted with its partition, so nothing is written for it.
+ */
+export async function noteEvent(userId: string, eventId: string, now: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.adviceMark(userId),
+        UpdateExpression: 'SET lastEventId = :e',
+        ConditionExpression: 'dueAt >= :now',
+        ExpressionAttributeValues: { ':e': eventId, ':now': now.toISOString() },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
 /** The latest ledger event the debounce noted for the user. */
 export async function lastNotedEvent(userId: string): Promise<string | undefined> {
   const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.adviceMark(userId), ConsistentRead: true }))).Item;

@@ -16,6 +16,13 @@ export interface AdvicePort {
   /** Arms the user's debounced recompute (noting `eventId` as the latest ledger event, if given); true when this call armed it. */
   armRecompute(userId: string, eventId: string | undefined, now: Date, dueAt: Date): Promise<boolean>;
   lastNotedEvent(userId: string): Promise<string | undefined>;
+  /** The debounce marker as stored (one strongly consistent read): when the armed recompute is due, the event it waits for. */
+  recomputeMark(userId: string): Promise<{ dueAt: string; lastEventId?: string } | undefined>;
+  /**
+   * Notes `eventId` as the latest ledger event while a recompute is armed and not yet due (one conditional write);
+   * false when none is (the caller arms one).
+   */
+  noteEvent(userId: string, eventId: string, now: Date): Promise<boolean>;
   /** Whether the analytics consumer has counted that ledger event. */
   eventApplied(eventId: string): Promise<boolean>;
   /** Latest expense ids of a category in a date range (one bounded Query of the by-category index). */

@@ -1,4 +1,9 @@
+import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { AdviceRefreshRequested } from '../../events/advice';
+import { TransactionDeleted, TransactionRecorded, TransactionUpdated } from '../../events/transaction-changed';
+import { decodeRecord, on, PoisonMessageError } from '../async/consumer';
+import { withCorrelationId } from '../correlation';
+import { logger } from '../observability';
 import * as adviceStore from '../adapters/advice';
 import { listAccounts } from '../adapters/accounts';
 import { listBudgets as storedBudgets } from '../adapters/budgets';
@@ -52,6 +57,8 @@ export interface AdviceDeps {
   /** Evaluates the `health.drop` alert of the last complete month (shared/use-cases/health.ts); the monthly refresh calls it. */
   healthDrop?: (userId: string, now: Date) => Promise<unknown>;
 }
+
+const noop = async () => undefined;
 
 const addDaysIso = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -193,26 +200,104 @@ export async function recomputeAdvice(userId: string, now = new Date(), deps: Ad
 
 // ── the consumer: debounce, ordering, the monthly sweep ────────────────────────────────────────────────────────────
 
-/**
- * A ledger event reached the advice queue: notes it and, unless a recompute is already armed, arms one and queues
- * it {@link DEBOUNCE_SECONDS} later — a burst of writes gives one recompute (one conditional write per event).
- */
-export async function onLedgerEvent(userId: string, eventId: string, now = new Date(), deps: AdviceDeps = defaults()): Promise<'armed' | 'covered'> {
+/** Arms the debounced recompute with the transactional write (erasure check) and queues it when this call armed it. */
+async function arm(userId: string, eventId: string | undefined, now: Date, deps: AdviceDeps): Promise<'armed' | 'covered'> {
   const armed = await deps.store.armRecompute(userId, eventId, now, new Date(now.getTime() + DEBOUNCE_SECONDS * 1000));
   if (!armed) return 'covered';
   await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceRefreshRequested, { userId, attempt: 0, reason: 'ledger' }, now)], { delaySeconds: DEBOUNCE_SECONDS });
   return 'armed';
 }
 
+/** The debounce marker says a recompute is armed and not yet due: it reads the state after `now`. */
+const armedAfter = (mark: { dueAt: string } | undefined, now: Date) => mark !== undefined && mark.dueAt >= now.toISOString();
+
+/**
+ * Ledger events of one user reached the advice queue (one or a batch's, oldest first): reads the debounce marker
+ * first (one strongly consistent read); while a recompute is armed and not yet due, only notes the latest event for
+ * it to wait for (one conditional write, none when it already waits for that event); otherwise arms one and queues
+ * it {@link DEBOUNCE_SECONDS} later (the transactional write, which also notes the event when it finds one armed
+ * meanwhile). A burst of writes gives one recompute, which runs after the latest event is counted.
+ */
+export async function onLedgerEvents(userId: string, eventIds: string[], now = new Date(), deps: AdviceDeps = defaults()): Promise<'armed' | 'covered'> {
+  const latest = eventIds.at(-1);
+  if (latest === undefined) return 'covered';
+  const mark = await deps.store.recomputeMark(userId);
+  if (armedAfter(mark, now) && (mark?.lastEventId === latest || (await deps.store.noteEvent(userId, latest, now)))) return 'covered';
+  return arm(userId, latest, now, deps);
+}
+
+/** One ledger event reached the advice queue: see {@link onLedgerEvents}. */
+export function onLedgerEvent(userId: string, eventId: string, now = new Date(), deps: AdviceDeps = defaults()): Promise<'armed' | 'covered'> {
+  return onLedgerEvents(userId, [eventId], now, deps);
+}
+
 /**
  * A budget or goal was written (AdviceInputsChanged): arms the same debounced recompute as a ledger event, noting no
- * event, so the recompute waits only for a ledger event noted before it.
+ * event, so the recompute waits only for a ledger event noted before it; a recompute armed and not yet due covers it
+ * without a write.
  */
 export async function onInputsChanged(userId: string, now = new Date(), deps: AdviceDeps = defaults()): Promise<'armed' | 'covered'> {
-  const armed = await deps.store.armRecompute(userId, undefined, now, new Date(now.getTime() + DEBOUNCE_SECONDS * 1000));
-  if (!armed) return 'covered';
-  await deps.queue.publish(ADVICE_QUEUE, [newEvent(AdviceRefreshRequested, { userId, attempt: 0, reason: 'ledger' }, now)], { delaySeconds: DEBOUNCE_SECONDS });
-  return 'armed';
+  if (armedAfter(await deps.store.recomputeMark(userId), now)) return 'covered';
+  return arm(userId, undefined, now, deps);
+}
+
+const ledgerContracts = { ...on(TransactionRecorded, noop), ...on(TransactionUpdated, noop), ...on(TransactionDeleted, noop) };
+
+interface LedgerGroup {
+  events: { id: string; occurredAt: string; correlationId: string }[];
+  messageIds: string[];
+}
+
+/** Runs one unit of the batch; its messages fail (alone) when it throws. */
+async function settle(messageIds: string[], failures: string[], what: Record<string, unknown>, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const poison = error instanceof PoisonMessageError;
+    logger[poison ? 'error' : 'warn'](poison ? 'Poison message; it will move to the DLQ after its last delivery' : 'Advice work failed; its messages are retried', { ...what, messageIds, error: error as Error });
+    failures.push(...messageIds);
+  }
+}
+
+/**
+ * The `advice` queue's batch: its ledger events grouped by user, each user's handled at once by
+ * {@link onLedgerEvents} (one marker read and at most one write per user and batch, instead of a refused
+ * transactional write per event); every other message (`handlers`: refreshes, budget or goal writes, sweep pages)
+ * on its own. A failed user group or message fails only its own messages (partial batch failures).
+ */
+export async function onAdviceBatch(records: SQSRecord[], handlers: ReturnType<typeof on>, maxReceiveCount = Infinity, now = new Date(), deps: AdviceDeps = defaults()): Promise<SQSBatchResponse> {
+  const contracts = { ...handlers, ...ledgerContracts };
+  const failures: string[] = [];
+  const users = new Map<string, LedgerGroup>();
+  const work: Promise<void>[] = [];
+  for (const record of records) {
+    let decoded: ReturnType<typeof decodeRecord>;
+    try {
+      decoded = decodeRecord(record, contracts, maxReceiveCount);
+    } catch (error) {
+      logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
+      failures.push(record.messageId);
+      continue;
+    }
+    const { handler, event } = decoded;
+    if (Object.hasOwn(ledgerContracts, event.type)) {
+      const userId = (event.data as { userId: string }).userId;
+      const group = users.get(userId) ?? { events: [], messageIds: [] };
+      group.events.push({ id: event.id, occurredAt: event.occurredAt, correlationId: event.correlationId });
+      group.messageIds.push(record.messageId);
+      users.set(userId, group);
+    } else {
+      work.push(settle([record.messageId], failures, { type: event.type, id: event.id }, () => withCorrelationId(event.correlationId, () => handler.handle(event))));
+    }
+  }
+  for (const [userId, group] of users) {
+    // Oldest first (stable for equal times): the latest is the one the recompute waits for.
+    const events = group.events.map((e, i) => ({ ...e, i })).sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.i - b.i));
+    const latest = events.at(-1);
+    work.push(settle(group.messageIds, failures, { userId }, () => withCorrelationId(latest?.correlationId ?? '', () => onLedgerEvents(userId, events.map((e) => e.id), now, deps))));
+  }
+  await Promise.all(work);
+  return { batchItemFailures: [...new Set(failures)].map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
 /**

@@ -39,6 +39,21 @@ describe('advice store (DynamoDB Local)', () => {
     expect(await store.armRecompute(userId, 'later', new Date(now.getTime() + 1500), new Date(now.getTime() + 2500))).toBe(true);
   });
 
+  it('the marker read shows an armed recompute; a note is written only while it is not yet due', async () => {
+    const store = await import('../../shared/adapters/advice');
+    const userId = `adv-${randomUUID()}`;
+    const now = new Date();
+    expect(await store.recomputeMark(userId)).toBeUndefined();
+    expect(await store.noteEvent(userId, 'e0', now)).toBe(false);
+    expect(await store.recomputeMark(userId)).toBeUndefined();
+    expect(await store.armRecompute(userId, 'e1', now, new Date(now.getTime() + 1000))).toBe(true);
+    expect(await store.recomputeMark(userId)).toEqual({ dueAt: new Date(now.getTime() + 1000).toISOString(), lastEventId: 'e1' });
+    expect(await store.noteEvent(userId, 'e2', new Date(now.getTime() + 500))).toBe(true);
+    expect(await store.lastNotedEvent(userId)).toBe('e2');
+    expect(await store.noteEvent(userId, 'e3', new Date(now.getTime() + 1500))).toBe(false);
+    expect(await store.lastNotedEvent(userId)).toBe('e2');
+  });
+
   it('an erased account’s late events arm nothing and write nothing in its partition', async () => {
     const store = await import('../../shared/adapters/advice');
     const { db, tableName } = await import('../../shared/adapters/dynamo');

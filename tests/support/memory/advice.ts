@@ -8,7 +8,19 @@ export const memory = {
   marks: new Map<string, { dueAt: string; lastEventId?: string }>(),
   applied: new Set<string>(),
   categoryTx: new Map<string, string[]>(),
+  erased: new Set<string>(),
+  /** Users whose arming throws (a failure of one user's group). */
+  failing: new Set<string>(),
+  /** Transactional arming attempts (a refused one is billed as well), marker reads, conditional notes. */
+  armAttempts: 0,
+  reads: 0,
+  writes: 0,
   reset(): void {
+    this.erased = new Set();
+    this.failing = new Set();
+    this.armAttempts = 0;
+    this.reads = 0;
+    this.writes = 0;
     this.categoryTx = new Map();
     this.advice = new Map();
     this.marks = new Map();
@@ -46,6 +58,9 @@ export async function updateAdvice(userId: string, id: string, changes: { useful
   return structuredClone(next);
 }
 export async function armRecompute(userId: string, eventId: string | undefined, now: Date, dueAt: Date): Promise<boolean> {
+  if (memory.failing.has(userId)) throw new Error(`arming the recompute of ${userId} failed`);
+  memory.armAttempts++;
+  if (memory.erased.has(userId)) return false;
   const mark = memory.marks.get(userId);
   if (mark && mark.dueAt >= now.toISOString()) {
     if (eventId !== undefined) mark.lastEventId = eventId;
@@ -53,6 +68,18 @@ export async function armRecompute(userId: string, eventId: string | undefined, 
   }
   const last = eventId ?? mark?.lastEventId;
   memory.marks.set(userId, { dueAt: dueAt.toISOString(), ...(last !== undefined ? { lastEventId: last } : {}) });
+  return true;
+}
+export async function recomputeMark(userId: string): Promise<{ dueAt: string; lastEventId?: string } | undefined> {
+  memory.reads++;
+  const mark = memory.marks.get(userId);
+  return mark && { ...mark };
+}
+export async function noteEvent(userId: string, eventId: string, now: Date): Promise<boolean> {
+  const mark = memory.marks.get(userId);
+  if (!mark || mark.dueAt < now.toISOString()) return false;
+  memory.writes++;
+  mark.lastEventId = eventId;
   return true;
 }
 export async function lastNotedEvent(userId: string): Promise<string | undefined> {
@@ -67,6 +94,6 @@ export async function categoryTransactionIds(userId: string, categoryId: string,
   return (memory.categoryTx.get(`${userId}/${categoryId}`) ?? []).slice(0, limit);
 }
 
-export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, lastNotedEvent, eventApplied, categoryTransactionIds };
+export const adviceMemoryImplementsPort: AdvicePort = { listAdvice, getAdvice, putOpenAdvice, deleteOpenAdvice, deleteAdvice, updateAdvice, armRecompute, recomputeMark, noteEvent, lastNotedEvent, eventApplied, categoryTransactionIds };
 /** Compile-time proof that the in-memory store matches the adapter's signatures. */
 export const adviceMemoryMatchesAdapter: Omit<typeof Adapter, 'ADVICE_TTL_SECONDS' | 'MARK_TTL_SECONDS' | 'requestAdviceRefresh'> = adviceMemoryImplementsPort;
