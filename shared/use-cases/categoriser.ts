@@ -32,10 +32,28 @@ interface Change {
   features: string[];
 }
 
-function changeOf(data: { transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null }): Change {
+function changeOf(data: LedgerData): Change {
   const last = (data.after ?? data.before) as TransactionSnapshot;
   const label = labelOf(data.after);
   return { transactionId: data.transactionId, version: last.version, deleted: data.after === null, label, features: label && data.after ? featuresOf(data.after) : [] };
+}
+
+type LedgerData = { transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null };
+
+const sameFeatures = (a: TransactionSnapshot, b: TransactionSnapshot) => featuresOf(a).join('\n') === featuresOf(b).join('\n');
+
+/**
+ * Whether an event leaves what its transaction teaches as it was: an edit of its date, notes, tags or account, of its
+ * amount within its bucket, its FX conversion, a rule's or the model's label replaced by another, the delete of a
+ * transaction that taught nothing. Such an event needs no write (no read either): each event carries the version
+ * before it, so the latest version that changed the teaching teaches what the latest version does, and the model
+ * ends the same with or without these events, in any order of delivery.
+ */
+export function teachesSame(data: LedgerData): boolean {
+  if (!data.before) return false;
+  const label = labelOf(data.after);
+  if (label !== labelOf(data.before)) return false;
+  return label === null || (data.after !== null && sameFeatures(data.before, data.after));
 }
 
 /** Whether `c` is older than (or the same as) what the transaction last taught: a duplicate or late delivery. */
@@ -88,7 +106,9 @@ async function learnForUser(userId: string, changes: Change[], now: Date): Promi
  * `categoriser` queue: ledger events → each user's learned categoriser, trained incrementally from the transactions
  * whose category the user chose or their file named. Exact under duplicate and reordered delivery: each transaction's
  * contribution (label, features, version) is stored in the same write as the model, which is conditional on the
- * model's revision, so a repeated event finds it already counted and an older one is ignored.
+ * model's revision, so a repeated event finds it already counted and an older one is ignored. The batch is grouped
+ * by user (one read and one transaction per user and batch); an event that changes nothing the transaction teaches
+ * is acknowledged without either ({@link teachesSame}).
  */
 export async function learnFromEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
   const failures: string[] = [];
@@ -96,8 +116,8 @@ export async function learnFromEvents(records: SQSRecord[], now = new Date()): P
   for (const record of records) {
     try {
       const { event } = decodeRecord(record, contracts);
-      const data = event.data as { userId: string; transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null };
-      byUser.set(data.userId, [...(byUser.get(data.userId) ?? []), { change: changeOf(data), messageId: record.messageId }]);
+      const data = event.data as LedgerData & { userId: string };
+      if (!teachesSame(data)) byUser.set(data.userId, [...(byUser.get(data.userId) ?? []), { change: changeOf(data), messageId: record.messageId }]);
     } catch (error) {
       logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
       failures.push(record.messageId);

@@ -11,7 +11,10 @@ export const memory = {
   contributions: new Map<string, Contribution>(),
   erased: new Set<string>(),
   saves: 0,
+  /** Users whose writes throw (a failure of one user's group). */
+  failing: new Set<string>(),
   reset(): void {
+    this.failing = new Set();
     this.models = new Map();
     this.contributions = new Map();
     this.erased = new Set();
@@ -34,6 +37,7 @@ export async function getContributions(userId: string, transactionIds: string[])
 }
 
 export async function saveLearning(userId: string, model: CategoryModel, expectedRev: number, contributions: Map<string, Contribution>): Promise<'saved' | 'conflict' | 'erased'> {
+  if (memory.failing.has(userId)) throw new Error(`the categoriser write of ${userId} failed`);
   if (memory.erased.has(userId)) return 'erased';
   if ((memory.models.get(userId)?.rev ?? 0) !== expectedRev) return 'conflict';
   memory.models.set(userId, { json: JSON.stringify(model), rev: expectedRev + 1 });

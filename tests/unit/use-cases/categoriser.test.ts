@@ -115,3 +115,85 @@ describe('categoriser consumer', () => {
     expect(modelSize(model())).toBe(1);
   });
 });
+
+/** `msg` for another user (the event's user id is the one read). */
+function userMsg(userId: string, record: SQSRecord): SQSRecord {
+  const body = JSON.parse(record.body) as { data: { userId: string } };
+  body.data.userId = userId;
+  return { ...record, messageId: `${userId}-${record.messageId}`, body: JSON.stringify(body) };
+}
+
+/** A deterministic shuffle (mulberry32). */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let a = seed;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+describe('categoriser consumer: events that change nothing it learns', () => {
+  const edit = (s: TransactionSnapshot, version: number, changes: Partial<TransactionSnapshot>): TransactionSnapshot => ({ ...s, ...changes, version });
+
+  it('an edit of the date, tags or amount within its bucket, a rule relabelling a rule’s transaction and the delete of an untaught one write and read nothing', async () => {
+    const v1 = snap('t1', 1, 'food', 'user', 'Alpha Shop');
+    const r1 = snap('t2', 1, 'rent', 'rule', 'Landlord');
+    await learnFromEvents([msg('TransactionRecorded', null, v1), msg('TransactionRecorded', null, r1)]);
+    expect(memory.saves).toBe(1);
+    const v2 = edit(v1, 2, { date: '2024-03-06', tags: ['x'], amount: 1250, baseAmount: 1250 });
+    const r2 = edit(r1, 2, { categoryId: 'housing' });
+    const out = await learnFromEvents([msg('TransactionUpdated', v1, v2), msg('TransactionUpdated', r1, r2), msg('TransactionDeleted', r2, null)]);
+    expect(out.batchItemFailures).toEqual([]);
+    expect(memory.saves).toBe(1);
+    // A change of what it teaches is still learned.
+    await learnFromEvents([msg('TransactionUpdated', v2, edit(v2, 3, { categoryId: 'groceries' }))]);
+    expect(memory.saves).toBe(2);
+    expect(model().cats.filter((c) => docsOf(model(), c) > 0)).toEqual(['groceries']);
+  });
+
+  it('with such events in the history, any order, repetition and batching ends as learning the final state once', async () => {
+    const h = [snap('t1', 1, 'a', 'user', 'Alpha Shop')];
+    const at = (i: number) => h[i] as TransactionSnapshot;
+    h.push(edit(at(0), 2, { tags: ['t'] })); // no-op
+    h.push(edit(at(1), 3, { categoryId: 'b' }));
+    h.push(edit(at(2), 4, { amount: 1300, baseAmount: 1300 })); // no-op (same bucket)
+    h.push(edit(at(3), 5, { description: 'Beta Market' }));
+    h.push(edit(at(4), 6, { categorySource: 'rule', categoryId: 'c' }));
+    h.push(edit(at(5), 7, { categoryId: 'd' })); // no-op (a rule's label)
+    const events = h.map((s, i) => msg(i === 0 ? 'TransactionRecorded' : 'TransactionUpdated', h[i - 1] ?? null, s));
+    const deleted = msg('TransactionDeleted', at(6), null); // no-op (taught nothing)
+    const cases: { events: SQSRecord[]; taught: TransactionSnapshot | null }[] = [
+      { events: [...events, deleted], taught: null },
+      { events: events.slice(0, 5), taught: at(4) },
+      { events: events.slice(0, 4), taught: at(3) },
+    ];
+    for (const c of cases) {
+      for (let seed = 1; seed <= 60; seed++) {
+        memory.reset();
+        const order = shuffled([...c.events, ...c.events.slice(0, seed % c.events.length)], seed);
+        for (let i = 0; i < order.length; i += 1 + (seed % 3)) await learnFromEvents(order.slice(i, i + 1 + (seed % 3)));
+        const m = model();
+        expect(modelSize(m), `seed ${seed}`).toBe(c.taught ? 1 : 0);
+        if (c.taught) expect(Object.keys(m.feats).sort(), `seed ${seed}`).toEqual(featuresOf(c.taught).sort());
+        if (c.taught) expect(docsOf(m, c.taught.categoryId as string), `seed ${seed}`).toBe(1);
+      }
+    }
+  });
+
+  it('one user’s failed write fails only that user’s messages', async () => {
+    memory.failing.add('bad');
+    const good = [msg('TransactionRecorded', null, snap('t1', 1, 'a', 'user'))];
+    const bad = [userMsg('bad', msg('TransactionRecorded', null, snap('t2', 1, 'b', 'user'))), userMsg('bad', msg('TransactionRecorded', null, snap('t3', 1, 'b', 'user')))];
+    const out = await learnFromEvents([bad[0] as SQSRecord, ...good, bad[1] as SQSRecord]);
+    expect(out.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(bad.map((m) => m.messageId).sort());
+    expect(modelSize(model())).toBe(1);
+  });
+});
