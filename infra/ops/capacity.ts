@@ -8,12 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { DescribeTableCommand, DynamoDBClient, QueryCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, QueryCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { keys, USER_SHARDS } from '../../shared/adapters/keys';
 import { functions } from '../../functions/manifest';
 import { difference, indexKeysOf, itemKind, itemSize, priceTransactions, type ItemStats, type Measurements } from './capacity/collector';
 import { outboxCount, REPO_ROOT, settle, startHost, type Host } from './capacity/measure';
-import { printReport, type PhaseResult } from './capacity/report';
+import { printReport, STORED_MONTHS, type PhaseResult } from './capacity/report';
+import { storedKinds, type ScannedItem, type StoredKind } from './capacity/storage';
 import { Api, phases, type SessionState } from './capacity/session';
 
 const memoryMb = new Map(functions.map((f) => [f.name, f.memoryMb ?? 256]));
@@ -37,14 +38,26 @@ async function indexedUsers(host: Host): Promise<number> {
   }
 }
 
-async function tableBytes(host: Host): Promise<number> {
+/** Every item in the table, by key, as the storage model sees it (a Scan: a tool's read, not the app's). */
+async function scanItems(host: Host): Promise<Map<string, ScannedItem>> {
   const client = localClient(host);
+  const out = new Map<string, ScannedItem>();
+  const now = Date.now() / 1000;
   try {
-    const t = (await client.send(new DescribeTableCommand({ TableName: host.tableName }))).Table;
-    return (t?.TableSizeBytes ?? 0) + (t?.GlobalSecondaryIndexes ?? []).reduce((s, g) => s + (g.IndexSizeBytes ?? 0), 0);
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await client.send(new ScanCommand({ TableName: host.tableName, ExclusiveStartKey: start }));
+      for (const item of page.Items ?? []) {
+        const expiresAt = item.expiresAt?.N === undefined ? undefined : Number(item.expiresAt.N);
+        const kind = itemKind(item.pk?.S ?? '?', item.sk?.S ?? '?');
+        out.set(`${item.pk?.S}\u0000${item.sk?.S}`, { kind, size: itemSize(item), indexes: indexKeysOf(item).length, ttlSeconds: expiresAt === undefined ? undefined : expiresAt - now });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
   } finally {
     client.destroy();
   }
+  return out;
 }
 
 /** Average size and index membership of each kind of item the session left in the table (a Scan: a tool's read, not the app's). */
@@ -69,17 +82,18 @@ async function itemStats(host: Host): Promise<ItemStats> {
   return Object.fromEntries(Object.entries(sums).map(([k, s]) => [k, { bytes: s.bytes / s.n, indexes: Object.fromEntries(Object.entries(s.indexes).map(([g, c]) => [g, c / s.n])) }]));
 }
 
-async function runPhases(host: Host): Promise<{ results: PhaseResult[]; all: Measurements; storedBytes: number; sweptUsers: number }> {
+async function runPhases(host: Host): Promise<{ results: PhaseResult[]; all: Measurements; stored: { setup: StoredKind[]; usage: StoredKind[] }; sweptUsers: number }> {
   const api = new Api(host.apiUrl);
   const state: SessionState = { api, email: `capacity-${randomUUID().slice(0, 8)}@example.com`, password: 'Correct-Horse-42', accounts: [], transactions: [] };
   const results: PhaseResult[] = [];
   await settle(host);
   const start = await host.snapshot();
-  const bytesBefore = await tableBytes(host);
+  const itemsBefore = await scanItems(host);
   // `-- <word>…`: only the phases whose action contains one of the words (sign-up and setup always run).
   const only = process.argv.slice(2);
   const chosen = phases().filter((p, i) => only.length === 0 || i < 2 || only.some((w) => p.action.includes(w)));
-  for (const phase of chosen) {
+  let itemsAfterSetup = itemsBefore;
+  for (const [i, phase] of chosen.entries()) {
     const before = await host.snapshot();
     const [requests, emails] = [api.requests, await outboxCount(host.consoleUrl)];
     process.stderr.write(`capacity: ${phase.action}…\n`);
@@ -90,13 +104,15 @@ async function runPhases(host: Host): Promise<{ results: PhaseResult[]; all: Mea
     const measured = difference(after.measurements, before.measurements);
     const extra = { apiRequests: api.requests - requests, emails: (await outboxCount(host.consoleUrl)) - emails, logBytes: after.logBytes - before.logBytes };
     results.push({ action: phase.action, count: phase.count, schedule: phase.schedule, measured, extra });
+    // What sign-up and setup store is kept once per user; what the rest stores grows with use.
+    if (i === 1) itemsAfterSetup = await scanItems(host);
   }
   const end = await host.snapshot();
   const stats = await itemStats(host);
   for (const r of results) priceTransactions(r.measured, stats);
   const all = difference(end.measurements, start.measurements);
   priceTransactions(all, stats);
-  return { results, all, storedBytes: (await tableBytes(host)) - bytesBefore, sweptUsers: await indexedUsers(host) };
+  return { results, all, stored: { setup: storedKinds(itemsBefore, itemsAfterSetup, STORED_MONTHS), usage: storedKinds(itemsAfterSetup, await scanItems(host), STORED_MONTHS) }, sweptUsers: await indexedUsers(host) };
 }
 
 async function main(): Promise<void> {

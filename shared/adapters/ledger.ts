@@ -6,6 +6,7 @@ import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { currentCorrelationId } from '../correlation';
+import { storedFields, toTransaction } from './transaction-fields';
 
 /** A stored transaction (the API's Transaction plus what storage and rules need). */
 export interface TransactionRecord {
@@ -45,19 +46,7 @@ export interface TransactionRecord {
   updatedAt: string;
 }
 
-const TX_FIELDS: (keyof TransactionRecord)[] = [
-  'id', 'userId', 'type', 'amount', 'currency', 'date', 'description', 'categoryId', 'accountId', 'toAccountId', 'tags', 'notes', 'splits',
-  'baseAmount', 'baseCurrency', 'fxRate', 'fxDate', 'fxStatus', 'appliedRules', 'manualFields', 'importId', 'bankId', 'version', 'createdAt', 'updatedAt',
-  'categorySource', 'categoryConfidence',
-];
-
-export function toTransaction(item: Record<string, unknown>): TransactionRecord {
-  const t = Object.fromEntries(TX_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as TransactionRecord;
-  t.tags = (item.tags as string[] | undefined) ?? [];
-  t.appliedRules = (item.appliedRules as string[] | undefined) ?? [];
-  t.manualFields = (item.manualFields as string[] | undefined) ?? [];
-  return t;
-}
+export { storedFields, toTransaction };
 
 /**
  * The full item of a transaction: record plus keys, index keys, and derived search fields, and the correlation id of
@@ -68,7 +57,7 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
   const correlationId = currentCorrelationId();
   return {
     ...keys.transaction(t.userId, t.id),
-    ...t,
+    ...storedFields(t),
     ...keys.byDate(t.userId, t.date, t.id),
     ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date, t.id) : {}),
     ...(t.fxStatus === 'pending' ? keys.fxPending(t.userId, t.date, t.id) : {}),

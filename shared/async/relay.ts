@@ -3,6 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Envelope, MAX_CORRELATION_ID_LENGTH } from '../../events/envelope';
 import { TransactionDeleted, TransactionRecorded, TransactionSnapshot, TransactionUpdated } from '../../events/transaction-changed';
+import { toTransaction } from '../adapters/transaction-fields';
 import { publish } from '../adapters/queue';
 import { streamRelayHandler } from './handler';
 
@@ -12,7 +13,8 @@ function image(raw: unknown): Record<string, unknown> | undefined {
 
 function snapshot(item: Record<string, unknown> | undefined) {
   if (!item) return null;
-  const parsed = TransactionSnapshot.safeParse({ ...item, tags: item.tags ?? [], splits: item.splits ?? null });
+  // Absent fields read back as null or [] (a transaction item leaves nulls and empty lists out).
+  const parsed = TransactionSnapshot.safeParse(toTransaction(item));
   if (!parsed.success) throw new Error(`Transaction item ${String(item.sk)} does not match TransactionSnapshot: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }

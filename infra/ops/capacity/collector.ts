@@ -15,6 +15,8 @@ export interface ScopeUnits {
   calls: number;
   /** SQS or stream records handled. */
   records: number;
+  /** SQS requests the function made (sends), as SQS bills them: each 64 KB chunk of a request's payload counts as one. */
+  sqsRequests: number;
   rcu: number;
   wcu: number;
   /** Of `wcu`, what the indexes consumed (write amplification). */
@@ -54,7 +56,7 @@ export function emptyMeasurements(): Measurements {
 export function weighted(s: ScopeUnits, w: number): ScopeUnits {
   const partitions: Record<string, PartitionUnits> = {};
   for (const [k, u] of Object.entries(s.partitions)) partitions[k] = { rcu: u.rcu * w, wcu: u.wcu * w };
-  return { ...s, invocations: s.invocations * w, ms: s.ms * w, calls: s.calls * w, records: s.records * w, rcu: s.rcu * w, wcu: s.wcu * w, indexWcu: s.indexWcu * w, failedWcu: s.failedWcu * w, partitions };
+  return { ...s, invocations: s.invocations * w, ms: s.ms * w, calls: s.calls * w, records: s.records * w, sqsRequests: s.sqsRequests * w, rcu: s.rcu * w, wcu: s.wcu * w, indexWcu: s.indexWcu * w, failedWcu: s.failedWcu * w, partitions };
 }
 
 /** The partition classes of some scopes, summed. */
@@ -153,7 +155,7 @@ function add(target: Record<string, PartitionUnits>, key: string, units: Partial
 }
 
 export function scopeOf(m: Measurements, functionName: string, label: string): ScopeUnits {
-  return (m.scopes[`${functionName} ${label}`] ??= { functionName, label, invocations: 0, ms: 0, calls: 0, records: 0, rcu: 0, wcu: 0, indexWcu: 0, failedWcu: 0, partitions: {}, types: {}, transactItems: {} });
+  return (m.scopes[`${functionName} ${label}`] ??= { functionName, label, invocations: 0, ms: 0, calls: 0, records: 0, sqsRequests: 0, rcu: 0, wcu: 0, indexWcu: 0, failedWcu: 0, partitions: {}, types: {}, transactItems: {} });
 }
 
 /** Spreads a write's table and index capacity over the partitions of the items it wrote (equal shares). */
@@ -275,6 +277,14 @@ export function priceTransactions(m: Measurements, stats: ItemStats): void {
   }
 }
 
+/** Bytes in one SQS billing chunk: a request is billed once per started 64 KB of payload. */
+export const SQS_CHUNK_BYTES = 64 * 1024;
+
+/** Adds one SQS request a function made (a send, or any other API call), billed per started 64 KB of its body. */
+export function addSqsRequest(m: Measurements, call: { functionName: string; label: string; bodyBytes: number }): void {
+  scopeOf(m, call.functionName, call.label).sqsRequests += Math.max(1, Math.ceil(call.bodyBytes / SQS_CHUNK_BYTES));
+}
+
 /** Adds one Lambda invocation. */
 export function addInvocation(m: Measurements, inv: { functionName: string; label: string; ms: number; records: number; queue?: string; types?: Record<string, number> }): void {
   const scope = scopeOf(m, inv.functionName, inv.label);
@@ -293,12 +303,12 @@ export function difference(after: Measurements, before: Measurements): Measureme
     const d: ScopeUnits = { ...a, partitions: {}, types: {}, transactItems: {} };
     for (const [t, k] of Object.entries(a.transactItems)) if (k - (b?.transactItems[t] ?? 0) > 0) d.transactItems[t] = k - (b?.transactItems[t] ?? 0);
     for (const [t, k] of Object.entries(a.types)) if (k - (b?.types[t] ?? 0) > 0) d.types[t] = k - (b?.types[t] ?? 0);
-    if (b) for (const f of ['invocations', 'ms', 'calls', 'records', 'rcu', 'wcu', 'indexWcu', 'failedWcu'] as const) d[f] = a[f] - b[f];
+    if (b) for (const f of ['invocations', 'ms', 'calls', 'records', 'sqsRequests', 'rcu', 'wcu', 'indexWcu', 'failedWcu'] as const) d[f] = a[f] - b[f];
     for (const [p, u] of Object.entries(a.partitions)) {
       const was = b?.partitions[p] ?? { rcu: 0, wcu: 0 };
       if (u.rcu - was.rcu > 1e-9 || u.wcu - was.wcu > 1e-9) d.partitions[p] = { rcu: u.rcu - was.rcu, wcu: u.wcu - was.wcu };
     }
-    if (d.invocations > 0 || d.rcu > 0 || d.wcu > 0 || d.failedWcu > 0) out.scopes[key] = d;
+    if (d.invocations > 0 || d.sqsRequests > 0 || d.rcu > 0 || d.wcu > 0 || d.failedWcu > 0) out.scopes[key] = d;
   }
   if (after.cpuMs !== undefined) out.cpuMs = after.cpuMs - (before.cpuMs ?? 0);
   for (const [q, n] of Object.entries(after.queues)) if (n - (before.queues[q] ?? 0) > 0) out.queues[q] = n - (before.queues[q] ?? 0);

@@ -6,7 +6,8 @@
  */
 import { subscribe } from 'node:diagnostics_channel';
 import { register } from 'node:module';
-import { addCapacity, addInvocation, emptyMeasurements } from './collector';
+import type { ClientRequest } from 'node:http';
+import { addCapacity, addInvocation, addSqsRequest, emptyMeasurements } from './collector';
 import { currentInvocation, INVOCATION_CHANNEL, type InvocationRecord } from './invocation-probe';
 
 register('./invocation-hooks.mjs', import.meta.url);
@@ -74,6 +75,14 @@ async function main(): Promise<void> {
     const call = message as Parameters<typeof addCapacity>[1];
     const scope = currentInvocation();
     addCapacity(measurements, { ...call, ...(scope ? { functionName: scope.functionName, label: scope.label } : { label: '(outside an invocation)' }) });
+  });
+  // SQS requests a function makes (its sends), seen on Node's HTTP client channel inside the invocation's scope.
+  subscribe('http.client.request.start', (message) => {
+    const request = (message as { request: ClientRequest }).request;
+    const target = String(request.getHeader('x-amz-target') ?? '');
+    const scope = currentInvocation();
+    if (!scope || !target.startsWith('AmazonSQS.')) return;
+    addSqsRequest(measurements, { ...scope, bodyBytes: Number(request.getHeader('content-length') ?? 0) });
   });
   const { startLocalCloud } = await import('../../local/cloud');
   // INFO, as the CDK app configures the functions, so the log bytes counted are those CloudWatch would ingest.

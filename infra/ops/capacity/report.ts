@@ -21,6 +21,7 @@ import {
   type Units,
 } from './model';
 import { IMPORT_ROWS } from './session';
+import { ITEM_OVERHEAD_BYTES, steadyStateBytes, type StoredKind } from './storage';
 
 /** One phase of the session as measured. */
 export interface PhaseResult {
@@ -34,7 +35,8 @@ export interface PhaseResult {
 export interface RunResult {
   results: PhaseResult[];
   all: Measurements;
-  storedBytes: number;
+  /** What the session stored, by kind of item (infra/ops/capacity/storage.ts). */
+  stored: { setup: StoredKind[]; usage: StoredKind[] };
   sweptUsers: number;
   memoryMb: ReadonlyMap<string, number>;
   seconds: number;
@@ -45,8 +47,10 @@ export interface RunResult {
 /** Transactions the session leaves stored: 30 created, 5 deleted, 2 files of 50 rows. */
 const STORED_TRANSACTIONS = 30 - 5 + 2 * IMPORT_ROWS;
 const ACTIVE_USERS = 1000;
-/** Months of data a user has stored, for the storage line. */
-const STORED_MONTHS = 12;
+/** Months of data a user has stored, for the storage line (items with a TTL: their lifetime, if shorter). */
+export const STORED_MONTHS = 12;
+/** Transactions per user and month in the stated usage (created by hand and imported). */
+const TRANSACTIONS_PER_MONTH = (USAGE['transaction create'] ?? 0) + (USAGE['import (50 rows)'] ?? 0) * IMPORT_ROWS;
 
 /**
  * The share of a scope that grows with the users in a sweep: none of the schedule's own call, none of the shard
@@ -66,8 +70,9 @@ export function unitsOf(scopes: ScopeUnits[], extra: PhaseResult['extra'], divis
     const gb = (memoryMb.get(s.functionName) ?? 256) / 1024;
     const localGbSeconds = (s.ms / 1000) * gb;
     const gbSeconds = (estimatedMs({ cpuMs: s.ms * cpuPerWallMs, dynamoCalls: s.calls, invocations: s.invocations }) / 1000) * gb;
-    const sqs = s.label !== 'stream' && s.records > 0;
-    u = addUnits(u, { ...ZERO_UNITS, invocations: s.invocations, gbSeconds, localGbSeconds, rcu: s.rcu, wcu: s.wcu + s.failedWcu, sqsRequests: sqs ? s.records + 2 * s.invocations : 0 });
+    // The requests the function made (its sends), plus Lambda's receive and delete of each batch it was given.
+    const consumer = s.label !== 'stream' && s.records > 0;
+    u = addUnits(u, { ...ZERO_UNITS, invocations: s.invocations, gbSeconds, localGbSeconds, rcu: s.rcu, wcu: s.wcu + s.failedWcu, sqsRequests: s.sqsRequests + (consumer ? 2 * s.invocations : 0) });
   }
   return addUnits(ZERO_UNITS, u, 1 / divisor);
 }
@@ -143,16 +148,44 @@ function fixedSweepSection(run: RunResult): string {
   return ['Per run whatever the users (the schedule and its 16 shard messages; not in the per-user figures):', '', table(['schedule', 'invocations', 'GB-s', 'RCU', 'WCU', 'SQS requests'], rows)].join('\n');
 }
 
+/** Bytes a kind of setup item is kept: once per user (sign-up and setup run once), for its retention. */
+const setupBytes = (kinds: readonly StoredKind[]) => kinds.reduce((sum, k) => sum + k.bytes * Math.min(1, k.retainedMonths), 0);
+
+/**
+ * Steady-state storage per user: what sign-up and setup stored, once, plus what the rest of the session stored,
+ * scaled from its transactions to a month's and kept for its retention.
+ */
+function storagePerUser(run: RunResult): { bytes: number; bytesPerTx: number } {
+  const scale = TRANSACTIONS_PER_MONTH / STORED_TRANSACTIONS;
+  const bytes = setupBytes(run.stored.setup) + steadyStateBytes(run.stored.usage, scale);
+  return { bytes, bytesPerTx: bytes / (TRANSACTIONS_PER_MONTH * STORED_MONTHS) };
+}
+
+function storageSection(run: RunResult): string {
+  const scale = TRANSACTIONS_PER_MONTH / STORED_TRANSACTIONS;
+  const { bytes: total } = storagePerUser(run);
+  const kept = (k: StoredKind, once: boolean) => (once ? k.bytes * Math.min(1, k.retainedMonths) : k.bytes * scale * k.retainedMonths);
+  const rows = [...run.stored.usage.map((k) => [k, false] as const), ...run.stored.setup.map((k) => [k, true] as const)]
+    .filter(([k, once]) => kept(k, once) >= total / 1000)
+    .sort((a, b) => kept(b[0], b[1]) - kept(a[0], a[1]))
+    .map(([k, once]) => [`${k.kind}${once ? ' (sign-up and setup, once)' : ''}`, n(k.items), once ? '–' : n(k.bytes / STORED_TRANSACTIONS, 0), once ? 'kept' : n(k.retainedMonths, 2), n(kept(k, once) / 1e6, 3), `${n((100 * kept(k, once)) / total, 1)} %`]);
+  return [
+    `**Stored data, by kind of item.** What the session stored (new or grown items, scanned before and after it), billed as DynamoDB does: attribute names and values plus ${ITEM_OVERHEAD_BYTES} bytes per item, on the table and again in each index the item is in (every index projects ALL). What sign-up and setup stored counts once per user; the rest is scaled from the session's ${STORED_TRANSACTIONS} transactions to ${TRANSACTIONS_PER_MONTH} a month and kept ${STORED_MONTHS} months, or for its TTL when every item of the kind has one. Kinds under 0.1 % of the total are left out.`,
+    '',
+    table(['item kind', 'items stored', 'bytes per session transaction', 'months kept', 'MB per user (steady state)', 'share'], rows),
+  ].join('\n');
+}
+
 function costSection(run: RunResult, perUser: Units): string {
-  const bytesPerTx = run.storedBytes > 0 ? run.storedBytes / STORED_TRANSACTIONS : 2048;
-  const storageGbPerUser = (bytesPerTx * 150 * STORED_MONTHS) / 1e9;
+  const { bytes, bytesPerTx } = storagePerUser(run);
+  const storageGbPerUser = bytes / 1e9;
   const lines = monthlyCost(perUser, ACTIVE_USERS, PRICES, { storageGbPerUser, cognitoPerMau: PRICES.cognitoPlusPerMau });
   const withoutCognito = totalUsd(lines.filter((l) => l.service !== 'Cognito'));
   const tiers = [['Plus (default, threat protection)', PRICES.cognitoPlusPerMau], ['Essentials', PRICES.cognitoEssentialsPerMau], ['Lite', PRICES.cognitoLitePerMau]] as const;
   return [
     `### Cost per ${ACTIVE_USERS.toLocaleString('en-US')} active users per month`,
     '',
-    `Prices: ${PRICES_AS_OF}. Usage per active user and month: ${Object.entries(USAGE).map(([a, t]) => `${t} × ${a}`).join(', ')}. Storage: ${n(bytesPerTx, 0)} bytes stored per transaction (table and indexes, measured: everything the session stored ÷ its ${STORED_TRANSACTIONS} transactions) × 150 a month × ${STORED_MONTHS} months, with point-in-time recovery. Free tiers left out.`,
+    `Prices: ${PRICES_AS_OF}. Usage per active user and month: ${Object.entries(USAGE).map(([a, t]) => `${t} × ${a}`).join(', ')}. Storage: ${n(bytesPerTx, 0)} bytes kept per transaction at steady state (table and index copies with their overhead, and the derived items, each kind for its retention; see the storage table below) × ${TRANSACTIONS_PER_MONTH} a month × ${STORED_MONTHS} months, with point-in-time recovery. Free tiers left out.`,
     '',
     table(['service', 'billed', 'USD / month'], lines.map((l) => [l.service, l.quantity, usd(l.usd)])),
     '',
@@ -241,6 +274,8 @@ export function printReport(run: RunResult): void {
     fixedSweepSection(run),
     '',
     costSection(run, perUser),
+    '',
+    storageSection(run),
     '',
     '### Per-partition limits',
     '',
