@@ -254,8 +254,10 @@ export type ItemStats = Record<string, { bytes: number; indexes: Record<string, 
 
 /**
  * Prices the transaction items of every scope as DynamoDB bills TransactWriteItems: 2 WCU per started KB of each
- * item, on the table and on each index the item is in (a Put: the indexes its item names; an Update or Delete: the
- * share of stored items of that kind in each index, at their average size); a ConditionCheck as a write of its item.
+ * item on the table, and 1 WCU per started KB on each index the item is in (a Put: the indexes its item names; an
+ * Update or Delete: the share of stored items of that kind in each index, at their average size); a ConditionCheck
+ * as a write of its item. The transactional 2× applies to the table alone: an index write inside a transaction costs
+ * what it costs outside one (measured against DynamoDB by the dynamodb-conformance suite; nubo-db/dynoxide#188).
  */
 export function priceTransactions(m: Measurements, stats: ItemStats): void {
   for (const scope of Object.values(m.scopes)) {
@@ -263,12 +265,13 @@ export function priceTransactions(m: Measurements, stats: ItemStats): void {
       const [op = '', kind = '', size = '0', indexes = ''] = key.split('|');
       const known = stats[kind];
       const bytes = op === 'Put' ? Number(size) : (known?.bytes ?? 1024);
-      const units = 2 * Math.max(1, Math.ceil(bytes / 1024)) * count;
+      const perCopy = Math.max(1, Math.ceil(bytes / 1024)) * count;
+      const units = 2 * perCopy;
       const reach: [string, number][] = op === 'Put' ? indexes.split(',').filter(Boolean).map((g) => [g, 1]) : op === 'ConditionCheck' ? [] : Object.entries(known?.indexes ?? {});
       add(scope.partitions, `table ${kind.slice(0, kind.lastIndexOf(' '))}`, { wcu: units });
       scope.wcu += units;
       for (const [index, share] of reach) {
-        const indexUnits = units * share;
+        const indexUnits = perCopy * share;
         scope.wcu += indexUnits;
         scope.indexWcu += indexUnits;
         add(scope.partitions, index.replace('=', ' '), { wcu: indexUnits });
