@@ -1,4 +1,6 @@
 import type { BuildOptions } from 'esbuild';
+import { effectiveAccess } from '../../functions/environment';
+import type { Access, FunctionDef } from '../../functions/manifest';
 
 /**
  * How every function is bundled: the CDK app's NodejsFunction (infra/constructs/manifest-function.ts) and
@@ -24,9 +26,32 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'mnemonist/lru-cache': './infra/bundle/lru-cache.ts',
 };
 
+/** The stand-in for an AWS SDK client a function has no access to call (see ./without-client.ts). */
+const WITHOUT_CLIENT = './infra/bundle/without-client.ts';
+
+/** SDK client modules a function bundles only when its access list lets it call the service. */
+const CLIENTS_BY_ACCESS: readonly { modules: readonly string[]; needed: (access: readonly Access[]) => boolean }[] = [
+  { modules: ['@aws-sdk/client-sqs'], needed: (access) => access.some((a) => a.startsWith('queue:')) },
+  { modules: ['@aws-sdk/client-sesv2'], needed: (access) => access.includes('email:send') },
+  { modules: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'], needed: (access) => access.includes('table:read') || access.includes('table:write') },
+];
+
+/**
+ * The aliases of one function's bundle: {@link BUNDLE_ALIASES}, and the stand-in for each SDK client its manifest
+ * access list (with what {@link effectiveAccess} implies) gives it no use of. Without the grant and the variable
+ * naming the resource such a call could never run on AWS, yet shared modules import the client and esbuild would
+ * carry it: the SQS client is in every HTTP function that reaches a use case with a consumer-only publish path.
+ */
+export function bundleAliasesFor(def: FunctionDef): Record<string, string> {
+  const access = effectiveAccess(def);
+  const aliases: Record<string, string> = { ...BUNDLE_ALIASES };
+  for (const client of CLIENTS_BY_ACCESS) if (!client.needed(access)) for (const m of client.modules) aliases[m] = WITHOUT_CLIENT;
+  return aliases;
+}
+
 /**
  * The esbuild options NodejsFunction ends up using for a function (minified ESM for Node, the SDK bundled in, the
- * aliases above), for tools that call esbuild directly: the bench and the bundle test.
+ * aliases above; a function's own bundle takes `alias: bundleAliasesFor(def)`), for tools that call esbuild directly: the bench and the bundle test.
  */
 export const ESBUILD_OPTIONS = {
   bundle: true,

@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { effectiveAccess, environmentFor, type EnvironmentRefs } from '../../functions/environment';
 import type { Access, CognitoAction, FunctionDef } from '../../functions/manifest';
 import { TABLE } from '../table';
-import { BUNDLE_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../bundle/options';
+import { bundleAliasesFor, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../bundle/options';
 
 /** The repository root: manifest entries are relative to it, and its package-lock.json pins the bundle. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -193,7 +193,7 @@ export class ManifestFunction extends Construct {
           sourceMapMode: SourceMapMode.DEFAULT,
           sourcesContent: false,
           bundleAwsSDK: true,
-          esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
+          esbuildArgs: { '--alias': Object.entries(bundleAliasesFor(def)).map(([from, to]) => `${from}=${to}`) },
         },
       });
     }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { functions } from '../../functions/manifest';
-import { ESBUILD_OPTIONS } from '../../infra/bundle/options';
+import { ESBUILD_OPTIONS, bundleAliasesFor } from '../../infra/bundle/options';
 import { buildHttpApiEvent, newRequestId } from '../../infra/local/api-event';
 import { stringifyClaims } from '../../infra/local/claims';
 import { newUser } from '../support/api';
@@ -50,6 +50,7 @@ describe('a bundled function', () => {
       entryPoints: [join(ROOT, def?.entry ?? 'missing')],
       outfile: file,
       ...ESBUILD_OPTIONS,
+      ...(def ? { alias: bundleAliasesFor(def) } : {}),
       metafile: true,
       logLevel: 'silent',
     });

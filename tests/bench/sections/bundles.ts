@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
-import { ESBUILD_OPTIONS } from '../../../infra/bundle/options';
+import { ESBUILD_OPTIONS, bundleAliasesFor } from '../../../infra/bundle/options';
 import { REPO_ROOT } from '../lib/cloud';
 import { fmt, heading, median, percentile, printFigures, round, table, type Figure, type Target } from '../lib/report';
 import type { SectionContext, SectionOutput } from './context';
@@ -141,24 +141,36 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   const outRoot = join(REPO_ROOT, '.bench', 'bundles');
   await rm(outRoot, { recursive: true, force: true });
   await mkdir(outRoot, { recursive: true });
-  // One esbuild run with every entry point: esbuild bundles each entry on its own (no splitting) and spreads the
-  // work over the cores, parsing shared modules once; each output is the same bytes a build of that entry alone
-  // gives (only the source map's file name differs).
-  const result = await esbuild.build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: Object.fromEntries(functions.map((def) => [`${def.name}/index`, join(REPO_ROOT, def.entry)])),
-    outdir: outRoot,
-    outExtension: { '.js': '.mjs' },
-    ...ESBUILD_OPTIONS,
-    sourcemap: true,
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  // One esbuild run per set of aliases (bundleAliasesFor: the SDK clients a function's access list leaves out), each
+  // with all its entry points: esbuild bundles each entry on its own (no splitting) and spreads the work over the
+  // cores, parsing shared modules once; each output is the same bytes a build of that entry alone gives (only the
+  // source map's file name differs).
+  const groups = new Map<string, typeof functions>();
+  for (const def of functions) {
+    const key = JSON.stringify(bundleAliasesFor(def));
+    groups.set(key, [...(groups.get(key) ?? []), def]);
+  }
+  const metafile: Metafile = { inputs: {}, outputs: {} };
+  for (const [aliases, defs] of groups) {
+    const result = await esbuild.build({
+      absWorkingDir: REPO_ROOT,
+      entryPoints: Object.fromEntries(defs.map((def) => [`${def.name}/index`, join(REPO_ROOT, def.entry)])),
+      outdir: outRoot,
+      outExtension: { '.js': '.mjs' },
+      ...ESBUILD_OPTIONS,
+      alias: JSON.parse(aliases) as Record<string, string>,
+      sourcemap: true,
+      sourcesContent: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    Object.assign(metafile.inputs, result.metafile.inputs);
+    Object.assign(metafile.outputs, result.metafile.outputs);
+  }
   const built = functions.map((def): Built => {
     const file = join(outRoot, def.name, 'index.mjs');
-    const { packages, appBytes } = attribute(result.metafile, file);
-    const bytes = result.metafile.outputs[relative(REPO_ROOT, file)]?.bytes ?? 0;
+    const { packages, appBytes } = attribute(metafile, file);
+    const bytes = metafile.outputs[relative(REPO_ROOT, file)]?.bytes ?? 0;
     const queues = def.access.filter((a) => a.startsWith('queue:')).map((a) => a.slice('queue:'.length));
     return { name: def.name, kind: def.kind, entry: def.entry, file, bytes, packages, appBytes, queues, memoryMb: def.memoryMb ?? 256 };
   });
@@ -182,7 +194,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   }
   const bundleWallMs = performance.now() - started;
   await esbuild.stop();
-  console.log(`bundled ${built.length} functions in ${fmt(bundleWallMs / 1000)} s (one esbuild run, all entry points)`);
+  console.log(`bundled ${built.length} functions in ${fmt(bundleWallMs / 1000)} s (${groups.size} esbuild runs, one per set of aliases)`);
 
   // Cold imports: round-robin over the functions, one process at a time (two at once would contend for the cores);
   // first as deployed (NODE_OPTIONS=--enable-source-maps, as the CDK app sets it), then without source maps.
@@ -331,7 +343,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
 
   const notes: string[] = [];
   notes.push(`cold import: ${runs} fresh node processes per function with NODE_OPTIONS=--enable-source-maps (as deployed) and ${plainRuns} without, one process at a time, median reported`);
-  notes.push('bundles: one esbuild run over every entry point with the CDK app\'s options (each output is the bytes a build of that entry alone gives)');
+  notes.push('bundles: the CDK app\'s options and each function\'s aliases (bundleAliasesFor: no SDK client its access list gives it no use of); one esbuild run per set of aliases, each output the bytes a build of that entry alone gives');
   if (cutShort) notes.push(`cold imports stopped at the section's time limit (${fmt(capMs / 1000, 0)} s); n per function says how many ran`);
   for (const e of errors) notes.push(`import error: ${e}`);
   for (const n of notes) console.log(`note: ${n}`);
