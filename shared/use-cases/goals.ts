@@ -76,7 +76,11 @@ interface Context {
   parentOf: (id: string) => string | null | undefined;
 }
 
-async function context(userId: string, asOf: string | undefined, needAccounts: boolean, deps: GoalDeps, now: Date): Promise<Context> {
+/**
+ * What the goals' progress is computed from. `statusOnly` (the statuses the alerts consumer reads, no suggestion):
+ * no categories, and the monthly rollups only when a goal follows an account (its flow history).
+ */
+async function context(userId: string, asOf: string | undefined, needAccounts: boolean, deps: GoalDeps, now: Date, statusOnly = false): Promise<Context> {
   const profile = await deps.getProfile(userId);
   const base = profile?.baseCurrency ?? 'EUR';
   const day = asOf === undefined ? todayIn(profile?.timezone ?? 'UTC', now) : assertCalendarDate(asOf, 'query.asOf');
@@ -84,9 +88,9 @@ async function context(userId: string, asOf: string | undefined, needAccounts: b
   const month = day.slice(0, 7);
   const window = Array.from({ length: HISTORY_MONTHS }, (_, i) => addMonths(month, i - HISTORY_MONTHS));
   const [stored, accounts, categories] = await Promise.all([
-    deps.rollupRange(userId, base, window[0] ?? month, window[window.length - 1] ?? month),
+    statusOnly && !needAccounts ? Promise.resolve([]) : deps.rollupRange(userId, base, window[0] ?? month, window[window.length - 1] ?? month),
     needAccounts ? deps.listAccounts(userId) : Promise.resolve([]),
-    deps.listCategories(userId),
+    statusOnly ? Promise.resolve([]) : deps.listCategories(userId),
   ]);
   const parents = new Map(categories.map((c) => [c.id, c.parentId]));
   return {
@@ -211,25 +215,18 @@ export interface GoalStatusRow {
 
 /**
  * Every goal's status as of `asOf` (YYYY-MM-DD), for the alerts consumer (`goal.reached`, `goal.off_track`): the
- * same figures `GET /goals` answers, from pre-computed data only. A user without goals costs one Query (no profile,
- * rollups or categories are read).
+ * same figures `GET /goals` answers, from pre-computed data only. Only what the statuses need is read: nothing
+ * past the goals for a user without any, no categories (they only shape the suggestion), and the monthly rollups
+ * only when a goal follows an account.
  */
 export async function goalStatuses(userId: string, asOf: string, deps: GoalDeps = defaults()): Promise<GoalStatusRow[]> {
   const goals = await deps.goals.listGoals(userId);
   if (goals.length === 0) return [];
-  const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, new Date());
-  const items = goals.map((g) => goalView(g, ctx));
-  return items.map((v) => ({
-    goalId: v.id,
-    name: v.name,
-    status: v.status,
-    saved: v.saved,
-    targetAmount: v.targetAmount,
-    currency: v.currency,
-    percent: v.percent,
-    targetDate: v.targetDate,
-    projectedCompletion: v.projectedCompletion,
-  }));
+  const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, new Date(), true);
+  return goals.map((g) => {
+    const p = goalProgress({ goalId: g.id, targetAmount: g.targetAmount, targetDate: g.targetDate, asOf: ctx.asOf, ...factsOf(g, ctx) });
+    return { goalId: g.id, name: g.name, status: p.status, saved: p.saved, targetAmount: g.targetAmount, currency: g.currency, percent: p.percent, targetDate: g.targetDate, projectedCompletion: p.projectedCompletion };
+  });
 }
 
 export interface GoalInput {

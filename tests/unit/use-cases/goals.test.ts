@@ -144,6 +144,34 @@ describe('progress over the rollups', () => {
       { goalId: other.id, name: 'Late', status: 'off_track', saved: 0, targetAmount: 1_000, currency: 'EUR', percent: 0, targetDate: '2024-08-31', projectedCompletion: null },
     ]);
   });
+
+  it('goalStatuses gives the figures GET /goals gives, reading no categories, and rollups only for a goal that follows an account', async () => {
+    const reads: string[] = [];
+    const counted = (name: string, f: (...a: never[]) => unknown) => (...a: never[]) => (reads.push(name), f(...a));
+    const deps: GoalDeps = {
+      goals: goalPort,
+      listAccounts: counted('accounts', accountPort.listAccounts) as GoalDeps['listAccounts'],
+      getAccount: accountPort.getAccount,
+      getProfile: counted('profile', async () => ({ baseCurrency: 'EUR', timezone: 'UTC' })) as GoalDeps['getProfile'],
+      rollupRange: counted('rollups', rollupPort.rollupRange) as GoalDeps['rollupRange'],
+      listCategories: counted('categories', async () => []) as GoalDeps['listCategories'],
+    };
+    expect(await goalStatuses('u1', '2024-09-01', deps)).toEqual([]);
+    expect(reads).toEqual([]);
+    await createGoal('u1', { name: 'Trip', targetAmount: 5_000, startAmount: 1_000, targetDate: '2025-06-30' }, deps, now);
+    reads.length = 0;
+    await goalStatuses('u1', '2024-09-01', deps);
+    expect(reads).toEqual(['profile']);
+    accounts.reset('u1', [account({ openingBalance: 2_000 })]);
+    for (const m of ['2024-03', '2024-04', '2024-05', '2024-06', '2024-07']) await month(m, { 'a:acc1': 400 });
+    await createGoal('u1', { name: 'Bike', targetAmount: 9_000, accountId: 'acc1', targetDate: '2025-03-31' }, deps, now);
+    reads.length = 0;
+    const rows = await goalStatuses('u1', '2024-09-01', deps);
+    expect(reads.sort()).toEqual(['accounts', 'profile', 'rollups']);
+    const views = (await listGoals('u1', '2024-09-01', deps)).items;
+    expect(rows).toEqual(views.map((v) => ({ goalId: v.id, name: v.name, status: v.status, saved: v.saved, targetAmount: v.targetAmount, currency: v.currency, percent: v.percent, targetDate: v.targetDate, projectedCompletion: v.projectedCompletion })));
+    expect(rows.map((r) => r.name).sort()).toEqual(['Bike', 'Trip']);
+  });
 });
 
 describe('deleting an account a goal follows', () => {
