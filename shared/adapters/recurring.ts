@@ -126,7 +126,9 @@ async function writeChunk(userId: string, writes: SeriesWrite[], at: string): Pr
       const o = owner[i];
       if (i > 0 && o && r.Code === 'ConditionalCheckFailed') (o.kind === 'series' ? conflict : gone).add(o.id);
     });
-    // Cancelled for another reason (a conflict with a concurrent transaction, throttling): retried by the caller.
+    // A concurrent transaction on one of its items (another batch of the same user): read again and retried.
+    if (conflict.size === 0 && gone.size === 0 && reasons.some((r) => r.Code === 'TransactionConflict')) return { conflict: new Set(writes.map((w) => w.id)), gone };
+    // Cancelled for another reason (throttling): the batch is retried.
     if (conflict.size === 0 && gone.size === 0) throw e;
     return { conflict, gone };
   }
