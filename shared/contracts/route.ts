@@ -69,7 +69,14 @@ export interface RouteContract<
 /** What a route may read ahead with its token check (shared/adapters/read-ahead.ts spells the keys). */
 export type ReadAheadName = 'profile';
 
-/** Declares a route contract, keeping its schema types for the handler. */
+/**
+ * Declares a route contract, keeping its schema types for the handler.
+ *
+ * In the contract modules every module-level constant that calls anything is written
+ * `export const name = /*#__PURE__*\/ (() => route({ … }))();` (schemas likewise): esbuild then drops each one a
+ * function's bundle does not use, so a bundle carries and builds only its own route's schemas rather than every
+ * route of the module (tests/infra/bundle-contracts.test.ts checks both).
+ */
 export function route<
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
