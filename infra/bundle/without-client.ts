@@ -17,24 +17,24 @@ function standIn(name: string, access: string): new (...args: unknown[]) => neve
   } as unknown as new (...args: unknown[]) => never;
 }
 
-export const SQSClient = standIn('The SQS client', 'queue:<name>');
-export const SendMessageBatchCommand = standIn('SendMessageBatchCommand', 'queue:<name>');
+export const SQSClient = /*#__PURE__*/ standIn('The SQS client', 'queue:<name>');
+export const SendMessageBatchCommand = /*#__PURE__*/ standIn('SendMessageBatchCommand', 'queue:<name>');
 
-export const SESv2Client = standIn('The SES v2 client', 'email:send');
-export const SendEmailCommand = standIn('SendEmailCommand', 'email:send');
+export const SESv2Client = /*#__PURE__*/ standIn('The SES v2 client', 'email:send');
+export const SendEmailCommand = /*#__PURE__*/ standIn('SendEmailCommand', 'email:send');
 
 const TABLE = 'table:read or table:write';
-export const DynamoDBClient = standIn('The DynamoDB client', TABLE);
-export const DynamoDBDocumentClient = Object.assign(standIn('The DynamoDB document client', TABLE), {
+export const DynamoDBClient = /*#__PURE__*/ standIn('The DynamoDB client', TABLE);
+export const DynamoDBDocumentClient = /*#__PURE__*/ Object.assign(/*#__PURE__*/ standIn('The DynamoDB document client', TABLE), {
   from(): never {
     throw new Error(`The DynamoDB document client is left out of this function's bundle because its manifest access list has no ${TABLE} (infra/bundle/options.ts); add the access to functions/manifest.ts`);
   },
 });
-export const BatchGetCommand = standIn('BatchGetCommand', TABLE);
-export const BatchWriteCommand = standIn('BatchWriteCommand', TABLE);
-export const DeleteCommand = standIn('DeleteCommand', TABLE);
-export const GetCommand = standIn('GetCommand', TABLE);
-export const PutCommand = standIn('PutCommand', TABLE);
-export const QueryCommand = standIn('QueryCommand', TABLE);
-export const TransactWriteCommand = standIn('TransactWriteCommand', TABLE);
-export const UpdateCommand = standIn('UpdateCommand', TABLE);
+export const BatchGetCommand = /*#__PURE__*/ standIn('BatchGetCommand', TABLE);
+export const BatchWriteCommand = /*#__PURE__*/ standIn('BatchWriteCommand', TABLE);
+export const DeleteCommand = /*#__PURE__*/ standIn('DeleteCommand', TABLE);
+export const GetCommand = /*#__PURE__*/ standIn('GetCommand', TABLE);
+export const PutCommand = /*#__PURE__*/ standIn('PutCommand', TABLE);
+export const QueryCommand = /*#__PURE__*/ standIn('QueryCommand', TABLE);
+export const TransactWriteCommand = /*#__PURE__*/ standIn('TransactWriteCommand', TABLE);
+export const UpdateCommand = /*#__PURE__*/ standIn('UpdateCommand', TABLE);
