@@ -1,7 +1,8 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { TransactionDeleted, TransactionRecorded, TransactionUpdated } from '../../events/transaction-changed';
 import { decodeRecord, on } from '../async/consumer';
-import { logger } from '../observability';
+import { logger, metrics } from '../observability';
 import { raiseUserAlerts, type AlertSources, type TracedChange } from './alerts';
 
 const noop = async () => undefined;
@@ -27,6 +28,7 @@ export function groupByUser(records: readonly SQSRecord[]): { byUser: Map<string
       byUser.set(change.userId, [...(byUser.get(change.userId) ?? []), { record, eventId: event.id, change }]);
     } catch (error) {
       logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
+      metrics.addMetric('PoisonMessages', MetricUnit.Count, 1);
       poison.push(record);
     }
   }
