@@ -63,6 +63,22 @@ function view(r: RecurringRecord, today: string): RecurringItem {
 const viewOf = (t: TransactionSnapshot | null) =>
   t && { id: t.id, type: t.type, amount: t.amount, currency: t.currency, date: t.date, description: t.description, categoryId: t.categoryId, version: t.version };
 
+/** The payment a transaction gives the series (series, date, amount, currency, category), without its version. */
+function paymentOf(t: TransactionSnapshot): string {
+  const [change] = changesOf(null, viewOf(t));
+  return change?.kind === 'upsert' ? JSON.stringify({ ...change, entry: { ...change.entry, version: 0 } }) : '';
+}
+
+/**
+ * Whether an edit leaves the transaction's payment as the series see it (an edit of its tags, notes or account, its
+ * FX conversion): it needs no read or write. Each event carries the version before it, so the latest version that
+ * changed the payment gives the payment the latest version has, and the series end the same with or without these
+ * events, in any order of delivery.
+ */
+export function paymentUnchanged(before: TransactionSnapshot | null, after: TransactionSnapshot | null): boolean {
+  return before !== null && after !== null && paymentOf(before) === paymentOf(after);
+}
+
 /**
  * Reads each pending series once and builds the writes of those the changes move (a duplicate or late delivery moves
  * none), each with its detection.
@@ -128,8 +144,8 @@ async function raisePriceRise(userId: string, id: string, now: Date): Promise<vo
  * Exact under duplicate and reordered delivery: a series is a set by transaction id with the version each entry was
  * written at and tombstones for removals (shared/domain/recurring/series.ts), stored conditionally on its revision
  * together with its detection. The batch is grouped by user: each user's series are written in one transaction with
- * one erasure check, and a user whose write fails fails only their own messages. Transfers are left out; expenses
- * and income are separate series.
+ * one erasure check, and a user whose write fails fails only their own messages; an edit that leaves the payment as
+ * it was ({@link paymentUnchanged}) costs nothing. Transfers are left out; expenses and income are separate series.
  */
 export async function applyLedgerEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
   const failures: string[] = [];
@@ -140,11 +156,12 @@ export async function applyLedgerEvents(records: SQSRecord[], now = new Date()):
       const data = event.data as { userId: string; transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null };
       const user = users.get(data.userId) ?? { series: new Map<string, SeriesChange[]>(), messageIds: new Set<string>() };
       user.messageIds.add(record.messageId);
+      users.set(data.userId, user);
+      if (paymentUnchanged(data.before, data.after)) continue;
       for (const change of changesOf(viewOf(data.before), viewOf(data.after))) {
         const id = seriesId(change.direction, change.merchant);
         user.series.set(id, [...(user.series.get(id) ?? []), change]);
       }
-      users.set(data.userId, user);
     } catch (error) {
       logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
       failures.push(record.messageId);

@@ -215,3 +215,43 @@ describe('recurring consumer: one write per user and batch', () => {
     expect([...memory.series.values()].map((s) => s.series.entries.length).reduce((a, b) => a + b, 0)).toBe(merchants.length * 4);
   });
 });
+
+describe('recurring consumer: edits that leave the payment as it was', () => {
+  const edit = (t: TransactionSnapshot, version: number, changes: Partial<TransactionSnapshot>): TransactionSnapshot => ({ ...t, ...changes, version });
+
+  it('an edit of tags, account or FX conversion reads and writes nothing; a change of date, amount or category is stored', async () => {
+    const [p] = months('2025-01-05', 1, () => 1299);
+    const v1 = p as TransactionSnapshot;
+    await applyLedgerEvents([msg('TransactionRecorded', null, v1)], NOW);
+    expect(memory.transactions).toBe(1);
+    const v2 = edit(v1, 2, { tags: ['tv'], accountId: 'a2', baseAmount: 1402, baseCurrency: 'USD' });
+    expect((await applyLedgerEvents([msg('TransactionUpdated', v1, v2)], NOW)).batchItemFailures).toEqual([]);
+    expect(memory.transactions).toBe(1);
+    await applyLedgerEvents([msg('TransactionUpdated', v2, edit(v2, 3, { categoryId: 'entertainment' }))], NOW);
+    expect(memory.transactions).toBe(2);
+    expect(memory.series.get(`u1/${id}`)?.series.entries.map((e) => [e.categoryId, e.version])).toEqual([['entertainment', 3]]);
+  });
+
+  it('with such edits in the histories, any order, repetition and batching ends in the same series', async () => {
+    const payments = months('2024-11-05', 6, () => 1299);
+    const at = (i: number) => payments[i] as TransactionSnapshot;
+    // Each version edits the one before it.
+    const chain = (first: TransactionSnapshot, ...changes: Partial<TransactionSnapshot>[]) => changes.reduce<TransactionSnapshot[]>((h, c, i) => [...h, edit(h[i] as TransactionSnapshot, i + 2, c)], [first]);
+    const h1 = chain(at(1), { tags: ['x'] }, { amount: 1399 }, { accountId: 'a9' });
+    const h2 = chain(at(3), { description: 'Grocer' }, { tags: ['y'] }, { description: 'NETFLIX.COM' }, { tags: [] });
+    const h3 = chain(at(4), { tags: ['z'] });
+    const history = (h: TransactionSnapshot[]) => h.map((t, i) => msg(i === 0 ? 'TransactionRecorded' : 'TransactionUpdated', h[i - 1] ?? null, t));
+    const events = [...[0, 2, 5].map((i) => msg('TransactionRecorded', null, at(i))), ...history(h1), ...history(h2), ...history(h3), msg('TransactionDeleted', h3[1] as TransactionSnapshot, null)];
+    const state = () => [...memory.series.entries()].map(([k, s]) => [k, [...s.series.entries].sort((a, b) => (a.transactionId < b.transactionId ? -1 : 1)).map(({ version: _v, ...e }) => e)]).sort();
+    await applyLedgerEvents(events, NOW);
+    const expected = state();
+    expect(memory.series.get(`u1/${id}`)?.series.entries.map((e) => [e.transactionId, e.amount]).sort()).toEqual([['n0', 1299], ['n1', 1399], ['n2', 1299], ['n3', 1299], ['n5', 1299]]);
+    for (let trial = 0; trial < 40; trial++) {
+      memory.reset();
+      const order = [...events, ...events.slice(0, trial % 7)].sort(() => Math.random() - 0.5);
+      const size = 1 + (trial % 4);
+      for (let i = 0; i < order.length; i += size) await applyLedgerEvents(order.slice(i, i + size), NOW);
+      expect(state(), `trial ${trial}`).toEqual(expected);
+    }
+  });
+});
