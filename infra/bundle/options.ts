@@ -24,6 +24,9 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@smithy/core/event-streams': './infra/bundle/no-event-streams.ts',
   // The DynamoDB client's endpoint-discovery cache (discovery is off) on a Map instead of mnemonist.
   'mnemonist/lru-cache': './infra/bundle/lru-cache.ts',
+  // middy imports ReadableStream for its streaming mode only; Node's web streams then load on first use, not at start.
+  'node:stream/web': './infra/bundle/lazy-web-streams.ts',
+  'stream/web': './infra/bundle/lazy-web-streams.ts',
 };
 
 /** The stand-in for an AWS SDK client a function has no access to call (see ./without-client.ts). */
