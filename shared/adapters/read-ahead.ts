@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { keys } from './keys';
 import type { ReadAheadName } from '../contracts/route';
+import { currentContext, withContext } from '../invocation-context';
 
 /**
  * A per-request read-ahead: items a route is known to read right after its token check, fetched in the same
@@ -15,14 +15,13 @@ import type { ReadAheadName } from '../contracts/route';
 type Key = { pk: string; sk: string };
 type Item = Record<string, unknown>;
 
-interface Scope {
+/** One request's read-ahead, kept in the invocation context (shared/invocation-context.ts). */
+export interface ReadAheadScope {
   /** Keys declared and not fetched yet. */
   pending: Key[];
   /** Items fetched: null when the table has none. */
   fetched: Map<string, Item | null>;
 }
-
-const storage = new AsyncLocalStorage<Scope>();
 
 const KEY_OF: Record<ReadAheadName, (userId: string) => Key> = {
   profile: (userId) => keys.profile(userId),
@@ -32,20 +31,25 @@ function id(key: Key): string {
   return `${key.pk}\u0000${key.sk}`;
 }
 
-/** Runs `fn` (one request) with its own, empty read-ahead scope. */
+/** A fresh, empty read-ahead scope for one request (the HTTP factory puts it in the request's context). */
+export function newReadAhead(): ReadAheadScope {
+  return { pending: [], fetched: new Map() };
+}
+
+/** Runs `fn` (one request) with its own, empty read-ahead scope; the rest of the context carries on. */
 export function withReadAhead<T>(fn: () => T): T {
-  return storage.run({ pending: [], fetched: new Map() }, fn);
+  return withContext({ readAhead: newReadAhead() }, fn);
 }
 
 /** Declares what the current request will read of the user's data; no-op outside a scope. */
 export function readAhead(names: readonly ReadAheadName[], userId: string): void {
-  const scope = storage.getStore();
+  const scope = currentContext()?.readAhead;
   if (scope) scope.pending.push(...names.map((n) => KEY_OF[n](userId)));
 }
 
 /** Takes the declared keys not fetched yet (the next read of the request fetches them with its own). */
 export function takePending(): Key[] {
-  const scope = storage.getStore();
+  const scope = currentContext()?.readAhead;
   if (!scope || scope.pending.length === 0) return [];
   const pending = scope.pending;
   scope.pending = [];
@@ -54,7 +58,7 @@ export function takePending(): Key[] {
 
 /** Records what a batch read brought for keys taken with {@link takePending}. */
 export function remember(key: Key, item: Item | undefined): void {
-  storage.getStore()?.fetched.set(id(key), item ?? null);
+  currentContext()?.readAhead?.fetched.set(id(key), item ?? null);
 }
 
 /**
@@ -62,7 +66,7 @@ export function remember(key: Key, item: Item | undefined): void {
  * when it was not read ahead (read it from the table).
  */
 export function takeReadAhead(key: Key): { item: Item | undefined } | undefined {
-  const scope = storage.getStore();
+  const scope = currentContext()?.readAhead;
   if (!scope) return undefined;
   const k = id(key);
   if (!scope.fetched.has(k)) return undefined;

@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ServiceUnavailableError } from '../domain/errors';
+import { currentContext, withContext } from '../invocation-context';
 
 /**
  * Why a failed call may succeed if sent again: `contention` (a transaction conflict or throttling: another writer
@@ -68,22 +68,21 @@ export interface RetryPolicy {
 /** `Retry-After` (seconds) answered when a call gave up: contention clears quickly, an outage takes longer. */
 export const RETRY_AFTER_SECONDS: Record<RetryReason, number> = { contention: 1, unavailable: 5 };
 
-const budgets = new AsyncLocalStorage<RetryPolicy>();
-
 /** Outside any {@link withRetryBudget} (queue consumers, scripts), each call may retry for this long. */
 export const DEFAULT_BUDGET_MS = 10_000;
 
 /**
  * Runs `fn` with a retry policy that every database call inside it (however deep, across awaits) follows; an HTTP
- * handler sets a short budget and the invocation's deadline, so a request answers 503 instead of hanging.
+ * handler sets a short budget and the invocation's deadline, so a request answers 503 instead of hanging (it sets the
+ * policy with the rest of the request's context in one `runInContext`). The rest of the context carries on.
  */
 export function withRetryBudget<T>(policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
-  return budgets.run(policy, fn);
+  return withContext({ retryPolicy: policy }, fn);
 }
 
 /** The policy in force here: the innermost {@link withRetryBudget}, or the default budget. */
 export function currentRetryPolicy(): RetryPolicy {
-  return budgets.getStore() ?? { budgetMs: DEFAULT_BUDGET_MS };
+  return currentContext()?.retryPolicy ?? { budgetMs: DEFAULT_BUDGET_MS };
 }
 
 /** What {@link retrying} needs from the world; tests replace them. */

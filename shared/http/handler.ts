@@ -11,13 +11,13 @@ import { PayloadTooLargeError, PreconditionRequiredError, UnsupportedMediaTypeEr
 import { idempotencyKeyOf, idempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyPort } from './idempotency';
 import { bearerChallenge, callerFromToken, type Caller } from './identity';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
-import { withRetryBudget, type RetryPolicy } from '../adapters/retry';
-import { readAhead, withReadAhead } from '../adapters/read-ahead';
+import type { RetryPolicy } from '../adapters/retry';
+import { newReadAhead, readAhead } from '../adapters/read-ahead';
 import { parseWith } from './validate';
 import { authorization } from './authorization';
 import { corsHeaders } from './cors';
 import { config, cursorKeySource, requireAtColdStart } from '../config';
-import { withCorrelationId } from '../correlation';
+import { runInContext, type InvocationContext } from '../invocation-context';
 
 type Out<S> = [S] extends [z.ZodMiniType] ? z.infer<S> : undefined;
 type BodyOf<C> = C extends RouteContract<infer B, infer _Q, infer _P, infer _R> ? Out<B> : never;
@@ -123,6 +123,20 @@ function correlationIdOf(event: APIGatewayProxyEventV2): string {
   return event.headers?.['x-correlation-id'] ?? event.requestContext?.requestId ?? 'unknown';
 }
 
+/**
+ * One context per request, set in one `run`: every database call retries within one policy, bounded by the
+ * invocation's remaining time; the correlation id scopes everything the request causes (events it writes: the local
+ * cloud runs requests side by side in one process, where the logger's id alone would be whichever request set it
+ * last); and the route's read-ahead gets its own scope.
+ */
+function requestContext(contract: RouteContract, event: APIGatewayProxyEventV2, context: Context | undefined): InvocationContext {
+  return {
+    correlationId: correlationIdOf(event),
+    retryPolicy: retryPolicyOf(context),
+    ...(contract.readAhead ? { readAhead: newReadAhead() } : {}),
+  };
+}
+
 function respond(status: number, body: unknown, headers: Record<string, string>, mediaType: string): APIGatewayProxyStructuredResultV2 {
   if (status === 204 || body === undefined) return { statusCode: status, headers };
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -198,11 +212,8 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       return respond(problem.status, problem, { ...baseHeaders, ...extra }, PROBLEM_MEDIA_TYPE);
     }
   };
-  // Every database call of the request retries within one policy, bounded by the invocation's remaining time.
-  // The request's correlation id scopes everything it causes (events it writes): the local cloud runs requests side by
-  // side in one process, where the logger's id alone would be whichever request set it last.
   const core = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-    withCorrelationId(correlationIdOf(event), () => withRetryBudget(retryPolicyOf(context), () => (contract.readAhead ? withReadAhead(() => answer(event)) : answer(event))));
+    runInContext(requestContext(contract, event, context), () => answer(event));
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
