@@ -9,9 +9,9 @@ import { queueNamed } from '../queues';
 /** The budgets and goals use cases the alert rules read (the chaos test computes its expected set from the same). */
 export const alertSources: AlertSources = {
   budgetStatuses: (userId, date) => budgetStatuses(userId, date),
-  goalStatuses: (userId, asOf) => goalStatuses(userId, asOf),
+  goalStatuses: (userId, asOf, profile) => goalStatuses(userId, asOf, undefined, profile),
   budgetStarts: async (userId) => new Map((await listBudgets(userId)).items.map((b) => [b.id, b.startDate ?? b.createdAt.slice(0, 10)])),
-  budgetEvaluations: (userId, touches) => budgetEvaluations(userId, touches),
+  budgetEvaluations: (userId, touches, profile) => budgetEvaluations(userId, touches, undefined, profile),
 };
 
 /**

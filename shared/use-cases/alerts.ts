@@ -45,7 +45,8 @@ export interface TouchedBudget {
 /** Where the alert rules read budgets and goals from (the budgets and goals use cases; fakes in unit tests). */
 export interface AlertSources {
   budgetStatuses(userId: string, date: string): Promise<BudgetStatusView[]>;
-  goalStatuses(userId: string, asOf: string): Promise<GoalStatusView[]>;
+  /** `profile`: the user's, already read (the source need not read it again). */
+  goalStatuses(userId: string, asOf: string, profile?: KnownProfile): Promise<GoalStatusView[]>;
   /** Each budget's first day (its `startDate`, else the day it was created): periods ending before it raise nothing. */
   budgetStarts?(userId: string): Promise<Map<string, string>>;
   /**
@@ -53,7 +54,13 @@ export interface AlertSources {
    * category always), from one read of the rollups for all touches (shared/use-cases/budgets.ts
    * `budgetEvaluations`). Without it every budget is evaluated, from `budgetStatuses` and `budgetStarts`.
    */
-  budgetEvaluations?(userId: string, touches: readonly SpendingTouch[]): Promise<TouchedBudget[][]>;
+  budgetEvaluations?(userId: string, touches: readonly SpendingTouch[], profile?: KnownProfile): Promise<TouchedBudget[][]>;
+}
+
+/** What the sources read of the profile, which the consumer has read already. */
+export interface KnownProfile {
+  baseCurrency: string;
+  timezone: string;
 }
 
 /** A ledger change as the alerts consumer receives it (TransactionRecorded/Updated/Deleted). */
@@ -120,10 +127,11 @@ async function everyBudget(userId: string, touches: readonly SpendingTouch[], so
  * `budget.threshold` from the status as of the last day of the period containing it (the whole period's spending),
  * every threshold at or below it. Periods that end before a budget's first day raise nothing.
  */
-async function budgetDrafts(userId: string, changes: readonly LedgerChange[], sources: AlertSources, oldest: string, currency: string): Promise<Drafted[]> {
+async function budgetDrafts(userId: string, changes: readonly LedgerChange[], sources: AlertSources, oldest: string, profile: KnownProfile): Promise<Drafted[]> {
   const touches = touchesOf(changes, oldest);
   if (touches.length === 0) return [];
-  const evaluations = sources.budgetEvaluations ? await sources.budgetEvaluations(userId, touches) : await everyBudget(userId, touches, sources);
+  const evaluations = sources.budgetEvaluations ? await sources.budgetEvaluations(userId, touches, profile) : await everyBudget(userId, touches, sources);
+  const currency = profile.baseCurrency;
   const out: Drafted[] = [];
   touches.forEach((t, i) => {
     const trigger = { transactionId: changes[t.origin]?.transactionId ?? '', date: t.date };
@@ -159,15 +167,15 @@ async function draftsFor(userId: string, changes: readonly LedgerChange[], sourc
   if (changes.length === 0) return [];
   const profile = await getProfile(userId);
   if (!profile) return []; // an erased (or never created) account: nothing to say
-  const currency = profile.baseCurrency ?? 'EUR';
+  const known = { baseCurrency: profile.baseCurrency ?? 'EUR', timezone: profile.timezone };
   const oldest = addDays(today, -EVALUATION_WINDOW_DAYS);
-  const drafts = enabled('budget.threshold') || enabled('budget.pace') ? await budgetDrafts(userId, changes, sources, oldest, currency) : [];
+  const drafts = enabled('budget.threshold') || enabled('budget.pace') ? await budgetDrafts(userId, changes, sources, oldest, known) : [];
   if (enabled('transaction.unusual')) {
     const unusual = await Promise.all(changes.map((c) => unusualDraft(c, oldest)));
     unusual.forEach((draft, origin) => draft && drafts.push({ draft, origin }));
   }
   if (enabled('goal.reached') || enabled('goal.off_track')) {
-    for (const g of await sources.goalStatuses(userId, today)) for (const draft of goalAlerts(g, today, { transactionId: changes[0]?.transactionId ?? null })) drafts.push({ draft, origin: 0 });
+    for (const g of await sources.goalStatuses(userId, today, known)) for (const draft of goalAlerts(g, today, { transactionId: changes[0]?.transactionId ?? null })) drafts.push({ draft, origin: 0 });
   }
   const first = new Map<string, Drafted>();
   for (const d of drafts) if (enabled(d.draft.kind) && !first.has(d.draft.id)) first.set(d.draft.id, d);

@@ -448,13 +448,13 @@ async function figuresFor(userId: string, base: string, wanted: readonly { b: Bu
  * or a subcategory the touch names), each as of the touched day and as of the last day of its period containing
  * that day: the same statuses {@link budgetStatuses} gives for those days, from one read of the budgets, profile and
  * categories and one read of each range of rollups for all touches. The alerts consumer evaluates a batch of ledger
- * changes with it.
+ * changes with it, passing the profile it has already read (`known`).
  */
-export async function budgetEvaluations(userId: string, touches: readonly SpendingTouch[], deps: BudgetDeps = defaults): Promise<BudgetEvaluation[][]> {
+export async function budgetEvaluations(userId: string, touches: readonly SpendingTouch[], deps: BudgetDeps = defaults, known?: Pick<ProfileRecord, 'baseCurrency'>): Promise<BudgetEvaluation[][]> {
   for (const t of touches) assertStatusDate(t.date);
   const budgets = touches.length === 0 ? [] : await deps.budgets.listBudgets(userId);
   if (budgets.length === 0) return touches.map(() => []);
-  const [profile, categories] = await Promise.all([deps.getProfile(userId), deps.readCategories(userId)]);
+  const [profile, categories] = await Promise.all([known ?? deps.getProfile(userId), deps.readCategories(userId)]);
   const scoped = budgets.map((b) => ({ b, scope: scopeOf(b.categoryId, categories) }));
   const moved = touches.map((t) => scoped.filter((s) => touchesScope(s.scope, t.categoryIds)).map((s) => s.b));
   const wanted = new Map<string, { b: BudgetRecord; date: string }>();

@@ -26,12 +26,15 @@ export interface GoalDeps {
   goals: GoalsPort;
   listAccounts: (userId: string) => Promise<accountsStore.AccountRecord[]>;
   getAccount: (userId: string, id: string) => Promise<accountsStore.AccountRecord | undefined>;
-  getProfile: (userId: string) => Promise<{ baseCurrency: string; timezone: string } | undefined>;
+  getProfile: (userId: string) => Promise<GoalProfile | undefined>;
   rollupRange: RollupsPort['rollupRange'];
   listCategories: (userId: string) => Promise<{ id: string; parentId: string | null }[]>;
   /** Asks for the user's advice to be recomputed after a goal write (an outbox event); absent in unit tests. */
   requestAdviceRefresh?: (userId: string, source: 'goal', now: Date) => Promise<void>;
 }
+
+/** What the goal use cases read of the profile. */
+type GoalProfile = { baseCurrency: string; timezone: string };
 
 const defaults = (): GoalDeps => ({
   goals: goalsStore,
@@ -77,11 +80,13 @@ interface Context {
 }
 
 /**
- * What the goals' progress is computed from. `statusOnly` (the statuses the alerts consumer reads, no suggestion):
- * no categories, and the monthly rollups only when a goal follows an account (its flow history).
+ * What the goals' progress is computed from. `status.statusOnly` (the statuses the alerts consumer reads, no
+ * suggestion): no categories, and the monthly rollups only when a goal follows an account (its flow history);
+ * `status.known`: the profile, already read.
  */
-async function context(userId: string, asOf: string | undefined, needAccounts: boolean, deps: GoalDeps, now: Date, statusOnly = false): Promise<Context> {
-  const profile = await deps.getProfile(userId);
+async function context(userId: string, asOf: string | undefined, needAccounts: boolean, deps: GoalDeps, now: Date, status?: { statusOnly: true; known?: GoalProfile }): Promise<Context> {
+  const statusOnly = status?.statusOnly === true;
+  const profile = status?.known ?? (await deps.getProfile(userId));
   const base = profile?.baseCurrency ?? 'EUR';
   const day = asOf === undefined ? todayIn(profile?.timezone ?? 'UTC', now) : assertCalendarDate(asOf, 'query.asOf');
   if (day < FIRST_AS_OF) throw new ValidationError(`asOf ${day} is too early: the 12 months before it must be in the calendar.`, [{ path: 'query.asOf', message: `must be ${FIRST_AS_OF} or later` }]);
@@ -216,13 +221,13 @@ export interface GoalStatusRow {
 /**
  * Every goal's status as of `asOf` (YYYY-MM-DD), for the alerts consumer (`goal.reached`, `goal.off_track`): the
  * same figures `GET /goals` answers, from pre-computed data only. Only what the statuses need is read: nothing
- * past the goals for a user without any, no categories (they only shape the suggestion), and the monthly rollups
- * only when a goal follows an account.
+ * past the goals for a user without any, no categories (they only shape the suggestion), the monthly rollups only
+ * when a goal follows an account, and not the profile when the caller has it (`known`).
  */
-export async function goalStatuses(userId: string, asOf: string, deps: GoalDeps = defaults()): Promise<GoalStatusRow[]> {
+export async function goalStatuses(userId: string, asOf: string, deps: GoalDeps = defaults(), known?: GoalProfile): Promise<GoalStatusRow[]> {
   const goals = await deps.goals.listGoals(userId);
   if (goals.length === 0) return [];
-  const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, new Date(), true);
+  const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, new Date(), { statusOnly: true, ...(known ? { known } : {}) });
   return goals.map((g) => {
     const p = goalProgress({ goalId: g.id, targetAmount: g.targetAmount, targetDate: g.targetDate, asOf: ctx.asOf, ...factsOf(g, ctx) });
     return { goalId: g.id, name: g.name, status: p.status, saved: p.saved, targetAmount: g.targetAmount, currency: g.currency, percent: p.percent, targetDate: g.targetDate, projectedCompletion: p.projectedCompletion };

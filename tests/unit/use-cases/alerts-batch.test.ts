@@ -33,6 +33,8 @@ const change = (before: TransactionSnapshot | null, after: TransactionSnapshot |
 /** The final ledger the rollups hold (per user): expenses add to `ce:<category>`, incomes to `ci:<category>`. */
 let ledger: TransactionSnapshot[] = [];
 const reads = { evaluations: 0, goals: 0 };
+/** The profiles the consumer handed to its sources (read once, not again by each source). */
+const handed: unknown[] = [];
 let failGoalsOf: string | undefined;
 
 function dayFields(userId: string): Map<string, Record<string, number>> {
@@ -68,12 +70,13 @@ const deps: BudgetDeps = {
 const goals: GoalStatusView[] = [{ goalId: 'g1', name: 'Bike', status: 'reached', saved: 500, targetAmount: 500, currency: 'EUR' }];
 const sources: AlertSources = {
   budgetStatuses: (u, date) => budgetStatuses(u, date, deps),
-  goalStatuses: async (u) => {
+  goalStatuses: async (u, _asOf, profile) => {
     reads.goals++;
+    handed.push(profile);
     if (u === failGoalsOf) throw new Error('goals unreadable');
     return goals;
   },
-  budgetEvaluations: (u, touches) => (reads.evaluations++, budgetEvaluations(u, touches, deps)),
+  budgetEvaluations: (u, touches, profile) => (reads.evaluations++, handed.push(profile), budgetEvaluations(u, touches, deps, profile)),
 };
 
 let messages = 0;
@@ -94,6 +97,7 @@ beforeEach(async () => {
   ledger = [];
   failGoalsOf = undefined;
   Object.assign(reads, { evaluations: 0, goals: 0 });
+  handed.length = 0;
   budgetsMemory.memory.reset('u1');
   for (const u of ['u1', 'u2']) profiles.profiles.set(u, profile(u));
   const at = new Date('2024-01-01T00:00:00Z');
@@ -111,6 +115,7 @@ describe('raiseAlertsOfBatch', () => {
     const batch = ledger.map((t) => record(change(null, t)));
     expect(await raiseAlertsOfBatch(batch, sources, NOW)).toEqual({ batchItemFailures: [] });
     expect(reads).toEqual({ evaluations: 1, goals: 1 });
+    expect(handed).toEqual([{ baseCurrency: 'EUR', timezone: 'UTC' }, { baseCurrency: 'EUR', timezone: 'UTC' }]);
     const batched = ids('u1');
     store.reset();
     for (const t of ledger) await raiseAlerts(change(null, t), sources, NOW);

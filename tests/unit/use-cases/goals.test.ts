@@ -168,6 +168,9 @@ describe('progress over the rollups', () => {
     reads.length = 0;
     const rows = await goalStatuses('u1', '2024-09-01', deps);
     expect(reads.sort()).toEqual(['accounts', 'profile', 'rollups']);
+    reads.length = 0;
+    expect(await goalStatuses('u1', '2024-09-01', deps, { baseCurrency: 'EUR', timezone: 'UTC' })).toEqual(rows);
+    expect(reads.sort()).toEqual(['accounts', 'rollups']); // the profile the caller already has is not read again
     const views = (await listGoals('u1', '2024-09-01', deps)).items;
     expect(rows).toEqual(views.map((v) => ({ goalId: v.id, name: v.name, status: v.status, saved: v.saved, targetAmount: v.targetAmount, currency: v.currency, percent: v.percent, targetDate: v.targetDate, projectedCompletion: v.projectedCompletion })));
     expect(rows.map((r) => r.name).sort()).toEqual(['Bike', 'Trip']);
