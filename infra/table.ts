@@ -8,12 +8,23 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   /** The change stream feeds the outbox relay (functions/stream/outbox-relay.ts). */
   stream: 'NEW_AND_OLD_IMAGES',
+  /**
+   * `include`: the attributes an index keeps besides the keys (none listed: every attribute, ALL). An index that
+   * projects ALL stores a whole second copy of each item in it; gsi4, by category, is read only for a few fields.
+   */
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', include: ['id', 'type', 'fxStatus', 'baseCurrency', 'baseAmount'] },
   ],
 } as const;
+
+/** The attributes an index keeps besides the keys, or undefined when it keeps every attribute (ALL). */
+export function projectedAttributes(indexName: string): readonly string[] | undefined {
+  const gsi = TABLE.globalSecondaryIndexes.find((g) => g.indexName === indexName);
+  return gsi && 'include' in gsi ? gsi.include : undefined;
+}
 
 /** Cognito groups every deployment has (roles; their permissions live in shared/domain/roles.ts). */
 export const BUILT_IN_GROUPS = ['admin', 'user'] as const;

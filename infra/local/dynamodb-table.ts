@@ -7,13 +7,19 @@ import {
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type CreateTableCommandInput,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '../table';
+import { projectedAttributes, TABLE } from '../table';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import type { Log } from './log';
 
 export function dynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+}
+
+function projection(indexName: string): Projection {
+  const include = projectedAttributes(indexName);
+  return include ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...include] } : { ProjectionType: 'ALL' };
 }
 
 /** The CreateTable request for the app's table, built from infra/table.ts (the same data the CDK stack reads). */
@@ -38,7 +44,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         { AttributeName: g.partitionKey, KeyType: 'HASH' },
         { AttributeName: g.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: projection(g.indexName),
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream },
   };

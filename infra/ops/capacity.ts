@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, QueryCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { keys, USER_SHARDS } from '../../shared/adapters/keys';
 import { functions } from '../../functions/manifest';
-import { difference, indexKeysOf, itemKind, itemSize, priceTransactions, type ItemStats, type Measurements } from './capacity/collector';
+import { difference, indexCopyBytes, indexKeysOf, itemKind, itemSize, priceTransactions, type ItemStats, type Measurements } from './capacity/collector';
 import { outboxCount, REPO_ROOT, settle, startHost, type Host } from './capacity/measure';
 import { printReport, STORED_MONTHS, type PhaseResult } from './capacity/report';
 import { storedKinds, type ScannedItem, type StoredKind } from './capacity/storage';
@@ -50,7 +50,7 @@ async function scanItems(host: Host): Promise<Map<string, ScannedItem>> {
       for (const item of page.Items ?? []) {
         const expiresAt = item.expiresAt?.N === undefined ? undefined : Number(item.expiresAt.N);
         const kind = itemKind(item.pk?.S ?? '?', item.sk?.S ?? '?');
-        out.set(`${item.pk?.S}\u0000${item.sk?.S}`, { kind, size: itemSize(item), indexes: indexKeysOf(item).length, ttlSeconds: expiresAt === undefined ? undefined : expiresAt - now });
+        out.set(`${item.pk?.S}\u0000${item.sk?.S}`, { kind, size: itemSize(item), indexes: indexKeysOf(item).length, indexBytes: indexCopyBytes(item), ttlSeconds: expiresAt === undefined ? undefined : expiresAt - now });
       }
       start = page.LastEvaluatedKey;
     } while (start);

@@ -10,6 +10,7 @@
  * Options: `--dry-run` (report only), `--user <sub>` (one user), `--page-size <n>` (profiles per page, default 100).
  */
 import { pathToFileURL } from 'node:url';
+import { migrationUsers, runMigration, type MigrationOptions } from './user-migration';
 import { compilePattern } from '../../shared/domain/rules';
 
 /** A stored rule as the migration reads it. */
@@ -70,37 +71,13 @@ export async function migrateRules(deps: MigrateRulesDeps, options: { dryRun?: b
 }
 
 /** The migration over the table's adapters: every user of the users index, or the one named. */
-export async function defaultDeps(options: { user?: string; pageSize?: number } = {}): Promise<MigrateRulesDeps> {
+export async function defaultDeps(options: MigrationOptions = {}): Promise<MigrateRulesDeps> {
   const rules = await import('../../shared/adapters/rules');
-  const { allProfiles } = await import('../../shared/adapters/profiles');
-  const one = options.user;
   return {
-    users: one
-      ? async function* () {
-          yield [one];
-        }
-      : async function* () {
-          for await (const page of allProfiles(options.pageSize ?? 100)) yield page.map((p) => p.userId);
-        },
+    users: migrationUsers(options),
     listRules: (userId) => rules.listRules(userId) as Promise<StoredRuleView[]>,
     storeProgram: (userId, rule, program) => rules.storeRuleProgram(userId, rule, program),
   };
 }
 
-function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
-async function main(args: string[]): Promise<void> {
-  if (!process.env.TABLE_NAME) {
-    console.error('Set TABLE_NAME (and AWS credentials/region, or AWS_ENDPOINT_URL_DYNAMODB for a local table).');
-    process.exit(2);
-  }
-  const pageSize = Number(option(args, '--page-size') ?? 100);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new Error('--page-size must be 1 to 1000');
-  const result = await migrateRules(await defaultDeps({ user: option(args, '--user'), pageSize }), { dryRun: args.includes('--dry-run') });
-  console.log(JSON.stringify(result, null, 2));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMigration(process.argv.slice(2), async (options, dryRun) => migrateRules(await defaultDeps(options), { dryRun }));

@@ -8,7 +8,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { queues as manifestQueues, type QueueDef } from '../../functions/manifest';
 import { CODE_EMAIL } from '../../shared/domain/emails/code-emails';
 import { PASSWORD_POLICY } from '../../shared/domain/password-policy';
-import { BUILT_IN_GROUPS, TABLE } from '../table';
+import { BUILT_IN_GROUPS, projectedAttributes, TABLE } from '../table';
 import { pascalCase } from '../constructs/names';
 
 export interface StatefulStackProps extends StackProps {
@@ -121,7 +121,13 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const gsi of TABLE.globalSecondaryIndexes) {
-      table.addGlobalSecondaryIndex({ indexName: gsi.indexName, partitionKey: attr(gsi.partitionKey), sortKey: attr(gsi.sortKey) });
+      const include = projectedAttributes(gsi.indexName);
+      table.addGlobalSecondaryIndex({
+        indexName: gsi.indexName,
+        partitionKey: attr(gsi.partitionKey),
+        sortKey: attr(gsi.sortKey),
+        ...(include ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...include] } : {}),
+      });
     }
     fixLogicalId(table, 'Table');
     return table;

@@ -216,8 +216,8 @@ export async function categoryTransactionIds(userId: string, categoryId: string,
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :a AND :b',
+      IndexName: keys.byCategoryIndex,
+      KeyConditionExpression: 'gsi4pk = :p AND gsi4sk BETWEEN :a AND :b',
       ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId), ':a': keys.byDateFrom(from), ':b': keys.byDateTo(to) },
       ProjectionExpression: 'id, #t',
       ExpressionAttributeNames: { '#t': 'type' },

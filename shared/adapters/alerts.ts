@@ -166,15 +166,15 @@ export async function putPreferences(userId: string, preferences: AlertPreferenc
 
 /**
  * The base-currency amounts of a user's expenses in one primary category dated `from`…`to` (inclusive), newest
- * first, at most `limit` (GSI2, one bounded Query; transfers, income, pending conversions, other base currencies and
+ * first, at most `limit` (GSI4, one bounded Query; transfers, income, pending conversions, other base currencies and
  * `excludeId` left out).
  */
 export async function categoryExpenseAmounts(userId: string, categoryId: string, range: { from: string; to: string }, base: string, limit: number, excludeId: string): Promise<number[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :a AND :b',
+      IndexName: keys.byCategoryIndex,
+      KeyConditionExpression: 'gsi4pk = :p AND gsi4sk BETWEEN :a AND :b',
       ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId), ':a': keys.byDateFrom(range.from), ':b': keys.byDateTo(range.to) },
       ScanIndexForward: false,
       Limit: limit,

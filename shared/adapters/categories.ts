@@ -90,19 +90,19 @@ export async function deleteCategory(userId: string, id: string, expected: numbe
   });
 }
 
-/** Ids of (up to `limit`) transactions whose primary category is `categoryId`. */
+/**
+ * Ids of (up to `limit`) transactions whose primary category is `categoryId`: the category index, and the legacy
+ * keys of transactions written before it (until `npm run migrate-category-index` has moved them), so none is missed.
+ */
 export async function transactionIdsInCategory(userId: string, categoryId: string, limit: number): Promise<string[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p',
-      ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId) },
-      ProjectionExpression: 'id',
-      Limit: limit,
-    }),
-  );
-  return (out.Items ?? []).map((i) => String(i.id));
+  const read = async (index: string, pk: string) => {
+    const out = await db().send(
+      new QueryCommand({ TableName: tableName(), IndexName: index, KeyConditionExpression: '#pk = :p', ExpressionAttributeNames: { '#pk': pk }, ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId) }, ProjectionExpression: 'id', Limit: limit }),
+    );
+    return (out.Items ?? []).map((i) => String(i.id));
+  };
+  const [current, legacy] = await Promise.all([read(keys.byCategoryIndex, 'gsi4pk'), read(keys.legacyByCategoryIndex, 'gsi2pk')]);
+  return [...new Set([...current, ...legacy])].slice(0, limit);
 }
 
 /** Ids of transactions with a split in `categoryId` (read through the date index, filtered). */

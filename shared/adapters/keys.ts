@@ -51,10 +51,13 @@
  *   `USERS#<00..0f>` / `<sub>` — every profile, sharded by a hash of the user id (`USER_SHARDS`), for scheduled
  *   fan-outs (never on a request path): one shard message each, so no partition or invocation holds every user.
  *   `USER#<sub>#ALERTS` / `<createdAt>#<id>` — a user's alerts, newest first.
- * GSI2: `USER#<sub>#CAT#<categoryId>` / `<date>#<id>` — transactions by primary category;
- *   `TZ#<zone>#<00..0f>` / `<sub>` — profiles by time zone (the zone key of shared/domain/reports/schedule.ts),
+ * GSI2: `TZ#<zone>#<00..0f>` / `<sub>` — profiles by time zone (the zone key of shared/domain/reports/schedule.ts),
  *   sharded as the users index: the hourly report schedule pages only the zones due (07:00 local).
  * GSI3 (sparse): `FXPENDING` / `<date>#<sub>#<id>` — transactions waiting for an exchange rate.
+ * GSI4 (sparse, INCLUDE id, type, fxStatus, baseCurrency, baseAmount: infra/table.ts): `USER#<sub>#CAT#<categoryId>` /
+ *   `<date>#<id>` — transactions by primary category, read for ids and amounts only (a listing by category filters
+ *   the date index). Transactions written before it carry the same keys as gsi2pk/gsi2sk until
+ *   `npm run migrate-category-index` moves them.
  */
 export const keys = {
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -130,13 +133,17 @@ export const keys = {
   fxHistory: (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` }),
   /** Index keys of a transaction item. */
   byDate: (userId: string, date: string, id: string) => ({ gsi1pk: keys.byDatePartition(userId), gsi1sk: `${date}#${id}` }),
-  byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi2pk: keys.byCategoryPartition(userId, categoryId), gsi2sk: `${date}#${id}` }),
+  byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi4pk: keys.byCategoryPartition(userId, categoryId), gsi4sk: `${date}#${id}` }),
+  /** The index of transactions by primary category (GSI4; its items hold only the attributes infra/table.ts includes). */
+  byCategoryIndex: 'gsi4',
+  /** Where transactions written before GSI4 keep their category keys, until `npm run migrate-category-index` has run. */
+  legacyByCategoryIndex: 'gsi2',
   fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: keys.fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` }),
   /** GSI1 partition of a user's transactions, and the sort-key bounds of a date range in it (inclusive). */
   byDatePartition: (userId: string) => `USER#${userId}#TX`,
   byDateFrom: (date: string) => `${date}#`,
   byDateTo: (date: string) => `${date}#~`,
-  /** GSI2 partition of a user's transactions whose primary category is `categoryId` (sort keys as GSI1's). */
+  /** GSI4 partition of a user's transactions whose primary category is `categoryId` (sort keys as GSI1's). */
   byCategoryPartition: (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`,
   /** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
   fxPendingPartition: 'FXPENDING',

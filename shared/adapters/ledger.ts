@@ -259,18 +259,23 @@ export interface TransactionFilters {
 }
 
 /**
- * One page of a listing, newest first: a Query on the date index (or the category index with `categoryId`), the
- * other filters applied by DynamoDB, at most `limit` items, and a cursor sealed to the caller and these filters
+ * One page of a listing, newest first: a Query on the date index, the filters (the category among them) applied by
+ * DynamoDB, at most `limit` items, and a cursor sealed to the caller and these filters
  * (shared/adapters/cursor.ts) that resumes after the page; null on the last page. Never a Scan.
  * @throws ValidationError for a cursor that is forged, another user's, or another query's.
  */
 export async function transactionListing(userId: string, filters: TransactionFilters, limit: number, cursor?: string): Promise<{ items: TransactionRecord[]; nextCursor: string | null }> {
-  const index = filters.categoryId ? { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } : { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
+  const index = { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
   const start = cursor ? await decodeCursor(cursor, userId, filters) : undefined;
-  const pk = filters.categoryId ? keys.byCategoryPartition(userId, filters.categoryId) : keys.byDatePartition(userId);
+  const pk = keys.byDatePartition(userId);
   const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
   const values: Record<string, unknown> = { ':pk': pk, ':from': keys.byDateFrom(filters.from ?? '0000-00-00'), ':to': keys.byDateTo(filters.to ?? '9999-99-99') };
   const conditions: string[] = [];
+  if (filters.categoryId) {
+    // The category index keeps only ids and amounts; a listing needs whole items, so it filters the date index.
+    values[':cat'] = filters.categoryId;
+    conditions.push('categoryId = :cat');
+  }
   if (filters.type) {
     names['#type'] = 'type';
     values[':type'] = filters.type;

@@ -21,9 +21,10 @@ function snapshot(item: Record<string, unknown> | undefined) {
 
 /**
  * The events a stream record stands for: the event stored in an inserted outbox item, or the change of a
- * transaction item (its old and new images). Other outbox changes (its expiry) and items of no other kind yield
- * none; a record with no image, an inserted outbox item without a readable envelope, or a transaction image that
- * breaks its snapshot schema throws (the relay fails it; it is never skipped).
+ * transaction item (its old and new images). Other outbox changes (its expiry), a transaction write whose snapshot
+ * is unchanged, and items of no other kind yield none; a record with no image, an inserted outbox item without a
+ * readable envelope, or a transaction image that breaks its snapshot schema throws (the relay fails it; it is never
+ * skipped).
  */
 export function eventsOf(record: DynamoDBRecord): Envelope[] {
   const newItem = image(record.dynamodb?.NewImage);
@@ -42,6 +43,8 @@ export function eventsOf(record: DynamoDBRecord): Envelope[] {
   if (pk.startsWith('USER#') && sk.startsWith('TX#')) {
     const before = snapshot(oldItem);
     const after = snapshot(newItem);
+    // A write that changes nothing a snapshot holds (an index key moved by a migration) is no ledger change.
+    if (before && after && JSON.stringify(before) === JSON.stringify(after)) return [];
     const tx = (after ?? before) as TransactionSnapshot;
     const contract = !before ? TransactionRecorded : !after ? TransactionDeleted : TransactionUpdated;
     const id = after ? `${tx.id}@${after.version}` : `${tx.id}@${before?.version ?? 0}-deleted`;

@@ -80,7 +80,7 @@ describe('StatefulStack', () => {
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true },
     });
-    const gsis = table?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[] }[];
+    const gsis = table?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[]; Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[];
     expect(gsis.map((g) => g.IndexName)).toEqual(TABLE.globalSecondaryIndexes.map((g) => g.indexName));
     for (const gsi of TABLE.globalSecondaryIndexes) {
       expect(gsis.find((g) => g.IndexName === gsi.indexName)?.KeySchema).toEqual([
@@ -88,6 +88,9 @@ describe('StatefulStack', () => {
         { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
       ]);
     }
+    // The by-category index keeps only what its readers use; the others copy whole items.
+    expect(gsis.find((g) => g.IndexName === 'gsi4')?.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'type', 'fxStatus', 'baseCurrency', 'baseAmount'] });
+    for (const name of ['gsi1', 'gsi2', 'gsi3']) expect(gsis.find((g) => g.IndexName === name)?.Projection).toEqual({ ProjectionType: 'ALL' });
   });
 
   it('gives every manifest queue a DLQ with its maxReceiveCount, visibility timeout and DLQ retention; all encrypted and retained', () => {

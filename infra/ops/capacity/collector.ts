@@ -1,3 +1,5 @@
+import { projectedAttributes, TABLE } from '../../table';
+
 /**
  * Pure aggregation of what the capacity host observes: DynamoDB consumed capacity per call (shared/adapters/dynamo.ts
  * with REPORT_CONSUMED_CAPACITY) and Lambda invocations (invocation-probe.ts), summed per function and what it
@@ -137,7 +139,7 @@ export function indexPartition(index: string, item: Item): string {
   if (own) return `${index} ${partitionClass(own)}`;
   const sk = str(item.sk) ?? '';
   if (sk === 'PROFILE') return `${index} ${index === 'gsi1' ? 'USERS#<shard>' : 'TZ#<zone>#<hour>'}`;
-  if (sk.startsWith('TX#')) return `${index} ${{ gsi1: 'USER#<sub>#TX', gsi2: 'USER#<sub>#CAT#<id>', gsi3: 'FXPENDING' }[index] ?? '?'}`;
+  if (sk.startsWith('TX#')) return `${index} ${{ gsi1: 'USER#<sub>#TX', gsi2: 'USER#<sub>#CAT#<id>', gsi3: 'FXPENDING', gsi4: 'USER#<sub>#CAT#<id>' }[index] ?? '?'}`;
   if (sk.startsWith('ALERT#')) return `${index} USER#<sub>#ALERTS`;
   return `${index} ?`;
 }
@@ -207,6 +209,7 @@ export function itemKind(pk: string, sk: string): string {
 /** DynamoDB's size of an attribute value (marshalled or plain), as capacity is computed: names and values in bytes. */
 export function valueSize(v: unknown): number {
   if (v === null || v === undefined) return 1;
+  if (v instanceof Uint8Array) return v.byteLength;
   if (typeof v === 'string') return Buffer.byteLength(v);
   if (typeof v === 'number' || typeof v === 'bigint') return Math.ceil(String(v).replace(/[-.]/g, '').length / 2) + 1;
   if (typeof v === 'boolean') return 1;
@@ -215,7 +218,7 @@ export function valueSize(v: unknown): number {
   const keys = Object.keys(o);
   if (keys.length === 1) {
     const [t] = keys as [string];
-    if (t === 'S' || t === 'N' || t === 'BOOL' || t === 'NULL') return t === 'N' ? valueSize(Number(o.N)) : valueSize(o[t]);
+    if (t === 'S' || t === 'N' || t === 'B' || t === 'BOOL' || t === 'NULL') return t === 'N' ? valueSize(Number(o.N)) : valueSize(o[t]);
     if (t === 'L') return valueSize(o.L);
     if (t === 'M') return valueSize(Object.fromEntries(Object.entries(o.M as object)));
     if (t === 'SS' || t === 'NS') return (o[t] as unknown[]).reduce((s: number, x) => s + valueSize(x), 0);
@@ -230,10 +233,24 @@ export function itemSize(item: Record<string, unknown>): number {
 
 /** The index partitions an item is in, as `gsi1=USER#<sub>#TX`. */
 export function indexKeysOf(item: Record<string, unknown>): string[] {
-  return ['gsi1', 'gsi2', 'gsi3'].flatMap((g) => {
+  return TABLE.globalSecondaryIndexes.flatMap(({ indexName: g }) => {
     const pk = str(item[`${g}pk`]);
     return pk === undefined ? [] : [`${g}=${partitionClass(pk)}`];
   });
+}
+
+/**
+ * The bytes of an item's copies in the indexes it is in (without their overhead): the whole item in an index that
+ * projects ALL; the table's keys, the index's keys and the included attributes in one that projects INCLUDE.
+ */
+export function indexCopyBytes(item: Record<string, unknown>): number {
+  return TABLE.globalSecondaryIndexes.reduce((sum, gsi) => {
+    if (str(item[gsi.partitionKey]) === undefined) return sum;
+    const include = projectedAttributes(gsi.indexName);
+    if (!include) return sum + itemSize(item);
+    const kept = new Set([TABLE.partitionKey, TABLE.sortKey, gsi.partitionKey, gsi.sortKey, ...include]);
+    return sum + itemSize(Object.fromEntries(Object.entries(item).filter(([k]) => kept.has(k))));
+  }, 0);
 }
 
 /** One key per item of a TransactWriteItems: `op|kind|size of a Put's item|indexes a Put's item reaches`. */

@@ -1,7 +1,8 @@
 /**
  * The storage side of `npm run capacity`, as pure functions: what a usage session left in the table, by kind of
  * item, and the steady-state bytes one user keeps. DynamoDB bills an item's attribute names and values plus 100 bytes
- * of overhead, on the table and again in every index the item is projected into (here every index projects ALL).
+ * of overhead, on the table and again in every index the item is projected into (the whole item where the index
+ * projects ALL, its keys and included attributes where it projects INCLUDE).
  * Items that carry the TTL attribute (`expiresAt`) are kept only for their lifetime, so they are charged for that
  * long, not for the whole horizon.
  */
@@ -16,8 +17,10 @@ export interface ScannedItem {
   kind: string;
   /** Attribute names and values, DynamoDB's item size. */
   size: number;
-  /** Indexes the item is in (each with a projection of ALL). */
+  /** Indexes the item is in. */
   indexes: number;
+  /** Bytes of its copies in those indexes, without overhead (the whole item where an index projects ALL). */
+  indexBytes: number;
   /** Seconds from the scan to the item's TTL, when it has one. */
   ttlSeconds?: number | undefined;
 }
@@ -32,9 +35,9 @@ export interface StoredKind {
   retainedMonths: number;
 }
 
-/** Billed bytes of one item: on the table and in each index it is projected into. */
+/** Billed bytes of one item: on the table and in each index it is projected into, each copy with its overhead. */
 export function billedBytes(item: ScannedItem): number {
-  return (item.size + ITEM_OVERHEAD_BYTES) * (1 + item.indexes);
+  return item.size + item.indexBytes + ITEM_OVERHEAD_BYTES * (1 + item.indexes);
 }
 
 /**

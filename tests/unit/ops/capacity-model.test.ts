@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCapacity, emptyMeasurements, partitionClass, priceTransactions, scopeOf } from '../../../infra/ops/capacity/collector';
+import { addCapacity, emptyMeasurements, indexCopyBytes, itemSize, partitionClass, priceTransactions, scopeOf, valueSize } from '../../../infra/ops/capacity/collector';
 import { describeEvent } from '../../../infra/ops/capacity/invocation-probe';
 import { importRowsPerSecond, monthlyCost, totalUsd, unitsPerUserMonth, usersAtPartitionLimit, ZERO_UNITS, type Prices, type Units } from '../../../infra/ops/capacity/model';
 
@@ -62,6 +62,19 @@ describe('capacity cost model', () => {
 });
 
 describe('capacity collection', () => {
+  it('sizes index copies by projection: the whole item under ALL, keys and included attributes under INCLUDE', () => {
+    const item = { pk: 'USER#u', sk: 'TX#t', gsi1pk: 'USER#u#TX', gsi1sk: 'd#t', gsi4pk: 'USER#u#CAT#c', gsi4sk: 'd#t', id: 't', type: 'expense', description: 'A long description of the payment' };
+    const kept = { pk: 'USER#u', sk: 'TX#t', gsi4pk: 'USER#u#CAT#c', gsi4sk: 'd#t', id: 't', type: 'expense' };
+    expect(indexCopyBytes(item)).toBe(itemSize(item) + itemSize(kept));
+    expect(indexCopyBytes({ pk: 'USER#u', sk: 'PROFILE' })).toBe(0);
+  });
+
+  it('sizes a binary attribute by its bytes, plain or marshalled', () => {
+    expect(valueSize(new Uint8Array(100))).toBe(100);
+    expect(valueSize({ B: new Uint8Array(10) })).toBe(10);
+    expect(itemSize({ series: new Uint8Array(500) })).toBe('series'.length + 500);
+  });
+
   it('prices transaction items at 2 WCU per started KB on the table and 1 on each index the item is in', () => {
     const m = emptyMeasurements();
     const scope = scopeOf(m, 'import-worker', 'ImportRequested');

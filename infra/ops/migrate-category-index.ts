@@ -1,0 +1,65 @@
+/**
+ * `npm run migrate-category-index`: moves the by-category keys of transactions written before the category index
+ * became gsi4 (which keeps only ids and amounts, infra/table.ts) from gsi2 (which copies whole items) to gsi4. Run it
+ * once after the deployment that adds gsi4: until then, those transactions are missing from the category index's
+ * readers (the unusual-expense alert's baseline and the above-baseline advice's evidence; deleting a category also
+ * reads gsi2 and misses none). Pages through every user of the sharded users index, reads each user's transactions
+ * that still carry gsi2 keys (the date index, filtered, 500 a page), and moves each key pair in one conditional
+ * update: a transaction saved meanwhile already has the new form and is left alone. The writes change nothing a
+ * ledger event holds, so the stream relay emits none. Re-running changes nothing. Table and credentials as for
+ * `npm run repair` (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB).
+ *
+ * Options: `--dry-run` (count only), `--user <sub>` (one user), `--page-size <n>` (profiles per page, default 100).
+ */
+import { pathToFileURL } from 'node:url';
+import { migrationUsers, runMigration, type MigrationOptions } from './user-migration';
+import type { LegacyCategoryKeys } from '../../shared/adapters/category-index-migration';
+
+/** What the migration reads and writes; the defaults are the DynamoDB adapters. */
+export interface MigrateCategoryIndexDeps {
+  users: () => AsyncIterable<string[]>;
+  legacy: (userId: string) => AsyncIterable<LegacyCategoryKeys[]>;
+  move: (item: LegacyCategoryKeys) => Promise<boolean>;
+}
+
+/** What one run did. */
+export interface MigrateCategoryIndexResult {
+  users: number;
+  /** Transactions found with gsi2 category keys. */
+  found: number;
+  /** Moved to gsi4 (0 on a dry run). */
+  moved: number;
+  /** Saved meanwhile (already in the new form): left alone. */
+  changedMeanwhile: number;
+}
+
+/** Moves every user's legacy category keys (see the module comment). */
+export async function migrateCategoryIndex(deps: MigrateCategoryIndexDeps, options: { dryRun?: boolean } = {}): Promise<MigrateCategoryIndexResult> {
+  const result: MigrateCategoryIndexResult = { users: 0, found: 0, moved: 0, changedMeanwhile: 0 };
+  for await (const page of deps.users()) {
+    for (const userId of page) {
+      result.users++;
+      for await (const items of deps.legacy(userId)) {
+        result.found += items.length;
+        if (options.dryRun) continue;
+        for (const item of items) {
+          if (await deps.move(item)) result.moved++;
+          else result.changedMeanwhile++;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+/** The migration over the table's adapters: every user of the users index, or the one named. */
+export async function defaultDeps(options: MigrationOptions = {}): Promise<MigrateCategoryIndexDeps> {
+  const { legacyCategoryKeys, moveCategoryKeys } = await import('../../shared/adapters/category-index-migration');
+  return {
+    users: migrationUsers(options),
+    legacy: legacyCategoryKeys,
+    move: moveCategoryKeys,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMigration(process.argv.slice(2), async (options, dryRun) => migrateCategoryIndex(await defaultDeps(options), { dryRun }));
