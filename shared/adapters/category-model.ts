@@ -3,20 +3,23 @@ import { modelFrom, type CategoryModel } from '../domain/categorise';
 import type { Contribution, StoredCategoryModel } from '../ports/category-model';
 import { db, isConditionFailure, tableName } from './dynamo';
 import { keys } from './keys';
+import { packJson, unpackJson } from './packed-json';
 
 /** A deleted transaction's tombstone is kept this long, so an older event delivered late does not teach it again. */
 const TOMBSTONE_SECONDS = 30 * 24 * 3600;
 
 /**
- * The user's categoriser item: the model as one JSON string (integer counts; bounded by shared/domain/categorise to
- * under 300 KB) and its revision. One GetItem.
+ * The user's categoriser item: the model packed (compressed JSON, shared/adapters/packed-json.ts: a model of a few
+ * hundred labelled rows is 2–20 KB as JSON, a tenth of that packed; integer counts, bounded by
+ * shared/domain/categorise to under 300 KB as JSON) and its revision. One GetItem. Items written before the model was
+ * packed hold it as a JSON string (`model`), read as well.
  */
 export async function getCategoryModel(userId: string): Promise<StoredCategoryModel | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.categoryModel(userId) }));
   if (!out.Item) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(String(out.Item.model ?? 'null'));
+    parsed = out.Item.packed instanceof Uint8Array ? unpackJson(out.Item.packed) : JSON.parse(String(out.Item.model ?? 'null'));
   } catch {
     parsed = null;
   }
@@ -55,7 +58,7 @@ export async function saveLearning(userId: string, model: CategoryModel, expecte
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.categoryModel(userId), userId, model: JSON.stringify(model), rev: expectedRev + 1, updatedAt: at },
+              Item: { ...keys.categoryModel(userId), userId, packed: packJson(model), rev: expectedRev + 1, updatedAt: at },
               ...(expectedRev === 0
                 ? { ConditionExpression: 'attribute_not_exists(pk)' }
                 : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } }),

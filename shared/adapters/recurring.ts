@@ -1,9 +1,9 @@
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Detection, Direction, Series, SeriesEntry, Tombstone } from '../domain/recurring';
 import type { RecurringRecord, RecurringStatus, SeriesWrite, StoredSeries } from '../ports/recurring';
 import { db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
 import { keys } from './keys';
+import { packJson, unpackJson } from './packed-json';
 
 const DETECTION_FIELDS = ['period', 'currency', 'categoryId', 'averageAmount', 'lastAmount', 'lastDate', 'nextExpectedDate', 'confidence', 'transactionIds'] as const;
 
@@ -31,8 +31,7 @@ function toRecord(item: Record<string, unknown>): RecurringRecord {
 
 /** The compressed form of a series' entries and tombstones (a series of 36 payments stays under 1 KB: 2 WCU a transactional write instead of 4 to 8). */
 function pack(series: Series): Uint8Array {
-  const json = JSON.stringify({ e: series.entries, t: series.tombstones });
-  return brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } });
+  return packJson({ e: series.entries, t: series.tombstones }, 11);
 }
 
 function parseList<T>(text: unknown): T[] {
@@ -48,7 +47,7 @@ function parseList<T>(text: unknown): T[] {
 function unpack(item: Record<string, unknown>): { entries: SeriesEntry[]; tombstones: Tombstone[] } {
   if (item.packed instanceof Uint8Array) {
     try {
-      const v = JSON.parse(brotliDecompressSync(item.packed).toString('utf8')) as { e?: unknown; t?: unknown };
+      const v = unpackJson(item.packed) as { e?: unknown; t?: unknown };
       return { entries: Array.isArray(v.e) ? (v.e as SeriesEntry[]) : [], tombstones: Array.isArray(v.t) ? (v.t as Tombstone[]) : [] };
     } catch {
       return { entries: [], tombstones: [] };

@@ -3,6 +3,8 @@ import { fmt, round, type Figure } from '../lib/report';
 import type { SectionContext } from './context';
 import { mostFrequent, score, type LabelledRow } from './categorise';
 import { AUTO_APPLY_CONFIDENCE } from '../../../shared/domain/categorise';
+import { keys } from '../../../shared/adapters/keys';
+import { unpackJson } from '../../../shared/adapters/packed-json';
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -55,8 +57,9 @@ export async function categoriseThroughApi(ctx: SectionContext, ledgers: { name:
       const t0 = performance.now();
       let learned = 0;
       for (;;) {
-        const item = await c.doc.send(new GetCommand({ TableName: tableName, Key: { pk: `USER#${user.userId}`, sk: 'MODEL#categories' } }));
-        const model = item.Item ? (JSON.parse(String(item.Item.model)) as { docs: number[] }) : undefined;
+        const item = await c.doc.send(new GetCommand({ TableName: tableName, Key: keys.categoryModel(user.userId) }));
+        const stored = item.Item?.packed instanceof Uint8Array ? unpackJson(item.Item.packed) : item.Item ? JSON.parse(String(item.Item.model)) : undefined;
+        const model = stored as { docs: number[] } | undefined;
         learned = model ? model.docs.reduce((a, b) => a + b, 0) : 0;
         if (learned >= (first.imported ?? train.length) || performance.now() - t0 > 120_000) break;
         await new Promise((r) => setTimeout(r, 250));
