@@ -8,6 +8,7 @@
  *   corsOrigins          browser origins allowed by CORS besides the web app's own CloudFront origin (always allowed)
  *   reserveConcurrency   false: leave out the reserved concurrency of heavy functions (accounts with a concurrency quota ≤ 100)
  *   autoConfirm          true: sign-up needs no emailed code; default false
+ *   reportConsumedCapacity true: every DynamoDB call logs its consumed capacity (README, "Capacity and cost"); default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
  *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
  *   alarmEmails          addresses emailed by every alarm: a JSON array in cdk.json or comma-separated with -c; default none
@@ -46,6 +47,7 @@ const tally = addTally(app, {
   emailDomain: context('emailDomain'),
   corsOrigins: context('corsOrigins')?.split(',').map((o) => o.trim()).filter((o) => o.length > 0),
   autoConfirm: flag('autoConfirm'),
+  reportConsumedCapacity: flag('reportConsumedCapacity'),
   reserveConcurrency: flag('reserveConcurrency'),
   threatProtection: flag('threatProtection'),
   cursorSecretVersionId: context('cursorSecretVersion'),

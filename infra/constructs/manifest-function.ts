@@ -68,6 +68,12 @@ export interface FunctionResourcesProps {
    */
   readonly autoConfirm?: boolean;
   /**
+   * Whether every DynamoDB call logs its consumed capacity (REPORT_CONSUMED_CAPACITY), one JSON line per call, for
+   * measuring on AWS what `npm run capacity` measures locally (README, "Capacity and cost").
+   * @default false
+   */
+  readonly reportConsumedCapacity?: boolean;
+  /**
    * How long function logs are kept.
    * @default logs.RetentionDays.ONE_MONTH
    */
@@ -232,7 +238,7 @@ export class ManifestFunction extends Construct {
       corsOrigins: (p.corsOrigins ?? []).join(','),
       autoConfirm: p.autoConfirm ?? false,
       powertoolsLogLevel: 'INFO',
-      common: { NODE_OPTIONS: '--enable-source-maps' },
+      common: { NODE_OPTIONS: '--enable-source-maps', ...(p.reportConsumedCapacity ? { REPORT_CONSUMED_CAPACITY: 'true' } : {}) },
     };
   }
 

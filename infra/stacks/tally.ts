@@ -39,6 +39,11 @@ export interface TallyProps {
    */
   readonly autoConfirm?: boolean;
   /**
+   * Log every DynamoDB call's consumed capacity (REPORT_CONSUMED_CAPACITY), to measure on AWS what `npm run capacity` does locally.
+   * @default false
+   */
+  readonly reportConsumedCapacity?: boolean;
+  /**
    * Cognito Plus tier with threat protection.
    * @default true
    */
@@ -116,7 +121,7 @@ export function addTally(app: App, props: TallyProps): Tally {
     emailFrom: stateful.emailFrom,
     cursorSecret: stateful.cursorSecret,
     cursorSecretVersionId: props.cursorSecretVersionId,
-    autoConfirm: props.autoConfirm,
+    ...{ autoConfirm: props.autoConfirm, reportConsumedCapacity: props.reportConsumedCapacity },
     logRetention: props.logRetention,
     reserveConcurrency: props.reserveConcurrency,
   };
