@@ -151,23 +151,20 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     groups.set(key, [...(groups.get(key) ?? []), def]);
   }
   const metafile: Metafile = { inputs: {}, outputs: {} };
-  const results = await Promise.all(
-    [...groups].map(([aliases, defs]) =>
-      esbuild.build({
-        absWorkingDir: REPO_ROOT,
-        entryPoints: Object.fromEntries(defs.map((def) => [`${def.name}/index`, join(REPO_ROOT, def.entry)])),
-        outdir: outRoot,
-        outExtension: { '.js': '.mjs' },
-        ...ESBUILD_OPTIONS,
-        alias: JSON.parse(aliases) as Record<string, string>,
-        sourcemap: true,
-        sourcesContent: false,
-        metafile: true,
-        logLevel: 'silent',
-      }),
-    ),
-  );
-  for (const result of results) {
+  // One run after the other: on two cores, concurrent runs took twice as long in all.
+  for (const [aliases, defs] of groups) {
+    const result = await esbuild.build({
+      absWorkingDir: REPO_ROOT,
+      entryPoints: Object.fromEntries(defs.map((def) => [`${def.name}/index`, join(REPO_ROOT, def.entry)])),
+      outdir: outRoot,
+      outExtension: { '.js': '.mjs' },
+      ...ESBUILD_OPTIONS,
+      alias: JSON.parse(aliases) as Record<string, string>,
+      sourcemap: true,
+      sourcesContent: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
     Object.assign(metafile.inputs, result.metafile.inputs);
     Object.assign(metafile.outputs, result.metafile.outputs);
   }
