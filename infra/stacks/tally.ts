@@ -99,6 +99,24 @@ export interface Tally {
   readonly webContent: WebContentStack;
 }
 
+/** What every function's construct is given: the stateful stack's resources and the functions' settings. */
+function functionResources(stateful: StatefulStack, props: TallyProps) {
+  return {
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+    queues: stateful.queues,
+    emailIdentity: stateful.emailIdentity,
+    emailFrom: stateful.emailFrom,
+    cursorSecret: stateful.cursorSecret,
+    cursorSecretVersionId: props.cursorSecretVersionId,
+    autoConfirm: props.autoConfirm,
+    reportConsumedCapacity: props.reportConsumedCapacity,
+    logRetention: props.logRetention,
+    reserveConcurrency: props.reserveConcurrency,
+  };
+}
+
 /** Tally's three stacks for one stage: stateful (data, identity) and two stateless ones wired to it. */
 export function addTally(app: App, props: TallyProps): Tally {
   const prefix = `Tally-${props.stage}`;
@@ -112,19 +130,7 @@ export function addTally(app: App, props: TallyProps): Tally {
     threatProtection: props.threatProtection,
   });
 
-  const resources = {
-    table: stateful.table,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
-    queues: stateful.queues,
-    emailIdentity: stateful.emailIdentity,
-    emailFrom: stateful.emailFrom,
-    cursorSecret: stateful.cursorSecret,
-    cursorSecretVersionId: props.cursorSecretVersionId,
-    ...{ autoConfirm: props.autoConfirm, reportConsumedCapacity: props.reportConsumedCapacity },
-    logRetention: props.logRetention,
-    reserveConcurrency: props.reserveConcurrency,
-  };
+  const resources = functionResources(stateful, props);
 
   // The web app's hosting comes first: the API allows its origin (CORS), and its files, which name the API, follow.
   const web = new WebStack(app, `${prefix}-Web`, {
