@@ -53,14 +53,16 @@ export const STORED_MONTHS = 12;
 const TRANSACTIONS_PER_MONTH = (USAGE['transaction create'] ?? 0) + (USAGE['import (50 rows)'] ?? 0) * IMPORT_ROWS;
 
 /**
- * The share of a scope that grows with the users in a sweep: none of the schedule's own call, none of the shard
- * (continuation) messages; a batch that mixes both is split by its record count.
+ * The share of a scope that grows with the users in a sweep: none of the schedule's own call, none of a batch of
+ * shard (continuation) messages only. A batch that mixes both counts whole as per-user work: a user's message (a
+ * report, a recount) costs many times a shard message, so splitting by record count would charge the user's work
+ * to the fixed part; counting it whole overstates the per-user figure by the shard message's share instead.
  */
 function perUserShare(s: ScopeUnits): number {
   if (s.label === 'schedule') return 0;
   if (s.records <= 0) return 1;
   const shardMessages = Object.entries(s.types).filter(([t]) => t.endsWith('SweepContinued')).reduce((a, [, k]) => a + k, 0);
-  return 1 - shardMessages / s.records;
+  return shardMessages < s.records ? 1 : 0;
 }
 
 /** Billable units of some scopes, divided by `divisor` (actions, or users reached by a sweep). */
