@@ -54,7 +54,8 @@ export function bundleAliasesFor(def: FunctionDef): Record<string, string> {
 
 /**
  * The esbuild options NodejsFunction ends up using for a function (minified ESM for Node, the SDK bundled in, the
- * aliases above; a function's own bundle takes `alias: bundleAliasesFor(def)`), for tools that call esbuild directly: the bench and the bundle test.
+ * aliases above; a function's own bundle takes `alias: bundleAliasesFor(def)`), for tools that call esbuild
+ * directly: the bench and the bundle tests.
  */
 export const ESBUILD_OPTIONS = {
   bundle: true,
