@@ -190,15 +190,19 @@ export interface CurrencyInfo {
   readonly name: string;
 }
 
-/** Every known currency by code. */
-export const CURRENCIES: Readonly<Record<Currency, CurrencyInfo>> = Object.freeze(
-  Object.fromEntries(
-    Object.entries(TABLE).map(([code, [exponent, name]]) => [code, Object.freeze({ code: code as Currency, exponent, name })]),
-  ) as Record<Currency, CurrencyInfo>,
-);
+/**
+ * Every known currency by code. Built in a pure thunk (as the contracts' constants are, shared/contracts/route.ts): a
+ * bundle that never reads it leaves the table out; esbuild keeps any other call at module level.
+ */
+export const CURRENCIES: Readonly<Record<Currency, CurrencyInfo>> = /*#__PURE__*/ (() =>
+  Object.freeze(
+    Object.fromEntries(
+      Object.entries(TABLE).map(([code, [exponent, name]]) => [code, Object.freeze({ code: code as Currency, exponent, name })]),
+    ) as Record<Currency, CurrencyInfo>,
+  ))();
 
-/** Every known code, sorted. */
-export const CURRENCY_CODES: readonly Currency[] = Object.freeze(Object.keys(TABLE).sort() as Currency[]);
+/** Every known code, sorted (a pure thunk, as above). */
+export const CURRENCY_CODES: readonly Currency[] = /*#__PURE__*/ (() => Object.freeze(Object.keys(TABLE).sort() as Currency[]))();
 
 /** Whether `code` is a known ISO 4217 code (exact, upper case: `eur` is not a currency code). */
 export function isCurrency(code: unknown): code is Currency {
