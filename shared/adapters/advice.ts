@@ -147,21 +147,8 @@ export async function armRecompute(userId: string, eventId: string | undefined, 
       // An armed recompute, due later than this write, covers it.
       if (eventId === undefined) return false;
     }
-    try {
-      await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.adviceMark(userId),
-          UpdateExpression: 'SET lastEventId = :e',
-          ConditionExpression: 'dueAt >= :now',
-          ExpressionAttributeValues: { ':e': eventId, ':now': at },
-        }),
-      );
-      return false;
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-      // The armed recompute came due between the two writes: arm again.
-    }
+    // Otherwise note the event on the armed recompute; if it came due between the two writes, arm again.
+    if (await noteEvent(userId, eventId, now)) return false;
   }
   return true;
 }
