@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoredFields } from '../../../shared/domain/analytics/fields';
 import { addDays } from '../../../shared/domain/ledger/calendar';
 import { budgetEvaluations, budgetStatuses, createBudget, type BudgetDeps, type SpendingTouch } from '../../../shared/use-cases/budgets';
 import * as budgetsMemory from '../../support/memory/budgets';
+import { rollupDays } from '../../support/memory/rollup-days';
 
 /**
  * `budgetEvaluations` (what the alerts consumer reads for a batch) against `budgetStatuses` (one read per day) over
@@ -28,20 +28,7 @@ const deps: BudgetDeps = {
   listCategories: async () => categories,
   readCategories: async () => categories,
   getProfile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC' }),
-  dailyRange: async (_u, _b, from, to) => (reads.daily++, [...days].filter(([d]) => d >= from && d <= to).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields }))),
-  pendingDays: async (_u, _b, from, to) => (reads.pending++, [...days].filter(([d, f]) => d >= from && d <= to && (f.pn ?? 0) !== 0).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields }))),
-  rollupRange: async (_u, _b, from, to) => {
-    reads.monthly++;
-    const months = new Map<string, Record<string, number>>();
-    for (const [d, f] of days) {
-      const m = d.slice(0, 7);
-      if (m < from || m > to) continue;
-      const acc = months.get(m) ?? {};
-      for (const [k, v] of Object.entries(f)) acc[k] = (acc[k] ?? 0) + v;
-      months.set(m, acc);
-    }
-    return [...months].sort().map(([m, fields]) => ({ month: m, fields, updatedAt: `${m}-28T00:00:00.000Z` }));
-  },
+  ...rollupDays(() => days, reads),
 };
 
 /** Two years of random spending in every category, refunds now and then, and some pending-FX days. */

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoredFields } from '../../../shared/domain/analytics/fields';
 import { addDays, daysBetween } from '../../../shared/domain/ledger/calendar';
 import { budgetStatuses, createBudget, deleteBudget, updateBudget, type BudgetDeps } from '../../../shared/use-cases/budgets';
 import * as budgetsMemory from '../../support/memory/budgets';
+import { rollupDays } from '../../support/memory/rollup-days';
 
 /**
  * Budget status over in-memory ports: synthetic months of daily spending (and the monthly rollups they sum to), a
@@ -35,19 +35,7 @@ const deps: BudgetDeps = {
   listCategories: async () => categories,
   readCategories: async () => categories,
   getProfile: async () => ({ baseCurrency: 'EUR', timezone: 'UTC' }),
-  dailyRange: async (_u, _b, from, to) => [...days].filter(([d]) => d >= from && d <= to).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields })),
-  pendingDays: async (_u, _b, from, to) => [...days].filter(([d, f]) => d >= from && d <= to && (f.pn ?? 0) !== 0).sort().map(([day, fields]) => ({ day, fields: fields as StoredFields })),
-  rollupRange: async (_u, _b, from, to) => {
-    const months = new Map<string, Record<string, number>>();
-    for (const [d, f] of days) {
-      const m = d.slice(0, 7);
-      if (m < from || m > to) continue;
-      const acc = months.get(m) ?? {};
-      for (const [k, v] of Object.entries(f)) acc[k] = (acc[k] ?? 0) + v;
-      months.set(m, acc);
-    }
-    return [...months].sort().map(([m, fields]) => ({ month: m, fields, updatedAt: `${m}-28T00:00:00.000Z` }));
-  },
+  ...rollupDays(() => days),
 };
 
 beforeEach(() => {
