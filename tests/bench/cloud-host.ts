@@ -4,31 +4,11 @@
  * `ready` with the cloud's addresses, and stops the cloud on `stop`, on SIGTERM/SIGINT, or when the parent goes.
  */
 import { startLocalCloud, type LocalCloud } from '../../infra/local/cloud';
+import { stopWithParent } from '../../infra/local/cloud-process';
 
 const dataDir = process.argv[2];
 let cloud: LocalCloud | undefined;
-let stopping: Promise<void> | undefined;
-
-function stop(code: number): Promise<void> {
-  stopping ??= (async () => {
-    const hardExit = setTimeout(() => process.exit(code || 1), 20_000);
-    hardExit.unref();
-    try {
-      await cloud?.stop();
-    } finally {
-      clearTimeout(hardExit);
-      process.exit(code);
-    }
-  })();
-  return stopping;
-}
-
-process.on('message', (m: { type?: string }) => {
-  if (m?.type === 'stop') void stop(0);
-});
-process.on('disconnect', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-process.on('SIGINT', () => void stop(0));
+const stop = stopWithParent(() => cloud?.stop());
 
 async function main(): Promise<void> {
   if (!dataDir || !process.send) throw new Error('cloud-host needs a data folder argument and an IPC channel');

@@ -7,6 +7,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { register } from 'node:module';
 import type { ClientRequest } from 'node:http';
+import { stopWithParent } from '../../local/cloud-process';
 import { addCapacity, addInvocation, addSqsRequest, emptyMeasurements } from './collector';
 import { currentInvocation, INVOCATION_CHANNEL, type InvocationRecord } from './invocation-probe';
 
@@ -17,21 +18,7 @@ const dataDir = process.argv[2];
 const measurements = emptyMeasurements();
 let lastActivity = Date.now();
 let stopCloud: (() => Promise<void>) | undefined;
-let stopping: Promise<void> | undefined;
-
-function stop(code: number): Promise<void> {
-  stopping ??= (async () => {
-    const hardExit = setTimeout(() => process.exit(code || 1), 20_000);
-    hardExit.unref();
-    try {
-      await stopCloud?.();
-    } finally {
-      clearTimeout(hardExit);
-      process.exit(code);
-    }
-  })();
-  return stopping;
-}
+const stop = stopWithParent(() => stopCloud?.());
 
 /**
  * Fires a scheduled function as EventBridge Scheduler does at `at` (its event's `time`): the report schedules send
@@ -47,7 +34,6 @@ async function fire(name: string, at: string): Promise<void> {
 }
 
 process.on('message', (m: { type?: string; name?: string; at?: string }) => {
-  if (m?.type === 'stop') void stop(0);
   if (m?.type === 'snapshot') {
     const cpu = process.cpuUsage();
     process.send?.({ type: 'snapshot', measurements: { ...measurements, cpuMs: (cpu.user + cpu.system) / 1000 }, idleMs: Date.now() - lastActivity });
@@ -59,9 +45,6 @@ process.on('message', (m: { type?: string; name?: string; at?: string }) => {
     );
   }
 });
-process.on('disconnect', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
-process.on('SIGINT', () => void stop(0));
 
 async function main(): Promise<void> {
   if (!dataDir || !process.send) throw new Error('the capacity host needs a data folder argument and an IPC channel');

@@ -1,9 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childStopper, waitReady } from '../../local/cloud-process';
 import type { Measurements } from './collector';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -24,25 +25,6 @@ export interface Host extends HostInfo {
   stop(): Promise<void>;
 }
 
-function waitReady(child: ChildProcess, timeoutMs: number): Promise<HostInfo> {
-  return new Promise<HostInfo>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the capacity host did not start within ${timeoutMs} ms`)), timeoutMs);
-    child.on('message', (m: { type?: string; info?: HostInfo; message?: string }) => {
-      if (m.type === 'ready' && m.info) {
-        clearTimeout(timer);
-        resolve(m.info);
-      } else if (m.type === 'error') {
-        clearTimeout(timer);
-        reject(new Error(`the capacity host failed: ${m.message ?? ''}`));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the capacity host exited (${code ?? 'signal'})`));
-    });
-  });
-}
-
 /** Starts the host (a fresh in-memory local cloud on free loopback ports). Always `stop()` it. */
 export async function startHost(timeoutMs = 180_000): Promise<Host> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tally-capacity-'));
@@ -58,16 +40,7 @@ export async function startHost(timeoutMs = 180_000): Promise<Host> {
   }
   let logBytes = 0;
   child.stdout?.on('data', (chunk: Buffer) => (logBytes += chunk.length));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      if (child.connected) child.send({ type: 'stop' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const stop = childStopper(child, dataDir);
   const snapshot = () =>
     new Promise<{ measurements: Measurements; idleMs: number; logBytes: number }>((resolve) => {
       const on = (m: { type?: string; measurements?: Measurements; idleMs?: number }) => {
@@ -90,7 +63,7 @@ export async function startHost(timeoutMs = 180_000): Promise<Host> {
       child.send({ type: 'fire', name, at: at.toISOString() });
     });
   try {
-    const info = await waitReady(child, timeoutMs);
+    const info = await waitReady<HostInfo>(child, timeoutMs, 'the capacity host');
     return { ...info, logFile, snapshot, fire, stop };
   } catch (e) {
     await stop();

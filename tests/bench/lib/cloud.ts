@@ -1,9 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childStopper, waitReady } from '../../../infra/local/cloud-process';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -55,38 +56,9 @@ export async function startCloud(timeoutMs = 120_000): Promise<RunningCloud> {
   } finally {
     closeSync(log);
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopped ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        if (child.connected) child.send({ type: 'stop' });
-        else child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    })();
-    return stopped;
-  };
+  const stop = childStopper(child, dataDir);
   try {
-    const info = await new Promise<CloudInfo>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the local cloud did not start within ${timeoutMs} ms`)), timeoutMs);
-      child.on('message', (m: { type?: string; info?: CloudInfo; message?: string }) => {
-        if (m.type === 'ready' && m.info) {
-          clearTimeout(timer);
-          resolve(m.info);
-        } else if (m.type === 'error') {
-          clearTimeout(timer);
-          reject(new Error(`the local cloud failed to start: ${m.message ?? ''}`));
-        }
-      });
-      void exited.then((code) => {
-        clearTimeout(timer);
-        reject(new Error(`the cloud host exited (${code ?? 'signal'}) before it was ready`));
-      });
-    });
+    const info = await waitReady<CloudInfo>(child, timeoutMs, 'the local cloud');
     return { ...info, startMs: performance.now() - started, logFile, stop };
   } catch (e) {
     await stop();
