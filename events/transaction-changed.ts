@@ -25,6 +25,8 @@ export const TransactionSnapshot = z.object({
 export type TransactionSnapshot = z.infer<typeof TransactionSnapshot>;
 
 const Change = z.object({ userId: z.string(), transactionId: z.string(), before: z.nullable(TransactionSnapshot), after: z.nullable(TransactionSnapshot) });
+/** What every ledger event carries: the transaction's images before and after the change (null: none). */
+export type LedgerChange = z.infer<typeof Change>;
 
 /**
  * Ledger changes, derived from the table's stream (old and new images of each transaction item), so every

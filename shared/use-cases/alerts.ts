@@ -1,4 +1,4 @@
-import type { TransactionSnapshot } from '../../events/transaction-changed';
+import type { LedgerChange, TransactionSnapshot } from '../../events/transaction-changed';
 import { AlertDigestRequested } from '../../events/alert-digest-requested';
 import { AlertRaised } from '../../events/alert-raised';
 import * as store from '../adapters/alerts';
@@ -27,6 +27,9 @@ import {
 import { UNCATEGORISED } from '../domain/analytics/fields';
 import { alertDigestEmail, alertEmail } from '../domain/emails/alert';
 import { NotFoundError, ValidationError } from '../domain/errors';
+
+/** A ledger change as the alerts consumer receives it (TransactionRecorded/Updated/Deleted). */
+export type { LedgerChange };
 
 /** A day on which a ledger change moved spending, and the categories it moved (`_uncategorised` for none). */
 export interface SpendingTouch {
@@ -61,14 +64,6 @@ export interface AlertSources {
 export interface KnownProfile {
   baseCurrency: string;
   timezone: string;
-}
-
-/** A ledger change as the alerts consumer receives it (TransactionRecorded/Updated/Deleted). */
-export interface LedgerChange {
-  userId: string;
-  transactionId: string;
-  before: TransactionSnapshot | null;
-  after: TransactionSnapshot | null;
 }
 
 /** A ledger change and the correlation id of the event that carried it (the emails it queues carry the id on). */

@@ -1,13 +1,10 @@
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { decodeRecord, on } from '../async/consumer';
-import { TransactionDeleted, TransactionRecorded, TransactionUpdated, type TransactionSnapshot } from '../../events/transaction-changed';
+import { ledgerEventsByUser, settleEachUser } from '../async/ledger-batch';
+import type { TransactionSnapshot } from '../../events/transaction-changed';
 import { emptyModel, featuresOf, learn, pruneModel, type CategoryModel } from '../domain/categorise';
 import * as store from '../adapters/category-model';
 import type { Contribution } from '../ports/category-model';
-import { logger } from '../observability';
 
-const noop = async () => undefined;
-const contracts = { ...on(TransactionRecorded, noop), ...on(TransactionUpdated, noop), ...on(TransactionDeleted, noop) };
 /** Attempts at one user's write when other writers move the model meanwhile. */
 const MAX_ATTEMPTS = 6;
 /** Contributions per write (one TransactWriteItems holds 100 items: the erasure check and the model besides). */
@@ -111,28 +108,12 @@ async function learnForUser(userId: string, changes: Change[], now: Date): Promi
  * is acknowledged without either ({@link teachesSame}).
  */
 export async function learnFromEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
-  const failures: string[] = [];
-  const byUser = new Map<string, { change: Change; messageId: string }[]>();
-  for (const record of records) {
-    try {
-      const { event } = decodeRecord(record, contracts);
-      const data = event.data as LedgerData & { userId: string };
-      if (!teachesSame(data)) byUser.set(data.userId, [...(byUser.get(data.userId) ?? []), { change: changeOf(data), messageId: record.messageId }]);
-    } catch (error) {
-      logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
-      failures.push(record.messageId);
-    }
-  }
-  await Promise.all(
-    [...byUser.entries()].map(async ([userId, items]) => {
-      try {
-        await learnForUser(userId, items.map((x) => x.change), now);
-      } catch (error) {
-        logger.error('Learning failed; the messages are retried', { userId, error: error as Error });
-        failures.push(...items.map((x) => x.messageId));
-      }
-    }),
-  );
+  const { byUser, poison } = ledgerEventsByUser(records);
+  const failures = [...poison];
+  await settleEachUser(byUser, failures, 'Learning', async (userId, events) => {
+    const changes = events.filter(({ event }) => !teachesSame(event.data)).map(({ event }) => changeOf(event.data));
+    if (changes.length > 0) await learnForUser(userId, changes, now);
+  });
   return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 

@@ -1,6 +1,6 @@
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { decodeRecord, on } from '../async/consumer';
-import { TransactionDeleted, TransactionRecorded, TransactionUpdated, type TransactionSnapshot } from '../../events/transaction-changed';
+import { ledgerEventsByUser, settleEachUser } from '../async/ledger-batch';
+import type { TransactionSnapshot } from '../../events/transaction-changed';
 import { AlertRaised } from '../../events/alert-raised';
 import { applyChange, changesOf, detectRecurring, emptySeries, isLapsed, priceRiseAlert, seriesId, type Direction, type PriceChange, type SeriesChange } from '../domain/recurring';
 import type { Period } from '../domain/recurring';
@@ -10,10 +10,7 @@ import * as alertStore from '../adapters/alerts';
 import { newEvent } from '../adapters/outbox';
 import { publish } from '../adapters/queue';
 import type { RecurringRecord, RecurringStatus, SeriesWrite } from '../ports/recurring';
-import { logger } from '../observability';
 
-const noop = async () => undefined;
-const contracts = { ...on(TransactionRecorded, noop), ...on(TransactionUpdated, noop), ...on(TransactionDeleted, noop) };
 /** Attempts at one series' write while other writers move it meanwhile. */
 const MAX_ATTEMPTS = 6;
 
@@ -148,37 +145,20 @@ async function raisePriceRise(userId: string, id: string, now: Date): Promise<vo
  * it was ({@link paymentUnchanged}) costs nothing. Transfers are left out; expenses and income are separate series.
  */
 export async function applyLedgerEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
-  const failures: string[] = [];
-  const users = new Map<string, { series: Map<string, SeriesChange[]>; messageIds: Set<string> }>();
-  for (const record of records) {
-    try {
-      const { event } = decodeRecord(record, contracts);
-      const data = event.data as { userId: string; transactionId: string; before: TransactionSnapshot | null; after: TransactionSnapshot | null };
-      const user = users.get(data.userId) ?? { series: new Map<string, SeriesChange[]>(), messageIds: new Set<string>() };
-      user.messageIds.add(record.messageId);
-      users.set(data.userId, user);
-      if (paymentUnchanged(data.before, data.after)) continue;
-      for (const change of changesOf(viewOf(data.before), viewOf(data.after))) {
-        const id = seriesId(change.direction, change.merchant);
-        user.series.set(id, [...(user.series.get(id) ?? []), change]);
-      }
-    } catch (error) {
-      logger.error('Poison message; it will move to the DLQ after its last delivery', { messageId: record.messageId, reason: (error as Error).message });
-      failures.push(record.messageId);
-    }
-  }
+  const { byUser, poison } = ledgerEventsByUser(records);
+  const failures = [...poison];
   // One user's failure fails only that user's messages.
-  await Promise.all(
-    [...users].map(async ([userId, user]) => {
-      if (user.series.size === 0) return;
-      try {
-        await updateUserSeries(userId, user.series, now);
-      } catch (error) {
-        logger.error('Recurring update failed; the user\'s messages are retried', { userId, error: error as Error });
-        failures.push(...user.messageIds);
+  await settleEachUser(byUser, failures, 'Recurring update', async (userId, events) => {
+    const series = new Map<string, SeriesChange[]>();
+    for (const { event } of events) {
+      if (paymentUnchanged(event.data.before, event.data.after)) continue;
+      for (const change of changesOf(viewOf(event.data.before), viewOf(event.data.after))) {
+        const id = seriesId(change.direction, change.merchant);
+        series.set(id, [...(series.get(id) ?? []), change]);
       }
-    }),
-  );
+    }
+    if (series.size > 0) await updateUserSeries(userId, series, now);
+  });
   return { batchItemFailures: [...new Set(failures)].map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
