@@ -19,6 +19,7 @@ import * as recurring from '../shared/contracts/recurring';
 import * as forecast from '../shared/contracts/forecast';
 import * as health from '../shared/contracts/health';
 import * as reportContracts from '../shared/contracts/reports';
+import * as dashboard from '../shared/contracts/dashboard';
 import { asyncFunctions } from './async-functions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -240,6 +241,10 @@ export const functions: FunctionDef[] = [
   http('analytics-trends', 'GET /analytics/trends', analytics.trends, 'analytics/trends', ['table:read']),
   http('analytics-categories', 'GET /analytics/categories', analytics.categories, 'analytics/categories', ['table:read']),
   http('analytics-cashflow', 'GET /analytics/cashflow', analytics.cashflow, 'analytics/cashflow', ['table:read']),
+
+  // the home screen in one request (the sections' use cases over shared reads); table:write for the health section's
+  // health.drop alert (as GET /reports/health), secret:cursor for the unread alerts page's cursor
+  http('dashboard-get', 'GET /dashboard', dashboard.getDashboard, 'dashboard/get', ['table:write', 'secret:cursor']),
 
   // alerts (raised by the `alerts` queue consumer)
   http('alerts-list', 'GET /alerts', alerts.listAlerts, 'alerts/list', ['table:read', 'secret:cursor']),

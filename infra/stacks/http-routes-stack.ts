@@ -21,6 +21,7 @@ export const HTTP_DOMAIN_OF_FOLDER: Readonly<Record<string, string>> = {
   imports: 'imports',
   rules: 'imports',
   analytics: 'insights',
+  dashboard: 'insights',
   system: 'insights',
 };
 

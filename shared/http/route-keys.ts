@@ -27,6 +27,7 @@ export const ROUTE_KEYS: readonly string[] = [
   'GET /budgets/status',
   'GET /budgets/{id}',
   'GET /categories',
+  'GET /dashboard',
   'GET /docs',
   'GET /forecast',
   'GET /fx/rates',
