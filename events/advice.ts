@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /**
- * Recompute one user's advice (shared/use-cases/advice.ts). Queued DELAYED by the debounce (one per burst of ledger
+ * Recompute one user's advice (shared/use-cases/advice-refresh.ts). Queued DELAYED by the debounce (one per burst of ledger
  * events) and by the monthly sweep; `attempt` counts the waits for the analytics consumer to count the latest event.
  */
 export const AdviceRefreshRequested = eventContract('AdviceRefreshRequested', 1, z.object({ userId: z.string(), attempt: z.int(), reason: z.enum(['ledger', 'monthly']) }));

@@ -1,7 +1,7 @@
 import { on, PoisonMessageError, queueBatchConsumer } from '../../shared/async/handler';
 import { AdviceInputsChanged, AdviceRefreshRequested, AdviceSweepPage } from '../../events/advice';
 import { UsersSweepContinued } from '../../events/ledger-jobs';
-import { monthlySweep, onAdviceBatch, onInputsChanged, onRefreshRequested, sweepPage } from '../../shared/use-cases/advice';
+import { monthlySweep, onAdviceBatch, onInputsChanged, onRefreshRequested, sweepPage } from '../../shared/use-cases/advice-refresh';
 import { queueNamed } from '../queues';
 
 /** Time a sweep message may page for: well inside the function's timeout. */
@@ -9,7 +9,7 @@ const SWEEP_BUDGET_MS = 20_000;
 
 const queue = queueNamed('advice');
 
-/** The messages handled one by one; ledger events are grouped by user (shared/use-cases/advice.ts `onAdviceBatch`). */
+/** The messages handled one by one; ledger events are grouped by user (shared/use-cases/advice-refresh.ts `onAdviceBatch`). */
 const single = {
   ...on(AdviceInputsChanged, async (e) => void (await onInputsChanged(e.data.userId))),
   ...on(AdviceRefreshRequested, async (e) => void (await onRefreshRequested(e.data))),
@@ -25,6 +25,6 @@ const single = {
  * `advice` queue: ledger events (routed by the relay, beside `analytics`) arm each user's debounced recompute, once
  * per user and batch; the delayed AdviceRefreshRequested recomputes once the latest event is counted in the rollups;
  * UsersSweepContinued is one shard page of the monthly refresh (AdviceSweepPage, its old form, starts it);
- * AdviceInputsChanged (a budget or goal write) arms the recompute as a ledger event does (shared/use-cases/advice.ts).
+ * AdviceInputsChanged (a budget or goal write) arms the recompute as a ledger event does (shared/use-cases/advice-refresh.ts).
  */
 export const handler = queueBatchConsumer(queue, (records) => onAdviceBatch(records, single, queue.maxReceiveCount));

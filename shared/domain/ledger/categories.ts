@@ -67,10 +67,13 @@ function flatten(tree: Tree, kind: CategoryKind): DefaultCategory[] {
   ]);
 }
 
-/** The default categories, parents first each followed by their children, expenses then income. */
-export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = Object.freeze([...flatten(EXPENSES, 'expense'), ...flatten(INCOME, 'income')]);
+/**
+ * The default categories, parents first each followed by their children, expenses then income. Built in a pure thunk
+ * (as in ../money/currencies.ts), so a bundle that never reads them leaves the tree out.
+ */
+export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = /*#__PURE__*/ (() => Object.freeze([...flatten(EXPENSES, 'expense'), ...flatten(INCOME, 'income')]))();
 
-const BY_ID = new Map(DEFAULT_CATEGORIES.map((c) => [c.id, c]));
+const BY_ID: ReadonlyMap<string, DefaultCategory> = /*#__PURE__*/ (() => new Map(DEFAULT_CATEGORIES.map((c) => [c.id, c])))();
 
 /** The default category with this id, if there is one. */
 export function defaultCategory(id: string): DefaultCategory | undefined {

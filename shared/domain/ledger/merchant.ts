@@ -18,8 +18,11 @@ const CUT = ' \uE000 ';
 const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|fevr|mars|avr|mai|juin|juil|aout|okt|dez|mrt|ene|abr|ago|dic)';
 const PREP = '(?:(?:on|am|le|el|op|du|vom|del|dd)\\s+)?';
 
+// The tables are built in pure thunks (as in ../money/currencies.ts): a bundle that imports this module without calling
+// it (through the ledger or analytics index) leaves them out; esbuild keeps any other call at module level.
+
 /** Noise patterns on folded text, each replaced by a cut. Order matters: the specific before the general. */
-const NOISE: readonly RegExp[] = [
+const NOISE: readonly RegExp[] = /*#__PURE__*/ (() => [
   // SEPA structured fields (EREF+…, MREF+…, CRED+…) with their values; IBAN/BIC values.
   /\b(?:eref|mref|cred|kref|pref|iban|bic|abwa|abwe)\s*[+:]\s*\S*/g,
   /\b[a-z]{2}\d{2}(?:\s?[a-z0-9]{4}){3,7}(?:\s?[a-z0-9]{1,3})?\b/g,
@@ -39,10 +42,10 @@ const NOISE: readonly RegExp[] = [
   // Phone numbers and long spaced digit runs; #-numbers (store numbers).
   /\b\+?\d[\d\s().-]{7,}\d/g,
   /#\s*\d+/g,
-];
+])();
 
-/** Boilerplate of payment methods and statement formats, as token sequences, removed wherever they appear. */
-const BOILERPLATE: readonly string[][] = [
+/** Boilerplate of payment methods and statement formats, removed wherever they appear. */
+const BOILERPLATE_PHRASES: readonly string[] = [
   'purchase authorized on',
   'purchase authorized',
   'recurring payment authorized on',
@@ -106,14 +109,20 @@ const BOILERPLATE: readonly string[][] = [
   'compra',
   'pago con tarjeta',
   'pago',
-].map((phrase) => phrase.split(' '));
+];
+
+/** The boilerplate as token sequences. */
+const BOILERPLATE: readonly string[][] = /*#__PURE__*/ (() => BOILERPLATE_PHRASES.map((phrase) => phrase.split(' ')))();
 
 /** Boilerplate phrases by their first word, longest first, so a token is checked only against its own phrases. */
-const BOILERPLATE_BY_WORD = new Map<string, string[][]>();
-for (const phrase of [...BOILERPLATE].sort((x, y) => y.length - x.length)) {
-  const first = phrase[0] ?? '';
-  BOILERPLATE_BY_WORD.set(first, [...(BOILERPLATE_BY_WORD.get(first) ?? []), phrase]);
-}
+const BOILERPLATE_BY_WORD: ReadonlyMap<string, string[][]> = /*#__PURE__*/ (() => {
+  const byWord = new Map<string, string[][]>();
+  for (const phrase of [...BOILERPLATE].sort((x, y) => y.length - x.length)) {
+    const first = phrase[0] ?? '';
+    byWord.set(first, [...(byWord.get(first) ?? []), phrase]);
+  }
+  return byWord;
+})();
 
 /** Payment processors that prefix the merchant's name (`SQ *BLUE BOTTLE`, `PAYPAL *SPOTIFY`). */
 const PROCESSOR_PREFIX = /\b(?:sq|tst|sp|pp|paypal|sumup|zettle|izettle|ic|py|lsp|ppl|sqsp|gglpay|google|apl|apple pay)\s?\*\s?/g;
@@ -127,9 +136,8 @@ const STORE_WORDS = new Set(['store', 'stores', 'str', 'filiale', 'fil', 'shop',
 /** Abbreviations banks print for very common merchants. */
 const ALIASES: Record<string, string> = { amzn: 'amazon', mktp: 'marketplace', mktplace: 'marketplace', wm: 'walmart' };
 
-const US_STATES = new Set(
-  'al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy'.split(' '),
-);
+const US_STATES: ReadonlySet<string> = /*#__PURE__*/ (() =>
+  new Set('al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy'.split(' ')))();
 
 /** A host name (`netflix.com`, `help.uber.com/bill`): at the start it names the merchant, elsewhere it is noise. */
 const HOST = /\b(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|net|org|de|fr|nl|es|it|be|at|ch|eu|io|co\.uk|uk|ie|lu|se|dk|no|pl|tv|app)\b(?:\/\S*)?/g;

@@ -4,7 +4,7 @@ import type { Envelope } from '../../../events/envelope';
 import type { TransactionSnapshot } from '../../../events/transaction-changed';
 import { AdviceRefreshRequested } from '../../../events/advice';
 import { on } from '../../../shared/async/consumer';
-import { onAdviceBatch, onInputsChanged, onLedgerEvent, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
+import { onAdviceBatch, onInputsChanged, onLedgerEvent, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice-refresh';
 import { adviceMemoryImplementsPort, memory } from '../../support/memory/advice';
 
 // The advice consumer's batch over the in-memory store: one marker read and at most one write per user and batch,

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
 import type { StoredFields } from '../../../shared/domain/analytics/fields';
-import { adviceFeedback, applyAdvice, listAdvice, onInputsChanged, onLedgerEvent, onRefreshRequested, openAdvice, recomputeAdvice, monthlySweep, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice';
+import { adviceFeedback, applyAdvice, listAdvice, openAdvice } from '../../../shared/use-cases/advice';
+import { onInputsChanged, onLedgerEvent, onRefreshRequested, recomputeAdvice, monthlySweep, type AdviceDeps, type AdviceSources } from '../../../shared/use-cases/advice-refresh';
 import { adviceMemoryImplementsPort, memory } from '../../support/memory/advice';
 
 const NOW = new Date('2026-07-20T12:00:00Z');
