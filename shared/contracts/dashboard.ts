@@ -30,7 +30,7 @@ export const DASHBOARD_FORECAST_MONTHS = 3;
 /** A section that could not be computed: its name and the problem its own route would have answered. */
 const SectionProblem = /*#__PURE__*/ (() => z.looseObject({ section: z.enum(DASHBOARD_SECTIONS), ...ProblemSchema.shape }))();
 
-const DESCRIPTION = [
+const DESCRIPTION = /*#__PURE__*/ (() => [
   'What a home screen shows, in one request: the same bodies as the routes each section stands for, computed for the caller only (the user id comes from the token), with the items several sections read fetched once.',
   '',
   `- \`me\`: \`GET /me\`.`,
@@ -40,7 +40,7 @@ const DESCRIPTION = [
   '`month` (YYYY-MM) chooses the month of `summary`, `trends` and `health`; it defaults to the current month in your time zone, and a month after it or before 1901-01 is a 400. The other sections are as of now.',
   '',
   '**Partial answers.** A section that fails (a dependency unavailable, an internal error) does not fail the others: it comes back `null`, and `problems` holds one problem document for it with its `section` name and the status its own route would have answered (e.g. 503). The answer is still 200; a client shows the sections it has and may retry the failed one on its own route. `problems` is empty when every section is present. Only a failure to read the caller\'s profile (`me`, which every section needs) fails the whole request.',
-].join('\n');
+].join('\n'))();
 
 export const getDashboard = /*#__PURE__*/ (() => route({
   summary: 'Home screen in one request: profile, accounts, budgets, goals, unread alerts, open advice, forecast, the month\'s summary and trend, health score',

@@ -1,5 +1,5 @@
 import { addMonths } from '../domain/analytics/months';
-import { ValidationError } from '../domain/errors';
+import { DomainError, ValidationError } from '../domain/errors';
 import { MAX_HISTORY_MONTHS } from '../domain/forecast/forecast';
 import { addDays, MIN_YEAR } from '../domain/ledger/calendar';
 import { ALERTS_PAGE } from '../contracts/alerts';
@@ -141,7 +141,9 @@ async function settle<K extends Section>(name: K, run: () => Promise<Awaited<Ret
   try {
     return { name, value: await run() };
   } catch (error) {
-    logger.error('Dashboard section failed', { section: name, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    // As the HTTP factory logs a whole request's failure: a domain error (e.g. unavailable) is expected, the rest a bug.
+    if (error instanceof DomainError) logger.warn('Dashboard section refused', { section: name, kind: error.kind, detail: error.message });
+    else logger.error('Dashboard section failed', { section: name, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
     return { name, value: null, error };
   }
 }
