@@ -123,7 +123,7 @@ describe('GET /dashboard', () => {
   });
 
   it('refuses a request without a valid token with a 401 problem', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-token' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Record<string, string>[]) {
       const res = await call('GET', '/dashboard', { headers });
       expect(res.status, res.text).toBe(401);
       expect(res.headers.get('content-type')).toBe('application/problem+json');

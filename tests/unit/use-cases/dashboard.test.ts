@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ServiceUnavailableError, ValidationError } from '../../../shared/domain/errors';
 import type { StoredRollup } from '../../../shared/adapters/rollups';
+import type { Sections } from '../../../shared/use-cases/dashboard';
 
 const profile = vi.hoisted(() => ({ value: { userId: 'u1', baseCurrency: 'EUR', timezone: 'UTC' } as Record<string, unknown> | Error }));
 vi.mock('../../../shared/use-cases/me', () => ({
@@ -11,7 +12,6 @@ vi.mock('../../../shared/use-cases/me', () => ({
 }));
 
 const { coveringRollups, dashboard, dashboardMonth, memo, SECTIONS } = await import('../../../shared/use-cases/dashboard');
-type Sections = import('../../../shared/use-cases/dashboard').Sections;
 
 const caller = { userId: 'u1', username: 'u1', tokenId: 'j1', groups: [] };
 
