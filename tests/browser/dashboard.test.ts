@@ -49,7 +49,14 @@ describe('dashboard (browser)', () => {
     await eventually(async () => ((await get(s, '/advice')).items.length > 0 ? true : undefined), 60_000, 'some advice');
 
     const { context, page } = await openApp(browser, { user: s.u });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'fetch') asked.push(new URL(r.url()).pathname);
+    });
     await openDashboard(page);
+    // One request brings every card: none of the sections' own routes is asked.
+    expect(asked.filter((p) => p === '/dashboard')).toHaveLength(1);
+    expect(asked.filter((p) => ['/analytics/summary', '/analytics/trends', '/budgets/status', '/goals', '/alerts', '/advice', '/reports/health'].includes(p))).toEqual([]);
     const summary = await get(s, `/analytics/summary?month=${month(0)}`);
     expect(await page.getByTestId('figure-income').textContent()).toBe(eur(summary.income));
     expect(await page.getByTestId('figure-expenses').textContent()).toBe(eur(summary.expenses));

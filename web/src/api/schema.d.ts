@@ -1030,6 +1030,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Home screen in one request: profile, accounts, budgets, goals, unread alerts, open advice, forecast, the month's summary and trend, health score
+         * @description What a home screen shows, in one request: the same bodies as the routes each section stands for, computed for the caller only (the user id comes from the token), with the items several sections read fetched once.
+         *
+         *     - `me`: `GET /me`.
+         *     - `accounts`: `GET /accounts`; `budgets`: `GET /budgets/status` (today); `goals`: `GET /goals` (today); `alerts`: `GET /alerts?unread=true&limit=100` (the first page of unread alerts; more are paged with its `nextCursor` on `GET /alerts`); `advice`: `GET /advice?status=open`; `forecast`: `GET /forecast?months=3`.
+         *     - `summary`: `GET /analytics/summary?month=…` (with the previous month's figure of each category); `trends`: `GET /analytics/trends` over the 12 months ending with `month`; `health`: `GET /reports/health?month=…` (which may raise the month's `health.drop` alert, as that route does).
+         *
+         *     `month` (YYYY-MM) chooses the month of `summary`, `trends` and `health`; it defaults to the current month in your time zone, and a month after it or before 1901-01 is a 400. The other sections are as of now.
+         *
+         *     **Partial answers.** A section that fails (a dependency unavailable, an internal error) does not fail the others: it comes back `null`, and `problems` holds one problem document for it with its `section` name and the status its own route would have answered (e.g. 503). The answer is still 200; a client shows the sections it has and may retry the failed one on its own route. `problems` is empty when every section is present. Only a failure to read the caller's profile (`me`, which every section needs) fails the whole request.
+         */
+        get: operations["dashboard-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/alerts": {
         parameters: {
             query?: never;
@@ -8576,6 +8604,461 @@ export interface operations {
                             /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
                             cumulative: number | string;
                         }[];
+                    };
+                };
+            };
+            /** @description Invalid request (each wrong field listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or signed-out token (a problem document from Tally, not API Gateway: `WWW-Authenticate: Bearer realm="tally"`, with `error="invalid_token"` when a token was sent) */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From API Gateway, not Tally: the body is over its 10 MB limit. Body `{"message":"Request Entity Too Large"}`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, not Tally: the stage or route throttle is exhausted; retry with back-off. Body `{"message":"Too Many Requests"}`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway, not Tally: the function failed (a bug). Body `{"message":"Internal Server Error"}`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description From API Gateway when no answer came within its 30 s integration timeout: `{"message":"Service Unavailable"}` without a Content-Type. (Tally's own 503, for a database outage, is a problem document with Retry-After.) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "dashboard-get": {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        me: {
+                            userId: string;
+                            email: string;
+                            name: string | null;
+                            baseCurrency: string;
+                            monthlyIncome: {
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            timezone: string;
+                            /** @enum {string} */
+                            reports: "weekly" | "monthly" | "both" | "off";
+                            roles: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                        accounts: {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "checking" | "savings" | "credit" | "cash" | "investment" | "loan";
+                                currency: string;
+                                openingBalance: number;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                balance: number | string;
+                                otherCurrencies: {
+                                    currency: string;
+                                    /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                    amount: number | string;
+                                }[];
+                                archived: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        } | null;
+                        budgets: {
+                            date: string;
+                            items: {
+                                budgetId: string;
+                                name: string;
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                limit: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                carriedOver: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                available: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                spent: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                remaining: number | string;
+                                percentUsed: number | null;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                expectedByNow: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                projected: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                projectedOverspend: number | string;
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "over";
+                                pace: {
+                                    /** @enum {string} */
+                                    method: "pattern" | "linear";
+                                    periods: number;
+                                    share: number;
+                                };
+                                pendingFx: {
+                                    count: number;
+                                    byCurrency: {
+                                        [key: string]: number | string;
+                                    };
+                                };
+                                asOf: string | null;
+                            }[];
+                            method: string;
+                        } | null;
+                        goals: {
+                            items: {
+                                id: string;
+                                name: string;
+                                targetAmount: number;
+                                currency: string;
+                                targetDate: string | null;
+                                accountId: string | null;
+                                startAmount: number;
+                                contributionCount: number;
+                                recentContributions: {
+                                    id: string;
+                                    amount: number;
+                                    date: string;
+                                    note: string | null;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                asOf: string;
+                                /** @enum {string} */
+                                savedFrom: "account" | "contributions";
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                saved: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                remaining: number | string;
+                                percent: number;
+                                requiredMonthly: (number | string) | null;
+                                averageMonthly: (number | string) | null;
+                                projectedCompletion: string | null;
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "reached";
+                                feasibility: {
+                                    probability: number | null;
+                                    /** @enum {string} */
+                                    method: "bootstrap" | "normal-approximation" | "deterministic" | "none";
+                                    basis: {
+                                        source: string;
+                                        months: string[];
+                                        count: number;
+                                        figures: (number | string)[];
+                                        monthsLeft: number | null;
+                                        /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                        remaining: number | string;
+                                        draws: number | null;
+                                        seed: number | null;
+                                        reason: string | null;
+                                    };
+                                };
+                                suggestion: {
+                                    monthlyGap: number;
+                                    totalCut: number;
+                                    closesGap: boolean;
+                                    shortfall: number;
+                                    percentOfDiscretionary: number;
+                                    months: string[];
+                                    cuts: {
+                                        categoryId: string;
+                                        median: number;
+                                        cut: number;
+                                        newMonthly: number;
+                                    }[];
+                                } | null;
+                            }[];
+                        } | null;
+                        alerts: {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "budget.threshold" | "budget.pace" | "transaction.unusual" | "goal.reached" | "goal.off_track" | "recurring.price_rise" | "health.drop";
+                                /** @enum {string} */
+                                severity: "info" | "warning" | "critical";
+                                title: string;
+                                message: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                budgetId?: string;
+                                goalId?: string;
+                                transactionId?: string;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        } | null;
+                        advice: {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "category.above_baseline" | "subscriptions.total" | "subscriptions.price_rise" | "subscriptions.unused" | "savings.rate" | "budgets.suggested" | "goal.funding" | "emergency.fund" | "fx.effect";
+                                title: string;
+                                message: string;
+                                impact: {
+                                    monthly: number;
+                                    currency: string;
+                                };
+                                evidence: {
+                                    window: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    baseline: number;
+                                    observed: number;
+                                    threshold: number;
+                                    transactionIds: string[];
+                                    method: string;
+                                    modelVersion: string;
+                                    details?: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                action?: {
+                                    budgets: {
+                                        categoryId: string;
+                                        amount: number;
+                                    }[];
+                                };
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @enum {string} */
+                                status: "open" | "dismissed" | "applied";
+                                useful: boolean | null;
+                                appliedBudgetIds?: string[];
+                            }[];
+                        } | null;
+                        forecast: {
+                            currency: string;
+                            /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                            startingBalance: number | string;
+                            asOf: string;
+                            method: {
+                                /** @enum {string} */
+                                name: "recurring-plus-bootstrap" | "bootstrap";
+                                description: string;
+                                seed: number;
+                                draws: number;
+                                historyMonths: number;
+                                history: string[];
+                                recurringItems: number;
+                                excluded: {
+                                    /** @enum {string} */
+                                    kind: "account" | "recurring";
+                                    id: string;
+                                    currency: string;
+                                    reason: string;
+                                }[];
+                            };
+                            months: {
+                                month: string;
+                                share: number;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                income: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                expenses: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                net: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                recurringIncome: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                recurringExpenses: number | string;
+                                balance: {
+                                    /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                    p10: number | string;
+                                    /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                    p50: number | string;
+                                    /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                    p90: number | string;
+                                };
+                            }[];
+                        } | null;
+                        summary: ({
+                            month: string;
+                            baseCurrency: string;
+                            /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                            income: number | string;
+                            /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                            expenses: number | string;
+                            /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                            net: number | string;
+                            savingsRate: number | null;
+                            transactionCount: number;
+                            byCategory: ({
+                                categoryId: string;
+                                name: string;
+                                parentId: string | null;
+                                /** @enum {string} */
+                                kind: "income" | "expense";
+                                /** @enum {string} */
+                                level: "parent" | "child";
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                amount: number | string;
+                                share: number | null;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                previousMonthAmount: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                change: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            topMerchants: {
+                                merchant: string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                amount: number | string;
+                                count: number;
+                            }[];
+                            pendingFx: {
+                                count: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            asOf: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        trends: ({
+                            baseCurrency: string;
+                            series: ({
+                                month: string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                income: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                expenses: number | string;
+                                /** @description Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling). */
+                                net: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            byCategory: ({
+                                categoryId: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        health: {
+                            month: string;
+                            baseCurrency: string;
+                            score: number | null;
+                            components: {
+                                /** @enum {string} */
+                                key: "savings_rate" | "emergency_fund" | "budget_adherence" | "spending_stability" | "recurring_burden" | "goal_progress";
+                                value: number;
+                                target: number;
+                                points: number;
+                                maxPoints: number;
+                                explanation: string;
+                            }[];
+                            change: {
+                                previousScore: number;
+                                delta: number;
+                            } | null;
+                            adviceIds: string[];
+                            method: string;
+                        } | null;
+                        problems: ({
+                            /** @enum {string} */
+                            section: "accounts" | "budgets" | "goals" | "alerts" | "advice" | "forecast" | "summary" | "trends" | "health";
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            /** @description 400 `validation`: each wrong field (`body.…`, `query.…`, `path.…`, `header.…`) and what is wrong with it. */
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                            /** @description 409 `limit-exceeded`: the per-user collection at its cap (e.g. `rules`, `accounts`). */
+                            limit?: string;
+                            /** @description 409 `limit-exceeded`: the cap of that collection. */
+                            max?: number;
+                            /** @description 409 on DELETE /accounts/{id}: the savings goals that follow the account (delete or detach them first). */
+                            goals?: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description 409 on DELETE /categories/{id}: the category is in use (by transactions, rules or budgets); repeat with `?reassignTo`. */
+                            inUse?: boolean;
+                            /** @description 409 on DELETE /categories/{id}: the rules that set the category. */
+                            ruleIds?: string[];
+                            /** @description 409 on DELETE /categories/{id}: the budgets that limit the category. */
+                            budgetIds?: string[];
+                            /** @description 409 on POST /goals/{id}/contributions: the account whose balance the goal follows. */
+                            accountId?: string;
+                            /** @description 409 on POST /imports: the import still queued or running. */
+                            runningImportId?: string;
+                            /** @description 412 `precondition-failed`: the version the resource is at now (read it again, or send it in `If-Match` to overwrite knowingly). */
+                            currentVersion?: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { useMe } from '../api/queries';
-import { useAdvice, useBudgetStatus, useGoals, useHealth, useSummary, useTrends, useUnreadAlerts, type AdviceList, type AlertPage, type HealthReport } from '../components/insight-api';
+import { sectionState, useDashboard } from '../components/dashboard-data';
+import { useUnreadAlerts, type AdviceList, type AlertPage, type HealthReport } from '../components/insight-api';
 import { BudgetPaceList, GoalOddsList, MoreLink } from '../components/insight-status';
 import { MonthFigures, TrendFigure, trendPoints } from '../components/insight-summary';
 import s from '../components/insight.module.css';
@@ -80,19 +80,28 @@ function HealthScore({ report }: { report: HealthReport }) {
   );
 }
 
-/** This month at a glance: figures, the 12-month trend, budgets with pace, goals with odds, alerts, advice, health. */
-export default function Dashboard() {
-  const month = thisMonth();
-  const me = useMe();
-  const summary = useSummary(month);
-  const trends = useTrends(month);
-  const budgets = useBudgetStatus();
-  const goals = useGoals();
+/** The unread alerts, seeded by the dashboard's answer and then looked at again now and then (the consumer runs behind the writes). */
+function LiveUnreadAlerts() {
   const alerts = useUnreadAlerts();
-  const advice = useAdvice('open');
-  const health = useHealth(month);
-  const busy = [summary, trends, budgets, goals, alerts, advice, health].some((q) => q.isPending);
-  const currency = summary.data?.baseCurrency ?? me.data?.baseCurrency ?? 'EUR';
+  return <QueryState query={alerts}>{(d) => <UnreadAlerts page={d} />}</QueryState>;
+}
+
+/**
+ * This month at a glance: figures, the 12-month trend, budgets with pace, goals with odds, alerts, advice, health. One
+ * request (GET /dashboard) brings every card; a section it could not compute shows its problem in its card alone.
+ */
+export default function Dashboard() {
+  const dashboard = useDashboard();
+  const month = dashboard.data?.month ?? thisMonth();
+  const summary = sectionState(dashboard, 'summary');
+  const trends = sectionState(dashboard, 'trends');
+  const budgets = sectionState(dashboard, 'budgets');
+  const goals = sectionState(dashboard, 'goals');
+  const alerts = sectionState(dashboard, 'alerts');
+  const advice = sectionState(dashboard, 'advice');
+  const health = sectionState(dashboard, 'health');
+  const busy = dashboard.isFetching;
+  const currency = summary.data?.baseCurrency ?? dashboard.data?.me.baseCurrency ?? 'EUR';
   const points = trends.data ? trendPoints(trends.data) : [];
   return (
     <div data-testid="dashboard" aria-busy={busy}>
@@ -113,7 +122,7 @@ export default function Dashboard() {
           <QueryState query={goals}>{(d) => (d.items.length ? <GoalOddsList items={d.items} /> : <Empty title="No goals yet"><Link to="/goals">Start a savings goal</Link> to see its odds here.</Empty>)}</QueryState>
         </Card>
         <Card title="Alerts">
-          <QueryState query={alerts}>{(d) => <UnreadAlerts page={d} />}</QueryState>
+          <QueryState query={alerts}>{() => <LiveUnreadAlerts />}</QueryState>
         </Card>
         <Card title="Top advice">
           <QueryState query={advice}>{(d) => <TopAdvice list={d} />}</QueryState>
