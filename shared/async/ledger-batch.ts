@@ -11,7 +11,8 @@ export interface LedgerRecord {
 }
 
 const noop = async () => undefined;
-const contracts = { ...on(TransactionRecorded, noop), ...on(TransactionUpdated, noop), ...on(TransactionDeleted, noop) };
+// A pure thunk: a bundle that imports a use case of this module's consumers for its reads leaves the contracts out.
+const contracts = /*#__PURE__*/ (() => ({ ...on(TransactionRecorded, noop), ...on(TransactionUpdated, noop), ...on(TransactionDeleted, noop) }))();
 
 /**
  * The ledger events of a batch by user, in batch order. A record that cannot be a valid ledger event is logged,

@@ -27,9 +27,16 @@ export const adviceBudgets: AdviceBudgets = {
   createBudget: (userId, input) => createBudget(userId, { name: input.name, categoryId: input.categoryId, period: 'monthly', amount: input.amount, rollover: 'none' }),
 };
 
-// The adapter's functions one by one: the module as a value would keep the consumer's writes in every API bundle.
-const storeOnly = (): Pick<AdviceApiDeps, 'store'> => ({ store: { listAdvice: adviceStore.listAdvice, getAdvice: adviceStore.getAdvice, updateAdvice: adviceStore.updateAdvice } });
-const apiDefaults = (): AdviceApiDeps => ({ ...storeOnly(), sources: adviceBudgets });
+/** The store the listing reads. */
+type Listing = { store: Pick<AdvicePort, 'listAdvice'> };
+/** The store feedback reads and writes. */
+type Feedback = { store: Pick<AdvicePort, 'getAdvice' | 'updateAdvice'> };
+
+// The adapter's functions one by one, each use case only its own: the module as a value would keep the consumer's
+// writes in every API bundle.
+const listing = (): Listing => ({ store: { listAdvice: adviceStore.listAdvice } });
+const feedback = (): Feedback => ({ store: { getAdvice: adviceStore.getAdvice, updateAdvice: adviceStore.updateAdvice } });
+const apiDefaults = (): AdviceApiDeps => ({ store: { listAdvice: adviceStore.listAdvice, getAdvice: adviceStore.getAdvice, updateAdvice: adviceStore.updateAdvice }, sources: adviceBudgets });
 
 /** An advice as the API answers it. */
 export function adviceView(r: AdviceRecord) {
@@ -52,13 +59,13 @@ export function adviceView(r: AdviceRecord) {
 const byImpact = (a: AdviceRecord, b: AdviceRecord) => b.impact.monthly - a.impact.monthly || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1);
 
 /** `GET /advice`: the caller's advice (open by default; `all` adds dismissed and applied), highest impact first. */
-export async function listAdvice(userId: string, status: 'open' | 'dismissed' | 'applied' | 'all' = 'open', deps: Pick<AdviceApiDeps, 'store'> = storeOnly()) {
+export async function listAdvice(userId: string, status: 'open' | 'dismissed' | 'applied' | 'all' = 'open', deps: Listing = listing()) {
   const all = await deps.store.listAdvice(userId);
   return { items: all.filter((r) => status === 'all' || r.status === status).sort(byImpact).map(adviceView) };
 }
 
 /** The open advice of a user, highest impact first (for the financial-health report). */
-export async function openAdvice(userId: string, deps: Pick<AdviceApiDeps, 'store'> = storeOnly()): Promise<ReturnType<typeof adviceView>[]> {
+export async function openAdvice(userId: string, deps: Listing = listing()): Promise<ReturnType<typeof adviceView>[]> {
   return (await listAdvice(userId, 'open', deps)).items;
 }
 
@@ -66,7 +73,7 @@ export async function openAdvice(userId: string, deps: Pick<AdviceApiDeps, 'stor
  * `POST /advice/{id}/feedback`: records whether it was useful; `dismiss: true` closes it — the same kind, subject
  * and evidence fingerprint give the same id, which recomputes never reopen. 404 for another user's or no advice.
  */
-export async function adviceFeedback(userId: string, id: string, input: { useful: boolean; dismiss?: boolean | undefined }, now = new Date(), deps: Pick<AdviceApiDeps, 'store'> = storeOnly()) {
+export async function adviceFeedback(userId: string, id: string, input: { useful: boolean; dismiss?: boolean | undefined }, now = new Date(), deps: Feedback = feedback()) {
   const current = await deps.store.getAdvice(userId, id);
   if (!current) throw new NotFoundError(`No advice ${id}.`);
   const dismiss = input.dismiss === true && current.status === 'open';

@@ -69,6 +69,19 @@ export interface BudgetDeps {
   requestAdviceRefresh?(userId: string, source: 'budget', now: Date): Promise<void>;
 }
 
+/** What the status reads use (statuses, the status report, evaluations): no write, no seeding, no advice request. */
+export type BudgetReadDeps = Pick<BudgetDeps, 'readCategories' | 'getProfile' | 'rollupRange' | 'dailyRange' | 'pendingDays'> & { budgets: Pick<BudgetsPort, 'listBudgets'> };
+
+// Two literals, not one spread into the other: a function that reads takes only the adapters it calls into its bundle.
+const readDefaults: BudgetReadDeps = {
+  budgets: { listBudgets: store.listBudgets },
+  readCategories: listCategories,
+  getProfile,
+  rollupRange,
+  dailyRange,
+  pendingDays: store.pendingDays,
+};
+
 const defaults: BudgetDeps = {
   budgets: store,
   listCategories: async (userId) => {
@@ -354,7 +367,7 @@ export type BudgetStatusWithThresholds = BudgetStatus & { thresholds: number[] }
  * The status of every budget of the user as of `date` (spending through that day), read from the rollups only:
  * one Query of daily rollups and one of monthly rollups for all budgets, whatever the number of transactions.
  */
-export async function budgetStatuses(userId: string, date: string, deps: BudgetDeps = defaults): Promise<BudgetStatusWithThresholds[]> {
+export async function budgetStatuses(userId: string, date: string, deps: BudgetReadDeps = readDefaults): Promise<BudgetStatusWithThresholds[]> {
   assertStatusDate(date);
   const budgets = await deps.budgets.listBudgets(userId);
   if (budgets.length === 0) return [];
@@ -372,7 +385,7 @@ export async function budgetStatuses(userId: string, date: string, deps: BudgetD
 }
 
 /** `GET /budgets/status`: every budget as of `date` (default: today in the user's time zone). */
-export async function budgetStatusReport(userId: string, date: string | undefined, now = new Date(), deps: BudgetDeps = defaults) {
+export async function budgetStatusReport(userId: string, date: string | undefined, now = new Date(), deps: BudgetReadDeps = readDefaults) {
   const day = date ?? todayIn((await deps.getProfile(userId))?.timezone ?? 'UTC', now);
   const items = (await budgetStatuses(userId, day, deps)).map(({ thresholds: _t, ...status }) => status);
   return { date: day, items, method: PACE_METHOD };
@@ -430,7 +443,7 @@ function uncovered(span: Span, covered: readonly Span[]): Span[] {
  * overlapping ranges are read once; the pending-FX days of yearly budgets that the daily reads leave out are read
  * on their own (only the days that had any).
  */
-async function figuresFor(userId: string, base: string, wanted: readonly { b: BudgetRecord; date: string }[], deps: BudgetDeps): Promise<Figures> {
+async function figuresFor(userId: string, base: string, wanted: readonly { b: BudgetRecord; date: string }[], deps: BudgetReadDeps): Promise<Figures> {
   const ranges = wanted.map(({ b, date }) => ({ date, need: needs(b, periodContaining(b.period, date), date), yearly: b.period === 'yearly' }));
   const days = joinSpans(ranges.map((r): Span => [r.need.day, r.date]), (d) => addDays(d, 1));
   const months = joinSpans(ranges.map((r): Span => [r.need.month, monthOfDay(r.date)]), (m) => addMonth(m, 1));
@@ -450,7 +463,7 @@ async function figuresFor(userId: string, base: string, wanted: readonly { b: Bu
  * categories and one read of each range of rollups for all touches. The alerts consumer evaluates a batch of ledger
  * changes with it, passing the profile it has already read (`known`).
  */
-export async function budgetEvaluations(userId: string, touches: readonly SpendingTouch[], deps: BudgetDeps = defaults, known?: Pick<ProfileRecord, 'baseCurrency'>): Promise<BudgetEvaluation[][]> {
+export async function budgetEvaluations(userId: string, touches: readonly SpendingTouch[], deps: BudgetReadDeps = readDefaults, known?: Pick<ProfileRecord, 'baseCurrency'>): Promise<BudgetEvaluation[][]> {
   for (const t of touches) assertStatusDate(t.date);
   const budgets = touches.length === 0 ? [] : await deps.budgets.listBudgets(userId);
   if (budgets.length === 0) return touches.map(() => []);

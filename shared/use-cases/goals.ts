@@ -36,6 +36,18 @@ export interface GoalDeps {
 /** What the goal use cases read of the profile. */
 type GoalProfile = { baseCurrency: string; timezone: string };
 
+/** What the reads use (goals with progress, statuses): no write, no advice request. */
+export type GoalReadDeps = Pick<GoalDeps, 'listAccounts' | 'getProfile' | 'rollupRange' | 'listCategories'> & { goals: Pick<GoalsPort, 'listGoals' | 'getGoal'> };
+
+// Apart from the writes' deps, so a function that only reads carries no write adapter or outbox in its bundle.
+const readDefaults = (): GoalReadDeps => ({
+  goals: { listGoals: goalsStore.listGoals, getGoal: goalsStore.getGoal },
+  listAccounts: accountsStore.listAccounts,
+  getProfile,
+  rollupRange,
+  listCategories,
+});
+
 const defaults = (): GoalDeps => ({
   goals: goalsStore,
   listAccounts: accountsStore.listAccounts,
@@ -84,7 +96,7 @@ interface Context {
  * suggestion): no categories, and the monthly rollups only when a goal follows an account (its flow history);
  * `status.known`: the profile, already read.
  */
-async function context(userId: string, asOf: string | undefined, needAccounts: boolean, deps: GoalDeps, now: Date, status?: { statusOnly: true; known?: GoalProfile }): Promise<Context> {
+async function context(userId: string, asOf: string | undefined, needAccounts: boolean, deps: GoalReadDeps, now: Date, status?: { statusOnly: true; known?: GoalProfile }): Promise<Context> {
   const statusOnly = status?.statusOnly === true;
   const profile = status?.known ?? (await deps.getProfile(userId));
   const base = profile?.baseCurrency ?? 'EUR';
@@ -192,14 +204,14 @@ function goalView(g: GoalRecord, ctx: Context) {
 }
 
 /** Every goal of the user with its progress. */
-export async function listGoals(userId: string, asOf?: string, deps: GoalDeps = defaults(), now = new Date()) {
+export async function listGoals(userId: string, asOf?: string, deps: GoalReadDeps = readDefaults(), now = new Date()) {
   const goals = await deps.goals.listGoals(userId);
   const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, now);
   return { items: goals.map((g) => goalView(g, ctx)) };
 }
 
 /** One goal with its progress. */
-export async function getGoal(userId: string, id: string, asOf?: string, deps: GoalDeps = defaults(), now = new Date()) {
+export async function getGoal(userId: string, id: string, asOf?: string, deps: GoalReadDeps = readDefaults(), now = new Date()) {
   const g = await deps.goals.getGoal(userId, id);
   if (!g) throw new NotFoundError(`No goal ${id}.`);
   return goalView(g, await context(userId, asOf, g.accountId !== null, deps, now));
@@ -224,7 +236,7 @@ export interface GoalStatusRow {
  * past the goals for a user without any, no categories (they only shape the suggestion), the monthly rollups only
  * when a goal follows an account, and not the profile when the caller has it (`known`).
  */
-export async function goalStatuses(userId: string, asOf: string, deps: GoalDeps = defaults(), known?: GoalProfile): Promise<GoalStatusRow[]> {
+export async function goalStatuses(userId: string, asOf: string, deps: GoalReadDeps = readDefaults(), known?: GoalProfile): Promise<GoalStatusRow[]> {
   const goals = await deps.goals.listGoals(userId);
   if (goals.length === 0) return [];
   const ctx = await context(userId, asOf, goals.some((g) => g.accountId !== null), deps, new Date(), { statusOnly: true, ...(known ? { known } : {}) });
