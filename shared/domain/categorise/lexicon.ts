@@ -71,8 +71,10 @@ function index(table: string): Map<string, string> {
   return out;
 }
 
-const EXPENSE_WORDS = index(EXPENSE);
-const INCOME_WORDS = index(INCOME);
+// Pure thunks (as in ../money/currencies.ts): a bundle that imports the categoriser without calling it leaves the
+// lexicon out (the import request does; its worker categorises).
+const EXPENSE_WORDS = /*#__PURE__*/ (() => index(EXPENSE))();
+const INCOME_WORDS = /*#__PURE__*/ (() => index(INCOME))();
 
 /** What the lexicon suggests: a default category id and how sure it is (0..1). */
 export interface LexiconGuess {
