@@ -7,7 +7,7 @@
  */
 
 /** Runs of case-folding orbits, by lowest member: gap from the previous run's last orbit, offsets of the other members, step, count. */
-const FOLD_RUNS = '1t:w:1:a 1:w.6hr 1:w:1:7 1:w.8c 1:w:1:7 2j:kn.lj b:w:1:5 1:w.6ee 1:w:1:h 2:w:1:7 1:5vj w:3d 1:1:2:o 4:1:2:3 3:1:2:8 3:1:2:n 3:1:2:3 3:5f 1:5u 1:1:2:2 2:5q 1:1 2:5p:1:2 1:1 3:27 1:5m 1:5n 1:1 2:5p 1:5r 1:2p 1:5v 1:5t 1:1 2:4j 1:wu9 1:5v 1:5x 1:3m 1:5y 1:1:2:3 2:62 1:1 2:62 3:1 2:62 1:1 2:61:1:2 1:1:2:2 2:63 1:1:4:2 3:1k 5:1.2:3:3 3:1:2:8 3:1:2:9 3:1.2 3:1:4:2 2:1:2:j 4:1:2:9 8:8bv 1:1 3:8bs 1:8cf:1:2 1:1 3:1x 1:1z 1:1:2:5 2:8bj 1:8bg 1:8bi a:wnj 5:wnf 3:wo7 1:wmg 1:wn8:4:2 1:8af 1:wn5 5:8al c:89z 5:wn7 5:wmi m:wlx 1:wlu 4n:2c.38.5mh 17:1:2:2 4:1 5:3m:1:3 2:38 7:12 2:11:1:3 2:1s 2:1r:1:2 2:w 1:w.1q 1:w:1:2 1:w.2o 1:w:1:2 1:w.1l.2k 2:w.2e 1:w:2:2 1:w:1:2 1:w.1i 1:w.28 2:v.w 1:w:1:2 1:w.1b 1:w:1:2 1:w.5tp 1:w:1:2 10:8 9:1:2:c 4:7 5:1:3:2 6:28:1:g 1:w:1:2 1:w.4tq 1:w 1:w.4tp 1:w:1:9 1:w.4tg 1:w:1:2 1:w.4te 1:w.4te.4tf 1:w:1:7 1:w.4t8 1:w:1:5 1d:1 2:1.4rp 2:1:2:f a:1:2:r 2:f 1:1:2:7 3:1:2:1c 3:1c:1:12 28a:5ls:1:12 2:5ls:6:2 3:2bk:1:17 3:2bk:1:3 ip:tzk:1:28 1:8:1:6 1oz:r7m.r7n 1:1 6o:r9g 4:2xy h:raw 36:1:2:1c 2:1.1n 2:1:2:q c:1:2:1c 2:8:1:8 9:8:1:6 b:8:1:8 9:8:1:8 9:8:1:6 c:8:2:4 9:8:1:8 9:22:1:2 1:2e:1:4 1:2s:1:2 1:3k:1:2 1:34:1:2 1:3i:1:2 3:8:1:8 9:8:1:8 9:8:1:8 9:8:1:2 2:9:g:2 d:8:1:2 f:8:1:2 4:7 e:9 8v:s 1a:g:1:g k:1 mr:q:1:q 1f5:1c:1:1c 1d:1:7:2 2:1:2:2 7:1:3:2 b:1:2:1e 9:1:2:2 5:1:nym:2 2:1:2:4 4:1:2:h k:1:2:e 3s:1:2:7 4:1:2:v b:1:2:2 3:1:2:5 5:1:5:2 2:1 2:1c 2:1:2:a b:ps 1:1:2:8 5:1:2:2 3:1:2:8 r:1 h7w:w:1:q xy:14:1:14 3t:14:1:10 4d:13:1:b 2:13:1:f 2:13:1:7 2:13:1:2 1d7:1s:1:1f 4e:w:1:m 27v:w:1:w gw1:w:1:w 1t:r:1:p o5k:y:1:y';
+const FOLD_RUNS = '1t:w:1:a 1:w.6hr 1:w:1:7 1:w.8c 1:w:1:7 2j:kn.lj b:w:1:5 1:w.6ee 1:w:1:h 2:w:1:7 1:5vj w:3d 1:1:2:o 4:1:2:3 3:1:2:8 3:1:2:n 3:1:2:3 3:5f 1:5u 1:1:2:2 2:5q 1:1 2:5p:1:2 1:1 3:27 1:5m 1:5n 1:1 2:5p 1:5r 1:2p 1:5v 1:5t 1:1 2:4j 1:wu9 1:5v 1:5x 1:3m 1:5y 1:1:2:3 2:62 1:1 2:62 3:1 2:62 1:1 2:61:1:2 1:1:2:2 2:63 1:1:4:2 3:1k 5:1.2:3:3 3:1:2:8 3:1:2:9 3:1.2 3:1:4:2 2:1:2:j 4:1:2:9 8:8bv 1:1 3:8bs 1:8cf:1:2 1:1 3:1x 1:1z 1:1:2:5 2:8bj 1:8bg 1:8bi a:wnj 5:wnf 3:wo7 1:wmg 1:wn8:4:2 1:8af 1:wn5 5:8al c:89z 5:wn7 5:wmi m:wlx 1:wlu 4n:2c.38.5mh 17:1:2:2 4:1 5:3m:1:3 2:38 7:12 2:11:1:3 2:1s 2:1r:1:2 1:5kz 1:w 1:w.1q 1:w:1:2 1:w.2o 1:w:1:2 1:w.1l.2k 2:w.2e 1:w:2:2 1:w:1:2 1:w.1i 1:w.28 2:v.w 1:w:1:2 1:w.1b 1:w:1:2 1:w.5tp 1:w:1:2 5:5kj v:8 9:1:2:c 4:7 5:1:3:2 6:28:1:g 1:w:1:2 1:w.4tq 1:w 1:w.4tp 1:w:1:9 1:w.4tg 1:w:1:2 1:w.4te 1:w.4te.4tf 1:w:1:7 1:w.4t8 1:w:1:5 1d:1 2:1.4rp 2:1:2:f a:1:2:r 2:f 1:1:2:7 3:1:2:1c 3:1c:1:12 28a:5ls:1:12 2:5ls:6:2 3:2bk:1:17 3:2bk:1:3 ip:tzk:1:28 1:8:1:6 1oz:r7m.r7n 1:1 6o:r9g 4:2xy h:raw 36:1:2:1c 2:1.1n 2:1:2:q c:1:2:1c 2:8:1:8 9:8:1:6 b:8:1:8 9:8:1:8 9:8:1:6 c:8:2:4 9:8:1:8 9:22:1:2 1:2e:1:4 1:2s:1:2 1:3k:1:2 1:34:1:2 1:3i:1:2 3:8:1:8 9:8:1:8 9:8:1:8 9:8:1:2 2:9:g:2 d:8:1:2 f:8:1:2 4:7 e:9 8v:s 1a:g:1:g k:1 mr:q:1:q 1f5:1c:1:1c 1d:1:7:2 2:1:2:2 7:1:3:2 b:1:2:1e 9:1:2:2 5:1:nym:2 2:1:2:4 4:1:2:h k:1:2:e 3s:1:2:7 4:1:2:v b:1:2:2 3:1:2:5 5:1:5:2 2:1 2:1c 2:1:2:a b:ps 1:1:2:8 5:1:2:2 3:1:2:8 r:1:geo:2 t8:w:1:q xy:14:1:14 3t:14:1:10 4d:13:1:b 2:13:1:f 2:13:1:7 2:13:1:2 1d7:1s:1:1f 4e:w:1:m 27v:w:1:w gw1:w:1:w 1t:r:1:p o5k:y:1:y';
 
 /** The lowest and highest code point with another case (RE2's MIN_FOLD and MAX_FOLD). */
 export const MIN_FOLD = 0x41;
@@ -21,14 +21,15 @@ function orbitTable(): Map<number, readonly number[]> {
   const table = new Map<number, readonly number[]>();
   let at = 0;
   for (const run of FOLD_RUNS.split(' ')) {
-    const [gap, shape, step, count] = run.split(':').map((f, i) => (i === 1 ? 0 : parseInt(f, 36)));
-    const offsets = [0, ...(run.split(':')[1] as string).split('.').map((n) => parseInt(n, 36))];
-    at += gap as number;
-    for (let k = 0; k < (count || 1); k++, at += k < (count as number) ? (step as number) : 0) {
+    const [gap, shape, step, count] = run.split(':') as [string, string, string?, string?];
+    const offsets = [0, ...shape.split('.').map((n) => parseInt(n, 36))];
+    at += parseInt(gap, 36);
+    const n = count ? parseInt(count, 36) : 1;
+    for (let k = 0; k < n; k++) {
+      if (k > 0) at += parseInt(step as string, 36);
       const orbit = offsets.map((o) => at + o);
       for (const r of orbit) table.set(r, orbit);
     }
-    void shape;
   }
   orbitsByRune = table;
   return table;
@@ -84,7 +85,8 @@ function nativeRanges(property: string): number[] {
   const out: number[] = [];
   for (const m of allRunes().matchAll(new RegExp(`${property}+`, 'gu'))) {
     const lo = runeAt(m.index);
-    const hi = runeAt(m.index + m[0].length) - 1;
+    const end = m.index + m[0].length;
+    const hi = end === 0xd800 ? 0xd7ff : runeAt(end) - 1;
     if (lo < 0xd800 && hi > 0xdfff) out.push(lo, 0xd7ff, 0xe000, hi);
     else out.push(lo, hi);
   }
