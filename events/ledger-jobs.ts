@@ -10,9 +10,14 @@ export const BaseCurrencyChanged = eventContract(
 
 /**
  * An account was erased (DELETE /me): what the request could not delete in its time is deleted by the ledger-jobs
- * worker, one time-bounded pass per message, re-queued until nothing is left.
+ * worker, one time-bounded pass per message, re-queued until nothing is left. Then one `settle` pass runs again
+ * later, to delete what a consumer that read the account as not erased wrote after the partition was emptied.
  */
-export const AccountErasureRequested = eventContract('AccountErasureRequested', 1, z.object({ userId: z.string() }));
+export const AccountErasureRequested = eventContract(
+  'AccountErasureRequested',
+  1,
+  z.object({ userId: z.string(), settle: z.optional(z.boolean()) }),
+);
 
 /**
  * Scheduled jobs that touch every user fan out one message per user, so one user's failure (a huge or malformed

@@ -40,7 +40,7 @@ export const handler = queueConsumer(
     await rebasePage(e.data);
   }),
   on(AccountErasureRequested, async (e) => {
-    await continueErasure(e.data.userId);
+    await continueErasure(e.data.userId, new Date(), e.data.settle === true);
   }),
   on(AnalyticsReconcileRequested, async (e) => {
     await reconcileUser(e.data.userId, new Date(), deadline());

@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AdviceRecord } from '../domain/advice/store';
 import { AdviceInputsChanged } from '../../events/advice';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { isErased } from './erased';
 import { keys } from './keys';
 import { newEvent, outboxPut } from './outbox';
 
@@ -111,39 +112,31 @@ export async function updateAdvice(userId: string, id: string, changes: { useful
 /**
  * The debounce: notes `eventId` as the user's latest ledger event and arms a recompute due at `dueAt` unless one is
  * already armed (due in the future). True when this call armed it (the caller queues the delayed recompute); false
- * when a queued recompute, which reads the state after `dueAt`, covers the event, or the account is erased. One
- * conditional write each way.
+ * when a queued recompute, which reads the state after `dueAt`, covers the event, or the account is erased (a
+ * read of the erasure mark first, see `isErased`). One conditional write each way.
  */
 export async function armRecompute(userId: string, eventId: string | undefined, now: Date, dueAt: Date): Promise<boolean> {
   const at = now.toISOString();
   // A budget or goal write (no ledger event) arms without touching the noted event: the recompute waits for none.
   const noted = eventId === undefined ? '' : ', lastEventId = :e';
   const exp = Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS;
+  // An erased account's late events (its deletes reach this queue after the partition is gone) write nothing.
+  if (await isErased(userId)) return false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // An erased account's late events (its deletes reach this queue after the partition is gone) write nothing.
-            { ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Update: {
-                TableName: tableName(),
-                Key: keys.adviceMark(userId),
-                // A TTL: a marker no event arms again does not linger.
-                UpdateExpression: `SET dueAt = :due${noted}, expiresAt = :exp`,
-                ConditionExpression: 'attribute_not_exists(dueAt) OR dueAt < :now',
-                ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':now': at, ':exp': exp, ...(eventId === undefined ? {} : { ':e': eventId }) },
-              },
-            },
-          ],
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.adviceMark(userId),
+          // A TTL: a marker no event arms again does not linger.
+          UpdateExpression: `SET dueAt = :due${noted}, expiresAt = :exp`,
+          ConditionExpression: 'attribute_not_exists(dueAt) OR dueAt < :now',
+          ExpressionAttributeValues: { ':due': dueAt.toISOString(), ':now': at, ':exp': exp, ...(eventId === undefined ? {} : { ':e': eventId }) },
         }),
       );
       return true;
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
-      const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
       // An armed recompute, due later than this write, covers it.
       if (eventId === undefined) return false;
     }

@@ -1,7 +1,8 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { modelFrom, type CategoryModel } from '../domain/categorise';
 import type { Contribution, StoredCategoryModel } from '../ports/category-model';
 import { db, isConditionFailure, tableName } from './dynamo';
+import { isErased } from './erased';
 import { keys } from './keys';
 import { packJson, unpackJson } from './packed-json';
 
@@ -47,44 +48,46 @@ export async function getContributions(userId: string, transactionIds: string[])
   return out;
 }
 
-export async function saveLearning(userId: string, model: CategoryModel, expectedRev: number, contributions: Map<string, Contribution>, now: Date): Promise<'saved' | 'conflict' | 'erased'> {
+function learningItems(userId: string, model: CategoryModel, expectedRev: number, contributions: Map<string, Contribution>, now: Date) {
   const at = now.toISOString();
   const expiresAt = Math.floor(now.getTime() / 1000) + TOMBSTONE_SECONDS;
+  const modelPut = {
+    TableName: tableName(),
+    Item: { ...keys.categoryModel(userId), userId, packed: packJson(model), rev: expectedRev + 1, updatedAt: at },
+    ...(expectedRev === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } }),
+  };
+  const learned = [...contributions.entries()].map(([transactionId, c]) => ({
+    TableName: tableName(),
+    Item: {
+      ...keys.categoryLearned(userId, transactionId),
+      transactionId,
+      version: c.version,
+      categoryId: c.categoryId,
+      features: c.features,
+      deleted: c.deleted,
+      ...(c.deleted ? { expiresAt } : {}),
+    },
+  }));
+  return { modelPut, learned };
+}
+
+/**
+ * Stores the model at revision `expectedRev + 1` with the contributions it learned, atomically (a single conditional
+ * Put when there are none: a transaction bills twice); `conflict` when the model's revision moved, `erased` when the
+ * account is erased (read first, see `isErased`: nothing is stored).
+ */
+export async function saveLearning(userId: string, model: CategoryModel, expectedRev: number, contributions: Map<string, Contribution>, now: Date): Promise<'saved' | 'conflict' | 'erased'> {
+  if (await isErased(userId)) return 'erased';
+  const { modelPut, learned } = learningItems(userId, model, expectedRev, contributions, now);
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.categoryModel(userId), userId, packed: packJson(model), rev: expectedRev + 1, updatedAt: at },
-              ...(expectedRev === 0
-                ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': expectedRev } }),
-            },
-          },
-          ...[...contributions.entries()].map(([transactionId, c]) => ({
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.categoryLearned(userId, transactionId),
-                transactionId,
-                version: c.version,
-                categoryId: c.categoryId,
-                features: c.features,
-                deleted: c.deleted,
-                ...(c.deleted ? { expiresAt } : {}),
-              },
-            },
-          })),
-        ],
-      }),
-    );
+    if (learned.length === 0) await db().send(new PutCommand(modelPut));
+    else await db().send(new TransactWriteCommand({ TransactItems: [{ Put: modelPut }, ...learned.map((Put) => ({ Put }))] }));
     return 'saved';
   } catch (e) {
+    // Only the model's Put carries a condition.
     if (!isConditionFailure(e)) throw e;
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'erased' : 'conflict';
+    return 'conflict';
   }
 }

@@ -1,7 +1,8 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Detection, Direction, Series, SeriesEntry, Tombstone } from '../domain/recurring';
 import type { RecurringRecord, RecurringStatus, SeriesWrite, StoredSeries } from '../ports/recurring';
 import { db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
+import { isErased } from './erased';
 import { keys } from './keys';
 import { packJson, unpackJson } from './packed-json';
 
@@ -68,8 +69,8 @@ export async function getSeries(userId: string, id: string): Promise<StoredSerie
   };
 }
 
-/** Most series one transaction stores: with the erasure check and each series' recurring item, under the 100 actions of a TransactWriteItems. */
-export const SERIES_PER_WRITE = 49;
+/** Most series one transaction stores: with each series' recurring item, under the 100 actions of a TransactWriteItems. */
+export const SERIES_PER_WRITE = 50;
 
 function seriesPut(userId: string, w: SeriesWrite, at: string) {
   return {
@@ -96,13 +97,10 @@ function recurringUpdate(userId: string, w: SeriesWrite, at: string) {
   return w.hadDetection ? inactiveUpdate(userId, w.id, at) : undefined;
 }
 
-/**
- * One transaction: the erasure check, then each series with its recurring item. 'erased', 'saved', or the writes
- * refused: a series whose revision moved (`conflict`) or whose item to mark inactive is gone (`gone`).
- */
-async function writeChunk(userId: string, writes: SeriesWrite[], at: string): Promise<'saved' | 'erased' | { conflict: Set<string>; gone: Set<string> }> {
-  const items: object[] = [{ ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } }];
-  const owner: { id: string; kind: 'series' | 'item' }[] = [{ id: '', kind: 'series' }];
+/** The writes of a chunk, each with what it stores (for reading a refusal back). */
+function chunkItems(userId: string, writes: SeriesWrite[], at: string) {
+  const items: object[] = [];
+  const owner: { id: string; kind: 'series' | 'item' }[] = [];
   for (const w of writes) {
     items.push(seriesPut(userId, w, at));
     owner.push({ id: w.id, kind: 'series' });
@@ -112,18 +110,30 @@ async function writeChunk(userId: string, writes: SeriesWrite[], at: string): Pr
       owner.push({ id: w.id, kind: 'item' });
     }
   }
+  return { items, owner };
+}
+
+/**
+ * Each series with its recurring item: one transaction, or a single conditional Put when the chunk is one series
+ * alone (a transaction bills twice). 'saved', or the writes refused: a series whose revision moved (`conflict`) or
+ * whose item to mark inactive is gone (`gone`).
+ */
+async function writeChunk(userId: string, writes: SeriesWrite[], at: string): Promise<'saved' | { conflict: Set<string>; gone: Set<string> }> {
+  const { items, owner } = chunkItems(userId, writes, at);
+  const single = items.length === 1 ? (items[0] as { Put?: Record<string, unknown> }).Put : undefined;
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+    if (single) await db().send(new PutCommand(single as never));
+    else await db().send(new TransactWriteCommand({ TransactItems: items as never }));
     return 'saved';
   } catch (e) {
+    if (single && isConditionFailure(e)) return { conflict: new Set(writes.map((w) => w.id)), gone: new Set() };
     const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if (!reasons) throw e;
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'erased';
     const conflict = new Set<string>();
     const gone = new Set<string>();
     reasons.forEach((r, i) => {
       const o = owner[i];
-      if (i > 0 && o && r.Code === 'ConditionalCheckFailed') (o.kind === 'series' ? conflict : gone).add(o.id);
+      if (o && r.Code === 'ConditionalCheckFailed') (o.kind === 'series' ? conflict : gone).add(o.id);
     });
     // A concurrent transaction on one of its items (another batch of the same user): read again and retried.
     if (conflict.size === 0 && gone.size === 0 && reasons.some((r) => r.Code === 'TransactionConflict')) return { conflict: new Set(writes.map((w) => w.id)), gone };
@@ -135,18 +145,18 @@ async function writeChunk(userId: string, writes: SeriesWrite[], at: string): Pr
 
 /**
  * Stores several series of one user, each at revision `expectedRev + 1` with its recurring item (as `saveSeries`),
- * in one transaction per {@link SERIES_PER_WRITE} series with one erasure check (instead of a transaction and a
- * check per series). A transaction refused by one series' revision stores none of its series: they all come back in
- * `unsaved`, for the caller to read again. `erased` when the account is erased (nothing more is stored).
+ * in one transaction per {@link SERIES_PER_WRITE} series (instead of a transaction per series), after one read of
+ * the erasure mark (`isErased`). A transaction refused by one series' revision stores none of its series: they all
+ * come back in `unsaved`, for the caller to read again. `erased` when the account is erased (nothing is stored).
  */
 export async function saveSeriesBatch(userId: string, writes: SeriesWrite[], now: Date): Promise<{ erased: boolean; unsaved: string[] }> {
+  if (writes.length > 0 && (await isErased(userId))) return { erased: true, unsaved: [] };
   const at = now.toISOString();
   const unsaved: string[] = [];
   for (let i = 0; i < writes.length; i += SERIES_PER_WRITE) {
     let chunk = writes.slice(i, i + SERIES_PER_WRITE);
     for (;;) {
       const result = await writeChunk(userId, chunk, at);
-      if (result === 'erased') return { erased: true, unsaved: [] };
       if (result === 'saved') break;
       if (result.conflict.size > 0) {
         unsaved.push(...chunk.map((w) => w.id));

@@ -2,6 +2,7 @@ import { BatchGetCommand, DeleteCommand, PutCommand, TransactWriteCommand } from
 import { pickStoredFields, type RollupDelta, type StoredFields } from '../domain/analytics';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
+import { isErased } from './erased';
 
 /**
  * Monthly rollups `USER#<sub>` / `ROLLUP#<base>#<YYYY-MM>` and daily rollups `USER#<sub>` / `DAY#<base>#<YYYY-MM-DD>`:
@@ -51,18 +52,19 @@ function addUpdate(userId: string, d: RollupDelta, now: string) {
 }
 
 /**
- * Applies the deltas (monthly and daily: a delta with `key.day` goes to the daily item) of some events atomically with their dedup records, unless the account has been erased (its
- * late events must not recreate rollups). Changes nothing and says why when one of the events was already applied
+ * Applies the deltas (monthly and daily: a delta with `key.day` goes to the daily item) of some events atomically
+ * with their dedup records, unless the account has been erased (its late events must not recreate rollups; checked
+ * by a read first, see `isErased`). Changes nothing and says why when one of the events was already applied
  * (`duplicate`) or the account is gone (`erased`).
  */
 export async function applyOnce(userId: string, eventIds: string[], deltas: RollupDelta[], now: Date): Promise<'applied' | 'duplicate' | 'erased'> {
+  if (await isErased(userId)) return 'erased';
   const at = now.toISOString();
   const expiresAt = Math.floor(now.getTime() / 1000) + APPLIED_TTL_SECONDS;
   try {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          { ConditionCheck: { TableName: tableName(), Key: keys.erased(userId), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...eventIds.map((id) => ({
             Put: { TableName: tableName(), Item: { ...appliedKey(id), userId, at, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' },
           })),
@@ -72,9 +74,9 @@ export async function applyOnce(userId: string, eventIds: string[], deltas: Roll
     );
     return 'applied';
   } catch (e) {
+    // Only the dedup records carry a condition: one of the events was applied before.
     if (!isConditionFailure(e)) throw e;
-    const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'erased' : 'duplicate';
+    return 'duplicate';
   }
 }
 

@@ -61,10 +61,22 @@ export async function deleteMe(caller: Caller, now = new Date()): Promise<{ done
   return { done: await eraseData(caller.userId, Date.now() + INLINE_BUDGET_MS) };
 }
 
-/** One pass of the ledger-jobs worker over an erased account; re-queues itself while data is left. */
-export async function continueErasure(userId: string, now = new Date()): Promise<boolean> {
+/**
+ * How long after the account is emptied its settle pass runs: the longest a Lambda function runs (15 minutes, also
+ * SQS's longest delay). The consumers that write a user's derived items read the erasure mark before writing
+ * (`isErased`), so a write that lands after the partition was emptied came from an invocation that read the mark
+ * before it was set, and is in the table before this delay has passed.
+ */
+export const ERASURE_SETTLE_SECONDS = 900;
+
+/**
+ * One pass of the ledger-jobs worker over an erased account; re-queues itself while data is left. When a first
+ * pass finds nothing left, one `settle` pass is queued for {@link ERASURE_SETTLE_SECONDS} later.
+ */
+export async function continueErasure(userId: string, now = new Date(), settle = false): Promise<boolean> {
   const done = await eraseData(userId, Date.now() + WORKER_BUDGET_MS);
-  if (!done) await publish('ledger-jobs', [newEvent(AccountErasureRequested, { userId }, now)]);
+  if (!done) await publish('ledger-jobs', [newEvent(AccountErasureRequested, { userId, ...(settle ? { settle } : {}) }, now)]);
+  else if (!settle) await publish('ledger-jobs', [newEvent(AccountErasureRequested, { userId, settle: true }, now)], { delaySeconds: ERASURE_SETTLE_SECONDS });
   return done;
 }
 

@@ -34,7 +34,7 @@ export async function getSeries(userId: string, id: string): Promise<StoredSerie
 }
 
 /** Same chunk size as the adapter's. */
-const SERIES_PER_WRITE = 49;
+const SERIES_PER_WRITE = 50;
 
 export async function saveSeriesBatch(userId: string, writes: SeriesWrite[], now: Date): Promise<{ erased: boolean; unsaved: string[] }> {
   const unsaved: string[] = [];

@@ -41,7 +41,7 @@ vi.mock('../../../shared/use-cases/sign-in-limit', async () => {
 
 import { ForbiddenError } from '../../../shared/domain/errors';
 import type { ProfileRecord } from '../../../shared/domain/profile';
-import { assertRecentAuthentication, continueErasure, deleteMe } from '../../../shared/use-cases/account-deletion';
+import { assertRecentAuthentication, continueErasure, deleteMe, ERASURE_SETTLE_SECONDS } from '../../../shared/use-cases/account-deletion';
 import { memory as data } from '../../support/memory/profiles';
 import { memory as queue } from '../../support/memory/queue';
 
@@ -90,8 +90,35 @@ describe('deleteMe', () => {
     expect(await continueErasure('u1', now)).toBe(false);
     expect(queue.typesOn('ledger-jobs')).toEqual(['AccountErasureRequested']);
     expect(await continueErasure('u1', now)).toBe(true);
-    expect(queue.typesOn('ledger-jobs')).toEqual(['AccountErasureRequested']);
     expect(data.partitions.size).toBe(0);
+    // Done: one settle pass is queued for later (the re-queued pass before it carried no delay)
+    expect(queue.published.map((p) => [p.event.type, p.event.data, p.delaySeconds])).toEqual([
+      ['AccountErasureRequested', { userId: 'u1' }, 0],
+      ['AccountErasureRequested', { userId: 'u1', settle: true }, ERASURE_SETTLE_SECONDS],
+    ]);
+  });
+
+  it('deletes in its settle pass what a consumer wrote after the partition was emptied, and queues nothing more', async () => {
+    // Prepare: the account is emptied; then a consumer that read the account as not erased lands one more item
+    await deleteMe(caller, now);
+    expect(await continueErasure('u1', now)).toBe(true);
+    queue.reset();
+    data.partitions = new Map([['u1', 1]]);
+
+    // Act: the settle pass, 15 minutes later
+    expect(await continueErasure('u1', now, true)).toBe(true);
+
+    // Assess: the late item is gone and the erasure ends there
+    expect(data.partitions.size).toBe(0);
+    expect(queue.published).toEqual([]);
+  });
+
+  it('keeps a settle pass that runs out of time a settle pass (no second delay)', async () => {
+    data.partitions = new Map([['u1', 1200]]);
+    data.perPass = 500;
+    data.outOfTime = true;
+    expect(await continueErasure('u1', now, true)).toBe(false);
+    expect(queue.published.map((p) => [p.event.data, p.delaySeconds])).toEqual([[{ userId: 'u1', settle: true }, 0]]);
   });
 });
 
