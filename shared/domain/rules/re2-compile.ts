@@ -147,10 +147,10 @@ class Compiler {
   readonly insts: Inst[] = [];
 
   constructor() {
-    this.inst('F');
+    this.#inst('F');
   }
 
-  inst(op: Inst['op']): Frag {
+  #inst(op: Inst['op']): Frag {
     this.insts.push({ op, out: 0, arg: 0, runes: [], fold: false });
     return { i: this.insts.length - 1, out: NONE, nullable: true };
   }
@@ -164,7 +164,7 @@ class Compiler {
     }
   }
 
-  append(l1: Patch, l2: Patch): Patch {
+  #append(l1: Patch, l2: Patch): Patch {
     if (l1.head === 0) return l2;
     if (l2.head === 0) return l1;
     const i = this.insts[l1.tail >> 1] as Inst;
@@ -175,13 +175,13 @@ class Compiler {
 
   /** A one-instruction fragment whose exit is its out (0) or arg (1) field. */
   single(op: Inst['op'], field = 0): Frag {
-    const f = this.inst(op);
+    const f = this.#inst(op);
     const p = (f.i << 1) | field;
     f.out = { head: p, tail: p };
     return f;
   }
 
-  cat(f1: Frag, f2: Frag): Frag {
+  #cat(f1: Frag, f2: Frag): Frag {
     if (f1.i === 0 || f2.i === 0) {
       this.patch(f1.out, 0);
       this.patch(f2.out, 0);
@@ -191,20 +191,20 @@ class Compiler {
     return { i: f1.i, out: f2.out, nullable: f1.nullable && f2.nullable };
   }
 
-  alt(f1: Frag, f2: Frag): Frag {
+  #alt(f1: Frag, f2: Frag): Frag {
     if (f1.i === 0) return f2;
     if (f2.i === 0) return f1;
-    const f = this.inst('A');
+    const f = this.#inst('A');
     const i = this.insts[f.i] as Inst;
     i.out = f1.i;
     i.arg = f2.i;
-    f.out = this.append(f1.out, f2.out);
+    f.out = this.#append(f1.out, f2.out);
     f.nullable = f1.nullable || f2.nullable;
     return f;
   }
 
   /** An Alt looping to (or, non-greedy, first leaving) `f1`; its exit is the other branch. */
-  loopAlt(f1: Frag, nongreedy: boolean): Frag {
+  #loopAlt(f1: Frag, nongreedy: boolean): Frag {
     const f = this.single('A', nongreedy ? 0 : 1);
     const i = this.insts[f.i] as Inst;
     if (nongreedy) i.arg = f1.i;
@@ -212,37 +212,37 @@ class Compiler {
     return f;
   }
 
-  loop(f1: Frag, nongreedy: boolean): Frag {
-    const f = this.loopAlt(f1, nongreedy);
+  #loop(f1: Frag, nongreedy: boolean): Frag {
+    const f = this.#loopAlt(f1, nongreedy);
     this.patch(f1.out, f.i);
     return f;
   }
 
-  quest(f1: Frag, nongreedy: boolean): Frag {
+  #quest(f1: Frag, nongreedy: boolean): Frag {
     if (f1.i === 0) return this.single('N');
-    const f = this.loopAlt(f1, nongreedy);
-    f.out = this.append(f.out, f1.out);
+    const f = this.#loopAlt(f1, nongreedy);
+    f.out = this.#append(f.out, f1.out);
     return f;
   }
 
-  star(f1: Frag, nongreedy: boolean): Frag {
+  #star(f1: Frag, nongreedy: boolean): Frag {
     if (f1.i === 0) return this.single('N');
-    if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
-    return this.loop(f1, nongreedy);
+    if (f1.nullable) return this.#quest(this.#plus(f1, nongreedy), nongreedy);
+    return this.#loop(f1, nongreedy);
   }
 
-  plus(f1: Frag, nongreedy: boolean): Frag {
+  #plus(f1: Frag, nongreedy: boolean): Frag {
     if (f1.i === 0) return { i: 0, out: NONE, nullable: false };
-    return { i: f1.i, out: this.loop(f1, nongreedy).out, nullable: f1.nullable };
+    return { i: f1.i, out: this.#loop(f1, nongreedy).out, nullable: f1.nullable };
   }
 
-  empty(flag: number): Frag {
+  #empty(flag: number): Frag {
     const f = this.single('E');
     (this.insts[f.i] as Inst).arg = flag;
     return f;
   }
 
-  rune(runes: readonly number[], flags: number): Frag {
+  #rune(runes: readonly number[], flags: number): Frag {
     const f = this.single('R');
     f.nullable = false;
     const i = this.insts[f.i] as Inst;
@@ -252,51 +252,51 @@ class Compiler {
   }
 
   compile(re: Re): Frag {
-    if (re.subs.length === 0) return this.leaf(re);
+    if (re.subs.length === 0) return this.#leaf(re);
     const nongreedy = (re.flags & NON_GREEDY) !== 0;
     switch (re.op) {
       case CAPTURE: {
         const bra = this.single('N');
         const sub = this.compile(re.subs[0] as Re);
-        return this.cat(this.cat(bra, sub), this.single('N'));
+        return this.#cat(this.#cat(bra, sub), this.single('N'));
       }
       case STAR:
-        return this.star(this.compile(re.subs[0] as Re), nongreedy);
+        return this.#star(this.compile(re.subs[0] as Re), nongreedy);
       case PLUS:
-        return this.plus(this.compile(re.subs[0] as Re), nongreedy);
+        return this.#plus(this.compile(re.subs[0] as Re), nongreedy);
       case QUEST:
-        return this.quest(this.compile(re.subs[0] as Re), nongreedy);
+        return this.#quest(this.compile(re.subs[0] as Re), nongreedy);
       default: {
         let f: Frag | null = null;
         for (const sub of re.subs) {
           const f1 = this.compile(sub);
-          f = f === null ? f1 : re.op === CONCAT ? this.cat(f, f1) : this.alt(f, f1);
+          f = f === null ? f1 : re.op === CONCAT ? this.#cat(f, f1) : this.#alt(f, f1);
         }
         return f as Frag;
       }
     }
   }
 
-  leaf(re: Re): Frag {
+  #leaf(re: Re): Frag {
     const flag = [BEGIN_LINE, END_LINE, BEGIN_TEXT, END_TEXT, WORD_BOUNDARY, NO_WORD_BOUNDARY].indexOf(re.op);
-    if (flag >= 0) return this.empty(1 << flag);
+    if (flag >= 0) return this.#empty(1 << flag);
     switch (re.op) {
       case NO_MATCH:
         return { i: 0, out: NONE, nullable: false };
       case LITERAL: {
         let f: Frag | null = null;
         for (const r of re.runes) {
-          const f1 = this.rune([r], re.flags);
-          f = f === null ? f1 : this.cat(f, f1);
+          const f1 = this.#rune([r], re.flags);
+          f = f === null ? f1 : this.#cat(f, f1);
         }
         return f ?? this.single('N');
       }
       case CHAR_CLASS:
-        return this.rune(re.runes, re.flags);
+        return this.#rune(re.runes, re.flags);
       case ANY_CHAR_NOT_NL:
-        return this.rune(ANY_RUNE_NOT_NL, 0);
+        return this.#rune(ANY_RUNE_NOT_NL, 0);
       case ANY_CHAR:
-        return this.rune(ANY_RUNE, 0);
+        return this.#rune(ANY_RUNE, 0);
       default:
         // EMPTY_MATCH, and a concatenation or alternation of nothing.
         return this.single('N');

@@ -329,61 +329,61 @@ export function parseRe2(pattern: string): Re {
 }
 
 class Parser {
-  flags = ONE_LINE;
-  stack: Re[] = [];
-  numCap = 0;
-  names = new Set<string>();
-  created = 0;
-  repeats = 1;
-  sizing = false;
-  readonly t: Cursor;
+  #flags = ONE_LINE;
+  #stack: Re[] = [];
+  #numCap = 0;
+  #names = new Set<string>();
+  #created = 0;
+  #repeats = 1;
+  #sizing = false;
+  readonly #t: Cursor;
 
   constructor(readonly whole: string) {
-    this.t = new Cursor(whole);
+    this.#t = new Cursor(whole);
   }
 
-  newRe(op: number, flags = 0): Re {
-    this.created++;
+  #newRe(op: number, flags = 0): Re {
+    this.#created++;
     return node(op, flags);
   }
 
   /** RE2's bound on the size of the expanded expression ("expression too large"), checked as RE2 does. */
-  checkSize(re: Re): void {
-    if (!this.sizing) {
+  #checkSize(re: Re): void {
+    if (!this.#sizing) {
       if (re.op === REPEAT) {
         const n = re.max === -1 ? re.min : re.max;
-        this.repeats = n > 0 && n <= Math.floor(MAX_SIZE / this.repeats) ? this.repeats * Math.max(n, 1) : n <= 0 ? this.repeats : MAX_SIZE;
+        this.#repeats = n > 0 && n <= Math.floor(MAX_SIZE / this.#repeats) ? this.#repeats * Math.max(n, 1) : n <= 0 ? this.#repeats : MAX_SIZE;
       }
-      if (this.created < Math.floor(MAX_SIZE / this.repeats)) return;
-      this.sizing = true;
-      for (const s of this.stack) if (calcSize(s) > MAX_SIZE) throw new Re2SyntaxError(ERR_LARGE);
+      if (this.#created < Math.floor(MAX_SIZE / this.#repeats)) return;
+      this.#sizing = true;
+      for (const s of this.#stack) if (calcSize(s) > MAX_SIZE) throw new Re2SyntaxError(ERR_LARGE);
     }
     if (calcSize(re) > MAX_SIZE) throw new Re2SyntaxError(ERR_LARGE);
   }
 
-  push(re: Re): Re | null {
+  #push(re: Re): Re | null {
     const r = re.runes;
     if (re.op === CHAR_CLASS && r.length === 2 && r[0] === r[1]) {
-      if (this.maybeConcat(r[0] as number, this.flags & ~FOLD_CASE)) return null;
+      if (this.#maybeConcat(r[0] as number, this.#flags & ~FOLD_CASE)) return null;
       re.op = LITERAL;
       re.runes = [r[0] as number];
-      re.flags = this.flags & ~FOLD_CASE;
+      re.flags = this.#flags & ~FOLD_CASE;
     } else if (re.op === CHAR_CLASS && isFoldPair(r)) {
-      if (this.maybeConcat(r[0] as number, this.flags | FOLD_CASE)) return null;
+      if (this.#maybeConcat(r[0] as number, this.#flags | FOLD_CASE)) return null;
       re.op = LITERAL;
       re.runes = [r[0] as number];
-      re.flags = this.flags | FOLD_CASE;
-    } else this.maybeConcat(-1, 0);
-    this.stack.push(re);
-    this.checkSize(re);
+      re.flags = this.#flags | FOLD_CASE;
+    } else this.#maybeConcat(-1, 0);
+    this.#stack.push(re);
+    this.#checkSize(re);
     return re;
   }
 
-  maybeConcat(r: number, flags: number): boolean {
-    const n = this.stack.length;
+  #maybeConcat(r: number, flags: number): boolean {
+    const n = this.#stack.length;
     if (n < 2) return false;
-    const re1 = this.stack[n - 1] as Re;
-    const re2 = this.stack[n - 2] as Re;
+    const re1 = this.#stack[n - 1] as Re;
+    const re2 = this.#stack[n - 2] as Re;
     if (re1.op !== LITERAL || re2.op !== LITERAL || (re1.flags & FOLD_CASE) !== (re2.flags & FOLD_CASE)) return false;
     re2.runes.push(...re1.runes);
     if (r >= 0) {
@@ -391,108 +391,108 @@ class Parser {
       re1.flags = flags;
       return true;
     }
-    this.stack.pop();
+    this.#stack.pop();
     return false;
   }
 
-  literal(r: number): void {
-    const re = this.newRe(LITERAL, this.flags);
-    re.runes = [this.flags & FOLD_CASE ? minFoldRune(r) : r];
-    this.push(re);
+  #literal(r: number): void {
+    const re = this.#newRe(LITERAL, this.#flags);
+    re.runes = [this.#flags & FOLD_CASE ? minFoldRune(r) : r];
+    this.#push(re);
   }
 
-  op(op: number): Re {
-    return this.push(this.newRe(op, this.flags)) as Re;
+  #op(op: number): Re {
+    return this.#push(this.#newRe(op, this.#flags)) as Re;
   }
 
-  repeat(op: number, min: number, max: number, before: number, lastRepeat: number): void {
-    const t = this.t;
-    let flags = this.flags;
+  #repeat(op: number, min: number, max: number, before: number, lastRepeat: number): void {
+    const t = this.#t;
+    let flags = this.#flags;
     if (t.at('?')) {
       t.pos++;
       flags ^= NON_GREEDY;
     }
     if (lastRepeat !== -1) throw new Re2SyntaxError(ERR_INVALID_REPEAT_OP, t.from(lastRepeat));
-    const n = this.stack.length;
-    const sub = this.stack[n - 1];
+    const n = this.#stack.length;
+    const sub = this.#stack[n - 1];
     if (!sub || sub.op >= LEFT_PAREN) throw new Re2SyntaxError(ERR_MISSING_REPEAT_ARGUMENT, t.from(before));
-    const re = this.newRe(op, flags);
+    const re = this.#newRe(op, flags);
     re.min = min;
     re.max = max;
     re.subs = [sub];
-    this.stack[n - 1] = re;
-    this.checkSize(re);
+    this.#stack[n - 1] = re;
+    this.#checkSize(re);
     if (op === REPEAT && (min >= 2 || max >= 2) && !repeatIsValid(re, 1000)) throw new Re2SyntaxError(ERR_INVALID_REPEAT_SIZE, t.from(before));
   }
 
   parse(): Re {
-    while (this.t.more()) this.step();
-    this.concat();
-    if (this.swapVerticalBar()) this.stack.pop();
-    this.alternate();
-    if (this.stack.length !== 1) throw new Re2SyntaxError(ERR_MISSING_PAREN, this.whole);
-    return this.stack[0] as Re;
+    while (this.#t.more()) this.#step();
+    this.#concat();
+    if (this.#swapVerticalBar()) this.#stack.pop();
+    this.#alternate();
+    if (this.#stack.length !== 1) throw new Re2SyntaxError(ERR_MISSING_PAREN, this.whole);
+    return this.#stack[0] as Re;
   }
 
   /** Where the previous piece's repetition operator began, or -1 (a second one right after is refused). */
-  lastRepeat = -1;
+  #lastRepeat = -1;
 
   /** Parses one piece at the cursor. */
-  step(): void {
-    const t = this.t;
+  #step(): void {
+    const t = this.#t;
     const c = t.peek();
     let repeatAt = -1;
     if (c === 40) {
-      if (t.at('(?')) this.parsePerlFlags();
+      if (t.at('(?')) this.#parsePerlFlags();
       else {
-        this.op(LEFT_PAREN).cap = ++this.numCap;
+        this.#op(LEFT_PAREN).cap = ++this.#numCap;
         t.pos++;
       }
     } else if (c === 124) {
-      this.parseVerticalBar();
+      this.#parseVerticalBar();
       t.pos++;
     } else if (c === 41) {
-      this.parseRightParen();
+      this.#parseRightParen();
       t.pos++;
     } else if (c === 94) {
-      this.op(this.flags & ONE_LINE ? BEGIN_TEXT : BEGIN_LINE);
+      this.#op(this.#flags & ONE_LINE ? BEGIN_TEXT : BEGIN_LINE);
       t.pos++;
     } else if (c === 36) {
-      if (this.flags & ONE_LINE) this.op(END_TEXT).flags |= WAS_DOLLAR;
-      else this.op(END_LINE);
+      if (this.#flags & ONE_LINE) this.#op(END_TEXT).flags |= WAS_DOLLAR;
+      else this.#op(END_LINE);
       t.pos++;
     } else if (c === 46) {
-      this.op(this.flags & DOT_NL ? ANY_CHAR : ANY_CHAR_NOT_NL);
+      this.#op(this.#flags & DOT_NL ? ANY_CHAR : ANY_CHAR_NOT_NL);
       t.pos++;
-    } else if (c === 91) this.parseClass();
+    } else if (c === 91) this.#parseClass();
     else if (c === 42 || c === 43 || c === 63) {
       repeatAt = t.pos;
       t.pos++;
-      this.repeat(c === 42 ? STAR : c === 43 ? PLUS : QUEST, -1, -1, repeatAt, this.lastRepeat);
+      this.#repeat(c === 42 ? STAR : c === 43 ? PLUS : QUEST, -1, -1, repeatAt, this.#lastRepeat);
     } else if (c === 123) {
       const before = t.pos;
       const minMax = parseRepeat(t);
       if (!minMax) {
         t.pos = before;
-        this.literal(t.pop());
+        this.#literal(t.pop());
       } else {
         repeatAt = before;
-        this.repeat(REPEAT, minMax[0], minMax[1], before, this.lastRepeat);
+        this.#repeat(REPEAT, minMax[0], minMax[1], before, this.#lastRepeat);
       }
-    } else if (c === 92) this.parseBackslash();
-    else this.literal(t.pop());
-    this.lastRepeat = repeatAt;
+    } else if (c === 92) this.#parseBackslash();
+    else this.#literal(t.pop());
+    this.#lastRepeat = repeatAt;
   }
 
-  parseBackslash(): void {
-    const t = this.t;
+  #parseBackslash(): void {
+    const t = this.#t;
     const saved = t.pos;
     t.pos++;
     if (t.more()) {
       const c = t.pop();
       const anchor = c === 65 ? BEGIN_TEXT : c === 98 ? WORD_BOUNDARY : c === 66 ? NO_WORD_BOUNDARY : c === 122 ? END_TEXT : -1;
       if (anchor >= 0) {
-        this.op(anchor);
+        this.#op(anchor);
         return;
       }
       if (c === 67) throw new Re2SyntaxError(ERR_INVALID_ESCAPE, '\\C');
@@ -501,31 +501,31 @@ class Parser {
         const i = lit.indexOf('\\E');
         if (i >= 0) lit = lit.substring(0, i);
         t.pos += lit.length + (i >= 0 ? 2 : 0);
-        for (const ch of lit) this.literal(ch.codePointAt(0) as number);
+        for (const ch of lit) this.#literal(ch.codePointAt(0) as number);
         return;
       }
     }
     t.pos = saved;
     const cc = new Ranges();
-    if ((t.at('\\p') || t.at('\\P')) && this.parseUnicodeClass(cc)) return void this.pushClass(cc.r);
-    if (this.parsePerlClassEscape(cc)) return void this.pushClass(cc.r);
+    if ((t.at('\\p') || t.at('\\P')) && this.#parseUnicodeClass(cc)) return void this.#pushClass(cc.r);
+    if (this.#parsePerlClassEscape(cc)) return void this.#pushClass(cc.r);
     t.pos = saved;
-    this.literal(parseEscape(t));
+    this.#literal(parseEscape(t));
   }
 
-  pushClass(runes: number[]): void {
-    const re = this.newRe(CHAR_CLASS, this.flags);
+  #pushClass(runes: number[]): void {
+    const re = this.#newRe(CHAR_CLASS, this.#flags);
     re.runes = runes;
-    this.push(re);
+    this.#push(re);
   }
 
-  parsePerlFlags(): void {
-    const t = this.t;
+  #parsePerlFlags(): void {
+    const t = this.#t;
     const start = t.pos;
     const s = t.rest();
-    if (s.startsWith('(?P<') || s.startsWith('(?<')) return this.parseNamedGroup(s);
+    if (s.startsWith('(?P<') || s.startsWith('(?<')) return this.#parseNamedGroup(s);
     t.pos += 2;
-    let flags = this.flags;
+    let flags = this.#flags;
     let sign = 1;
     let sawFlag = false;
     while (t.more()) {
@@ -545,36 +545,36 @@ class Parser {
           if (!sawFlag) break;
           flags = ~flags;
         }
-        if (c === 58) this.op(LEFT_PAREN);
-        this.flags = flags;
+        if (c === 58) this.#op(LEFT_PAREN);
+        this.#flags = flags;
         return;
       } else break;
     }
     throw new Re2SyntaxError(ERR_INVALID_PERL_OP, t.from(start));
   }
 
-  parseNamedGroup(s: string): void {
-    const t = this.t;
+  #parseNamedGroup(s: string): void {
+    const t = this.#t;
     const begin = s.charAt(2) === 'P' ? 4 : 3;
     const end = s.indexOf('>');
     if (end < 0) throw new Re2SyntaxError(ERR_INVALID_NAMED_CAPTURE, s);
     const name = s.substring(begin, end);
     t.pos += name.length + begin + 1;
     if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Re2SyntaxError(ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
-    const re = this.op(LEFT_PAREN);
-    re.cap = ++this.numCap;
-    if (this.names.has(name)) throw new Re2SyntaxError(ERR_DUPLICATE_NAMED_CAPTURE, name);
-    this.names.add(name);
+    const re = this.#op(LEFT_PAREN);
+    re.cap = ++this.#numCap;
+    if (this.#names.has(name)) throw new Re2SyntaxError(ERR_DUPLICATE_NAMED_CAPTURE, name);
+    this.#names.add(name);
     re.name = name;
   }
 
-  parseVerticalBar(): void {
-    this.concat();
-    if (!this.swapVerticalBar()) this.op(VERTICAL_BAR);
+  #parseVerticalBar(): void {
+    this.#concat();
+    if (!this.#swapVerticalBar()) this.#op(VERTICAL_BAR);
   }
 
-  swapVerticalBar(): boolean {
-    const st = this.stack;
+  #swapVerticalBar(): boolean {
+    const st = this.#stack;
     const n = st.length;
     if (n >= 3 && st[n - 2]?.op === VERTICAL_BAR && isCharClass(st[n - 1] as Re) && isCharClass(st[n - 3] as Re)) {
       let re1 = st[n - 1] as Re;
@@ -597,59 +597,59 @@ class Parser {
     return false;
   }
 
-  parseRightParen(): void {
-    this.concat();
-    if (this.swapVerticalBar()) this.stack.pop();
-    this.alternate();
-    if (this.stack.length < 2) throw new Re2SyntaxError(ERR_UNEXPECTED_PAREN, this.whole);
-    const re1 = this.stack.pop() as Re;
-    const re2 = this.stack.pop() as Re;
+  #parseRightParen(): void {
+    this.#concat();
+    if (this.#swapVerticalBar()) this.#stack.pop();
+    this.#alternate();
+    if (this.#stack.length < 2) throw new Re2SyntaxError(ERR_UNEXPECTED_PAREN, this.whole);
+    const re1 = this.#stack.pop() as Re;
+    const re2 = this.#stack.pop() as Re;
     if (re2.op !== LEFT_PAREN) throw new Re2SyntaxError(ERR_UNEXPECTED_PAREN, this.whole);
-    this.flags = re2.flags;
-    if (re2.cap === 0) this.push(re1);
+    this.#flags = re2.flags;
+    if (re2.cap === 0) this.#push(re1);
     else {
       re2.op = CAPTURE;
       re2.subs = [re1];
-      this.push(re2);
+      this.#push(re2);
     }
   }
 
-  popToPseudo(): Re[] {
-    let i = this.stack.length;
-    while (i > 0 && (this.stack[i - 1] as Re).op < LEFT_PAREN) i--;
-    return this.stack.splice(i);
+  #popToPseudo(): Re[] {
+    let i = this.#stack.length;
+    while (i > 0 && (this.#stack[i - 1] as Re).op < LEFT_PAREN) i--;
+    return this.#stack.splice(i);
   }
 
-  concat(): void {
-    this.maybeConcat(-1, 0);
-    const subs = this.popToPseudo();
-    this.push(subs.length === 0 ? this.newRe(EMPTY_MATCH) : this.collapse(subs, CONCAT));
+  #concat(): void {
+    this.#maybeConcat(-1, 0);
+    const subs = this.#popToPseudo();
+    this.#push(subs.length === 0 ? this.#newRe(EMPTY_MATCH) : this.#collapse(subs, CONCAT));
   }
 
-  alternate(): void {
-    const subs = this.popToPseudo();
+  #alternate(): void {
+    const subs = this.#popToPseudo();
     if (subs.length > 0) cleanAlt(subs[subs.length - 1] as Re);
-    this.push(subs.length === 0 ? this.newRe(NO_MATCH) : this.collapse(subs, ALTERNATE));
+    this.#push(subs.length === 0 ? this.#newRe(NO_MATCH) : this.#collapse(subs, ALTERNATE));
   }
 
-  collapse(subs: Re[], op: number): Re {
+  #collapse(subs: Re[], op: number): Re {
     if (subs.length === 1) return subs[0] as Re;
-    const re = this.newRe(op);
+    const re = this.#newRe(op);
     re.subs = subs.flatMap((s) => (s.op === op ? s.subs : [s]));
     if (op === ALTERNATE) {
-      re.subs = this.factor(re.subs);
+      re.subs = this.#factor(re.subs);
       if (re.subs.length === 1) return re.subs[0] as Re;
     }
     return re;
   }
 
-  factor(array: Re[]): Re[] {
+  #factor(array: Re[]): Re[] {
     if (array.length < 2) return array;
-    return mergeClasses(this.factorLeading(this.factorStrings(array)));
+    return mergeClasses(this.#factorLeading(this.#factorStrings(array)));
   }
 
   /** Round 1: common leading literal strings (`abc|abd` → `ab(?:c|d)`). */
-  factorStrings(array: Re[]): Re[] {
+  #factorStrings(array: Re[]): Re[] {
     const out: Re[] = [];
     let str: number[] = [];
     let strlen = 0;
@@ -676,13 +676,13 @@ class Parser {
       }
       if (i === start + 1) out.push(array[start] as Re);
       else if (i > start + 1) {
-        const prefix = this.newRe(LITERAL, strflags);
+        const prefix = this.#newRe(LITERAL, strflags);
         prefix.runes = str.slice(0, strlen);
         for (let j = start; j < i; j++) {
-          array[j] = this.removeLeadingString(array[j] as Re, strlen);
-          this.checkSize(array[j] as Re);
+          array[j] = this.#removeLeadingString(array[j] as Re, strlen);
+          this.#checkSize(array[j] as Re);
         }
-        out.push(this.concatOf(prefix, this.collapse(array.slice(start, i), ALTERNATE)));
+        out.push(this.#concatOf(prefix, this.#collapse(array.slice(start, i), ALTERNATE)));
       }
       start = i;
       str = istr;
@@ -693,7 +693,7 @@ class Parser {
   }
 
   /** Round 2: a common leading class, or fixed repetition of one (`a.|a*` is not; `[ab]x|[ab]y` → `[ab](?:x|y)`). */
-  factorLeading(array: Re[]): Re[] {
+  #factorLeading(array: Re[]): Re[] {
     const out: Re[] = [];
     let start = 0;
     let first: Re | null = null;
@@ -707,9 +707,9 @@ class Parser {
       else if (i > start + 1) {
         for (let j = start; j < i; j++) {
           array[j] = removeLeadingRegexp(array[j] as Re);
-          this.checkSize(array[j] as Re);
+          this.#checkSize(array[j] as Re);
         }
-        out.push(this.concatOf(first as Re, this.collapse(array.slice(start, i), ALTERNATE)));
+        out.push(this.#concatOf(first as Re, this.#collapse(array.slice(start, i), ALTERNATE)));
       }
       start = i;
       first = ifirst;
@@ -717,15 +717,15 @@ class Parser {
     return out;
   }
 
-  concatOf(prefix: Re, suffix: Re): Re {
-    const re = this.newRe(CONCAT);
+  #concatOf(prefix: Re, suffix: Re): Re {
+    const re = this.#newRe(CONCAT);
     re.subs = [prefix, suffix];
     return re;
   }
 
-  removeLeadingString(re: Re, n: number): Re {
+  #removeLeadingString(re: Re, n: number): Re {
     if (re.op === CONCAT && re.subs.length > 0) {
-      const sub = this.removeLeadingString(re.subs[0] as Re, n);
+      const sub = this.#removeLeadingString(re.subs[0] as Re, n);
       re.subs[0] = sub;
       if (sub.op === EMPTY_MATCH) {
         if (re.subs.length <= 1) {
@@ -743,8 +743,8 @@ class Parser {
     return re;
   }
 
-  parseClass(): void {
-    const t = this.t;
+  #parseClass(): void {
+    const t = this.#t;
     const start = t.pos;
     t.pos++;
     const cc = new Ranges();
@@ -758,10 +758,10 @@ class Parser {
       first = false;
       const before = t.pos;
       if (t.at('[:')) {
-        if (this.parseNamedClass(cc)) continue;
+        if (this.#parseNamedClass(cc)) continue;
         t.pos = before;
       }
-      if (this.parseUnicodeClass(cc) || this.parsePerlClassEscape(cc)) continue;
+      if (this.#parseUnicodeClass(cc) || this.#parsePerlClassEscape(cc)) continue;
       t.pos = before;
       const lo = parseClassChar(t, start);
       let hi = lo;
@@ -773,17 +773,17 @@ class Parser {
           if (hi < lo) throw new Re2SyntaxError(ERR_INVALID_CHAR_RANGE, t.from(before));
         }
       }
-      if (this.flags & FOLD_CASE) cc.addFolded(lo, hi);
+      if (this.#flags & FOLD_CASE) cc.addFolded(lo, hi);
       else cc.add(lo, hi);
     }
     t.pos++;
     cc.clean();
     if (negated) cc.negate();
-    this.pushClass(cc.r);
+    this.#pushClass(cc.r);
   }
 
-  parseNamedClass(cc: Ranges): boolean {
-    const t = this.t;
+  #parseNamedClass(cc: Ranges): boolean {
+    const t = this.#t;
     const cls = t.rest();
     const i = cls.indexOf(':]');
     if (i < 0) return false;
@@ -792,23 +792,23 @@ class Parser {
     const m = /^\[:(\^?)([a-z]+):\]$/.exec(name);
     const g = m ? POSIX_GROUPS[m[2] as string] : undefined;
     if (!m || !g || !Object.hasOwn(POSIX_GROUPS, m[2] as string)) throw new Re2SyntaxError(ERR_INVALID_CHAR_RANGE, name);
-    cc.group({ sign: m[1] ? -1 : 1, cls: g }, (this.flags & FOLD_CASE) !== 0);
+    cc.group({ sign: m[1] ? -1 : 1, cls: g }, (this.#flags & FOLD_CASE) !== 0);
     return true;
   }
 
-  parsePerlClassEscape(cc: Ranges): boolean {
-    const t = this.t;
+  #parsePerlClassEscape(cc: Ranges): boolean {
+    const t = this.#t;
     if (!t.at('\\') || t.pos + 1 >= t.s.length) return false;
     const c = t.s[t.pos + 1] as string;
     const g = PERL_GROUPS[c.toLowerCase()];
     if (!g || !'dswDSW'.includes(c)) return false;
     t.pos += 2;
-    cc.group({ sign: c === c.toLowerCase() ? 1 : -1, cls: g }, (this.flags & FOLD_CASE) !== 0);
+    cc.group({ sign: c === c.toLowerCase() ? 1 : -1, cls: g }, (this.#flags & FOLD_CASE) !== 0);
     return true;
   }
 
-  parseUnicodeClass(cc: Ranges): boolean {
-    const t = this.t;
+  #parseUnicodeClass(cc: Ranges): boolean {
+    const t = this.#t;
     const start = t.pos;
     if (!t.at('\\p') && !t.at('\\P')) return false;
     t.pos++;
@@ -836,7 +836,7 @@ class Parser {
     }
     const cls = unicodeClass(name);
     if (!cls) throw new Re2SyntaxError(ERR_INVALID_CHAR_RANGE, t.from(start));
-    cc.addClass(this.flags & FOLD_CASE ? cls.folded() : cls.ranges, sign * cls.sign);
+    cc.addClass(this.#flags & FOLD_CASE ? cls.folded() : cls.ranges, sign * cls.sign);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as compiler from '../../../../shared/domain/rules/re2-compile';
 import {
   applyCompiledRules,
   compilePattern,
@@ -105,7 +106,7 @@ describe('compileStoredRules', () => {
   it('runs the program stored when the rule was saved, compiling nothing', () => {
     // Prepare: saving compiles the pattern and keeps its program
     const saved = validateRule(rule('r'));
-    const compile = vi.spyOn(RE2JS, 'compile');
+    const compile = vi.spyOn(compiler, 'compileRe2');
     // Act
     const compiled = compileStoredRules([saved]);
     // Assess
