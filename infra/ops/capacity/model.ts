@@ -62,7 +62,10 @@ export type Prices = { [K in keyof typeof PRICES]: number };
 /** Fixed per-request overheads of logging on AWS that a local run does not write: Lambda's START/END/REPORT lines and one access-log line. */
 export const PLATFORM_LOG_BYTES_PER_INVOCATION = 260;
 export const ACCESS_LOG_BYTES_PER_REQUEST = 420;
-/** X-Ray's default sampling: about 5 % of requests past the first each second. */
+/**
+ * X-Ray's default sampling: about 5 % of requests past the first each second. Only Lambda invocations start traces
+ * here: an HTTP API (unlike a REST API) has no X-Ray tracing, so a request's trace is its function's, counted once.
+ */
 export const XRAY_SAMPLED = 0.05;
 
 /** Latency of one DynamoDB call inside a region, and of the rest of an invocation's I/O, for {@link estimatedMs}. */
@@ -116,7 +119,7 @@ export function monthlyCost(perUser: Units, users: number, prices: Prices, o: { 
     { service: 'SQS', quantity: `${fmt(u.sqsRequests)} requests`, usd: (u.sqsRequests / 1e6) * prices.sqsPerMillion },
     { service: 'SES', quantity: `${fmt(u.emails)} emails`, usd: (u.emails / 1000) * prices.sesPerThousand },
     { service: 'CloudWatch Logs ingestion', quantity: `${fmt(logGb)} GB`, usd: logGb * prices.logsIngestPerGb },
-    { service: 'X-Ray traces', quantity: `${fmt((u.invocations + u.apiRequests) * XRAY_SAMPLED)} traces`, usd: (((u.invocations + u.apiRequests) * XRAY_SAMPLED) / 1e6) * prices.xrayPerMillionTraces },
+    { service: 'X-Ray traces', quantity: `${fmt(u.invocations * XRAY_SAMPLED)} traces`, usd: ((u.invocations * XRAY_SAMPLED) / 1e6) * prices.xrayPerMillionTraces },
     { service: 'Cognito', quantity: `${fmt(users)} MAU`, usd: users * o.cognitoPerMau },
   ];
 }

@@ -46,10 +46,10 @@ describe('capacity cost model', () => {
     expect(usd.SES).toBeCloseTo(0.5, 10);
     // 1 MB of function logs + 200,000 × 260 B of platform lines + 100,000 × 420 B of access log = 0.095 GB.
     expect(usd['CloudWatch Logs ingestion']).toBeCloseTo(0.0475, 10);
-    // 5 % of 300,000 requests traced.
-    expect(usd['X-Ray traces']).toBeCloseTo(0.075, 10);
+    // 5 % of the 200,000 invocations traced (an HTTP API starts no trace of its own: its request is its function's).
+    expect(usd['X-Ray traces']).toBeCloseTo(0.05, 10);
     expect(usd.Cognito).toBeCloseTo(20, 10);
-    expect(totalUsd(lines)).toBeCloseTo(21.87, 10);
+    expect(totalUsd(lines)).toBeCloseTo(21.845, 10);
   });
 
   it('finds the users at which a shared partition reaches its per-second ceiling', () => {
