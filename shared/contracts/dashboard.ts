@@ -1,14 +1,13 @@
 import * as z from 'zod/mini';
-import { ProblemSchema } from './common';
-import { getMe } from './me';
-import { listAccounts } from './ledger';
+import { Profile } from './me';
+import { Account } from './ledger';
 import { budgetStatus } from './budgets';
-import { listGoals } from './goals';
-import { ALERTS_PAGE, listAlerts } from './alerts';
-import { listAdvice } from './advice';
-import { getForecast } from './forecast';
+import { Goal } from './goals';
+import { ALERTS_PAGE, AlertSchema } from './alerts';
+import { AdviceSchema } from './advice';
+import { Forecast } from './forecast';
 import { summary, trends } from './analytics';
-import { healthReport } from './health';
+import { HealthReport } from './health';
 import { route } from './route';
 
 /** The success schema of a route this one composes (every one of them declares it). */
@@ -28,7 +27,10 @@ export const DASHBOARD_TREND_MONTHS = 12;
 export const DASHBOARD_FORECAST_MONTHS = 3;
 
 /** A section that could not be computed: its name and the problem its own route would have answered. */
-const SectionProblem = /*#__PURE__*/ (() => z.looseObject({ section: z.enum(DASHBOARD_SECTIONS), ...ProblemSchema.shape }))();
+const SectionProblem = /*#__PURE__*/ (() =>
+  z.looseObject({ section: z.enum(DASHBOARD_SECTIONS), type: z.string(), title: z.string(), status: z.int(), detail: z.string() }).check(
+    z.describe('A problem document (RFC 9457) for one section, as its own route would have answered it, with the section\'s name.'),
+  ))();
 
 const DESCRIPTION = /*#__PURE__*/ (() => [
   'What a home screen shows, in one request: the same bodies as the routes each section stands for, computed for the caller only (the user id comes from the token), with the items several sections read fetched once.',
@@ -50,16 +52,16 @@ export const getDashboard = /*#__PURE__*/ (() => route({
   query: z.strictObject({ month: z.optional(Month) }),
   response: z.object({
     month: z.string(),
-    me: bodyOf(getMe),
-    accounts: z.nullable(bodyOf(listAccounts)),
+    me: Profile,
+    accounts: z.nullable(z.object({ items: z.array(Account) })),
     budgets: z.nullable(bodyOf(budgetStatus)),
-    goals: z.nullable(bodyOf(listGoals)),
-    alerts: z.nullable(bodyOf(listAlerts)),
-    advice: z.nullable(bodyOf(listAdvice)),
-    forecast: z.nullable(bodyOf(getForecast)),
+    goals: z.nullable(z.object({ items: z.array(Goal) })),
+    alerts: z.nullable(z.object({ items: z.array(AlertSchema), nextCursor: z.nullable(z.string()) })),
+    advice: z.nullable(z.object({ items: z.array(AdviceSchema) })),
+    forecast: z.nullable(Forecast),
     summary: z.nullable(bodyOf(summary)),
     trends: z.nullable(bodyOf(trends)),
-    health: z.nullable(bodyOf(healthReport)),
+    health: z.nullable(HealthReport),
     problems: z.array(SectionProblem),
   }),
 }))();

@@ -9029,33 +9029,6 @@ export interface operations {
                             title: string;
                             status: number;
                             detail: string;
-                            instance?: string;
-                            /** @description 400 `validation`: each wrong field (`body.…`, `query.…`, `path.…`, `header.…`) and what is wrong with it. */
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                            /** @description 409 `limit-exceeded`: the per-user collection at its cap (e.g. `rules`, `accounts`). */
-                            limit?: string;
-                            /** @description 409 `limit-exceeded`: the cap of that collection. */
-                            max?: number;
-                            /** @description 409 on DELETE /accounts/{id}: the savings goals that follow the account (delete or detach them first). */
-                            goals?: {
-                                id: string;
-                                name: string;
-                            }[];
-                            /** @description 409 on DELETE /categories/{id}: the category is in use (by transactions, rules or budgets); repeat with `?reassignTo`. */
-                            inUse?: boolean;
-                            /** @description 409 on DELETE /categories/{id}: the rules that set the category. */
-                            ruleIds?: string[];
-                            /** @description 409 on DELETE /categories/{id}: the budgets that limit the category. */
-                            budgetIds?: string[];
-                            /** @description 409 on POST /goals/{id}/contributions: the account whose balance the goal follows. */
-                            accountId?: string;
-                            /** @description 409 on POST /imports: the import still queued or running. */
-                            runningImportId?: string;
-                            /** @description 412 `precondition-failed`: the version the resource is at now (read it again, or send it in `If-Match` to overwrite knowingly). */
-                            currentVersion?: number;
                         } & {
                             [key: string]: unknown;
                         })[];
