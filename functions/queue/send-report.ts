@@ -2,7 +2,7 @@ import { on, PoisonMessageError, queueConsumer } from '../../shared/async/handle
 import { queueNamed } from '../queues';
 import { UsersSweepContinued } from '../../events/ledger-jobs';
 import { ReportRequested } from '../../events/report-requested';
-import { queueMonthlyReports, queueWeeklyReports, queueZoneReports, sendReport } from '../../shared/use-cases/reports';
+import { queueMonthlyReports, queueWeeklyReports, queueZoneReports, sendReport } from '../../shared/use-cases/report-schedule';
 
 /** Time a sweep continuation may page for: the function's timeout (30 s, manifest) less a margin. */
 const SWEEP_BUDGET_MS = 20_000;

@@ -1,5 +1,5 @@
 import { scheduledJob } from '../../shared/async/handler';
-import { queueDueReports } from '../../shared/use-cases/reports';
+import { queueDueReports } from '../../shared/use-cases/report-schedule';
 
 /**
  * Hourly around the turn of the month (UTC): the previous month's report is due in the zones where it is now the

@@ -1,5 +1,5 @@
 import { scheduledJob } from '../../shared/async/handler';
-import { queueDueReports } from '../../shared/use-cases/reports';
+import { queueDueReports } from '../../shared/use-cases/report-schedule';
 
 /**
  * Hourly on Sundays and Mondays (UTC): the weekly report is due in the zones where it is now Monday 07:00 (local);

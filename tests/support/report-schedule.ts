@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { inject } from 'vitest';
 import { previousWeek } from '../../shared/domain/emails/report';
-import type { DueReportsResult } from '../../shared/use-cases/reports';
+import type { DueReportsResult } from '../../shared/use-cases/report-schedule';
 
 /**
  * Runs a report schedule's handler as EventBridge Scheduler fires it at `at` (its event's `time`), in this process

@@ -2,7 +2,7 @@ import type { Envelope } from '../../../events/envelope';
 import type { ProfileRecord } from '../../../shared/domain/profile';
 import { zoneKey } from '../../../shared/domain/reports/schedule';
 import { USER_SHARDS, userShard } from '../../../shared/adapters/keys';
-import type { ReportScheduleDeps } from '../../../shared/use-cases/reports';
+import type { ReportScheduleDeps } from '../../../shared/use-cases/report-schedule';
 
 type Profile = Partial<ProfileRecord> & { userId: string };
 

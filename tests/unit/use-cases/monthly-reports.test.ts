@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
-import { previousMonth, queueMonthlyReports } from '../../../shared/use-cases/reports';
+import { previousMonth, queueMonthlyReports } from '../../../shared/use-cases/report-schedule';
 import type { SweepDeps } from '../../../shared/use-cases/user-sweep';
 
 function fakes(profiles: { userId: string; reports?: string }[]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
 import { USER_SHARDS, userShard } from '../../../shared/adapters/keys';
-import { queueDueReports, queueZoneReports, reportReceiptId } from '../../../shared/use-cases/reports';
+import { queueDueReports, queueZoneReports, reportReceiptId } from '../../../shared/use-cases/report-schedule';
 import { SWEEP_PAGES_PER_MESSAGE, SWEEP_PAGE_SIZE } from '../../../shared/use-cases/user-sweep';
 import { usersByZone } from '../../support/memory/users-by-zone';
 
