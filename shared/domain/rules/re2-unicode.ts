@@ -1,9 +1,13 @@
 /**
- * The Unicode data RE2 patterns need, without RE2's own tables: simple case-folding orbits (a table of ~1.5 KB,
- * written by tests/unit/domain/rules/re2-fold-table.ts from Node's case mapping and checked there against re2js for
- * every code point) and the ranges of `\p{…}` classes, read from the runtime's own RegExp (`/\p{Script=Greek}/u`)
- * the first time a class is used. The runtime's Unicode version therefore decides those classes; re2js 2.10.0 and
- * Node 20.20 (ICU 78) both follow Unicode 17.0, and the differential test compares them.
+ * The Unicode data RE2 patterns need, without RE2's own tables (~100 KB of re2js):
+ * - simple case-folding orbits, a table of ~1.5 KB written by tests/unit/domain/rules/re2-fold-table.ts (Node's case
+ *   mapping and `/x/iu`, plus three folding pairs no case mapping links) and checked against re2js for every code
+ *   point up to U+1FFFF by re2-differential.test.ts; it does not depend on the runtime;
+ * - the ranges of `\p{…}` classes, read from the runtime's own RegExp (`/\p{Script=Greek}/u`) the first time a class
+ *   is used in a process (~30 ms each, then cached). Those follow the runtime's Unicode version: re2js 2.10.0 and
+ *   Node 20.20 (ICU 78) both follow Unicode 17.0 and agree on every class name; an older runtime gives the
+ *   characters assigned since its version no category and no script, and a script it does not know yet no
+ *   character (the pattern is still accepted, as RE2 accepts it).
  */
 
 /** Runs of case-folding orbits, by lowest member: gap from the previous run's last orbit, offsets of the other members, step, count. */
@@ -83,7 +87,14 @@ const runeAt = (i: number): number => (i < 0xd800 ? i : i < 0xf800 ? i + 0x800 :
 /** The code points the runtime's RegExp matches with \`property\` (e.g. \`\\p{Script=Greek}\`), as sorted [lo, hi, …]. */
 function nativeRanges(property: string): number[] {
   const out: number[] = [];
-  for (const m of allRunes().matchAll(new RegExp(`${property}+`, 'gu'))) {
+  let re: RegExp;
+  try {
+    re = new RegExp(`${property}+`, 'gu');
+  } catch {
+    // A script newer than the runtime's Unicode (re2js 2.10.0 knows Unicode 17): no code point has it here yet.
+    return out;
+  }
+  for (const m of allRunes().matchAll(re)) {
     const lo = runeAt(m.index);
     const end = m.index + m[0].length;
     const hi = end === 0xd800 ? 0xd7ff : runeAt(end) - 1;
