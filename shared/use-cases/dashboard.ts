@@ -73,16 +73,15 @@ export function sharedReads(profile: { baseCurrency: string; timezone: string },
   const listAccounts = memo(accountsStore.listAccounts);
   const categories = memo(listCategories);
   const recurring = memo((userId: string) => recurringItems(userId));
-  const budgetDeps: budgets.BudgetDeps = {
-    budgets: { ...budgetStore, listBudgets: memo(budgetStore.listBudgets) },
-    listCategories: categories,
+  const budgetDeps: budgets.BudgetReadDeps = {
+    budgets: { listBudgets: memo(budgetStore.listBudgets) },
     readCategories: categories,
     getProfile,
     rollupRange: rollups,
     dailyRange: memo(dailyRange),
     pendingDays: memo(budgetStore.pendingDays),
   };
-  const goalDeps: goals.GoalDeps = { goals: { ...goalStore, listGoals: memo(goalStore.listGoals) }, listAccounts, getAccount: accountsStore.getAccount, getProfile, rollupRange: rollups, listCategories: categories };
+  const goalDeps: goals.GoalReadDeps = { goals: { listGoals: memo(goalStore.listGoals), getGoal: goalStore.getGoal }, listAccounts, getProfile, rollupRange: rollups, listCategories: categories };
   const rates = memo(async (date: string) => (await latestRates('EUR', date, addDays(date, -7)))?.rates);
   const openAdvice = memo((userId: string) => advice.listAdvice(userId, 'open'));
   const forecastDeps: forecast.ForecastDeps = { getProfile, listAccounts, recurringItems: recurring, rollupRange: rollups, ratesPerEur: rates };
