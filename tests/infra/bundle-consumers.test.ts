@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { functions } from '../../functions/manifest';
+import { ESBUILD_OPTIONS, bundleAliasesFor } from '../../infra/bundle/options';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Every module in one function's import graph, built as the CDK app builds it. */
+async function graphOf(name: string): Promise<string[]> {
+  const d = functions.find((f) => f.name === name);
+  if (!d) throw new Error(`${name} is not in the manifest`);
+  const outfile = join(ROOT, '.bench', 'bundle-consumers-test', name, 'index.mjs');
+  const result = await esbuild.build({ absWorkingDir: ROOT, entryPoints: [join(ROOT, d.entry)], outfile, ...ESBUILD_OPTIONS, alias: bundleAliasesFor(d), write: false, metafile: true, logLevel: 'silent' });
+  return Object.keys(result.metafile.inputs);
+}
+
+// Modules only queue consumers and schedules run. An HTTP function that imports one (even for a single function of
+// a module that also holds them) carries their adapters, event contracts and other use cases in its bundle.
+const CONSUMER_ONLY = ['shared/use-cases/advice-refresh.ts', 'shared/use-cases/report-schedule.ts', 'shared/use-cases/user-sweep.ts'];
+
+/** HTTP functions that carried consumer code before it was split off, and what else they must not carry. */
+const FENCED: Record<string, readonly string[]> = {
+  'advice-list': ['shared/adapters/queue.ts'],
+  'advice-feedback': ['shared/adapters/queue.ts'],
+  'advice-apply': ['shared/adapters/queue.ts'],
+  'reports-monthly': [],
+  'reports-health': [],
+  // The request parses the file (4xx for a bad one) with shared/domain/import/csv-reader.ts; csv-parse is 27 KB.
+  'imports-create': ['node_modules/csv-parse/'],
+};
+
+describe('HTTP bundles leave consumer-only code out', () => {
+  afterAll(() => esbuild.stop());
+
+  for (const [name, extra] of Object.entries(FENCED)) {
+    it(`${name} imports no consumer-only module`, async () => {
+      const graph = await graphOf(name);
+      expect(graph.some((i) => i.startsWith('shared/use-cases/'))).toBe(true);
+      expect(graph.filter((i) => [...CONSUMER_ONLY, ...extra].some((m) => i.includes(m)))).toEqual([]);
+    });
+  }
+
+  it('keeps them in the consumers that run them', async () => {
+    expect(await graphOf('advice')).toContain('shared/use-cases/advice-refresh.ts');
+    expect(await graphOf('send-report')).toContain('shared/use-cases/report-schedule.ts');
+  });
+});
