@@ -37,7 +37,7 @@ const CLASS_ITEMS = [
   'a', 'z', 'a-z', 'A-Z', 'α-ω', 'k', 'ſ', '0-9', '\\d', '\\W', '\\s', '\\pL', '\\p{Greek}', '\\P{Lu}', '[:alpha:]', '[:^digit:]', '[:word:]', '[:upper:]',
   '[:foo:]', '[:lower:]', '-', '\\-', '^', '.', '\\]', '[', 'z-a', '\\x{0}-\\x{10FFFF}', '\\n', '😀-😂', 'é', '\\Q', 'ÿ', 'A-\\x{212A}', '\\x00-\\x09',
 ];
-const GROUP_OPENS = ['(', '(', '(?:', '(?:', '(?i)', '(?-i:', '(?s:', '(?m)', '(?U)', '(?sm-iU:', '(?P<name>', '(?<n2>', '(?i:', '(?-s)'];
+const GROUP_OPENS = ['(', '(', '(?:', '(?:', '(?i)', '(?-i:', '(?-i)', '(?s:', '(?m)', '(?U)', '(?sm-iU:', '(?P<name>', '(?<n2>', '(?i:', '(?-s)'];
 const BAD_GROUP_OPENS = ['(?P<1a', '(?=', '(?!', '(?<=', '(?<!', '(?P=', '(?-)', '(?', '(?i-:', '(?<>', '(?#', '(?P<name>'];
 const QUANTIFIERS = ['*', '+', '?', '*', '+', '?', '*?', '+?', '??', '{2}', '{1,3}', '{2,}', '{0}', '{0,1}', '{1001}', '{3,2}', '{,5}', '{', '{1000}', '{2}?', '{100}', '{01}', '{1,1000}'];
 
@@ -45,16 +45,44 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
 }
 
+/** Blocks with many cased letters and folding specials, where random code points are drawn from. */
+const BLOCKS: [number, number][] = [
+  [0x41, 0x24f], [0x370, 0x52f], [0x10a0, 0x10ff], [0x13a0, 0x13ff], [0x1c80, 0x1cbf], [0x1e00, 0x1fff], [0x2100, 0x218f], [0x24b6, 0x24e9], [0x2c00, 0x2d2f],
+  [0xa640, 0xa7ff], [0xab70, 0xabbf], [0xfb00, 0xfb06], [0xff21, 0xff5a], [0x10400, 0x1044f], [0x104b0, 0x104fb], [0x10c80, 0x10cff], [0x118a0, 0x118df], [0x1e900, 0x1e943],
+];
+
+function randomRune(random: () => number): number {
+  const [lo, hi] = pick(random, BLOCKS);
+  return lo + Math.floor(random() * (hi - lo + 1));
+}
+
+/** A random code point written as itself or as \x{…}. */
+function runeLiteral(random: () => number, r = randomRune(random)): string {
+  return random() < 0.5 ? String.fromCodePoint(r) : `\\x{${r.toString(16)}}`;
+}
+
 function randomClass(random: () => number): string {
   let s = random() < 0.3 ? '[^' : '[';
   const n = 1 + Math.floor(random() * 4);
-  for (let i = 0; i < n; i++) s += random() < 0.8 ? pick(random, CLASS_ITEMS) : pick(random, LITERALS);
+  for (let i = 0; i < n; i++) {
+    const r = random();
+    if (r < 0.65) s += pick(random, CLASS_ITEMS);
+    else if (r < 0.8) s += pick(random, LITERALS);
+    else if (r < 0.9) s += runeLiteral(random);
+    else {
+      // A range between two random code points, wide ones too (folded range by range)
+      const a = randomRune(random);
+      const b = random() < 0.5 ? a + Math.floor(random() * 80) : randomRune(random);
+      s += `${runeLiteral(random, Math.min(a, b))}-${runeLiteral(random, Math.max(a, b))}`;
+    }
+  }
   return random() < 0.95 ? `${s}]` : s;
 }
 
 function randomAtom(random: () => number, depth: number): string {
   const r = random();
-  if (r < 0.35) return pick(random, LITERALS);
+  if (r < 0.27) return pick(random, LITERALS);
+  if (r < 0.35) return runeLiteral(random);
   if (r < 0.55) return random() < 0.06 ? pick(random, BAD_ESCAPES) : pick(random, ESCAPES);
   if (r < 0.7) return randomClass(random);
   if (r < 0.78) return random() < 0.1 ? ')' : pick(random, ['^', '$', '.', '|', '.']);
@@ -84,12 +112,23 @@ const TEXT_ALPHABET = [
 /** Generated patterns in the differential run. */
 const PATTERNS = 12_000;
 
+/** A random text: the alphabet above, and random code points of the blocks with their other cases. */
 function randomText(random: () => number): string {
-  return Array.from({ length: Math.floor(random() * 10) }, () => pick(random, TEXT_ALPHABET)).join('');
+  const rune = () => {
+    const c = String.fromCodePoint(randomRune(random));
+    return pick(random, [c, c.toUpperCase(), c.toLowerCase()]);
+  };
+  return Array.from({ length: Math.floor(random() * 10) }, () => (random() < 0.75 ? pick(random, TEXT_ALPHABET) : rune())).join('');
 }
 
 /** Programs up to this size are compared instruction by instruction; larger ones by size and class ranges. */
 const COMPARED_SIZE = 1200;
+
+/** Texts made of the pattern's own characters, in either case, so that its literals and classes meet what they match. */
+function textsFrom(random: () => number, pattern: string): string[] {
+  const chars = [...pattern].flatMap((c) => [c, c.toUpperCase(), c.toLowerCase()]).filter((c) => [...c].length === 1);
+  return Array.from({ length: 5 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(random, chars)).join(''));
+}
 
 /** How one pattern came out of both compilers, as a comparable line. */
 function outcome(pattern: string): { mine: string; theirs: string; load?: ReturnType<typeof loadProgram>; re2?: Extract<ReturnType<typeof re2jsCompile>, { ok: true }> } {
@@ -126,7 +165,7 @@ describe('the RE2 compiler of rule patterns agrees with re2js', () => {
       if (theirs.startsWith('refused')) refused++;
       if (!load?.ok || !re2) continue;
       accepted++;
-      for (const text of texts) {
+      for (const text of [...texts, ...textsFrom(random, pattern)]) {
         const expected = re2.re.matcher(text).find();
         if (load.pattern.test(text) !== expected) disagreements.push(`${JSON.stringify(pattern)} on ${JSON.stringify(text)}: re2js ${expected}`);
         else if (expected) matched++;
