@@ -60,7 +60,7 @@ const ANY_RUNE = [0, MAX_RUNE];
 const ANY_RUNE_NOT_NL = [0, 9, 11, MAX_RUNE];
 
 /** Rewrites RE2's tree as RE2's Simplify does: counted repetitions become copies, empty pieces drop out. */
-export function simplify(re: Re): Re {
+function simplify(re: Re): Re {
   switch (re.op) {
     case CHAR_CLASS: {
       const r = re.runes;

@@ -5,16 +5,18 @@ import { foldingRunes, foldOrbit, MAX_FOLD, MAX_RUNE, MIN_FOLD, simpleFold, unic
  * MIT-licensed), with the same simplifications (literal strings merged, alternations factored, single characters
  * of an alternation merged into one class) so that the program compiled from it has RE2's size, and the same errors
  * with the same messages (`error parsing regexp: <what>: \`<where>\``). Only what RE2JS.compile with
- * CASE_INSENSITIVE uses: Perl syntax, Unicode classes, no lookbehind. It reads the pattern once from left to right;
- * no step rescans more than the rest of the pattern, and rule patterns are at most a few hundred characters.
+ * CASE_INSENSITIVE uses: Perl syntax, Unicode classes, no lookbehind. It reads the pattern once from left to right
+ * without backtracking; a step looks ahead at most over the rest of the pattern (`\Q…\E`, `(?P<name>`, `[:name:]`).
+ * Made for rule patterns (at most MAX_PATTERN_LENGTH characters): RE2's nesting limit (1000 levels) cannot be reached
+ * at that length and is not checked; its size limit ("expression too large") is, computed afresh where RE2 caches.
  */
 
-// Node kinds, numbered as RE2's (the order decides which side of a merged class is kept).
+/** Node kinds, numbered as RE2's (the order decides which side of a merged class is kept). */
 export const NO_MATCH = 0, EMPTY_MATCH = 1, LITERAL = 2, CHAR_CLASS = 3, ANY_CHAR_NOT_NL = 4, ANY_CHAR = 5;
 export const BEGIN_LINE = 6, END_LINE = 7, BEGIN_TEXT = 8, END_TEXT = 9, WORD_BOUNDARY = 10, NO_WORD_BOUNDARY = 11;
 export const CAPTURE = 12, STAR = 13, PLUS = 14, QUEST = 15, REPEAT = 16, CONCAT = 17, ALTERNATE = 18;
 const LEFT_PAREN = 21, VERTICAL_BAR = 22;
-// Flags, as RE2's.
+/** Flags, as RE2's. */
 export const FOLD_CASE = 1, DOT_NL = 8, ONE_LINE = 16, NON_GREEDY = 32;
 const WAS_DOLLAR = 256;
 
@@ -55,6 +57,7 @@ const ERR_UNEXPECTED_PAREN = 'unexpected )';
 const ERR_LARGE = 'expression too large';
 const MAX_SIZE = 1398101;
 
+/** A fresh node of kind `op`. */
 export function node(op: number, flags = 0): Re {
   return { op, flags, runes: [], subs: [], min: 0, max: 0, cap: 0 };
 }
@@ -90,7 +93,7 @@ class Cursor {
 }
 
 /** RE2's character-class builder: flat [lo, hi, …] ranges, merged as they are appended, sorted by `clean`. */
-export class Ranges {
+class Ranges {
   constructor(public r: number[] = []) {}
   add(lo: number, hi: number): this {
     const r = this.r;
@@ -195,7 +198,8 @@ const POSIX_GROUPS: Record<string, readonly number[]> = {
   xdigit: [48, 57, 65, 70, 97, 102],
 };
 
-export function isCharClass(re: Re): boolean {
+/** Whether `re` matches exactly one character (RE2 merges such alternatives into one class). */
+function isCharClass(re: Re): boolean {
   return (re.op === LITERAL && re.runes.length === 1) || re.op === CHAR_CLASS || re.op === ANY_CHAR_NOT_NL || re.op === ANY_CHAR;
 }
 
@@ -223,29 +227,15 @@ function mergeCharClass(dst: Re, src: Re): void {
   }
 }
 
-/** RE2's structural equality of two nodes (for factoring common leading pieces out of an alternation). */
-export function equal(a: Re | null, b: Re | null): boolean {
+/**
+ * RE2's structural equality of two nodes, for the only ones factoring compares: single characters, classes and
+ * counted repetitions of them (other kinds are never factored out, whatever this answers).
+ */
+function equal(a: Re | null, b: Re | null): boolean {
   if (!a || !b || a.op !== b.op) return false;
-  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  switch (a.op) {
-    case END_TEXT:
-      return (a.flags & WAS_DOLLAR) === (b.flags & WAS_DOLLAR);
-    case LITERAL:
-    case CHAR_CLASS:
-      return (a.flags & FOLD_CASE) === (b.flags & FOLD_CASE) && same(a.runes, b.runes);
-    case ALTERNATE:
-    case CONCAT:
-      return a.subs.length === b.subs.length && a.subs.every((s, i) => equal(s, b.subs[i] as Re));
-    case STAR:
-    case PLUS:
-    case QUEST:
-    case REPEAT:
-      return (a.flags & NON_GREEDY) === (b.flags & NON_GREEDY) && a.min === b.min && a.max === b.max && equal(a.subs[0] as Re, b.subs[0] as Re);
-    case CAPTURE:
-      return a.cap === b.cap && a.name === b.name && equal(a.subs[0] as Re, b.subs[0] as Re);
-    default:
-      return true;
-  }
+  if (a.op === LITERAL || a.op === CHAR_CLASS) return (a.flags & FOLD_CASE) === (b.flags & FOLD_CASE) && a.runes.length === b.runes.length && a.runes.every((v, i) => v === b.runes[i]);
+  if (a.op === REPEAT) return (a.flags & NON_GREEDY) === (b.flags & NON_GREEDY) && a.min === b.min && a.max === b.max && equal(a.subs[0] as Re, b.subs[0] as Re);
+  return a.op === ANY_CHAR || a.op === ANY_CHAR_NOT_NL;
 }
 
 function parseEscape(t: Cursor): number {

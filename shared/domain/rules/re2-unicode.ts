@@ -15,7 +15,9 @@ const FOLD_RUNS = '1t:w:1:a 1:w.6hr 1:w:1:7 1:w.8c 1:w:1:7 2j:kn.lj b:w:1:5 1:w.
 
 /** The lowest and highest code point with another case (RE2's MIN_FOLD and MAX_FOLD). */
 export const MIN_FOLD = 0x41;
+/** See {@link MIN_FOLD}. */
 export const MAX_FOLD = 0x1e943;
+/** The highest code point. */
 export const MAX_RUNE = 0x10ffff;
 
 let orbitsByRune: Map<number, readonly number[]> | undefined;
@@ -106,7 +108,7 @@ function nativeRanges(property: string): number[] {
 }
 
 /** Sorted, merged ranges. */
-export function canonical(flat: number[]): number[] {
+function canonical(flat: number[]): number[] {
   const pairs: [number, number][] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
   pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -119,7 +121,8 @@ export function canonical(flat: number[]): number[] {
   return out;
 }
 
-export function inRanges(ranges: readonly number[], r: number): boolean {
+/** Whether `r` lies in the sorted ranges (binary search). */
+function inRanges(ranges: readonly number[], r: number): boolean {
   let lo = 0;
   let hi = ranges.length / 2;
   while (lo < hi) {
@@ -131,7 +134,7 @@ export function inRanges(ranges: readonly number[], r: number): boolean {
 }
 
 /** \`ranges\` with every code point whose case-folding orbit meets them (RE2's table plus its fold table). */
-export function foldClosure(ranges: number[]): number[] {
+function foldClosure(ranges: number[]): number[] {
   const extra: number[] = [];
   for (const r of foldingRunes()) if (!inRanges(ranges, r) && foldOrbit(r).some((x) => inRanges(ranges, x))) extra.push(r, r);
   return extra.length === 0 ? ranges : canonical([...ranges, ...extra]);
