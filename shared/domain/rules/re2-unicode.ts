@@ -4,10 +4,10 @@
  *   mapping and `/x/iu`, plus three folding pairs no case mapping links) and checked against re2js for every code
  *   point up to U+1FFFF by re2-differential.test.ts; it does not depend on the runtime;
  * - the ranges of `\p{…}` classes, read from the runtime's own RegExp (`/\p{Script=Greek}/u`) the first time a class
- *   is used in a process (~30 ms each, then cached). Those follow the runtime's Unicode version: re2js 2.10.0 and
- *   Node 20.20 (ICU 78) both follow Unicode 17.0 and agree on every class name; an older runtime gives the
- *   characters assigned since its version no category and no script, and a script it does not know yet no
- *   character (the pattern is still accepted, as RE2 accepts it).
+ *   is used in a process (~10 ms, ~15 ms for the first, then cached). Those follow the runtime's Unicode version:
+ *   re2js 2.10.0 and Node 20.20 (ICU 78) both follow Unicode 17.0 and agree on every class name; an older runtime
+ *   gives the characters assigned since its version no category and no script, and a script it does not know yet
+ *   no character (the pattern is still accepted, as RE2 accepts it).
  */
 
 /** Runs of case-folding orbits, by lowest member: gap from the previous run's last orbit, offsets of the other members, step, count. */
@@ -69,24 +69,45 @@ export interface UnicodeClass {
   sign: number;
 }
 
-let everyRune: string | undefined;
+/** Where code points differ from their neighbours, scanned one by one: [first, last], as strings once built. */
+const SCANNED: [number, number][] = [
+  [0, 0xd7ff],
+  [0xe000, 0xffff],
+  [0x10000, 0x3ffff],
+  [0xe0000, 0xeffff],
+];
+/**
+ * Blocks whose code points all have the same properties (Unicode 17): the surrogates, planes 4 to 13 (unassigned),
+ * the private-use planes 15 and 16 and their last two code points (noncharacters); one code point of each is tested.
+ */
+const UNIFORM: [number, number][] = [
+  [0xd800, 0xdfff],
+  [0x40000, 0xdffff],
+  [0xf0000, 0xffffd],
+  [0xffffe, 0xfffff],
+  [0x100000, 0x10fffd],
+  [0x10fffe, 0x10ffff],
+];
 
-/** Every code point but the surrogates, in order: BMP code points one unit each, the others two. */
-function allRunes(): string {
-  if (everyRune !== undefined) return everyRune;
-  const units = new Uint16Array(0xf800 + 0x200000);
-  for (let i = 0; i < 0xf800; i++) units[i] = i < 0xd800 ? i : i + 0x800;
-  for (let c = 0; c < 0x100000; c++) {
-    units[0xf800 + 2 * c] = 0xd800 + (c >> 10);
-    units[0xf801 + 2 * c] = 0xdc00 + (c & 0x3ff);
-  }
-  everyRune = new TextDecoder('utf-16le').decode(units);
-  return everyRune;
+let scanned: string[] | undefined;
+
+function scannedRunes(): string[] {
+  scanned ??= SCANNED.map(([lo, hi]) => {
+    const wide = lo >= 0x10000;
+    const units = new Uint16Array((hi - lo + 1) * (wide ? 2 : 1));
+    for (let c = lo, i = 0; c <= hi; c++) {
+      if (!wide) units[i++] = c;
+      else {
+        units[i++] = 0xd800 + ((c - 0x10000) >> 10);
+        units[i++] = 0xdc00 + ((c - 0x10000) & 0x3ff);
+      }
+    }
+    return new TextDecoder('utf-16le').decode(units);
+  });
+  return scanned;
 }
 
-const runeAt = (i: number): number => (i < 0xd800 ? i : i < 0xf800 ? i + 0x800 : 0x10000 + (i - 0xf800) / 2);
-
-/** The code points the runtime's RegExp matches with \`property\` (e.g. \`\\p{Script=Greek}\`), as sorted [lo, hi, …]. */
+/** The code points the runtime's RegExp matches with `property` (e.g. `\\p{Script=Greek}`), as sorted [lo, hi, …]. */
 function nativeRanges(property: string): number[] {
   const out: number[] = [];
   let re: RegExp;
@@ -96,14 +117,14 @@ function nativeRanges(property: string): number[] {
     // A script newer than the runtime's Unicode (re2js 2.10.0 knows Unicode 17): no code point has it here yet.
     return out;
   }
-  for (const m of allRunes().matchAll(re)) {
-    const lo = runeAt(m.index);
-    const end = m.index + m[0].length;
-    const hi = end === 0xd800 ? 0xd7ff : runeAt(end) - 1;
-    if (lo < 0xd800 && hi > 0xdfff) out.push(lo, 0xd7ff, 0xe000, hi);
-    else out.push(lo, hi);
-  }
-  if (new RegExp(`^${property}$`, 'u').test('\ud800')) out.push(0xd800, 0xdfff);
+  scannedRunes().forEach((text, k) => {
+    const base = (SCANNED[k] as [number, number])[0];
+    // One UTF-16 unit per code point below U+10000, two above.
+    const width = base < 0x10000 ? 1 : 2;
+    for (const m of text.matchAll(re)) out.push(base + m.index / width, base + (m.index + m[0].length) / width - 1);
+  });
+  const one = new RegExp(`^${property}$`, 'u');
+  for (const [lo, hi] of UNIFORM) if (one.test(String.fromCodePoint(lo))) out.push(lo, hi);
   return canonical(out);
 }
 

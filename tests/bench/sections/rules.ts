@@ -96,7 +96,7 @@ const EVERYDAY = ['coffee', 'starbucks|coffee', '\\d+[.,]\\d{2}\\s*eur', 'rewe\\
  * µs per pattern to parse and compile it (median over the patterns of each one's median): the RE2 compiler the rule
  * functions use (`compileRe2`, which also writes the program text) against re2js's RE2JS.compile (parse and compile
  * only, no program text), measured interleaved in this process. Unicode classes are already cached (the first use
- * of a class in a process reads its ranges from the runtime's RegExp, ~30 ms).
+ * of a class in a process reads its ranges from the runtime's RegExp, ~10 ms).
  */
 function compileTimes(patterns: readonly string[], runs: number): { ours: number; re2js: number } {
   const perPattern = { ours: [] as number[], re2js: [] as number[] };
