@@ -113,7 +113,9 @@ class Ranges {
   addFolded(lo: number, hi: number): this {
     if (hi < MIN_FOLD || lo > MAX_FOLD || hi - lo > 64) {
       this.add(lo, hi);
-      if (hi >= MIN_FOLD && lo <= MAX_FOLD) for (const c of foldingRunes()) if (c >= lo && c <= hi) for (const f of foldOrbit(c)) this.add(f, f);
+      // The same set as RE2's loop over every code point (the class is cleaned after): the range, and the other
+      // cases of the letters in it that lie outside it.
+      if (hi >= MIN_FOLD && lo <= MAX_FOLD) for (const c of foldingRunes()) if (c >= lo && c <= hi) for (const f of foldOrbit(c)) if (f < lo || f > hi) this.add(f, f);
       return this;
     }
     for (let c = lo; c <= hi; c++) {

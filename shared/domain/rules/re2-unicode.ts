@@ -53,9 +53,12 @@ export function simpleFold(r: number): number {
 }
 
 /** Every code point with another case, ascending (for folding a class: only these add anything). */
-export function foldingRunes(): number[] {
-  return [...orbitTable().keys()].sort((a, b) => a - b);
+export function foldingRunes(): readonly number[] {
+  folding ??= [...orbitTable().keys()].sort((a, b) => a - b);
+  return folding;
 }
+
+let folding: number[] | undefined;
 
 /** RE2's general categories (\\p{L}, \\p{Lu}, …), binary properties and scripts, as re2js 2.10.0 names them. */
 const CATEGORIES = new Set('C Cc Cf Cn Co Cs L LC Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
