@@ -6,4 +6,4 @@ import { eventContract } from './envelope';
  * `DIGEST#<day>` marker). The notifications consumer lists that day's alerts when it sends, once per user and day
  * (a receipt named by both).
  */
-export const AlertDigestRequested = eventContract('AlertDigestRequested', 1, z.object({ userId: z.string(), day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }));
+export const AlertDigestRequested = /*#__PURE__*/ (() => eventContract('AlertDigestRequested', 1, z.object({ userId: z.string(), day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) })))();

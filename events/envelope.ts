@@ -31,6 +31,11 @@ export interface EventContract<S extends z.ZodMiniType = z.ZodMiniType> {
   schema: S;
 }
 
+/**
+ * An event contract. Declare each in a pure thunk (an arrow called at once, annotated `#__PURE__`), as the route
+ * contracts are: esbuild keeps any other call at module level, so every bundle importing an events module would carry
+ * all of its contracts and their schemas; in a thunk, only those the bundle reads.
+ */
 export function eventContract<S extends z.ZodMiniType>(type: string, version: number, schema: S): EventContract<S> {
   return { type, version, schema };
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /** A periodic email report is due for one user. */
-export const ReportRequested = eventContract(
+export const ReportRequested = /*#__PURE__*/ (() => eventContract(
   'ReportRequested',
   1,
   z.object({
@@ -12,4 +12,4 @@ export const ReportRequested = eventContract(
     from: z.string(),
     to: z.string(),
   }),
-);
+))();

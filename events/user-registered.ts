@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { eventContract } from './envelope';
 
 /** A person created an account (their profile exists). */
-export const UserRegistered = eventContract(
+export const UserRegistered = /*#__PURE__*/ (() => eventContract(
   'UserRegistered',
   1,
   z.object({
@@ -10,4 +10,4 @@ export const UserRegistered = eventContract(
     email: z.string(),
     name: z.nullable(z.string()),
   }),
-);
+))();
