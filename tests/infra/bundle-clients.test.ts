@@ -39,7 +39,9 @@ describe('SDK clients in bundles follow the access list', () => {
   });
 
   it('leaves the SQS client out of an HTTP function that reaches the publish path but may not send', async () => {
-    const inputs = await bundledInputs('advice-list');
+    // GET /reports/monthly reaches shared/adapters/queue.ts through the recurring and alerts use cases.
+    const inputs = await bundledInputs('reports-monthly');
+    expect(inputs).toContain('shared/adapters/queue.ts');
     expect(inputs.filter((i) => i.includes('@aws-sdk/client-sqs'))).toEqual([]);
     expect(inputs).toContain('infra/bundle/without-client.ts');
     expect(inputs.some((i) => i.includes('@aws-sdk/client-dynamodb'))).toBe(true);
