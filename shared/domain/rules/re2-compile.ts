@@ -25,7 +25,7 @@ import {
   STAR,
   WORD_BOUNDARY,
 } from './re2-parse';
-import { foldOrbit, MAX_RUNE, simpleFold } from './re2-unicode';
+import { canonical, foldOrbit, MAX_RUNE, simpleFold } from './re2-unicode';
 
 /**
  * RE2's compiler for rule patterns (re2js 2.10.0's Simplify and Compiler, from Go's regexp/syntax, MIT-licensed):
@@ -352,21 +352,12 @@ function encode(insts: readonly Inst[], start: number): string {
 }
 
 /** Sorted, merged ranges as the program text writes them: low end, length - 1, then gap and length - 1 per range. */
-export function encodeRanges(flat: readonly number[]): string {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [lo, hi] of pairs) {
-    const last = merged[merged.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
+function encodeRanges(flat: readonly number[]): string {
+  const merged = canonical([...flat]);
   const out: string[] = [];
-  let prev = -1;
-  for (const [lo, hi] of merged) {
-    out.push((prev < 0 ? lo : lo - prev).toString(36), (hi - lo).toString(36));
-    prev = hi;
+  for (let i = 0; i < merged.length; i += 2) {
+    const lo = merged[i] as number;
+    out.push((i === 0 ? lo : lo - (merged[i - 1] as number)).toString(36), ((merged[i + 1] as number) - lo).toString(36));
   }
   return out.join(',');
 }

@@ -1,4 +1,4 @@
-import { foldingRunes, foldOrbit, MAX_FOLD, MAX_RUNE, MIN_FOLD, simpleFold, unicodeClass } from './re2-unicode';
+import { canonical, foldingRunes, foldOrbit, MAX_FOLD, MAX_RUNE, MIN_FOLD, simpleFold, unicodeClass } from './re2-unicode';
 
 /**
  * RE2's parser for rule patterns: the syntax tree RE2 builds (re2js 2.10.0's Parser, itself Go's regexp/syntax,
@@ -142,19 +142,7 @@ class Ranges {
     return this;
   }
   clean(): this {
-    const r = this.r;
-    if (r.length < 4) return this;
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < r.length; i += 2) pairs.push([r[i] as number, r[i + 1] as number]);
-    pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const out: number[] = [];
-    for (const [lo, hi] of pairs) {
-      const n = out.length;
-      if (n > 0 && lo <= (out[n - 1] as number) + 1) {
-        if (hi > (out[n - 1] as number)) out[n - 1] = hi;
-      } else out.push(lo, hi);
-    }
-    this.r = out;
+    if (this.r.length >= 4) this.r = canonical(this.r);
     return this;
   }
   negate(): this {

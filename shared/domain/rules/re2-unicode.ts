@@ -131,8 +131,8 @@ function nativeRanges(property: string): number[] {
   return canonical(out);
 }
 
-/** Sorted, merged ranges. */
-function canonical(flat: number[]): number[] {
+/** Sorted, merged ranges (flat [lo, hi, …]). */
+export function canonical(flat: number[]): number[] {
   const pairs: [number, number][] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
   pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);

@@ -1,5 +1,4 @@
 import { RE2JS } from 're2js';
-import { encodeRanges } from '../../../../shared/domain/rules/re2-compile';
 import { PROGRAM_VERSION } from '../../../../shared/domain/rules/program';
 
 /**
@@ -91,4 +90,24 @@ function encode(prog: { inst: Re2Inst[]; start: number }): string {
     }
   });
   return `${PROGRAM_VERSION}:${b(prog.start)}:${insts.join(' ')}`;
+}
+
+/** Sorted, merged ranges as pattern.ts wrote them with re2js (its own copy: the reference shares no code with the compiler). */
+function encodeRanges(flat: readonly number[]): string {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of pairs) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  const out: string[] = [];
+  let prev = -1;
+  for (const [lo, hi] of merged) {
+    out.push((prev < 0 ? lo : lo - prev).toString(36), (hi - lo).toString(36));
+    prev = hi;
+  }
+  return out.join(',');
 }
