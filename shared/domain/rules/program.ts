@@ -1,13 +1,13 @@
 /**
  * Rule patterns as stored programs, and the matcher that runs them on transaction writes and imports.
  *
- * A pattern is parsed and compiled as RE2 does (`./pattern.ts` with `./re2-parse.ts` and `./re2-compile.ts`, ~24 KB
- * minified, checked against the `re2js` port in the tests) once, when its rule is saved; the compiled program is stored with the rule in the compact text form below. The functions that apply
+ * A pattern is parsed and compiled by RE2 (`./pattern.ts`, the `re2js` port, ~147 KB minified) once, when its rule
+ * is saved; the compiled program is stored with the rule in the compact text form below. The functions that apply
  * rules to transactions load that text and run it here, as RE2 does: a simulation of the automaton that keeps at
  * most one thread per instruction, its sets of threads cached as the states of a lazily built DFA (bounded; past the
  * bound it starts again). Each character costs at most the program's size, so matching takes time linear in the
- * text for any program, whatever was stored, and nothing backtracks. These functions carry no parser and no Unicode
- * table.
+ * text for any program, whatever was stored, and nothing backtracks. These functions carry neither RE2's parser nor
+ * its Unicode tables (~147 KB of re2js).
  *
  * Program text, version 1: `1:<start>:<instruction> <instruction> …`, numbers in base 36, instructions in order:
  * `F` fail · `M` match · `N<out>` no-op (also RE2's captures) · `A<out>,<other>` either branch ·

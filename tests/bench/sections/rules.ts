@@ -1,6 +1,4 @@
-import { RE2JS } from 're2js';
-import { applyRules, clearPatternCache, compilePattern, compileRules, MAX_PROGRAM_SIZE, RULE_LIMITS, type Rule, type RuleSubject } from '../../../shared/domain/rules';
-import { compileRe2 } from '../../../shared/domain/rules/re2-compile';
+import { applyRules, clearPatternCache, compilePattern, compileRules, RULE_LIMITS, type Rule, type RuleSubject } from '../../../shared/domain/rules';
 import { TRANSACTION_LIMITS } from '../../../shared/domain/ledger/transaction';
 import { load } from '../lib/http';
 import { fmt, heading, median, percentile, printFigures, round, table, type Figure } from '../lib/report';
@@ -89,33 +87,6 @@ function perTransaction(rules: Rule[], texts: string[], count: number): number {
   return ((performance.now() - t) * 1000) / count;
 }
 
-/** Everyday patterns, besides the worst families, for the compile-time comparison. */
-const EVERYDAY = ['coffee', 'starbucks|coffee', '\\d+[.,]\\d{2}\\s*eur', 'rewe\\s+(markt|city)', '^amazon\\b', '(?i:netflix|spotify|disney\\+)', '[[:alpha:]]+\\s\\d{4}', '\\p{Greek}+'];
-
-/**
- * µs per pattern to parse and compile it (median over the patterns of each one's median): the RE2 compiler the rule
- * functions use (`compileRe2`, which also writes the program text) against re2js's RE2JS.compile (parse and compile
- * only, no program text), measured interleaved in this process. Unicode classes are already cached (the first use
- * of a class in a process reads its ranges from the runtime's RegExp, ~10 ms).
- */
-function compileTimes(patterns: readonly string[], runs: number): { ours: number; re2js: number } {
-  const perPattern = { ours: [] as number[], re2js: [] as number[] };
-  for (const p of patterns) {
-    const times = { ours: [] as number[], re2js: [] as number[] };
-    for (let r = 0; r < runs; r++) {
-      let t = performance.now();
-      compileRe2(p, MAX_PROGRAM_SIZE);
-      times.ours.push(performance.now() - t);
-      t = performance.now();
-      RE2JS.compile(p, RE2JS.CASE_INSENSITIVE);
-      times.re2js.push(performance.now() - t);
-    }
-    perPattern.ours.push(median(times.ours) * 1000);
-    perPattern.re2js.push(median(times.re2js) * 1000);
-  }
-  return { ours: median(perPattern.ours), re2js: median(perPattern.re2js) };
-}
-
 export async function rules(ctx: SectionContext): Promise<SectionOutput> {
   const count = RULE_LIMITS.maxRules;
   heading(`rules — ${count} rules per user: worst patterns against plain contains, per transaction`);
@@ -169,14 +140,6 @@ export async function rules(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'domain, compiled once: worst patterns per tx', value: worstBatch, unit: 'µs', digits: 1, note: 'preview and imports' },
     { name: 'domain, compiled once: worst / plain', value: worstBatch / plainBatch, unit: '×', target: { op: '<=', value: 3, unit: '×' } },
   ];
-  const compilable = [...EVERYDAY, ...FAMILIES.flatMap((f) => f.sizes.map((n) => f.make(n, 0)))].filter((p) => compilePattern(p).ok);
-  compileTimes(compilable, 20); // warm-up (JIT), not counted
-  const compile = compileTimes(compilable, 200);
-  figures.push(
-    { name: 'compile one pattern: RE2 compiler of shared/domain/rules', value: compile.ours, unit: 'µs', digits: 1, note: `median of ${compilable.length} patterns` },
-    { name: 'compile one pattern: re2js (RE2JS.compile, same patterns)', value: compile.re2js, unit: 'µs', digits: 1, note: 'reference, no longer bundled' },
-    { name: 'compile one pattern: ours / re2js', value: compile.ours / compile.re2js, unit: '×' },
-  );
   notes.push(`worst pattern: ${worst.name} (program size ${worst.steps}; ${worst.running} of ${count} patterns run within ${RULE_LIMITS.maxPatternSteps} steps, the rest are reported and never compiled)`);
 
   // End to end: POST /transactions for a user with the plain rules and one with the worst, interleaved.

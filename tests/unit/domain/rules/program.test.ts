@@ -1,6 +1,5 @@
 import { RE2JS } from 're2js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as compiler from '../../../../shared/domain/rules/re2-compile';
 import {
   applyCompiledRules,
   compilePattern,
@@ -106,7 +105,7 @@ describe('compileStoredRules', () => {
   it('runs the program stored when the rule was saved, compiling nothing', () => {
     // Prepare: saving compiles the pattern and keeps its program
     const saved = validateRule(rule('r'));
-    const compile = vi.spyOn(compiler, 'compileRe2');
+    const compile = vi.spyOn(RE2JS, 'compile');
     // Act
     const compiled = compileStoredRules([saved]);
     // Assess
