@@ -1,7 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { DomainError } from '../errors';
 import { isCurrency, parseAmount, sumMinor } from '../money';
 import { matchHeader, normaliseHeader, type HeaderMatch } from './csv-headers';
-import { readCsv } from './csv-reader';
 import { dateOrderOf, detectDateOrder, readDate, resolveDate, type DateFormat, type DateOrder } from './dates';
 import { clipField, IMPORT_LIMITS, quote, type ImportTruncation } from './limits';
 import type { ImportError, ImportResult, ImportRow } from './types';
@@ -349,8 +349,8 @@ export function detectDecimalSeparator(cells: readonly string[], delimiter = ','
 }
 
 /**
- * The records of a CSV text with the line each starts on (./csv-reader.ts reads as csv-parse did; lines are counted
- * from the byte offsets it reports, since quoted fields may hold line breaks).
+ * The records of a CSV text with the line each starts on (csv-parse does the reading; lines are counted from the
+ * byte offsets it reports, since quoted fields may hold line breaks).
  */
 function readRecords(text: string, delimiter: string): { records: CsvRecord[]; errors: ImportError[] } {
   const bytes = Buffer.from(text, 'utf8');
@@ -366,11 +366,23 @@ function readRecords(text: string, delimiter: string): { records: CsvRecord[]; e
     }
     return lo + 1;
   };
-  const read = readCsv(bytes, delimiter, recordDelimiterOf(text));
-  const errors: ImportError[] = read.errors.map((err) => ({ row: lineAt(Math.max(0, err.bytes)), message: `The row is not valid CSV: ${err.message}` }));
+  const errors: ImportError[] = [];
+  const parsed = parse(bytes, {
+    delimiter,
+    ...recordDelimiterOf(text),
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (err) errors.push({ row: lineAt(Math.max(0, (err as { bytes?: number }).bytes ?? 0)), message: `The row is not valid CSV: ${err.message}` });
+      return undefined;
+    },
+  }) as unknown as { record: string[]; info: { bytes: number } }[];
   const records: CsvRecord[] = [];
-  for (const { record, bytes: recordEnd } of read.records) {
-    let end = Math.min(recordEnd, bytes.length) - 1;
+  for (const { record, info } of parsed) {
+    let end = Math.min(info.bytes, bytes.length) - 1;
     while (end > 0 && (bytes[end] === 10 || bytes[end] === 13)) end--;
     let inside = 0;
     for (const c of record) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) inside++;
@@ -383,19 +395,18 @@ function readRecords(text: string, delimiter: string): { records: CsvRecord[]; e
 }
 
 /**
- * The record delimiter to read with when discovery would look far: csv-parse allocated three buffers at every
- * character of the first line until that line ended, which is fine for a header and cost seconds for a first line of
- * megabytes; the records of such a file stay as they were. Files whose first line break comes early keep the
- * discovery (it skips quoted breaks).
+ * The record delimiter to give csv-parse when its own discovery would be slow: it allocates three buffers at every
+ * character of the first line until that line ends, which is fine for a header and costs seconds for a first line
+ * of megabytes. Files whose first line break comes early keep csv-parse's discovery (it skips quoted breaks).
  */
-function recordDelimiterOf(text: string): string | undefined {
+function recordDelimiterOf(text: string): { record_delimiter?: string } {
   const DISCOVERY_LIMIT = 64 * 1024;
   const cr = text.indexOf('\r', 0);
   const lf = text.indexOf('\n', 0);
   const first = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
-  if (first >= 0 && first < DISCOVERY_LIMIT) return undefined;
-  if (first < 0) return text.length < DISCOVERY_LIMIT ? undefined : '\n';
-  return first === lf ? '\n' : text[first + 1] === '\n' ? '\r\n' : '\r';
+  if (first >= 0 && first < DISCOVERY_LIMIT) return {};
+  if (first < 0) return text.length < DISCOVERY_LIMIT ? {} : { record_delimiter: '\n' };
+  return { record_delimiter: first === lf ? '\n' : text[first + 1] === '\n' ? '\r\n' : '\r' };
 }
 
 function detectLayout(records: CsvRecord[]): { headerIndex: number; columns: ResolvedColumns } {
