@@ -5,10 +5,27 @@ import { keys } from './keys';
 /** How long a dirty marker is kept: the reconcile reads yesterday's and today's; a fortnight covers a late rerun. */
 export const DIRTY_TTL_SECONDS = 14 * 86400;
 
-/** Notes that the user's rollups were written on the UTC day of `now`; an idempotent put (a redelivery rewrites it). */
+/**
+ * Users this process has marked dirty today: marks are only ever removed by their TTL, so a second mark of the same
+ * user and day would rewrite an item that is there (a write each batch of a busy user's events). Bounded: cleared
+ * when the day turns or it reaches {@link MARKED_MAX}.
+ */
+const marked = { day: '', users: new Set<string>() };
+const MARKED_MAX = 10_000;
+
+/**
+ * Notes that the user's rollups were written on the UTC day of `now`: an idempotent put (a redelivery rewrites it),
+ * left out when this process already marked the user that day.
+ */
 export async function markDirty(userId: string, now: Date): Promise<void> {
   const day = now.toISOString().slice(0, 10);
+  if (marked.day !== day || marked.users.size >= MARKED_MAX) {
+    marked.day = day;
+    marked.users = new Set();
+  }
+  if (marked.users.has(userId)) return;
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.dirty(day, userId), expiresAt: Math.floor(now.getTime() / 1000) + DIRTY_TTL_SECONDS } }));
+  marked.users.add(userId);
 }
 
 /**
