@@ -199,7 +199,7 @@ export async function recomputeAdvice(userId: string, now = new Date(), deps: Ad
 
 // ── the consumer: debounce, ordering, the monthly sweep ────────────────────────────────────────────────────────────
 
-/** Arms the debounced recompute with the transactional write (erasure check) and queues it when this call armed it. */
+/** Arms the debounced recompute with one conditional write (none for an erased account) and queues it when this call armed it. */
 async function arm(userId: string, eventId: string | undefined, now: Date, deps: AdviceDeps): Promise<'armed' | 'covered'> {
   const armed = await deps.store.armRecompute(userId, eventId, now, new Date(now.getTime() + DEBOUNCE_SECONDS * 1000));
   if (!armed) return 'covered';

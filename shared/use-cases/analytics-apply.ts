@@ -10,7 +10,7 @@ import { logger } from '../observability';
 
 /** Merged updates larger than this (fields across a batch) are applied event by event (expression size limits). */
 const MAX_FIELDS_PER_WRITE = 250;
-/** Items one TransactWriteItems may hold (DynamoDB): the erasure check, a dedup record per event, and every rollup item. */
+/** Items one TransactWriteItems may hold (DynamoDB): a dedup record per event and every rollup item (one kept spare). */
 const MAX_TRANSACTION_ITEMS = 100;
 /** Events grouped into one write at most (each adds a dedup record, and its monthly and daily items to the merge). */
 const MAX_EVENTS_PER_WRITE = 50;
@@ -42,7 +42,7 @@ function decode(record: SQSRecord): Decoded {
   return { record, eventId: event.id, userId: data.userId, envelope: JSON.parse(record.body) as Envelope, deltas };
 }
 
-/** Whether one transaction can hold the erasure check, `events` dedup records and `items` rollup items. */
+/** Whether one transaction can hold `events` dedup records and `items` rollup items (one item kept spare, as when it held the erasure check). */
 const fitsOneWrite = (events: number, items: number) => 1 + events + items <= MAX_TRANSACTION_ITEMS;
 
 const fieldCount = (deltas: RollupDelta[]) => deltas.reduce((n, d) => n + Object.keys(d.fields).length, 0);

@@ -7,7 +7,7 @@ import type { Contribution } from '../ports/category-model';
 
 /** Attempts at one user's write when other writers move the model meanwhile. */
 const MAX_ATTEMPTS = 6;
-/** Contributions per write (one TransactWriteItems holds 100 items: the erasure check and the model besides). */
+/** Contributions per write (one TransactWriteItems holds 100 items: the model besides, and room to spare). */
 const PER_WRITE = 90;
 
 /**

@@ -140,8 +140,8 @@ async function raisePriceRise(userId: string, id: string, now: Date): Promise<vo
  * `recurring` queue: ledger events → each user's merchant series and the recurring payments detected in them.
  * Exact under duplicate and reordered delivery: a series is a set by transaction id with the version each entry was
  * written at and tombstones for removals (shared/domain/recurring/series.ts), stored conditionally on its revision
- * together with its detection. The batch is grouped by user: each user's series are written in one transaction with
- * one erasure check, and a user whose write fails fails only their own messages; an edit that leaves the payment as
+ * together with its detection. The batch is grouped by user: each user's series are written in one transaction, after
+ * one read of the erasure mark, and a user whose write fails fails only their own messages; an edit that leaves the payment as
  * it was ({@link paymentUnchanged}) costs nothing. Transfers are left out; expenses and income are separate series.
  */
 export async function applyLedgerEvents(records: SQSRecord[], now = new Date()): Promise<SQSBatchResponse> {
