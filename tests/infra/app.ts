@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { HttpFunction } from '../../functions/manifest';
+import { ApiStack } from '../../infra/stacks/api-stack';
+import { StatefulStack } from '../../infra/stacks/stateful-stack';
 import { addTally, type Tally, type TallyProps } from '../../infra/stacks/tally';
 
 /** The context of cdk.json (feature flags included), so tests synthesize what `cdk synth` does. */
@@ -104,4 +107,27 @@ export function actionsOfRole(template: Template, roleLogicalId: string): { acti
     }
   }
   return out;
+}
+
+/**
+ * An API stack of the given HTTP functions alone, over a stateful stack of its own, in a new app (`bundling: false`
+ * skips esbuild): for infra tests of the API stack without the whole Tally app.
+ */
+export function apiStackWith(functions: HttpFunction[], bundling = false): ApiStack {
+  const app = new App({
+    builtinCloudFormationValidation: false,
+    context: { ...CDK_CONTEXT, ...(bundling ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+  });
+  const stateful = new StatefulStack(app, 'S', { env: TEST_ENV, emailFromAddress: 'no-reply@tally.example' });
+  return new ApiStack(app, 'A', {
+    env: TEST_ENV,
+    table: stateful.table,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+    queues: stateful.queues,
+    emailIdentity: stateful.emailIdentity,
+    emailFrom: stateful.emailFrom,
+    cursorSecret: stateful.cursorSecret,
+    functions,
+  });
 }

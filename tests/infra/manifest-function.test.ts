@@ -1,11 +1,8 @@
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { HttpFunction } from '../../functions/manifest';
-import { ApiStack } from '../../infra/stacks/api-stack';
-import { StatefulStack } from '../../infra/stacks/stateful-stack';
 import { health } from '../../shared/contracts/system';
-import { CDK_CONTEXT, TEST_ENV } from './app';
+import { apiStackWith } from './app';
 
 const missing: HttpFunction = {
   kind: 'http',
@@ -16,24 +13,7 @@ const missing: HttpFunction = {
   access: [],
 };
 
-function apiWith(fn: HttpFunction, bundling: boolean): ApiStack {
-  const app = new App({
-    builtinCloudFormationValidation: false,
-    context: { ...CDK_CONTEXT, ...(bundling ? {} : { 'aws:cdk:bundling-stacks': [] }) },
-  });
-  const stateful = new StatefulStack(app, 'S', { env: TEST_ENV, emailFromAddress: 'no-reply@tally.example' });
-  return new ApiStack(app, 'A', {
-    env: TEST_ENV,
-    table: stateful.table,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
-    queues: stateful.queues,
-    emailIdentity: stateful.emailIdentity,
-    emailFrom: stateful.emailFrom,
-    cursorSecret: stateful.cursorSecret,
-    functions: [fn],
-  });
-}
+const apiWith = (fn: HttpFunction, bundling: boolean) => apiStackWith([fn], bundling);
 
 describe('ManifestFunction', () => {
   it('fails synthesis with a clear message when a handler file is missing and the stack must be bundled', () => {

@@ -1,12 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack, type App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { httpFunctions, type HttpFunction } from '../../functions/manifest';
-import { ApiStack } from '../../infra/stacks/api-stack';
 import { httpDomain } from '../../infra/stacks/http-routes-stack';
-import { StatefulStack } from '../../infra/stacks/stateful-stack';
 import { health } from '../../shared/contracts/system';
-import { buildTestApp, CDK_CONTEXT, TEST_ENV, type TestApp } from './app';
+import { apiStackWith, buildTestApp, type TestApp } from './app';
 
 /** CloudFormation refuses a template over 500 resources; 400 leaves room for a release's routes between checks. */
 const RESOURCE_LIMIT = 400;
@@ -64,22 +62,7 @@ function fakeFunctions(folder: string, count: number): HttpFunction[] {
 }
 
 /** An API stack deploying the given HTTP functions (without bundling). */
-function apiWith(functions: HttpFunction[]): App {
-  const app = new App({ builtinCloudFormationValidation: false, context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
-  const stateful = new StatefulStack(app, 'S', { env: TEST_ENV, emailFromAddress: 'no-reply@tally.example' });
-  new ApiStack(app, 'A', {
-    env: TEST_ENV,
-    table: stateful.table,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
-    queues: stateful.queues,
-    emailIdentity: stateful.emailIdentity,
-    emailFrom: stateful.emailFrom,
-    cursorSecret: stateful.cursorSecret,
-    functions,
-  });
-  return app;
-}
+const apiWith = (functions: HttpFunction[]): App => apiStackWith(functions).node.root as App;
 
 describe('stack sizes', () => {
   let testApp: TestApp;
