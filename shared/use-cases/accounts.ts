@@ -37,9 +37,13 @@ export async function createAccount(userId: string, input: { name: string; type:
   return accountView(account);
 }
 
+/** `GET /accounts` of records already read: open accounts first, then by name. */
+export function accountsPage(records: readonly store.AccountRecord[]) {
+  return { items: [...records].sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name)).map(accountView) };
+}
+
 export async function listAccounts(userId: string) {
-  const items = await store.listAccounts(userId);
-  return { items: items.sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name)).map(accountView) };
+  return accountsPage(await store.listAccounts(userId));
 }
 
 export async function getAccount(userId: string, id: string) {

@@ -13,7 +13,7 @@ import { latestRates } from '../adapters/fx-rates';
 import * as goalStore from '../adapters/goals';
 import { dailyRange, rollupRange, type StoredRollup } from '../adapters/rollups';
 import { logger } from '../observability';
-import { accountView } from './accounts';
+import { accountsPage } from './accounts';
 import * as advice from './advice';
 import * as alerts from './alerts';
 import * as analytics from './analytics';
@@ -112,9 +112,7 @@ export interface SectionInput {
 
 /** Each section: the use case of the route it stands for, over the request's shared reads. */
 export const sectionsOf = {
-  accounts: async ({ userId, reads }: SectionInput) => ({
-    items: [...(await reads.listAccounts(userId))].sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name)).map(accountView),
-  }),
+  accounts: async ({ userId, reads }: SectionInput) => accountsPage(await reads.listAccounts(userId)),
   budgets: ({ userId, today, now, reads }: SectionInput) => budgets.budgetStatusReport(userId, today, now, reads.budgetDeps),
   goals: ({ userId, today, now, reads }: SectionInput) => goals.listGoals(userId, today, reads.goalDeps, now),
   alerts: ({ userId }: SectionInput) => alerts.listAlerts(userId, { unread: true, limit: ALERTS_PAGE.max }),
