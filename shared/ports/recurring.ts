@@ -51,7 +51,8 @@ export interface RecurringPort {
   saveSeries(userId: string, id: string, series: Series, expectedRev: number, detection: Detection | undefined, hadDetection: boolean, now: Date): Promise<'saved' | 'conflict' | 'erased'>;
   /**
    * Stores several series of one user as `saveSeries` does, after one check that the account is not erased: the ids of
-   * the series not stored (their transaction was refused by a revision that moved: read them again), or `erased`.
+   * the series not stored (each refused by its own revision that moved, the others stored: read them again), or
+   * `erased`.
    */
   saveSeriesBatch(userId: string, writes: SeriesWrite[], now: Date): Promise<{ erased: boolean; unsaved: string[] }>;
   /** Every recurring item of the user, active or not (bounded by the user's merchants; one Query). */

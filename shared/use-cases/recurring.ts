@@ -97,8 +97,8 @@ async function seriesWrites(userId: string, pending: Map<string, SeriesChange[]>
 }
 
 /**
- * Applies one user's changes to their series and stores every series they move in one transaction with one erasure
- * check (conditional on each series' revision: the series a conflict refused are read again), then raises the
+ * Applies one user's changes to their series and stores every series they move in one batch with one erasure
+ * check (each conditional on its own revision: the series a conflict refused are read again), then raises the
  * price-rise alerts the detections call for.
  */
 async function updateUserSeries(userId: string, changes: Map<string, SeriesChange[]>, now: Date): Promise<void> {
@@ -140,7 +140,7 @@ async function raisePriceRise(userId: string, id: string, now: Date): Promise<vo
  * `recurring` queue: ledger events → each user's merchant series and the recurring payments detected in them.
  * Exact under duplicate and reordered delivery: a series is a set by transaction id with the version each entry was
  * written at and tombstones for removals (shared/domain/recurring/series.ts), stored conditionally on its revision
- * together with its detection. The batch is grouped by user: each user's series are written in one transaction, after
+ * together with its detection. The batch is grouped by user: each user's series are written in one batch, after
  * one read of the erasure mark, and a user whose write fails fails only their own messages; an edit that leaves the payment as
  * it was ({@link paymentUnchanged}) costs nothing. Transfers are left out; expenses and income are separate series.
  */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Series } from '../../shared/domain/recurring';
+import type { Detection, Series } from '../../shared/domain/recurring';
 import type { SeriesWrite } from '../../shared/ports/recurring';
 
 /**
- * The recurring store against DynamoDB Local: several series of one user in one transaction with one erasure check,
- * all or nothing per transaction (a moved revision refuses its series), a full series packed under 1 KB, and
- * series items written before the packed form still read.
+ * The recurring store against DynamoDB Local: several series of one user with one erasure check, each series
+ * written on its own (a moved revision refuses only that series) and together with its recurring item, a full
+ * series packed under 1 KB, and series items written before the packed form still read.
  */
 const cloud = inject('cloud');
 
@@ -30,8 +30,20 @@ function series(merchant: string, n: number): Series {
 
 const write = (id: string, s: Series, expectedRev = 0): SeriesWrite => ({ id, series: s, expectedRev, detection: undefined, hadDetection: false });
 
+const detection = (s: Series, averageAmount: number): Detection => ({
+  period: 'monthly',
+  currency: 'EUR',
+  categoryId: 'subscriptions',
+  averageAmount,
+  lastAmount: averageAmount,
+  lastDate: '2025-03-05',
+  nextExpectedDate: '2025-04-05',
+  confidence: 0.9,
+  transactionIds: s.entries.map((e) => e.transactionId),
+});
+
 describe('recurring store (DynamoDB Local)', () => {
-  it('stores many series of one user in transactions of at most 49, each readable as written', async () => {
+  it('stores many series of one user in one batch, each readable as written', async () => {
     const store = await import('../../shared/adapters/recurring');
     const userId = `rec-${randomUUID()}`;
     const writes = Array.from({ length: 60 }, (_, i) => write(`s${i}`, series(`merchant ${i}`, 3)));
@@ -56,16 +68,47 @@ describe('recurring store (DynamoDB Local)', () => {
     expect((await store.getSeries(userId, 'full'))?.series).toEqual(full);
   });
 
-  it('a revision that moved refuses the whole transaction: every series of it comes back unsaved, none is stored', async () => {
+  it('a revision that moved refuses only its own series: the other series of the batch are stored', async () => {
     const store = await import('../../shared/adapters/recurring');
     const userId = `rec-${randomUUID()}`;
-    await store.saveSeriesBatch(userId, [write('a', series('a', 1))], NOW);
-    const r = await store.saveSeriesBatch(userId, [write('a', series('a', 2), 0), write('b', series('b', 1))], NOW);
-    expect(r).toEqual({ erased: false, unsaved: ['a', 'b'] });
-    expect(await store.getSeries(userId, 'b')).toBeUndefined();
-    expect((await store.getSeries(userId, 'a'))?.rev).toBe(1);
-    expect(await store.saveSeriesBatch(userId, [write('a', series('a', 2), 1), write('b', series('b', 1))], NOW)).toEqual({ erased: false, unsaved: [] });
+    const first = series('a', 1);
+    await store.saveSeriesBatch(userId, [write('a', first)], NOW);
+    const b = series('b', 1);
+    const r = await store.saveSeriesBatch(userId, [write('a', series('a', 2), 0), write('b', b), write('c', series('c', 1), 3)], NOW);
+    expect(r).toEqual({ erased: false, unsaved: ['a', 'c'] });
+    expect(await store.getSeries(userId, 'b')).toEqual({ series: b, rev: 1, detected: false });
+    expect(await store.getSeries(userId, 'a')).toEqual({ series: first, rev: 1, detected: false });
+    expect(await store.getSeries(userId, 'c')).toBeUndefined();
+    expect(await store.saveSeriesBatch(userId, [write('a', series('a', 2), 1)], NOW)).toEqual({ erased: false, unsaved: [] });
     expect((await store.getSeries(userId, 'a'))?.rev).toBe(2);
+  });
+
+  it('a series with a detection is stored together with its recurring item, and neither when its revision moved', async () => {
+    const store = await import('../../shared/adapters/recurring');
+    const userId = `rec-${randomUUID()}`;
+    const s = series('netflix.com', 3);
+    const detected = (w: SeriesWrite, d: Detection): SeriesWrite => ({ ...w, detection: d });
+    await expect(store.saveSeriesBatch(userId, [detected(write('n', s), detection(s, 1299)), write('other', series('other', 1))], NOW)).resolves.toEqual({ erased: false, unsaved: [] });
+    expect(await store.getSeries(userId, 'n')).toMatchObject({ rev: 1, detected: true });
+    expect(await store.getRecurring(userId, 'n')).toMatchObject({ merchant: 'netflix.com', averageAmount: 1299, active: true, status: 'detected', version: 1 });
+    // Stale: neither the series nor its item moves.
+    const stale = await store.saveSeriesBatch(userId, [detected(write('n', series('netflix.com', 4)), detection(s, 1599))], NOW);
+    expect(stale.unsaved).toEqual(['n']);
+    expect(await store.getSeries(userId, 'n')).toMatchObject({ series: s, rev: 1 });
+    expect(await store.getRecurring(userId, 'n')).toMatchObject({ averageAmount: 1299, version: 1 });
+    // No longer recurring: the series and the item marked inactive, together.
+    await store.saveSeriesBatch(userId, [{ ...write('n', series('netflix.com', 1), 1), hadDetection: true }], NOW);
+    expect(await store.getSeries(userId, 'n')).toMatchObject({ rev: 2, detected: false });
+    expect(await store.getRecurring(userId, 'n')).toMatchObject({ averageAmount: 1299, active: false, version: 2 });
+  });
+
+  it('a series whose item to mark inactive is gone is stored alone', async () => {
+    const store = await import('../../shared/adapters/recurring');
+    const userId = `rec-${randomUUID()}`;
+    const s = series('spotify', 2);
+    expect(await store.saveSeriesBatch(userId, [{ ...write('g', s), hadDetection: true }, write('h', series('h', 1))], NOW)).toEqual({ erased: false, unsaved: [] });
+    expect(await store.getSeries(userId, 'g')).toEqual({ series: s, rev: 1, detected: false });
+    expect(await store.getRecurring(userId, 'g')).toBeUndefined();
   });
 
   it('writes nothing for an erased account', async () => {

@@ -2,25 +2,25 @@ import type { Detection, Series } from '../../../shared/domain/recurring';
 import type { RecurringPort, RecurringRecord, RecurringStatus, SeriesWrite, StoredSeries } from '../../../shared/ports/recurring';
 
 /**
- * In-memory recurring storage with the DynamoDB adapter's observable behaviour: the series written conditionally on
- * its revision together with its recurring item (status kept, version one up), erased users refused.
+ * In-memory recurring storage with the DynamoDB adapter's observable behaviour: each series written conditionally on
+ * its own revision together with its recurring item (status kept, version one up), erased users refused.
  * `vi.mock('…/shared/adapters/recurring', () => import('…/memory/recurring'))`.
  */
 export const memory = {
   series: new Map<string, StoredSeries>(),
   recurring: new Map<string, RecurringRecord>(),
   erased: new Set<string>(),
-  /** Transactions written (each with one erasure check), as the adapter would send them. */
-  transactions: 0,
+  /** Batch writes (each with one erasure check): one per `saveSeriesBatch` call that has series to write. */
+  batches: 0,
   /** Users whose writes throw (a failure of one user's group). */
   failing: new Set<string>(),
-  /** Called before each transaction (a test moves a revision there, as a concurrent writer would). */
+  /** Called before each batch write (a test moves a revision there, as a concurrent writer would). */
   beforeWrite: undefined as ((userId: string) => void) | undefined,
   reset(): void {
     this.series = new Map();
     this.recurring = new Map();
     this.erased = new Set();
-    this.transactions = 0;
+    this.batches = 0;
     this.failing = new Set();
     this.beforeWrite = undefined;
   },
@@ -33,22 +33,17 @@ export async function getSeries(userId: string, id: string): Promise<StoredSerie
   return s && structuredClone(s);
 }
 
-/** Same chunk size as the adapter's. */
-const SERIES_PER_WRITE = 50;
-
+/** Each series on its own, as the adapter writes them: a series whose revision moved is refused alone. */
 export async function saveSeriesBatch(userId: string, writes: SeriesWrite[], now: Date): Promise<{ erased: boolean; unsaved: string[] }> {
+  if (writes.length === 0) return { erased: false, unsaved: [] };
+  memory.beforeWrite?.(userId);
+  if (memory.failing.has(userId)) throw new Error(`write of ${userId} failed`);
+  memory.batches++;
+  if (memory.erased.has(userId)) return { erased: true, unsaved: [] };
   const unsaved: string[] = [];
-  for (let i = 0; i < writes.length; i += SERIES_PER_WRITE) {
-    const chunk = writes.slice(i, i + SERIES_PER_WRITE);
-    memory.beforeWrite?.(userId);
-    if (memory.failing.has(userId)) throw new Error(`write of ${userId} failed`);
-    memory.transactions++;
-    if (memory.erased.has(userId)) return { erased: true, unsaved: [] };
-    if (chunk.some((w) => (memory.series.get(k(userId, w.id))?.rev ?? 0) !== w.expectedRev)) {
-      unsaved.push(...chunk.map((w) => w.id));
-      continue;
-    }
-    for (const w of chunk) store(userId, w, now);
+  for (const w of writes) {
+    if ((memory.series.get(k(userId, w.id))?.rev ?? 0) === w.expectedRev) store(userId, w, now);
+    else unsaved.push(w.id);
   }
   return { erased: false, unsaved };
 }

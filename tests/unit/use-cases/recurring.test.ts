@@ -164,10 +164,10 @@ describe('recurring consumer: one write per user and batch', () => {
   const batchOf = (userId: string, prefix: string) =>
     merchants.flatMap((m, j) => months('2025-01-05', 2, () => 1000 + j, `${prefix}${j}-`).map((t) => userMsg(userId, { ...t, description: m })));
 
-  it('stores every series one user’s batch moves in one transaction with one erasure check', async () => {
+  it('stores every series one user’s batch moves in one batch write with one erasure check', async () => {
     const r = await applyLedgerEvents(batchOf('u1', 'a'), NOW);
     expect(r.batchItemFailures).toEqual([]);
-    expect(memory.transactions).toBe(1);
+    expect(memory.batches).toBe(1);
     expect([...memory.series.keys()].filter((key) => key.startsWith('u1/'))).toHaveLength(merchants.length);
     expect([...memory.series.values()].every((s) => s.series.entries.length === 2)).toBe(true);
   });
@@ -176,7 +176,7 @@ describe('recurring consumer: one write per user and batch', () => {
     const batch = batchOf('u1', 'a');
     await applyLedgerEvents(batch, NOW);
     await applyLedgerEvents([...batch].reverse(), NOW);
-    expect(memory.transactions).toBe(1);
+    expect(memory.batches).toBe(1);
     memory.erased.add('u2');
     expect((await applyLedgerEvents(batchOf('u2', 'b'), NOW)).batchItemFailures).toEqual([]);
     expect([...memory.series.keys()].some((key) => key.startsWith('u2/'))).toBe(false);
@@ -194,7 +194,7 @@ describe('recurring consumer: one write per user and batch', () => {
     expect([...memory.series.keys()].filter((key) => key.startsWith('u3/'))).toHaveLength(merchants.length);
   });
 
-  it('a concurrent writer moving one series refuses the transaction: the series are read again and every change lands once', async () => {
+  it('a concurrent writer moving one series refuses that series: it is read again and every change lands once', async () => {
     const first = batchOf('u1', 'a');
     await applyLedgerEvents(first.slice(0, 2), NOW);
     const netflix = seriesId('expense', 'netflix');
@@ -209,7 +209,7 @@ describe('recurring consumer: one write per user and batch', () => {
     const r = await applyLedgerEvents([...first, ...batchOf('u1', 'd')], NOW);
     expect(r.batchItemFailures).toEqual([]);
     expect(moved).toBe(true);
-    expect(memory.transactions).toBe(3);
+    expect(memory.batches).toBe(3);
     for (const s of memory.series.values()) expect(s.series.entries.map((e) => e.transactionId).sort()).toEqual([...new Set(s.series.entries.map((e) => e.transactionId))].sort());
     expect(memory.series.get(`u1/${netflix}`)?.series.entries).toHaveLength(4);
     expect([...memory.series.values()].map((s) => s.series.entries.length).reduce((a, b) => a + b, 0)).toBe(merchants.length * 4);
@@ -223,12 +223,12 @@ describe('recurring consumer: edits that leave the payment as it was', () => {
     const [p] = months('2025-01-05', 1, () => 1299);
     const v1 = p as TransactionSnapshot;
     await applyLedgerEvents([msg('TransactionRecorded', null, v1)], NOW);
-    expect(memory.transactions).toBe(1);
+    expect(memory.batches).toBe(1);
     const v2 = edit(v1, 2, { tags: ['tv'], accountId: 'a2', baseAmount: 1402, baseCurrency: 'USD' });
     expect((await applyLedgerEvents([msg('TransactionUpdated', v1, v2)], NOW)).batchItemFailures).toEqual([]);
-    expect(memory.transactions).toBe(1);
+    expect(memory.batches).toBe(1);
     await applyLedgerEvents([msg('TransactionUpdated', v2, edit(v2, 3, { categoryId: 'entertainment' }))], NOW);
-    expect(memory.transactions).toBe(2);
+    expect(memory.batches).toBe(2);
     expect(memory.series.get(`u1/${id}`)?.series.entries.map((e) => [e.categoryId, e.version])).toEqual([['entertainment', 3]]);
   });
 
