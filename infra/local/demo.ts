@@ -18,6 +18,7 @@
  */
 import { mulberry32 } from '../../shared/domain/goals/feasibility';
 import type { LocalCloud } from './cloud';
+import { eachBounded } from '../../shared/async/bounded';
 
 export const DEMO_USER = { email: 'demo@tally.local', password: 'DemoTally2024pass', name: 'Demo User' } as const;
 
@@ -54,17 +55,6 @@ async function login(cloud: Cloud, credentials: { email: string; password: strin
   return body.accessToken;
 }
 
-/** Runs `fn` on every item, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 // ── deterministic data ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -305,7 +295,7 @@ async function publishDemoRates(cloud: Cloud, userToken: string, from: string, t
   });
   if (sets.length === 0) return 0;
   const adminToken = await login(cloud, cloud.admin);
-  await inParallel(sets, 4, async (body) => {
+  await eachBounded(sets, 4, async (body) => {
     await api(cloud, 'PUT', '/fx/rates', { token: adminToken, body });
   });
   return sets.length;
@@ -361,7 +351,7 @@ export async function loadDemo(cloud: Cloud, today: Date = new Date()): Promise<
   // and the foreign-currency one-offs with their category.
   const [imported] = await Promise.all([
     importDemoFiles(demo),
-    inParallel(
+    eachBounded(
       posts.filter((t) => t.currency !== 'EUR'),
       4,
       async (t) => void (await postDemoTransaction(demo, t)),
@@ -398,9 +388,9 @@ async function loadEuroSide(demo: DemoLoad, euroPosts: readonly DemoTx[]): Promi
     ids[key] = (await api<{ id: string }>(cloud, 'POST', '/accounts', { token, body: ACCOUNTS[key] })).id;
   }
   for (const rule of RULES) await api(cloud, 'POST', '/rules', { token, body: rule });
-  await inParallel(euroPosts, 4, async (t) => void (await postDemoTransaction(demo, t)));
+  await eachBounded(euroPosts, 4, async (t) => void (await postDemoTransaction(demo, t)));
   // The monthly transfers to savings.
-  await inParallel(ledger.transfers, 4, async (t) => {
+  await eachBounded(ledger.transfers, 4, async (t) => {
     await api(cloud, 'POST', '/transactions', {
       token,
       body: { type: 'transfer', amount: t.amount, currency: 'EUR', date: t.date, description: t.description, accountId: ids.checking, toAccountId: ids.savings },

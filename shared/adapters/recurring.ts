@@ -5,6 +5,7 @@ import { db, isConditionFailure, queryAll, tableName, updateExpression } from '.
 import { isErased } from './erased';
 import { keys } from './keys';
 import { packJson, unpackJson } from './packed-json';
+import { eachBounded } from '../async/bounded';
 
 const DETECTION_FIELDS = ['period', 'currency', 'categoryId', 'averageAmount', 'lastAmount', 'lastDate', 'nextExpectedDate', 'confidence', 'transactionIds'] as const;
 
@@ -129,24 +130,6 @@ async function saveOne(userId: string, w: SeriesWrite, at: string): Promise<bool
   const outcome = await writeSeries(userId, w, at);
   if (outcome === 'gone') return saveOne(userId, { ...w, hadDetection: false }, at);
   return outcome === 'saved';
-}
-
-/** `fn` of each item, at most `limit` at a time, in order of start; the first failure rejects and starts no more. */
-async function eachBounded<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        await fn(items[i] as T, i);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**
