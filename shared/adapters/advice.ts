@@ -199,13 +199,13 @@ export async function categoryTransactionIds(userId: string, categoryId: string,
       IndexName: keys.byCategoryIndex,
       KeyConditionExpression: 'gsi4pk = :p AND gsi4sk BETWEEN :a AND :b',
       ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId), ':a': keys.byDateFrom(from), ':b': keys.byDateTo(to) },
-      ProjectionExpression: 'id, #t',
+      ProjectionExpression: 'pk, sk, #t',
       ExpressionAttributeNames: { '#t': 'type' },
       ScanIndexForward: false,
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).filter((i) => i.type === 'expense' && typeof i.id === 'string').map((i) => i.id as string);
+  return (out.Items ?? []).flatMap((i) => (i.type === 'expense' ? (keys.transactionOf(i)?.id ?? []) : []));
 }
 
 /**

@@ -181,7 +181,7 @@ export async function categoryExpenseAmounts(userId: string, categoryId: string,
     }),
   );
   return (out.Items ?? [])
-    .filter((i) => i.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number')
+    .filter((i) => keys.transactionOf(i)?.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number')
     .map((i) => Math.abs(i.baseAmount as number));
 }
 

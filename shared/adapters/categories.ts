@@ -97,9 +97,9 @@ export async function deleteCategory(userId: string, id: string, expected: numbe
 export async function transactionIdsInCategory(userId: string, categoryId: string, limit: number): Promise<string[]> {
   const read = async (index: string, pk: string) => {
     const out = await db().send(
-      new QueryCommand({ TableName: tableName(), IndexName: index, KeyConditionExpression: '#pk = :p', ExpressionAttributeNames: { '#pk': pk }, ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId) }, ProjectionExpression: 'id', Limit: limit }),
+      new QueryCommand({ TableName: tableName(), IndexName: index, KeyConditionExpression: '#pk = :p', ExpressionAttributeNames: { '#pk': pk }, ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId) }, ProjectionExpression: 'pk, sk', Limit: limit }),
     );
-    return (out.Items ?? []).map((i) => String(i.id));
+    return (out.Items ?? []).flatMap((i) => keys.transactionOf(i)?.id ?? []);
   };
   const [current, legacy] = await Promise.all([read(keys.byCategoryIndex, 'gsi4pk'), read(keys.legacyByCategoryIndex, 'gsi2pk')]);
   return [...new Set([...current, ...legacy])].slice(0, limit);
@@ -112,9 +112,9 @@ export async function transactionIdsWithSplitIn(userId: string, categoryId: stri
     KeyConditionExpression: 'gsi1pk = :p',
     FilterExpression: 'contains(splitCategories, :c)',
     ExpressionAttributeValues: { ':p': keys.byDatePartition(userId), ':c': categoryId },
-    ProjectionExpression: 'id',
+    ProjectionExpression: 'pk, sk',
   });
-  return items.map((i) => String(i.id));
+  return items.flatMap((i) => keys.transactionOf(i)?.id ?? []);
 }
 
 /** When the default categories were given to the user (profile attribute), if ever. */

@@ -70,6 +70,15 @@ export const keys = {
   account: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ACCOUNT#${id}` }),
   category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),
   transaction: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` }),
+  /**
+   * The owner and id a transaction item's keys name (`USER#<sub>` / `TX#<id>`), or undefined for another kind of
+   * item: a stored transaction keeps neither beside its keys (shared/adapters/transaction-fields.ts).
+   */
+  transactionOf: (item: { pk?: unknown; sk?: unknown }): { userId: string; id: string } | undefined => {
+    const { pk, sk } = item;
+    if (typeof pk !== 'string' || typeof sk !== 'string' || !pk.startsWith('USER#') || !sk.startsWith('TX#') || pk.indexOf('#', 5) !== -1) return undefined;
+    return { userId: pk.slice(5), id: sk.slice(3) };
+  },
   rule: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` }),
   budget: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `BUDGET#${id}` }),
   budgetPrefix: 'BUDGET#',

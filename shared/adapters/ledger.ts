@@ -1,7 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AnyBalanceDeltas } from '../domain/balances';
 import { ValidationError } from '../domain/errors';
-import { merchantKey } from '../domain/ledger';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -49,7 +48,7 @@ export interface TransactionRecord {
 export { storedFields, toTransaction };
 
 /**
- * The full item of a transaction: record plus keys, index keys, and derived search fields, and the correlation id of
+ * The full item of a transaction: its stored fields (storedFields) plus keys, index keys, and the correlation id of
  * the request or message that writes it (`lastCorrelationId`): the relay builds TransactionRecorded/Updated from
  * the stream's images, which is the only way that id reaches those events and the consumers that log them.
  */
@@ -61,8 +60,6 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
     ...keys.byDate(t.userId, t.date, t.id),
     ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date, t.id) : {}),
     ...(t.fxStatus === 'pending' ? keys.fxPending(t.userId, t.date, t.id) : {}),
-    search: `${t.description} ${t.notes ?? ''}`.toLowerCase(),
-    merchantKey: merchantKey(t.description),
     ...(t.splits ? { splitCategories: t.splits.map((s) => s.categoryId) } : {}),
     ...(correlationId ? { lastCorrelationId: correlationId } : {}),
   };
@@ -173,6 +170,7 @@ export async function queryMatching(
   limit: number,
   startKey: Record<string, unknown> | undefined,
   maxScanned = 5000,
+  keep: (item: Record<string, unknown>) => boolean = () => true,
 ): Promise<Page<Record<string, unknown>>> {
   const items: Record<string, unknown>[] = [];
   let start = startKey;
@@ -183,6 +181,7 @@ export async function queryMatching(
     );
     scanned += page.ScannedCount ?? 0;
     for (const item of page.Items ?? []) {
+      if (!keep(item)) continue;
       items.push(item);
       if (items.length === limit) {
         return { items, lastKey: Object.fromEntries(keyAttributes.map((k) => [k, item[k]])) };
@@ -200,7 +199,10 @@ export interface DateRange {
   to?: string;
 }
 
-/** A stored transaction as a listing reads it: the record plus the merchant key stored beside it. */
+/**
+ * A stored transaction as a listing reads it: the record, plus the merchant key that items written before it was left
+ * out still carry (duplicate detection computes it for the others, once per description).
+ */
 export type ListedTransaction = TransactionRecord & { merchantKey?: string };
 
 /** A page of transactions read by date, with the opaque cursor that resumes after it (undefined on the last page). */
@@ -259,6 +261,16 @@ export interface TransactionFilters {
 }
 
 /**
+ * Whether a stored transaction's description or notes contain `q`, case-insensitively. Tested here rather than by
+ * DynamoDB: its `contains` is case-sensitive, and a lower-cased copy of the text in every item (with its index copy)
+ * cost more storage than the filter saves (a filter expression is billed for every item it reads anyway).
+ */
+function matchesText(q: string): (item: Record<string, unknown>) => boolean {
+  const needle = q.toLowerCase();
+  return (item) => `${typeof item.description === 'string' ? item.description : ''} ${typeof item.notes === 'string' ? item.notes : ''}`.toLowerCase().includes(needle);
+}
+
+/**
  * One page of a listing, newest first: a Query on the date index, the filters (the category among them) applied by
  * DynamoDB, at most `limit` items, and a cursor sealed to the caller and these filters
  * (shared/adapters/cursor.ts) that resumes after the page; null on the last page. Never a Scan.
@@ -289,11 +301,6 @@ export async function transactionListing(userId: string, filters: TransactionFil
     values[':tag'] = filters.tag.toLowerCase();
     conditions.push('contains(tags, :tag)');
   }
-  if (filters.q) {
-    values[':q'] = filters.q.toLowerCase();
-    conditions.push('contains(#search, :q)');
-    names['#search'] = 'search';
-  }
   if (filters.minAmount !== undefined) {
     values[':min'] = filters.minAmount;
     conditions.push('amount >= :min');
@@ -317,6 +324,8 @@ export async function transactionListing(userId: string, filters: TransactionFil
     ['pk', 'sk', index.pk, index.sk],
     limit,
     start && { pk: keys.userPartition(userId), sk: start.sk, [index.pk]: pk, [index.sk]: start[index.sk] },
+    undefined,
+    filters.q ? matchesText(filters.q) : undefined,
   );
   return {
     items: page.items.map(toTransaction),
@@ -344,17 +353,17 @@ export async function* pendingConversions(range: Required<DateRange>, currencies
     IndexName: 'gsi3',
     KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
     ...(filtered
-      ? { FilterExpression: `#cur IN (${list}) OR #base IN (${list})`, ExpressionAttributeNames: { '#cur': 'currency', '#base': 'baseCurrency', '#u': 'userId', '#id': 'id' } }
-      : { ExpressionAttributeNames: { '#u': 'userId', '#id': 'id' } }),
+      ? { FilterExpression: `#cur IN (${list}) OR #base IN (${list})`, ExpressionAttributeNames: { '#cur': 'currency', '#base': 'baseCurrency' } }
+      : {}),
     ExpressionAttributeValues: values,
-    ProjectionExpression: '#u, #id',
+    ProjectionExpression: 'pk, sk',
     Limit: 500,
   };
   for await (const page of queryPages(input, cursor ? (JSON.parse(cursor) as Record<string, unknown>) : undefined)) {
     const items: PendingRef[] = [];
     for (const item of page.items) {
-      if (typeof item.userId !== 'string' || typeof item.id !== 'string' || !item.userId || !item.id) continue;
-      items.push({ userId: item.userId, id: item.id });
+      const ref = keys.transactionOf(item);
+      if (ref && ref.userId && ref.id) items.push(ref);
     }
     yield { items, cursor: page.lastKey ? JSON.stringify(page.lastKey) : undefined };
   }

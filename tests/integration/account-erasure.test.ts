@@ -53,8 +53,9 @@ describe('DELETE /me', () => {
     }
     const importId = await startImport(u, { accountId, format: 'csv', content: 'Date,Amount,Description\n2026-10-10,-12.50,Bakery\n2026-10-11,-3.20,Bus\n' });
     await finished(u, importId);
-    // The pipeline has counted the month: there is a rollup to lose.
-    await eventually(async () => ((await call('GET', '/analytics/summary?month=2026-10', { token: u.accessToken })).body.transactionCount === 5 ? true : undefined));
+    // The pipeline has counted the month: there is a rollup to lose. (Beside another file's 5,000-row import, these
+    // events wait behind its backlog on the local queues, so this waits as long as the erasure below.)
+    await eventually(async () => ((await call('GET', '/analytics/summary?month=2026-10', { token: u.accessToken })).body.transactionCount === 5 ? true : undefined), 60_000, 'the five transactions to be counted');
     expect(await partitionSize(`USER#${u.userId}`)).toBeGreaterThan(5);
     // The late events the erasure will cause: the relay turns each deleted transaction item into TransactionDeleted.
     const txItems = (await ddb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tx)', ExpressionAttributeValues: { ':pk': { S: `USER#${u.userId}` }, ':tx': { S: 'TX#' } } }))).Items ?? [];

@@ -21,7 +21,7 @@ describe('npm run migrate-category-index', () => {
     await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'SET gsi2pk = gsi4pk, gsi2sk = gsi4sk REMOVE gsi4pk, gsi4sk' }));
     const inIndex = async () => {
       const out = await db().send(new QueryCommand({ TableName: tableName(), IndexName: keys.byCategoryIndex, KeyConditionExpression: 'gsi4pk = :p', ExpressionAttributeValues: { ':p': keys.byCategoryPartition(user.userId, category.body.id) } }));
-      return (out.Items ?? []).map((i) => i.id as string).sort();
+      return (out.Items ?? []).map((i) => keys.transactionOf(i)?.id).sort();
     };
     expect(await inIndex()).toEqual([currentTx.body.id]);
     // A listing by category reads the date index: both, legacy or not

@@ -28,9 +28,21 @@ describe('transaction items as stored, and the events the relay reads from them'
   it('leaves nulls and empty lists out, and reads them back as they were', () => {
     const stored = storedFields(tx);
     for (const absent of ['categoryId', 'toAccountId', 'notes', 'splits', 'tags', 'appliedRules', 'manualFields', 'importId', 'bankId', 'fxRate']) expect(stored).not.toHaveProperty(absent);
-    expect(toTransaction(stored)).toEqual(tx);
+    expect(toTransaction(item(tx))).toEqual(tx);
     const full = { ...tx, tags: ['food'], splits: [{ categoryId: 'c1', amount: -4250 }], notes: 'x', categoryId: 'c1' };
-    expect(toTransaction(storedFields(full))).toEqual(full);
+    expect(toTransaction(item(full))).toEqual(full);
+  });
+
+  it('leaves out what the keys name (id, owner) and an updatedAt equal to createdAt, and reads them back from the keys', () => {
+    const stored = storedFields(tx);
+    for (const absent of ['id', 'userId', 'updatedAt']) expect(stored).not.toHaveProperty(absent);
+    const edited = { ...tx, version: 2, updatedAt: '2026-11-21T08:00:00.000Z' };
+    expect(storedFields(edited)).toMatchObject({ createdAt: tx.createdAt, updatedAt: edited.updatedAt });
+    expect(toTransaction(item(edited))).toEqual(edited);
+    // An item stored before these were left out carries them, and reads the same.
+    expect(toTransaction(item(tx, { id: tx.id, userId: tx.userId, updatedAt: tx.updatedAt, search: 'x', merchantKey: 'x' }))).toEqual(tx);
+    // Without transaction keys nothing is made up.
+    expect(toTransaction({ pk: 'USER#u1#TX', sk: `TX#${tx.id}`, ...stored })).toMatchObject({ id: null, userId: null });
   });
 
   it('builds the snapshot of a compact item with its nulls and lists', () => {
