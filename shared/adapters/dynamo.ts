@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, DynamoDBClient, GetItemCommand, type AttributeValue, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { InitializeHandlerArguments, InitializeHandlerOutput, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { config, reportsConsumedCapacity } from '../config';
 import { traced } from '../tracing';
 import { currentRetryPolicy, retrying } from './retry';
 
 let doc: DynamoDBDocumentClient | undefined;
+let base: DynamoDBClient | undefined;
+let keyClient: DynamoDBClient | undefined;
 
 /**
  * How long one attempt may take: a database that accepts no connection fails in 1 s (at once when the port is
@@ -85,29 +88,88 @@ export function consumedCapacityMiddleware(): InitializeMiddleware<object, Metad
 }
 
 /**
+ * A DynamoDB client with Tally's middleware: {@link retryMiddleware}, {@link consumedCapacityMiddleware} when asked,
+ * no SDK logger middleware, X-Ray subsegments ({@link traced}).
+ */
+function newClient(options: Pick<DynamoDBClientConfig, 'cacheMiddleware' | 'requestHandler'>): DynamoDBClient {
+  const client = new DynamoDBClient({ maxAttempts: 1, ...options });
+  client.middlewareStack.add(retryMiddleware(), { step: 'initialize', name: 'tallyRetryWithBudget', priority: 'high' });
+  // Inside the retries, so each attempt is counted as DynamoDB bills it.
+  if (reportsConsumedCapacity()) client.middlewareStack.add(consumedCapacityMiddleware(), { step: 'initialize', name: 'tallyConsumedCapacity', priority: 'low' });
+  // The SDK's logger middleware builds a redacted copy of every input and output for its logger even when that is
+  // the default no-op one (Tally never gives the SDK a logger): a few percent of each call's CPU for nothing.
+  client.middlewareStack.remove('loggerMiddleware');
+  return traced(client);
+}
+
+function baseClient(): DynamoDBClient {
+  base ??= newClient({
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, httpAgent: { maxSockets: MAX_SOCKETS } },
+  });
+  return base;
+}
+
+/**
  * The process's DynamoDB document client. The endpoint comes from the SDK's own configuration
  * (`AWS_ENDPOINT_URL_DYNAMODB` points it at DynamoDB Local in the local cloud), so code is identical in both targets.
  * The SDK makes one attempt per command; {@link retryMiddleware} owns retries, bounded by the caller's budget.
  */
 export function db(): DynamoDBDocumentClient {
-  if (!doc) {
-    const base = new DynamoDBClient({
-      maxAttempts: 1,
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, httpAgent: { maxSockets: MAX_SOCKETS } },
-    });
-    base.middlewareStack.add(retryMiddleware(), { step: 'initialize', name: 'tallyRetryWithBudget', priority: 'high' });
-    // Inside the retries, so each attempt is counted as DynamoDB bills it.
-    if (reportsConsumedCapacity()) base.middlewareStack.add(consumedCapacityMiddleware(), { step: 'initialize', name: 'tallyConsumedCapacity', priority: 'low' });
-    // The SDK's logger middleware builds a redacted copy of every input and output for its logger even when that is
-    // the default no-op one (Tally never gives the SDK a logger): a few percent of each call's CPU for nothing.
-    base.middlewareStack.remove('loggerMiddleware');
-    const client = traced(base);
-    doc = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-      unmarshallOptions: { wrapNumbers: false },
-    });
-  }
+  doc ??= DynamoDBDocumentClient.from(baseClient(), {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
   return doc;
+}
+
+/**
+ * The low-level client of the reads every authenticated request makes (the token check, its read-ahead): the same
+ * middleware and connections as {@link db}, but the SDK resolves its middleware stack once per command type
+ * (`cacheMiddleware`) instead of on every call, and no document-client layer re-resolves and re-walks it. The document
+ * client cannot take that option: its commands' resolved handler keeps the first command's input.
+ */
+function keyReads(): DynamoDBClient {
+  keyClient ??= newClient({ cacheMiddleware: true, requestHandler: baseClient().config.requestHandler });
+  return keyClient;
+}
+
+/** The primary key of an item of the table (every key of Tally's one table is two strings). */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+function keyAttributes(key: ItemKey): Record<string, AttributeValue> {
+  return { pk: { S: key.pk }, sk: { S: key.sk } };
+}
+
+function item(attributes: Record<string, AttributeValue>): Record<string, unknown> {
+  return unmarshall(attributes, { wrapNumbers: false });
+}
+
+/** One item by its key (as GetItem with the document client answers it), or undefined. */
+export async function getItem(key: ItemKey, options: { consistent?: boolean; projection?: string } = {}): Promise<Record<string, unknown> | undefined> {
+  const out = await keyReads().send(
+    new GetItemCommand({
+      TableName: tableName(),
+      Key: keyAttributes(key),
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+      ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+    }),
+  );
+  return out.Item ? item(out.Item) : undefined;
+}
+
+/** Items of one BatchGetItem on the table (at most 100 keys): those found, and the keys DynamoDB left unprocessed. */
+export async function getItems(keys: readonly ItemKey[], options: { consistent?: boolean } = {}): Promise<{ items: Record<string, unknown>[]; unprocessed: ItemKey[] }> {
+  const table = tableName();
+  const out = await keyReads().send(
+    new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys.map(keyAttributes), ...(options.consistent ? { ConsistentRead: true } : {}) } } }),
+  );
+  return {
+    items: (out.Responses?.[table] ?? []).map(item),
+    unprocessed: (out.UnprocessedKeys?.[table]?.Keys ?? []).map((k) => ({ pk: String(k.pk?.S), sk: String(k.sk?.S) })),
+  };
 }
 
 export function tableName(): string {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, queryAll, tableName } from './dynamo';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, getItems, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 import { remember, takePending } from './read-ahead';
 
@@ -130,20 +130,16 @@ function activeFor(item: Record<string, unknown> | undefined, userId: string): b
  */
 export async function isTokenActive(jti: string, userId: string): Promise<boolean> {
   const ahead = takePending();
+  const tokenKey = keys.token(jti);
   if (ahead.length > 0) {
-    const tokenKey = keys.token(jti);
-    const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [tokenKey, ...ahead], ConsistentRead: true } } }));
-    const items = out.Responses?.[tableName()] ?? [];
-    const unprocessed = new Set((out.UnprocessedKeys?.[tableName()]?.Keys ?? []).map((k) => `${String(k.pk)}\u0000${String(k.sk)}`));
+    const { items, unprocessed } = await getItems([tokenKey, ...ahead], { consistent: true });
+    const left = new Set(unprocessed.map((k) => `${k.pk}\u0000${k.sk}`));
     const find = (k: { pk: string; sk: string }) => items.find((it) => it.pk === k.pk && it.sk === k.sk);
     // What the batch did not process is simply not remembered: the adapter reads it itself later.
-    for (const k of ahead) if (!unprocessed.has(`${k.pk}\u0000${k.sk}`)) remember(k, find(k));
-    if (!unprocessed.has(`${tokenKey.pk}\u0000${tokenKey.sk}`)) return activeFor(find(tokenKey), userId);
+    for (const k of ahead) if (!left.has(`${k.pk}\u0000${k.sk}`)) remember(k, find(k));
+    if (!left.has(`${tokenKey.pk}\u0000${tokenKey.sk}`)) return activeFor(find(tokenKey), userId);
   }
-  const out = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.token(jti), ConsistentRead: true, ProjectionExpression: 'userId, revoked' }),
-  );
-  return activeFor(out.Item, userId);
+  return activeFor(await getItem(tokenKey, { consistent: true, projection: 'userId, revoked' }), userId);
 }
 
 async function revokeSession(sid: string, now: Date): Promise<void> {
