@@ -142,7 +142,14 @@ export const keys = {
   fxHistory: (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` }),
   /** Index keys of a transaction item. */
   byDate: (userId: string, date: string, id: string) => ({ gsi1pk: keys.byDatePartition(userId), gsi1sk: `${date}#${id}` }),
-  byCategory: (userId: string, categoryId: string, date: string, id: string) => ({ gsi4pk: keys.byCategoryPartition(userId, categoryId), gsi4sk: `${date}#${id}` }),
+  /**
+   * By-category keys: the sort key is the date alone (a GSI key need not be unique; its readers take the newest
+   * within a limit, never resume, so the order of one day's transactions does not matter), three copies of the id
+   * fewer per transaction. Items written before keep `<date>#<id>`; the bounds below cover both.
+   */
+  byCategory: (userId: string, categoryId: string, date: string) => ({ gsi4pk: keys.byCategoryPartition(userId, categoryId), gsi4sk: date }),
+  byCategoryFrom: (date: string) => date,
+  byCategoryTo: (date: string) => `${date}#~`,
   /** The index of transactions by primary category (GSI4; its items hold only the attributes infra/table.ts includes). */
   byCategoryIndex: 'gsi4',
   /** Where transactions written before GSI4 keep their category keys, until `npm run migrate-category-index` has run. */
@@ -152,7 +159,7 @@ export const keys = {
   byDatePartition: (userId: string) => `USER#${userId}#TX`,
   byDateFrom: (date: string) => `${date}#`,
   byDateTo: (date: string) => `${date}#~`,
-  /** GSI4 partition of a user's transactions whose primary category is `categoryId` (sort keys as GSI1's). */
+  /** GSI4 partition of a user's transactions whose primary category is `categoryId`. */
   byCategoryPartition: (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`,
   /** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
   fxPendingPartition: 'FXPENDING',

@@ -58,7 +58,7 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
     ...keys.transaction(t.userId, t.id),
     ...storedFields(t),
     ...keys.byDate(t.userId, t.date, t.id),
-    ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date, t.id) : {}),
+    ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date) : {}),
     ...(t.fxStatus === 'pending' ? keys.fxPending(t.userId, t.date, t.id) : {}),
     ...(t.splits ? { splitCategories: t.splits.map((s) => s.categoryId) } : {}),
     ...(correlationId ? { lastCorrelationId: correlationId } : {}),
