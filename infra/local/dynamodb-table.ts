@@ -9,7 +9,7 @@ import {
   type CreateTableCommandInput,
   type Projection,
 } from '@aws-sdk/client-dynamodb';
-import { projectedAttributes, TABLE } from '../table';
+import { indexSortKeys, projectedAttributes, TABLE } from '../table';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import type { Log } from './log';
 
@@ -27,7 +27,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
   const names = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
   for (const g of TABLE.globalSecondaryIndexes) {
     names.add(g.partitionKey);
-    names.add(g.sortKey);
+    for (const k of indexSortKeys(g)) names.add(k);
   }
   const attributes: AttributeDefinition[] = [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
   return {
@@ -40,10 +40,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     ],
     GlobalSecondaryIndexes: TABLE.globalSecondaryIndexes.map((g) => ({
       IndexName: g.indexName,
-      KeySchema: [
-        { AttributeName: g.partitionKey, KeyType: 'HASH' },
-        { AttributeName: g.sortKey, KeyType: 'RANGE' },
-      ],
+      KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' as const }, ...indexSortKeys(g).map((AttributeName) => ({ AttributeName, KeyType: 'RANGE' as const }))],
       Projection: projection(g.indexName),
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream },

@@ -108,10 +108,10 @@ export async function transactionIdsInCategory(userId: string, categoryId: strin
 /** Ids of transactions with a split in `categoryId` (read through the date index, filtered). */
 export async function transactionIdsWithSplitIn(userId: string, categoryId: string): Promise<string[]> {
   const items = await queryAll({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :p',
+    IndexName: keys.byDateIndex,
+    KeyConditionExpression: 'pk = :p',
     FilterExpression: 'contains(splitCategories, :c)',
-    ExpressionAttributeValues: { ':p': keys.byDatePartition(userId), ':c': categoryId },
+    ExpressionAttributeValues: { ':p': keys.userPartition(userId), ':c': categoryId },
     ProjectionExpression: 'pk, sk',
   });
   return items.flatMap((i) => keys.transactionOf(i)?.id ?? []);

@@ -13,10 +13,10 @@ export interface LegacyCategoryKeys {
 /** The user's transactions that still carry by-category keys on gsi2, a page at a time (the date index, filtered). */
 export async function* legacyCategoryKeys(userId: string): AsyncGenerator<LegacyCategoryKeys[]> {
   for await (const page of queryPages({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :p',
+    IndexName: keys.byDateIndex,
+    KeyConditionExpression: 'pk = :p',
     FilterExpression: 'begins_with(gsi2pk, :cat)',
-    ExpressionAttributeValues: { ':p': keys.byDatePartition(userId), ':cat': `${keys.byCategoryPartition(userId, '')}` },
+    ExpressionAttributeValues: { ':p': keys.userPartition(userId), ':cat': `${keys.byCategoryPartition(userId, '')}` },
     ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk',
     Limit: 500,
   })) {

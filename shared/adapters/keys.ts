@@ -47,8 +47,7 @@
  * | TZS                | <zone>             | a time zone some profile was given (the hourly report schedule's zones; UTC implied) |
  * | RATE#<scope>#<hash>| <window start>     | requests counted against a rate limit (TTL) |
  *
- * GSI1 (`gsi1pk`, `gsi1sk`): `USER#<sub>#TX` / `<date>#<id>` — transactions by date (every listing);
- *   `USERS#<00..0f>` / `<sub>` — every profile, sharded by a hash of the user id (`USER_SHARDS`), for scheduled
+ * GSI1 (`gsi1pk`, `gsi1sk`): `USERS#<00..0f>` / `<sub>` — every profile, sharded by a hash of the user id (`USER_SHARDS`), for scheduled
  *   fan-outs (never on a request path): one shard message each, so no partition or invocation holds every user.
  *   `USER#<sub>#ALERTS` / `<createdAt>#<id>` — a user's alerts, newest first.
  * GSI2: `TZ#<zone>#<00..0f>` / `<sub>` — profiles by time zone (the zone key of shared/domain/reports/schedule.ts),
@@ -58,6 +57,9 @@
  *   `<date>#<id>` — transactions by primary category, read for ids and amounts only (a listing by category filters
  *   the date index). Transactions written before it carry the same keys as gsi2pk/gsi2sk until
  *   `npm run migrate-category-index` moves them.
+ * GSI5 (sparse): `pk` / `date`, `sk` (a multi-attribute sort key of the transaction's own attributes) — a user's
+ *   transactions by date (every listing, report and forecast). Transactions written before it also carry
+ *   `gsi1pk` `USER#<sub>#TX` / `gsi1sk` `<date>#<id>` (the date index they were read through), dropped when rewritten.
  */
 export const keys = {
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -140,8 +142,8 @@ export const keys = {
   fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
   /** A rate history fully loaded from `source` (e.g. ECB). */
   fxHistory: (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` }),
-  /** Index keys of a transaction item. */
-  byDate: (userId: string, date: string, id: string) => ({ gsi1pk: keys.byDatePartition(userId), gsi1sk: `${date}#${id}` }),
+  /** The index of a user's transactions by date (GSI5: the item's own `pk`, `date` and `sk`, no key of its own). */
+  byDateIndex: 'gsi5',
   /**
    * By-category keys: the sort key is the date alone (a GSI key need not be unique; its readers take the newest
    * within a limit, never resume, so the order of one day's transactions does not matter), three copies of the id
@@ -155,8 +157,7 @@ export const keys = {
   /** Where transactions written before GSI4 keep their category keys, until `npm run migrate-category-index` has run. */
   legacyByCategoryIndex: 'gsi2',
   fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: keys.fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` }),
-  /** GSI1 partition of a user's transactions, and the sort-key bounds of a date range in it (inclusive). */
-  byDatePartition: (userId: string) => `USER#${userId}#TX`,
+  /** Sort-key bounds (inclusive) of a date range over keys that start `<date>#` (GSI3). */
   byDateFrom: (date: string) => `${date}#`,
   byDateTo: (date: string) => `${date}#~`,
   /** GSI4 partition of a user's transactions whose primary category is `categoryId`. */

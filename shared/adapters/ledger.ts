@@ -57,7 +57,6 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
   return {
     ...keys.transaction(t.userId, t.id),
     ...storedFields(t),
-    ...keys.byDate(t.userId, t.date, t.id),
     ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date) : {}),
     ...(t.fxStatus === 'pending' ? keys.fxPending(t.userId, t.date, t.id) : {}),
     ...(t.splits ? { splitCategories: t.splits.map((s) => s.categoryId) } : {}),
@@ -219,7 +218,7 @@ function listed(item: Record<string, unknown>): ListedTransaction {
 
 /**
  * A user's transactions by date, oldest first (newest first with `newestFirst`), page by page as the caller iterates
- * (GSI1). With `accountId`, only transactions of that account on either side (source or transfer target). `limit`
+ * (GSI5). With `accountId`, only transactions of that account on either side (source or transfer target). `limit`
  * caps each page; `cursor` resumes after a page an earlier call returned.
  */
 export async function* transactionsByDate(
@@ -230,12 +229,13 @@ export async function* transactionsByDate(
 ): AsyncGenerator<TransactionPage> {
   const bounded = range.from !== undefined || range.to !== undefined;
   const input = {
-    IndexName: 'gsi1',
-    KeyConditionExpression: bounded ? 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b' : 'gsi1pk = :p',
+    IndexName: keys.byDateIndex,
+    KeyConditionExpression: bounded ? 'pk = :p AND #date BETWEEN :a AND :b' : 'pk = :p',
     ...(filter.accountId ? { FilterExpression: 'accountId = :acc OR toAccountId = :acc' } : {}),
+    ...(bounded ? { ExpressionAttributeNames: { '#date': 'date' } } : {}),
     ExpressionAttributeValues: {
-      ':p': keys.byDatePartition(userId),
-      ...(bounded ? { ':a': keys.byDateFrom(range.from ?? '0000-00-00'), ':b': keys.byDateTo(range.to ?? '9999-99-99') } : {}),
+      ':p': keys.userPartition(userId),
+      ...(bounded ? { ':a': range.from ?? '0000-00-00', ':b': range.to ?? '9999-99-99' } : {}),
       ...(filter.accountId ? { ':acc': filter.accountId } : {}),
     },
     ...(paging.limit ? { Limit: paging.limit } : {}),
@@ -277,11 +277,9 @@ function matchesText(q: string): (item: Record<string, unknown>) => boolean {
  * @throws ValidationError for a cursor that is forged, another user's, or another query's.
  */
 export async function transactionListing(userId: string, filters: TransactionFilters, limit: number, cursor?: string): Promise<{ items: TransactionRecord[]; nextCursor: string | null }> {
-  const index = { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
   const start = cursor ? await decodeCursor(cursor, userId, filters) : undefined;
-  const pk = keys.byDatePartition(userId);
-  const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
-  const values: Record<string, unknown> = { ':pk': pk, ':from': keys.byDateFrom(filters.from ?? '0000-00-00'), ':to': keys.byDateTo(filters.to ?? '9999-99-99') };
+  const names: Record<string, string> = { '#date': 'date' };
+  const values: Record<string, unknown> = { ':pk': keys.userPartition(userId), ':from': filters.from ?? '0000-00-00', ':to': filters.to ?? '9999-99-99' };
   const conditions: string[] = [];
   if (filters.categoryId) {
     // The category index keeps only ids and amounts; a listing needs whole items, so it filters the date index.
@@ -309,27 +307,28 @@ export async function transactionListing(userId: string, filters: TransactionFil
     values[':max'] = filters.maxAmount;
     conditions.push('amount <= :max');
   }
-  if (start && (start[index.pk] !== pk || typeof start[index.sk] !== 'string')) {
+  // A cursor sealed before the date index held only transactions' own keys (or any other shape) is refused.
+  if (start && (typeof start.date !== 'string' || !keys.transactionOf({ pk: keys.userPartition(userId), sk: start.sk }))) {
     throw new ValidationError('The cursor does not belong to this query.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
   }
   const page = await queryMatching(
     {
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      IndexName: keys.byDateIndex,
+      KeyConditionExpression: 'pk = :pk AND #date BETWEEN :from AND :to',
       ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
     },
-    ['pk', 'sk', index.pk, index.sk],
+    ['pk', 'sk', 'date'],
     limit,
-    start && { pk: keys.userPartition(userId), sk: start.sk, [index.pk]: pk, [index.sk]: start[index.sk] },
+    start && { pk: keys.userPartition(userId), sk: start.sk, date: start.date },
     undefined,
     filters.q ? matchesText(filters.q) : undefined,
   );
   return {
     items: page.items.map(toTransaction),
-    nextCursor: page.lastKey ? await encodeCursor(userId, filters, { sk: page.lastKey.sk, [index.pk]: pk, [index.sk]: page.lastKey[index.sk] }) : null,
+    nextCursor: page.lastKey ? await encodeCursor(userId, filters, { sk: page.lastKey.sk, date: page.lastKey.date }) : null,
   };
 }
 

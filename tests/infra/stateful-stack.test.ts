@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queues } from '../../functions/manifest';
-import { BUILT_IN_GROUPS, TABLE } from '../../infra/table';
+import { BUILT_IN_GROUPS, indexSortKeys, TABLE } from '../../infra/table';
 import { pascalCase } from '../../infra/constructs/names';
 import { PASSWORD_POLICY } from '../../shared/domain/password-policy';
 import { buildTestApp, resourcesOf, templatesOf, type Resource } from './app';
@@ -85,12 +85,18 @@ describe('StatefulStack', () => {
     for (const gsi of TABLE.globalSecondaryIndexes) {
       expect(gsis.find((g) => g.IndexName === gsi.indexName)?.KeySchema).toEqual([
         { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
-        { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+        ...indexSortKeys(gsi).map((AttributeName) => ({ AttributeName, KeyType: 'RANGE' })),
       ]);
     }
+    // Transactions by date: the table's pk, then the date and sk (a multi-attribute sort key), whole items.
+    expect(gsis.find((g) => g.IndexName === 'gsi5')?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'date', KeyType: 'RANGE' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
     // The by-category index keeps only what its readers use; the others copy whole items.
     expect(gsis.find((g) => g.IndexName === 'gsi4')?.Projection).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'type', 'fxStatus', 'baseCurrency', 'baseAmount'] });
-    for (const name of ['gsi1', 'gsi2', 'gsi3']) expect(gsis.find((g) => g.IndexName === name)?.Projection).toEqual({ ProjectionType: 'ALL' });
+    for (const name of ['gsi1', 'gsi2', 'gsi3', 'gsi5']) expect(gsis.find((g) => g.IndexName === name)?.Projection).toEqual({ ProjectionType: 'ALL' });
   });
 
   it('gives every manifest queue a DLQ with its maxReceiveCount, visibility timeout and DLQ retention; all encrypted and retained', () => {

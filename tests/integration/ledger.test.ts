@@ -141,6 +141,25 @@ describe('transactions', () => {
     expect(bakery.body.items.map((t: { amount: number }) => t.amount)).toEqual([1900, 1700, 1500, 1300, 1100]);
   });
 
+  it('orders one day’s transactions newest first and pages through them once, within a date range on that day', async () => {
+    const v = await newUser();
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await call('POST', '/transactions', { token: v.accessToken, body: { type: 'expense', amount: 100 + i, currency: 'EUR', date: '2024-02-29', description: `Same day ${i}` } });
+      expect(r.status, r.text).toBe(201);
+      ids.push(r.body.id);
+    }
+    await call('POST', '/transactions', { token: v.accessToken, body: { type: 'expense', amount: 1, currency: 'EUR', date: '2024-03-01', description: 'Next day' } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await call('GET', `/transactions?from=2024-02-29&to=2024-02-29&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: v.accessToken });
+      seen.push(...page.body.items.map((t) => t.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
   it('refuses a forged or edited cursor, and another user’s cursor', async () => {
     const first = await call('GET', '/transactions?limit=1', { token: u.accessToken });
     const cursor: string = first.body.nextCursor;

@@ -1,4 +1,4 @@
-import { projectedAttributes, TABLE } from '../../table';
+import { indexSortKeys, projectedAttributes, TABLE } from '../../table';
 
 /**
  * Pure aggregation of what the capacity host observes: DynamoDB consumed capacity per call (shared/adapters/dynamo.ts
@@ -135,7 +135,8 @@ function readPartitions(command: string, input: Item): string[] {
 
 /** The index partition class an item's write reaches in `index`, from its own index key or its kind. */
 export function indexPartition(index: string, item: Item): string {
-  const own = str(item[`${index}pk`]);
+  const gsi = TABLE.globalSecondaryIndexes.find((g) => g.indexName === index);
+  const own = str(item[gsi?.partitionKey ?? `${index}pk`]);
   if (own) return `${index} ${partitionClass(own)}`;
   const sk = str(item.sk) ?? '';
   if (sk === 'PROFILE') return `${index} ${index === 'gsi1' ? 'USERS#<shard>' : 'TZ#<zone>#<hour>'}`;
@@ -231,12 +232,14 @@ export function itemSize(item: Record<string, unknown>): number {
   return Object.entries(item).reduce((s, [k, v]) => s + Buffer.byteLength(k) + valueSize(v), 0);
 }
 
+type Gsi = (typeof TABLE.globalSecondaryIndexes)[number];
+
+/** Whether an item is in an index: it has every key attribute of the index (a sparse index leaves the others out). */
+const inIndex = (gsi: Gsi, item: Record<string, unknown>) => [gsi.partitionKey, ...indexSortKeys(gsi)].every((k) => str(item[k]) !== undefined);
+
 /** The index partitions an item is in, as `gsi1=USER#<sub>#TX`. */
 export function indexKeysOf(item: Record<string, unknown>): string[] {
-  return TABLE.globalSecondaryIndexes.flatMap(({ indexName: g }) => {
-    const pk = str(item[`${g}pk`]);
-    return pk === undefined ? [] : [`${g}=${partitionClass(pk)}`];
-  });
+  return TABLE.globalSecondaryIndexes.flatMap((gsi) => (inIndex(gsi, item) ? [`${gsi.indexName}=${partitionClass(str(item[gsi.partitionKey]) as string)}`] : []));
 }
 
 /**
@@ -245,10 +248,10 @@ export function indexKeysOf(item: Record<string, unknown>): string[] {
  */
 export function indexCopyBytes(item: Record<string, unknown>): number {
   return TABLE.globalSecondaryIndexes.reduce((sum, gsi) => {
-    if (str(item[gsi.partitionKey]) === undefined) return sum;
+    if (!inIndex(gsi, item)) return sum;
     const include = projectedAttributes(gsi.indexName);
     if (!include) return sum + itemSize(item);
-    const kept = new Set([TABLE.partitionKey, TABLE.sortKey, gsi.partitionKey, gsi.sortKey, ...include]);
+    const kept = new Set([TABLE.partitionKey, TABLE.sortKey, gsi.partitionKey, ...indexSortKeys(gsi), ...include]);
     return sum + itemSize(Object.fromEntries(Object.entries(item).filter(([k]) => kept.has(k))));
   }, 0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCapacity, emptyMeasurements, indexCopyBytes, itemSize, partitionClass, priceTransactions, scopeOf, valueSize } from '../../../infra/ops/capacity/collector';
+import { addCapacity, emptyMeasurements, indexCopyBytes, indexKeysOf, itemSize, partitionClass, priceTransactions, scopeOf, valueSize } from '../../../infra/ops/capacity/collector';
 import { describeEvent } from '../../../infra/ops/capacity/invocation-probe';
 import { importRowsPerSecond, monthlyCost, totalUsd, unitsPerUserMonth, usersAtPartitionLimit, ZERO_UNITS, type Prices, type Units } from '../../../infra/ops/capacity/model';
 
@@ -67,6 +67,11 @@ describe('capacity collection', () => {
     const kept = { pk: 'USER#u', sk: 'TX#t', gsi4pk: 'USER#u#CAT#c', gsi4sk: 'd#t', id: 't', type: 'expense' };
     expect(indexCopyBytes(item)).toBe(itemSize(item) + itemSize(kept));
     expect(indexCopyBytes({ pk: 'USER#u', sk: 'PROFILE' })).toBe(0);
+    // The date index (pk, then date and sk) holds every item with a date: the whole item again.
+    const dated = { pk: 'USER#u', sk: 'TX#t', date: '2026-11-01', gsi4pk: 'USER#u#CAT#c', gsi4sk: '2026-11-01', id: 't', type: 'expense' };
+    const { date: _, ...inCategoryIndex } = dated;
+    expect(indexCopyBytes(dated)).toBe(itemSize(dated) + itemSize(inCategoryIndex));
+    expect(indexKeysOf(dated)).toEqual(['gsi4=USER#<sub>#CAT#<id>', 'gsi5=USER#<sub>']);
   });
 
   it('sizes a binary attribute by its bytes, plain or marshalled', () => {
