@@ -84,7 +84,7 @@ async function itemStats(host: Host): Promise<ItemStats> {
 
 async function runPhases(host: Host): Promise<{ results: PhaseResult[]; all: Measurements; stored: { setup: StoredKind[]; usage: StoredKind[] }; sweptUsers: number }> {
   const api = new Api(host.apiUrl);
-  const state: SessionState = { api, email: `capacity-${randomUUID().slice(0, 8)}@example.com`, password: 'Correct-Horse-42', accounts: [], transactions: [] };
+  const state: SessionState = { api, email: `capacity-${randomUUID().slice(0, 8)}@example.com`, password: 'Correct-Horse-42', accounts: [], transactions: [], between: () => settle(host, 300) };
   const results: PhaseResult[] = [];
   await settle(host);
   const start = await host.snapshot();

@@ -53,6 +53,12 @@ export interface SessionState {
   password: string;
   accounts: string[];
   transactions: { id: string; etag: string }[];
+  /**
+   * Waits until the pipeline has handled the last interactive write. One user's writes are minutes apart, and at a
+   * thousand users the consumers see about one event a minute, so each is handled alone (batches of one); sent back
+   * to back, they would batch and understate invocations and queue requests.
+   */
+  between: () => Promise<void>;
 }
 
 const MERCHANTS = ['REWE Markt', 'Netflix', 'Shell Station', 'Deutsche Bahn', 'Amazon Marketplace', 'Lidl', 'Spotify', 'Cafe Central', 'Apotheke', 'Stadtwerke'];
@@ -104,6 +110,7 @@ async function createTransactions(s: SessionState, n: number): Promise<void> {
     };
     const a = await s.api.expect(201, 'POST', '/transactions', body, { 'idempotency-key': randomUUID() });
     s.transactions.push({ id: a.body.id as string, etag: a.etag ?? '"1"' });
+    await s.between();
   }
 }
 
@@ -111,11 +118,15 @@ async function updateTransactions(s: SessionState, n: number): Promise<void> {
   for (const t of s.transactions.slice(0, n)) {
     const a = await s.api.expect(200, 'PATCH', `/transactions/${t.id}`, { description: 'REWE Markt Berlin', categoryId: 'food.groceries' }, { 'if-match': t.etag });
     t.etag = a.etag ?? t.etag;
+    await s.between();
   }
 }
 
 async function deleteTransactions(s: SessionState, n: number): Promise<void> {
-  for (const t of s.transactions.splice(-n)) await s.api.expect(204, 'DELETE', `/transactions/${t.id}`, undefined, { 'if-match': t.etag });
+  for (const t of s.transactions.splice(-n)) {
+    await s.api.expect(204, 'DELETE', `/transactions/${t.id}`, undefined, { 'if-match': t.etag });
+    await s.between();
+  }
 }
 
 async function listTransactions(s: SessionState, n: number): Promise<void> {
