@@ -25,6 +25,8 @@ export const SendEmailCommand = /*#__PURE__*/ standIn('SendEmailCommand', 'email
 
 const TABLE = 'table:read or table:write';
 export const DynamoDBClient = /*#__PURE__*/ standIn('The DynamoDB client', TABLE);
+export const BatchGetItemCommand = /*#__PURE__*/ standIn('BatchGetItemCommand', TABLE);
+export const GetItemCommand = /*#__PURE__*/ standIn('GetItemCommand', TABLE);
 export const DynamoDBDocumentClient = /*#__PURE__*/ Object.assign(/*#__PURE__*/ standIn('The DynamoDB document client', TABLE), {
   from(): never {
     throw new Error(`The DynamoDB document client is left out of this function's bundle because its manifest access list has no ${TABLE} (infra/bundle/options.ts); add the access to functions/manifest.ts`);
