@@ -10,6 +10,7 @@
  *   autoConfirm          true: sign-up needs no emailed code; default false
  *   reportConsumedCapacity true: every DynamoDB call logs its consumed capacity (README, "Capacity and cost"); default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
+ *   tracing              false: no Lambda active tracing (X-Ray); default true
  *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
  *   alarmEmails          addresses emailed by every alarm: a JSON array in cdk.json or comma-separated with -c; default none
  *   publicApiUrl         base URL emails link to (a custom domain in front of the API); default the API's stage URL
@@ -50,6 +51,7 @@ const tally = addTally(app, {
   reportConsumedCapacity: flag('reportConsumedCapacity'),
   reserveConcurrency: flag('reserveConcurrency'),
   threatProtection: flag('threatProtection'),
+  tracing: flag('tracing'),
   cursorSecretVersionId: context('cursorSecretVersion'),
   alarmEmails: alarmEmails(),
   publicApiUrl: context('publicApiUrl'),

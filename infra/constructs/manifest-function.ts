@@ -74,6 +74,12 @@ export interface FunctionResourcesProps {
    */
   readonly reportConsumedCapacity?: boolean;
   /**
+   * Lambda active tracing (X-Ray) on the function. Below about one invocation a second, X-Ray's default sampling
+   * (a reservoir of one a second, then 5 %) traces nearly every invocation (README, "Capacity and cost").
+   * @default true
+   */
+  readonly tracing?: boolean;
+  /**
    * How long function logs are kept.
    * @default logs.RetentionDays.ONE_MONTH
    */
@@ -155,7 +161,7 @@ export class ManifestFunction extends Construct {
 
     this.function = this.makeFunction(def, props.projectRoot ?? PROJECT_ROOT, this.functionProps(def, props));
     this.bindConfiguration();
-    this.acknowledgeFindings();
+    this.acknowledgeFindings(props.tracing ?? true);
   }
 
   /** What the function is whether bundled or not: runtime, size, role, logs, tracing, layer and environment. */
@@ -168,7 +174,7 @@ export class ManifestFunction extends Construct {
       timeout: Duration.seconds(def.timeoutSeconds ?? (def.kind === 'http' ? 10 : 30)),
       role: this.role,
       logGroup: this.logGroup,
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: (props.tracing ?? true) ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       deadLetterQueue: props.deadLetterQueue,
       ...(def.reservedConcurrency !== undefined && (props.reserveConcurrency ?? true) ? { reservedConcurrentExecutions: def.reservedConcurrency } : {}),
       // The AWS Parameters and Secrets Lambda Extension, for functions that read a secret (shared/adapters/secrets.ts).
@@ -289,12 +295,23 @@ export class ManifestFunction extends Construct {
     }
   }
 
-  private acknowledgeFindings(): void {
+  private acknowledgeFindings(tracing: boolean): void {
     const def = this.definition;
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so Resource is *.',
-    });
+    // Actions granted on Resource::* because they support no resource-level permissions: X-Ray's, and the
+    // dynamodb:ListStreams a table-stream event source (infra/stacks/async-stack.ts) grants.
+    const wildcards = [...(tracing ? ['xray:PutTraceSegments and xray:PutTelemetryRecords (X-Ray tracing)'] : []), ...(def.kind === 'stream' ? ['dynamodb:ListStreams (its table-stream event source)'] : [])];
+    if (wildcards.length > 0) {
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: `${wildcards.join('; ')}: no resource-level permissions, so Resource is *.`,
+      });
+    }
+    if (!tracing) {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaTracing',
+        reason: 'Tracing was turned off for this deployment (tracing: false); logs carry the correlation id through every hop instead.',
+      });
+    }
     if (def.kind !== 'schedule') {
       Validations.of(this.function).acknowledge({
         id: 'Serverless-LambdaDLQ',

@@ -56,8 +56,8 @@ const ACCESS_LOG_FORMAT = {
 
 /** The props every function takes, without the stack's own settings. */
 function functionResources(props: FunctionResourcesProps): FunctionResourcesProps {
-  const { table, userPool, userPoolClient, queues, emailIdentity, emailFrom, cursorSecret, cursorSecretVersionId, autoConfirm, reportConsumedCapacity, logRetention, tableIndexes, projectRoot, reserveConcurrency, publicWebUrl } = props;
-  return { table, userPool, userPoolClient, queues, emailIdentity, emailFrom, cursorSecret, cursorSecretVersionId, autoConfirm, reportConsumedCapacity, logRetention, tableIndexes, projectRoot, reserveConcurrency, publicWebUrl };
+  const { table, userPool, userPoolClient, queues, emailIdentity, emailFrom, cursorSecret, cursorSecretVersionId, autoConfirm, reportConsumedCapacity, tracing, logRetention, tableIndexes, projectRoot, reserveConcurrency, publicWebUrl } = props;
+  return { table, userPool, userPoolClient, queues, emailIdentity, emailFrom, cursorSecret, cursorSecretVersionId, autoConfirm, reportConsumedCapacity, tracing, logRetention, tableIndexes, projectRoot, reserveConcurrency, publicWebUrl };
 }
 
 /**

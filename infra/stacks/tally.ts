@@ -44,6 +44,11 @@ export interface TallyProps {
    */
   readonly reportConsumedCapacity?: boolean;
   /**
+   * Lambda active tracing (X-Ray) on every function.
+   * @default true
+   */
+  readonly tracing?: boolean;
+  /**
    * Cognito Plus tier with threat protection.
    * @default true
    */
@@ -112,6 +117,7 @@ function functionResources(stateful: StatefulStack, props: TallyProps) {
     cursorSecretVersionId: props.cursorSecretVersionId,
     autoConfirm: props.autoConfirm,
     reportConsumedCapacity: props.reportConsumedCapacity,
+    tracing: props.tracing,
     logRetention: props.logRetention,
     reserveConcurrency: props.reserveConcurrency,
   };

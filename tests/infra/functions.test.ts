@@ -45,6 +45,20 @@ describe('ApiStack and AsyncStack', () => {
     for (const [domain, { template }] of Object.entries(t.routes)) expect(resourcesOf(template, 'AWS::Lambda::Function'), domain).not.toEqual({});
   });
 
+  it('leaves tracing off, with no X-Ray permission, when the deployment says tracing: false', () => {
+    const off = templatesOf(buildTestApp({ tracing: false }));
+    let seen = 0;
+    for (const template of off.functions) {
+      for (const [name, { resource }] of functionsByName(template)) {
+        seen++;
+        expect((resource.Properties.TracingConfig as { Mode?: string } | undefined)?.Mode ?? 'PassThrough', name).not.toBe('Active');
+      }
+      const actions = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).flatMap((p) => JSON.stringify(p.Properties.PolicyDocument).match(/xray:[A-Za-z]+/g) ?? []);
+      expect(actions).toEqual([]);
+    }
+    expect(seen).toBe(functions.length);
+  });
+
   it('sizes each function from the manifest (256 MB and 10 s for HTTP by default)', () => {
     for (const def of functions) {
       const props = all.get(def.name)?.resource.Properties;
