@@ -63,10 +63,24 @@ export type Prices = { [K in keyof typeof PRICES]: number };
 export const PLATFORM_LOG_BYTES_PER_INVOCATION = 260;
 export const ACCESS_LOG_BYTES_PER_REQUEST = 420;
 /**
- * X-Ray's default sampling: about 5 % of requests past the first each second. Only Lambda invocations start traces
- * here: an HTTP API (unlike a REST API) has no X-Ray tracing, so a request's trace is its function's, counted once.
+ * X-Ray's default sampling, which Lambda's active tracing applies: a reservoir of one request a second, then 5 % of
+ * the rest. Only Lambda invocations start traces here: an HTTP API (unlike a REST API) has no X-Ray tracing, so a
+ * request's trace is its function's, counted once.
  */
-export const XRAY_SAMPLED = 0.05;
+/** A month of seconds (30 days), for rates against monthly totals. */
+export const SECONDS_PER_MONTH = 30 * 86_400;
+export const XRAY_RESERVOIR_PER_SECOND = 1;
+export const XRAY_RATE = 0.05;
+
+/**
+ * Traces recorded in a month of `invocations` spread evenly: all of them up to the reservoir, 5 % beyond it. One
+ * reservoir for the whole deployment is the fewest traces the rule can give (each function having its own only adds
+ * more): below about 2.6 million invocations a month nearly every invocation is traced.
+ */
+export function xrayTraces(invocations: number): number {
+  const reservoir = XRAY_RESERVOIR_PER_SECOND * SECONDS_PER_MONTH;
+  return Math.min(invocations, reservoir) + XRAY_RATE * Math.max(0, invocations - reservoir);
+}
 
 /** Latency of one DynamoDB call inside a region, and of the rest of an invocation's I/O, for {@link estimatedMs}. */
 export const AWS_CALL_MS = 8;
@@ -119,7 +133,7 @@ export function monthlyCost(perUser: Units, users: number, prices: Prices, o: { 
     { service: 'SQS', quantity: `${fmt(u.sqsRequests)} requests`, usd: (u.sqsRequests / 1e6) * prices.sqsPerMillion },
     { service: 'SES', quantity: `${fmt(u.emails)} emails`, usd: (u.emails / 1000) * prices.sesPerThousand },
     { service: 'CloudWatch Logs ingestion', quantity: `${fmt(logGb)} GB`, usd: logGb * prices.logsIngestPerGb },
-    { service: 'X-Ray traces', quantity: `${fmt(u.invocations * XRAY_SAMPLED)} traces`, usd: ((u.invocations * XRAY_SAMPLED) / 1e6) * prices.xrayPerMillionTraces },
+    { service: 'X-Ray traces', quantity: `${fmt(xrayTraces(u.invocations))} traces`, usd: (xrayTraces(u.invocations) / 1e6) * prices.xrayPerMillionTraces },
     { service: 'Cognito', quantity: `${fmt(users)} MAU`, usd: users * o.cognitoPerMau },
   ];
 }
@@ -128,7 +142,6 @@ export function totalUsd(lines: readonly CostLine[]): number {
   return lines.reduce((s, l) => s + l.usd, 0);
 }
 
-export const SECONDS_PER_MONTH = 30 * 86_400;
 /** DynamoDB's ceiling per partition (table or index): 1,000 write units and 3,000 read units a second. */
 export const PARTITION_WCU_PER_SECOND = 1000;
 export const PARTITION_RCU_PER_SECOND = 3000;

@@ -183,6 +183,7 @@ function costSection(run: RunResult, perUser: Units): string {
   const storageGbPerUser = bytes / 1e9;
   const lines = monthlyCost(perUser, ACTIVE_USERS, PRICES, { storageGbPerUser, cognitoPerMau: PRICES.cognitoPlusPerMau });
   const withoutCognito = totalUsd(lines.filter((l) => l.service !== 'Cognito'));
+  const xray = totalUsd(lines.filter((l) => l.service === 'X-Ray traces'));
   const tiers = [['Plus (default, threat protection)', PRICES.cognitoPlusPerMau], ['Essentials', PRICES.cognitoEssentialsPerMau], ['Lite', PRICES.cognitoLitePerMau]] as const;
   return [
     `### Cost per ${ACTIVE_USERS.toLocaleString('en-US')} active users per month`,
@@ -194,6 +195,8 @@ function costSection(run: RunResult, perUser: Units): string {
     `Lambda compute at the durations measured locally instead (${n(perUser.localGbSeconds * ACTIVE_USERS, 0)} GB-s): ${usd(perUser.localGbSeconds * ACTIVE_USERS * PRICES.lambdaPerGbSecond)}, an upper bound.`,
     '',
     `**Everything but Cognito: ${usd(withoutCognito)}** per ${ACTIVE_USERS.toLocaleString('en-US')} users (goal ≤ $5: ${withoutCognito <= 5 ? 'met' : 'missed'}). With Cognito: ${tiers.map(([t, p]) => `${t} ${usd(withoutCognito + p * ACTIVE_USERS)}`).join(', ')} (Essentials and Lite have 10,000 MAU free a month).`,
+    '',
+    `Without tracing (\`-c tracing=false\`: no X-Ray line): **${usd(withoutCognito - xray)}** everything but Cognito (goal ≤ $5: ${withoutCognito - xray <= 5 ? 'met' : 'missed'}). X-Ray's first 100,000 traces a month are free (left out above, as every free tier).`,
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCapacity, emptyMeasurements, indexCopyBytes, indexKeysOf, itemSize, partitionClass, priceTransactions, scopeOf, valueSize } from '../../../infra/ops/capacity/collector';
 import { describeEvent } from '../../../infra/ops/capacity/invocation-probe';
-import { importRowsPerSecond, monthlyCost, totalUsd, unitsPerUserMonth, usersAtPartitionLimit, ZERO_UNITS, type Prices, type Units } from '../../../infra/ops/capacity/model';
+import { importRowsPerSecond, monthlyCost, totalUsd, unitsPerUserMonth, usersAtPartitionLimit, xrayTraces, ZERO_UNITS, type Prices, type Units } from '../../../infra/ops/capacity/model';
 
 const PRICES: Prices = {
   apiGatewayPerMillion: 1,
@@ -46,10 +46,17 @@ describe('capacity cost model', () => {
     expect(usd.SES).toBeCloseTo(0.5, 10);
     // 1 MB of function logs + 200,000 × 260 B of platform lines + 100,000 × 420 B of access log = 0.095 GB.
     expect(usd['CloudWatch Logs ingestion']).toBeCloseTo(0.0475, 10);
-    // 5 % of the 200,000 invocations traced (an HTTP API starts no trace of its own: its request is its function's).
-    expect(usd['X-Ray traces']).toBeCloseTo(0.05, 10);
+    // All 200,000 invocations traced: far below the sampling reservoir of one a second (an HTTP API starts no trace
+    // of its own: its request is its function's).
+    expect(usd['X-Ray traces']).toBeCloseTo(1, 10);
     expect(usd.Cognito).toBeCloseTo(20, 10);
-    expect(totalUsd(lines)).toBeCloseTo(21.845, 10);
+    expect(totalUsd(lines)).toBeCloseTo(22.795, 10);
+  });
+
+  it('traces every invocation up to the reservoir of one a second, then 5 % of the rest', () => {
+    expect(xrayTraces(100_000)).toBe(100_000);
+    expect(xrayTraces(2_592_000)).toBe(2_592_000);
+    expect(xrayTraces(2_592_000 + 1_000_000)).toBeCloseTo(2_592_000 + 50_000, 6);
   });
 
   it('finds the users at which a shared partition reaches its per-second ceiling', () => {
