@@ -12,54 +12,22 @@
  * Options: `--dry-run` (count only), `--user <sub>` (one user), `--page-size <n>` (profiles per page, default 100).
  */
 import { pathToFileURL } from 'node:url';
-import { migrationUsers, runMigration, type MigrationOptions } from './user-migration';
+import { migrateItems, migrationUsers, runMigration, type ItemMigrationDeps, type ItemMigrationResult, type MigrationOptions } from './user-migration';
 import type { LegacyCategoryKeys } from '../../shared/adapters/category-index-migration';
 
-/** What the migration reads and writes; the defaults are the DynamoDB adapters. */
-export interface MigrateCategoryIndexDeps {
-  users: () => AsyncIterable<string[]>;
-  legacy: (userId: string) => AsyncIterable<LegacyCategoryKeys[]>;
-  move: (item: LegacyCategoryKeys) => Promise<boolean>;
-}
-
-/** What one run did. */
-export interface MigrateCategoryIndexResult {
-  users: number;
-  /** Transactions found with gsi2 category keys. */
-  found: number;
-  /** Moved to gsi4 (0 on a dry run). */
-  moved: number;
-  /** Saved meanwhile (already in the new form): left alone. */
-  changedMeanwhile: number;
-}
+/** What one run did: `found`, transactions with gsi2 category keys; `moved`, moved to gsi4 (0 on a dry run). */
+export type MigrateCategoryIndexResult = Omit<ItemMigrationResult, 'rewritten'> & { moved: number };
 
 /** Moves every user's legacy category keys (see the module comment). */
-export async function migrateCategoryIndex(deps: MigrateCategoryIndexDeps, options: { dryRun?: boolean } = {}): Promise<MigrateCategoryIndexResult> {
-  const result: MigrateCategoryIndexResult = { users: 0, found: 0, moved: 0, changedMeanwhile: 0 };
-  for await (const page of deps.users()) {
-    for (const userId of page) {
-      result.users++;
-      for await (const items of deps.legacy(userId)) {
-        result.found += items.length;
-        if (options.dryRun) continue;
-        for (const item of items) {
-          if (await deps.move(item)) result.moved++;
-          else result.changedMeanwhile++;
-        }
-      }
-    }
-  }
-  return result;
+export async function migrateCategoryIndex(deps: ItemMigrationDeps<LegacyCategoryKeys>, options: { dryRun?: boolean } = {}): Promise<MigrateCategoryIndexResult> {
+  const { rewritten, ...rest } = await migrateItems(deps, options);
+  return { ...rest, moved: rewritten };
 }
 
 /** The migration over the table's adapters: every user of the users index, or the one named. */
-export async function defaultDeps(options: MigrationOptions = {}): Promise<MigrateCategoryIndexDeps> {
+export async function defaultDeps(options: MigrationOptions = {}): Promise<ItemMigrationDeps<LegacyCategoryKeys>> {
   const { legacyCategoryKeys, moveCategoryKeys } = await import('../../shared/adapters/category-index-migration');
-  return {
-    users: migrationUsers(options),
-    legacy: legacyCategoryKeys,
-    move: moveCategoryKeys,
-  };
+  return { users: migrationUsers(options), found: legacyCategoryKeys, rewrite: moveCategoryKeys };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMigration(process.argv.slice(2), async (options, dryRun) => migrateCategoryIndex(await defaultDeps(options), { dryRun }));

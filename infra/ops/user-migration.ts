@@ -1,6 +1,7 @@
 /**
- * What the per-user migrations (`npm run migrate-rules`, `npm run migrate-category-index`) share: the users they
- * visit and their command line (`--dry-run`, `--user <sub>`, `--page-size <n>`; TABLE_NAME and credentials as for
+ * What the per-user migrations (`npm run migrate-rules`, `npm run migrate-category-index`, `npm run
+ * migrate-date-index`) share: the users they visit, the loop of those that rewrite items found per user, and their
+ * command line (`--dry-run`, `--user <sub>`, `--page-size <n>`; TABLE_NAME and credentials as for
  * `npm run repair`).
  */
 
@@ -21,6 +22,44 @@ export function migrationUsers(options: MigrationOptions): () => AsyncIterable<s
     const { allProfiles } = await import('../../shared/adapters/profiles');
     for await (const page of allProfiles(options.pageSize ?? 100)) yield page.map((p) => p.userId);
   };
+}
+
+/** A migration that finds items of each user still in an older form and rewrites each one conditionally. */
+export interface ItemMigrationDeps<T> {
+  users: () => AsyncIterable<string[]>;
+  /** The user's items still in the older form, a page at a time. */
+  found: (userId: string) => AsyncIterable<T[]>;
+  /** Rewrites one; false when it was saved meanwhile (already in the new form) and is left alone. */
+  rewrite: (item: T) => Promise<boolean>;
+}
+
+/** What one run of an item migration did. */
+export interface ItemMigrationResult {
+  users: number;
+  found: number;
+  /** Rewritten (0 on a dry run). */
+  rewritten: number;
+  /** Saved meanwhile (already in the new form): left alone. */
+  changedMeanwhile: number;
+}
+
+/** Visits every user, and rewrites each item found unless `dryRun` (which only counts). */
+export async function migrateItems<T>(deps: ItemMigrationDeps<T>, options: { dryRun?: boolean } = {}): Promise<ItemMigrationResult> {
+  const result: ItemMigrationResult = { users: 0, found: 0, rewritten: 0, changedMeanwhile: 0 };
+  for await (const page of deps.users()) {
+    for (const userId of page) {
+      result.users++;
+      for await (const items of deps.found(userId)) {
+        result.found += items.length;
+        if (options.dryRun) continue;
+        for (const item of items) {
+          if (await deps.rewrite(item)) result.rewritten++;
+          else result.changedMeanwhile++;
+        }
+      }
+    }
+  }
+  return result;
 }
 
 function option(args: string[], name: string): string | undefined {
