@@ -13,21 +13,21 @@
  */
 import { pathToFileURL } from 'node:url';
 import { migrateItems, migrationUsers, runMigration, type ItemMigrationDeps, type ItemMigrationResult, type MigrationOptions } from './user-migration';
-import type { LegacyCategoryKeys } from '../../shared/adapters/category-index-migration';
+import type { HeldIndexKeys } from '../../shared/adapters/index-key-migration';
 
 /** What one run did: `found`, transactions with gsi2 category keys; `moved`, moved to gsi4 (0 on a dry run). */
 export type MigrateCategoryIndexResult = Omit<ItemMigrationResult, 'rewritten'> & { moved: number };
 
 /** Moves every user's legacy category keys (see the module comment). */
-export async function migrateCategoryIndex(deps: ItemMigrationDeps<LegacyCategoryKeys>, options: { dryRun?: boolean } = {}): Promise<MigrateCategoryIndexResult> {
+export async function migrateCategoryIndex(deps: ItemMigrationDeps<HeldIndexKeys>, options: { dryRun?: boolean } = {}): Promise<MigrateCategoryIndexResult> {
   const { rewritten, ...rest } = await migrateItems(deps, options);
   return { ...rest, moved: rewritten };
 }
 
 /** The migration over the table's adapters: every user of the users index, or the one named. */
-export async function defaultDeps(options: MigrationOptions = {}): Promise<ItemMigrationDeps<LegacyCategoryKeys>> {
-  const { legacyCategoryKeys, moveCategoryKeys } = await import('../../shared/adapters/category-index-migration');
-  return { users: migrationUsers(options), found: legacyCategoryKeys, rewrite: moveCategoryKeys };
+export async function defaultDeps(options: MigrationOptions = {}): Promise<ItemMigrationDeps<HeldIndexKeys>> {
+  const { transactionsHolding, moveIndexKeys, LEGACY_CATEGORY_KEYS, CATEGORY_KEYS } = await import('../../shared/adapters/index-key-migration');
+  return { users: migrationUsers(options), found: (userId) => transactionsHolding(userId, LEGACY_CATEGORY_KEYS), rewrite: (item) => moveIndexKeys(item, LEGACY_CATEGORY_KEYS, CATEGORY_KEYS) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMigration(process.argv.slice(2), async (options, dryRun) => migrateCategoryIndex(await defaultDeps(options), { dryRun }));

@@ -11,15 +11,15 @@
  */
 import { pathToFileURL } from 'node:url';
 import { migrateItems, migrationUsers, runMigration, type ItemMigrationDeps, type MigrationOptions } from './user-migration';
-import type { LegacyDateKeys } from '../../shared/adapters/date-index-migration';
+import type { HeldIndexKeys } from '../../shared/adapters/index-key-migration';
 
 /** The migration over the table's adapters: every user of the users index, or the one named. */
-export async function defaultDeps(options: MigrationOptions = {}): Promise<ItemMigrationDeps<LegacyDateKeys>> {
-  const { legacyDateKeys, dropDateKeys } = await import('../../shared/adapters/date-index-migration');
-  return { users: migrationUsers(options), found: legacyDateKeys, rewrite: dropDateKeys };
+export async function defaultDeps(options: MigrationOptions = {}): Promise<ItemMigrationDeps<HeldIndexKeys>> {
+  const { transactionsHolding, moveIndexKeys, LEGACY_DATE_KEYS } = await import('../../shared/adapters/index-key-migration');
+  return { users: migrationUsers(options), found: (userId) => transactionsHolding(userId, LEGACY_DATE_KEYS), rewrite: (item) => moveIndexKeys(item, LEGACY_DATE_KEYS) };
 }
 
 /** Removes every user's old date-index keys (see the module comment). */
-export const migrateDateIndex = (deps: ItemMigrationDeps<LegacyDateKeys>, options: { dryRun?: boolean } = {}) => migrateItems(deps, options);
+export const migrateDateIndex = (deps: ItemMigrationDeps<HeldIndexKeys>, options: { dryRun?: boolean } = {}) => migrateItems(deps, options);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMigration(process.argv.slice(2), async (options, dryRun) => migrateDateIndex(await defaultDeps(options), { dryRun }));

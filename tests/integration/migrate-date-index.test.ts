@@ -38,11 +38,11 @@ describe('npm run migrate-date-index', () => {
   });
 
   it('leaves alone a transaction whose old keys changed since they were read', async () => {
-    const { dropDateKeys } = await import('../../shared/adapters/date-index-migration');
+    const { moveIndexKeys, LEGACY_DATE_KEYS } = await import('../../shared/adapters/index-key-migration');
     const user = await newUser('Legacy date keys, raced');
     const tx = await call('POST', '/transactions', { token: user.accessToken, body: { type: 'expense', amount: 100, currency: 'EUR', date: '2024-05-03', description: 'Raced' } });
     expect(tx.status).toBe(201);
     // Read with keys the item no longer has (a save meanwhile wrote the current form): refused, nothing written.
-    expect(await dropDateKeys({ pk: `USER#${user.userId}`, sk: `TX#${tx.body.id}`, gsi1pk: `USER#${user.userId}#TX`, gsi1sk: `2024-05-03#${tx.body.id}` })).toBe(false);
+    expect(await moveIndexKeys({ pk: `USER#${user.userId}`, sk: `TX#${tx.body.id}`, keyPk: `USER#${user.userId}#TX`, keySk: `2024-05-03#${tx.body.id}` }, LEGACY_DATE_KEYS)).toBe(false);
   });
 });
