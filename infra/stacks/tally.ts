@@ -105,7 +105,10 @@ export interface Tally {
 }
 
 /** What every function's construct is given: the stateful stack's resources and the functions' settings. */
-function functionResources(stateful: StatefulStack, props: TallyProps) {
+export function functionResources(
+  stateful: StatefulStack,
+  props: Pick<TallyProps, 'cursorSecretVersionId' | 'autoConfirm' | 'reportConsumedCapacity' | 'tracing' | 'logRetention' | 'reserveConcurrency'> = {},
+) {
   return {
     table: stateful.table,
     userPool: stateful.userPool,

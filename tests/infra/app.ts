@@ -5,7 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { HttpFunction } from '../../functions/manifest';
 import { ApiStack } from '../../infra/stacks/api-stack';
 import { StatefulStack } from '../../infra/stacks/stateful-stack';
-import { addTally, type Tally, type TallyProps } from '../../infra/stacks/tally';
+import { addTally, functionResources, type Tally, type TallyProps } from '../../infra/stacks/tally';
 
 /** The context of cdk.json (feature flags included), so tests synthesize what `cdk synth` does. */
 export const CDK_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
@@ -119,15 +119,5 @@ export function apiStackWith(functions: HttpFunction[], bundling = false): ApiSt
     context: { ...CDK_CONTEXT, ...(bundling ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
   const stateful = new StatefulStack(app, 'S', { env: TEST_ENV, emailFromAddress: 'no-reply@tally.example' });
-  return new ApiStack(app, 'A', {
-    env: TEST_ENV,
-    table: stateful.table,
-    userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
-    queues: stateful.queues,
-    emailIdentity: stateful.emailIdentity,
-    emailFrom: stateful.emailFrom,
-    cursorSecret: stateful.cursorSecret,
-    functions,
-  });
+  return new ApiStack(app, 'A', { env: TEST_ENV, ...functionResources(stateful), functions });
 }
