@@ -10,7 +10,7 @@
  *   autoConfirm          true: sign-up needs no emailed code; default false
  *   reportConsumedCapacity true: every DynamoDB call logs its consumed capacity (README, "Capacity and cost"); default false
  *   threatProtection     false: Cognito Essentials tier without threat protection; default true
- *   tracing              false: no Lambda active tracing (X-Ray); default true
+ *   tracing              true: Lambda active tracing (X-Ray) on every function; default false (README, "Capacity and cost")
  *   cursorSecretVersion  version id of the cursor secret to pin after a manual rotation (README, "Rotating the cursor-signing secret")
  *   alarmEmails          addresses emailed by every alarm: a JSON array in cdk.json or comma-separated with -c; default none
  *   publicApiUrl         base URL emails link to (a custom domain in front of the API); default the API's stage URL

@@ -75,8 +75,10 @@ export interface FunctionResourcesProps {
   readonly reportConsumedCapacity?: boolean;
   /**
    * Lambda active tracing (X-Ray) on the function. Below about one invocation a second, X-Ray's default sampling
-   * (a reservoir of one a second, then 5 %) traces nearly every invocation (README, "Capacity and cost").
-   * @default true
+   * (a reservoir of one a second, then 5 %) traces nearly every invocation, at more than the rest of the bill per user
+   * (README, "Capacity and cost"); so it is off unless a deployment asks for it. Logs carry the correlation id through
+   * every hop either way.
+   * @default false
    */
   readonly tracing?: boolean;
   /**
@@ -161,7 +163,7 @@ export class ManifestFunction extends Construct {
 
     this.function = this.makeFunction(def, props.projectRoot ?? PROJECT_ROOT, this.functionProps(def, props));
     this.bindConfiguration();
-    this.acknowledgeFindings(props.tracing ?? true);
+    this.acknowledgeFindings(props.tracing ?? false);
   }
 
   /** What the function is whether bundled or not: runtime, size, role, logs, tracing, layer and environment. */
@@ -174,7 +176,7 @@ export class ManifestFunction extends Construct {
       timeout: Duration.seconds(def.timeoutSeconds ?? (def.kind === 'http' ? 10 : 30)),
       role: this.role,
       logGroup: this.logGroup,
-      tracing: (props.tracing ?? true) ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
+      tracing: (props.tracing ?? false) ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       deadLetterQueue: props.deadLetterQueue,
       ...(def.reservedConcurrency !== undefined && (props.reserveConcurrency ?? true) ? { reservedConcurrentExecutions: def.reservedConcurrency } : {}),
       // The AWS Parameters and Secrets Lambda Extension, for functions that read a secret (shared/adapters/secrets.ts).
@@ -309,7 +311,7 @@ export class ManifestFunction extends Construct {
     if (!tracing) {
       Validations.of(this.function).acknowledge({
         id: 'Serverless-LambdaTracing',
-        reason: 'Tracing was turned off for this deployment (tracing: false); logs carry the correlation id through every hop instead.',
+        reason: 'Tracing is off unless the deployment asks for it (-c tracing=true): at low volume X-Ray traces nearly every invocation, at more than the rest of the bill per user; logs carry the correlation id through every hop instead.',
       });
     }
     if (def.kind !== 'schedule') {

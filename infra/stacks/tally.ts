@@ -45,7 +45,7 @@ export interface TallyProps {
   readonly reportConsumedCapacity?: boolean;
   /**
    * Lambda active tracing (X-Ray) on every function.
-   * @default true
+   * @default false
    */
   readonly tracing?: boolean;
   /**

@@ -29,7 +29,7 @@ describe('ApiStack and AsyncStack', () => {
     }
   });
 
-  it('makes exactly one Lambda per manifest function, Node.js 22+ on arm64, with X-Ray and its own log group', () => {
+  it('makes exactly one Lambda per manifest function, Node.js 22+ on arm64, with its own log group', () => {
     // Assess
     expect([...all.keys()].sort()).toEqual(functions.map((f) => f.name).sort());
     const lambdaCount = t.all.map((x) => Object.keys(resourcesOf(x, 'AWS::Lambda::Function')).length).reduce((a, b) => a + b);
@@ -37,7 +37,6 @@ describe('ApiStack and AsyncStack', () => {
     for (const [name, { resource }] of all) {
       expect(resource.Properties.Runtime, name).toMatch(/^nodejs(22|24)\.x$/);
       expect(resource.Properties.Architectures, name).toEqual(['arm64']);
-      expect(resource.Properties.TracingConfig, name).toEqual({ Mode: 'Active' });
       expect((resource.Properties.LoggingConfig as { LogGroup?: Ref }).LogGroup?.Ref, name).toBeDefined();
     }
     // HTTP functions live in the API's nested routes stacks, none in the API stack itself.
@@ -45,18 +44,29 @@ describe('ApiStack and AsyncStack', () => {
     for (const [domain, { template }] of Object.entries(t.routes)) expect(resourcesOf(template, 'AWS::Lambda::Function'), domain).not.toEqual({});
   });
 
-  it('leaves tracing off, with no X-Ray permission, when the deployment says tracing: false', () => {
-    const off = templatesOf(buildTestApp({ tracing: false }));
-    let seen = 0;
-    for (const template of off.functions) {
-      for (const [name, { resource }] of functionsByName(template)) {
-        seen++;
-        expect((resource.Properties.TracingConfig as { Mode?: string } | undefined)?.Mode ?? 'PassThrough', name).not.toBe('Active');
-      }
-      const actions = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).flatMap((p) => JSON.stringify(p.Properties.PolicyDocument).match(/xray:[A-Za-z]+/g) ?? []);
-      expect(actions).toEqual([]);
+  /** Each function's tracing mode, and the X-Ray actions the deployment's policies grant. */
+  function tracingOf(templates: Templates) {
+    const modes = new Map<string, string>();
+    const actions: string[] = [];
+    for (const template of templates.functions) {
+      for (const [name, { resource }] of functionsByName(template)) modes.set(name, (resource.Properties.TracingConfig as { Mode?: string } | undefined)?.Mode ?? 'PassThrough');
+      actions.push(...Object.values(resourcesOf(template, 'AWS::IAM::Policy')).flatMap((p) => JSON.stringify(p.Properties.PolicyDocument).match(/xray:[A-Za-z]+/g) ?? []));
     }
-    expect(seen).toBe(functions.length);
+    return { modes, actions };
+  }
+
+  it('leaves tracing off by default, with no X-Ray permission (at low volume X-Ray would trace every invocation)', () => {
+    const { modes, actions } = tracingOf(t);
+    expect(modes.size).toBe(functions.length);
+    for (const [name, mode] of modes) expect(mode, name).not.toBe('Active');
+    expect(actions).toEqual([]);
+  });
+
+  it('turns Lambda active tracing on for every function, with its X-Ray permissions, when the deployment says tracing: true', () => {
+    const { modes, actions } = tracingOf(templatesOf(buildTestApp({ tracing: true })));
+    expect(modes.size).toBe(functions.length);
+    for (const [name, mode] of modes) expect(mode, name).toBe('Active');
+    expect(new Set(actions)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
   });
 
   it('sizes each function from the manifest (256 MB and 10 s for HTTP by default)', () => {

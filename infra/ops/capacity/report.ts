@@ -182,21 +182,22 @@ function costSection(run: RunResult, perUser: Units): string {
   const { bytes, bytesPerTx } = storagePerUser(run);
   const storageGbPerUser = bytes / 1e9;
   const lines = monthlyCost(perUser, ACTIVE_USERS, PRICES, { storageGbPerUser, cognitoPerMau: PRICES.cognitoPlusPerMau });
-  const withoutCognito = totalUsd(lines.filter((l) => l.service !== 'Cognito'));
+  // Tracing is off unless a deployment asks for it (-c tracing=true), so the default total leaves X-Ray out.
   const xray = totalUsd(lines.filter((l) => l.service === 'X-Ray traces'));
+  const withoutCognito = totalUsd(lines.filter((l) => l.service !== 'Cognito')) - xray;
   const tiers = [['Plus (default, threat protection)', PRICES.cognitoPlusPerMau], ['Essentials', PRICES.cognitoEssentialsPerMau], ['Lite', PRICES.cognitoLitePerMau]] as const;
   return [
     `### Cost per ${ACTIVE_USERS.toLocaleString('en-US')} active users per month`,
     '',
     `Prices: ${PRICES_AS_OF}. Usage per active user and month: ${Object.entries(USAGE).map(([a, t]) => `${t} × ${a}`).join(', ')}. Storage: ${n(bytesPerTx, 0)} bytes kept per transaction at steady state (table and index copies with their overhead, and the derived items, each kind for its retention; see the storage table below) × ${TRANSACTIONS_PER_MONTH} a month × ${STORED_MONTHS} months, with point-in-time recovery. Free tiers left out.`,
     '',
-    table(['service', 'billed', 'USD / month'], lines.map((l) => [l.service, l.quantity, usd(l.usd)])),
+    table(['service', 'billed', 'USD / month'], lines.map((l) => [l.service === 'X-Ray traces' ? 'X-Ray traces (only with `-c tracing=true`)' : l.service, l.quantity, usd(l.usd)])),
     '',
     `Lambda compute at the durations measured locally instead (${n(perUser.localGbSeconds * ACTIVE_USERS, 0)} GB-s): ${usd(perUser.localGbSeconds * ACTIVE_USERS * PRICES.lambdaPerGbSecond)}, an upper bound.`,
     '',
-    `**Everything but Cognito: ${usd(withoutCognito)}** per ${ACTIVE_USERS.toLocaleString('en-US')} users (goal ≤ $5: ${withoutCognito <= 5 ? 'met' : 'missed'}). With Cognito: ${tiers.map(([t, p]) => `${t} ${usd(withoutCognito + p * ACTIVE_USERS)}`).join(', ')} (Essentials and Lite have 10,000 MAU free a month).`,
+    `**Everything but Cognito, as deployed by default (no tracing): ${usd(withoutCognito)}** per ${ACTIVE_USERS.toLocaleString('en-US')} users (goal ≤ $5: ${withoutCognito <= 5 ? 'met' : 'missed'}). With Cognito: ${tiers.map(([t, p]) => `${t} ${usd(withoutCognito + p * ACTIVE_USERS)}`).join(', ')} (Essentials and Lite have 10,000 MAU free a month).`,
     '',
-    `Without tracing (\`-c tracing=false\`: no X-Ray line): **${usd(withoutCognito - xray)}** everything but Cognito (goal ≤ $5: ${withoutCognito - xray <= 5 ? 'met' : 'missed'}). X-Ray's first 100,000 traces a month are free (left out above, as every free tier).`,
+    `With tracing (\`-c tracing=true\`, the X-Ray line): **${usd(withoutCognito + xray)}** everything but Cognito. X-Ray's first 100,000 traces a month are free (left out above, as every free tier).`,
   ].join('\n');
 }
 
