@@ -15,9 +15,9 @@ export const ROUTES: Record<string, string[]> = {
   AdviceRefreshRequested: ['advice'],
   AdviceSweepPage: ['advice'],
   AdviceInputsChanged: ['advice'],
-  TransactionRecorded: ['analytics', 'categoriser', 'recurring', 'advice'],
-  TransactionUpdated: ['analytics', 'categoriser', 'recurring', 'advice'],
-  TransactionDeleted: ['analytics', 'categoriser', 'recurring', 'advice'],
+  TransactionRecorded: ['analytics', 'insights'],
+  TransactionUpdated: ['analytics', 'insights'],
+  TransactionDeleted: ['analytics', 'insights'],
 };
 
 /** An event reached the relay with a type no route names: it fails (and is retried, then set aside), never dropped. */

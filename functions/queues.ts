@@ -21,11 +21,14 @@ export const queues: QueueDef[] = [
   { name: 'imports', visibilityTimeoutSeconds: 1800, maxReceiveCount: 3, dlqRetentionDays: 14 },
   // Fed by the analytics consumer: each ledger event once its rollups (monthly and daily) are written.
   { name: 'alerts', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  // Ledger events → each user's learned categoriser (shared/use-cases/categoriser.ts).
+  // Ledger events → what is learned from them, in one invocation per batch (shared/use-cases/insights.ts): each
+  // user's categoriser model, merchant series and recurring payments, and the debounced advice recompute armed.
+  { name: 'insights', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
+  // Retired: `insights` took over their ledger events (no route sends here any more). Their consumers still drain
+  // what was queued before the upgrade; the next release removes both queues and consumers.
   { name: 'categoriser', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  // Ledger events → each user's merchant series and recurring payments (shared/use-cases/recurring.ts).
   { name: 'recurring', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
-  // Ledger events → each user's debounced advice recompute (its own delayed messages, the monthly sweep's pages).
+  // The debounced advice recompute (armed by `insights`, or by a budget or goal write), the monthly sweep's pages.
   { name: 'advice', visibilityTimeoutSeconds: 180, maxReceiveCount: 5, dlqRetentionDays: 14 },
 ];
 

@@ -22,8 +22,8 @@ const single = {
 };
 
 /**
- * `advice` queue: ledger events (routed by the relay, beside `analytics`) arm each user's debounced recompute, once
- * per user and batch; the delayed AdviceRefreshRequested recomputes once the latest event is counted in the rollups;
+ * `advice` queue: the delayed AdviceRefreshRequested (armed by the insights consumer for ledger events) recomputes once
+ * the latest event is counted in the rollups; ledger events queued here before `insights` existed still arm it;
  * UsersSweepContinued is one shard page of the monthly refresh (AdviceSweepPage, its old form, starts it);
  * AdviceInputsChanged (a budget or goal write) arms the recompute as a ledger event does (shared/use-cases/advice-refresh.ts).
  */

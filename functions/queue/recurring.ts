@@ -2,5 +2,5 @@ import { queueBatchConsumer } from '../../shared/async/handler';
 import { applyLedgerEvents } from '../../shared/use-cases/recurring';
 import { queueNamed } from '../queues';
 
-/** `recurring` queue: ledger events → each user's merchant series and the recurring payments detected in them. */
+/** `recurring` queue (retired: `insights` took over; this drains what was queued before): ledger events → merchant series and recurring payments. */
 export const handler = queueBatchConsumer(queueNamed('recurring'), (records) => applyLedgerEvents(records));

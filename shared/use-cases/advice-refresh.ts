@@ -28,7 +28,7 @@ import { sweepUsers, type SweepDeps, type SweepResult } from './user-sweep';
 // The advice consumer: computing a user's advice from the aggregates, the debounce of ledger events, the `advice`
 // queue's batch and the monthly sweep. The API over the stored advice is ./advice.ts.
 
-/** The queue of the advice consumer (ledger events, delayed recomputes, the monthly sweep's pages). */
+/** The queue of the advice consumer (delayed recomputes, budget and goal writes, the monthly sweep's pages). */
 export const ADVICE_QUEUE = 'advice';
 /** Debounce: a burst of ledger events within this window gives one recompute, queued with this delay. */
 export const DEBOUNCE_SECONDS = 1;
@@ -211,7 +211,7 @@ async function arm(userId: string, eventId: string | undefined, now: Date, deps:
 const armedAfter = (mark: { dueAt: string } | undefined, now: Date) => mark !== undefined && mark.dueAt >= now.toISOString();
 
 /**
- * Ledger events of one user reached the advice queue (one or a batch's, oldest first): reads the debounce marker
+ * Ledger events of one user reached the insights consumer (one or a batch's, oldest first): reads the debounce marker
  * first (one strongly consistent read); while a recompute is armed and not yet due, only notes the latest event for
  * it to wait for (one conditional write, none when it already waits for that event); otherwise arms one and queues
  * it {@link DEBOUNCE_SECONDS} later (the transactional write, which also notes the event when it finds one armed
@@ -300,7 +300,7 @@ export async function onAdviceBatch(records: SQSRecord[], handlers: ReturnType<t
 }
 
 /**
- * A queued recompute: the ledger events reach this queue and the analytics queue at the same time, so before
+ * A queued recompute: the ledger events reach the insights queue and the analytics queue at the same time, so before
  * reading the rollups it checks that the analytics consumer has counted the latest event noted (its dedup record);
  * if not yet, it waits (re-queued 1 s later, at most {@link MAX_WAITS} times, then recomputes anyway). The monthly
  * refresh then evaluates the user's `health.drop` alert (one call per user message).
