@@ -9,7 +9,7 @@ import {
   type CreateTableCommandInput,
   type Projection,
 } from '@aws-sdk/client-dynamodb';
-import { indexSortKeys, projectedAttributes, TABLE } from '../table';
+import { indexKeyAttributes, indexPartitionKeys, indexSortKeys, projectedAttributes, TABLE } from '../table';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './aws';
 import type { Log } from './log';
 
@@ -26,8 +26,7 @@ function projection(indexName: string): Projection {
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   const names = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
   for (const g of TABLE.globalSecondaryIndexes) {
-    names.add(g.partitionKey);
-    for (const k of indexSortKeys(g)) names.add(k);
+    for (const k of indexKeyAttributes(g)) names.add(k);
   }
   const attributes: AttributeDefinition[] = [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
   return {
@@ -40,7 +39,10 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     ],
     GlobalSecondaryIndexes: TABLE.globalSecondaryIndexes.map((g) => ({
       IndexName: g.indexName,
-      KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' as const }, ...indexSortKeys(g).map((AttributeName) => ({ AttributeName, KeyType: 'RANGE' as const }))],
+      KeySchema: [
+        ...indexPartitionKeys(g).map((AttributeName) => ({ AttributeName, KeyType: 'HASH' as const })),
+        ...indexSortKeys(g).map((AttributeName) => ({ AttributeName, KeyType: 'RANGE' as const })),
+      ],
       Projection: projection(g.indexName),
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream },

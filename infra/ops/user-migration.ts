@@ -1,8 +1,7 @@
 /**
- * What the per-user migrations (`npm run migrate-rules`, `npm run migrate-category-index`, `npm run
- * migrate-date-index`) share: the users they visit, the loop of those that rewrite items found per user, and their
- * command line (`--dry-run`, `--user <sub>`, `--page-size <n>`; TABLE_NAME and credentials as for
- * `npm run repair`).
+ * What the per-user migrations (`npm run migrate-rules`, `npm run migrate-index-keys`) share: the users they visit,
+ * the loop of those that rewrite items found per user, and their command line (`--dry-run`, `--user <sub>`,
+ * `--page-size <n>`; TABLE_NAME and credentials as for `npm run repair`).
  */
 
 /** Options every per-user migration takes. */

@@ -8,7 +8,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { queues as manifestQueues, type QueueDef } from '../../functions/manifest';
 import { CODE_EMAIL } from '../../shared/domain/emails/code-emails';
 import { PASSWORD_POLICY } from '../../shared/domain/password-policy';
-import { BUILT_IN_GROUPS, indexSortKeys, projectedAttributes, TABLE } from '../table';
+import { BUILT_IN_GROUPS, indexPartitionKeys, indexSortKeys, projectedAttributes, TABLE } from '../table';
 import { pascalCase } from '../constructs/names';
 
 export interface StatefulStackProps extends StackProps {
@@ -124,7 +124,7 @@ export class StatefulStack extends Stack {
       const include = projectedAttributes(gsi.indexName);
       table.addGlobalSecondaryIndex({
         indexName: gsi.indexName,
-        partitionKey: attr(gsi.partitionKey),
+        ...(indexPartitionKeys(gsi).length > 1 ? { partitionKeys: indexPartitionKeys(gsi).map(attr) } : { partitionKey: attr(indexPartitionKeys(gsi)[0] as string) }),
         ...(indexSortKeys(gsi).length > 1 ? { sortKeys: indexSortKeys(gsi).map(attr) } : { sortKey: attr(indexSortKeys(gsi)[0] as string) }),
         ...(include ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...include] } : {}),
       });

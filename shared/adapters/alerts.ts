@@ -166,22 +166,22 @@ export async function putPreferences(userId: string, preferences: AlertPreferenc
 
 /**
  * The base-currency amounts of a user's expenses in one primary category dated `from`…`to` (inclusive), newest
- * first, at most `limit` (GSI4, one bounded Query; transfers, income, pending conversions, other base currencies and
- * `excludeId` left out).
+ * first, at most `limit` (the by-category index, one bounded Query; transfers, income, pending conversions, other base
+ * currencies, `excludeId` and any item that is not a transaction left out).
  */
 export async function categoryExpenseAmounts(userId: string, categoryId: string, range: { from: string; to: string }, base: string, limit: number, excludeId: string): Promise<number[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: keys.byCategoryIndex,
-      KeyConditionExpression: 'gsi4pk = :p AND gsi4sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId), ':a': keys.byCategoryFrom(range.from), ':b': keys.byCategoryTo(range.to) },
+      KeyConditionExpression: keys.byCategoryCondition(true),
+      ...keys.byCategoryValues(userId, categoryId, range),
       ScanIndexForward: false,
       Limit: limit,
     }),
   );
   return (out.Items ?? [])
-    .filter((i) => keys.transactionOf(i)?.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number')
+    .filter((i) => keys.transactionOf(i) !== undefined && keys.transactionOf(i)?.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number')
     .map((i) => Math.abs(i.baseAmount as number));
 }
 

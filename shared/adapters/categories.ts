@@ -91,18 +91,15 @@ export async function deleteCategory(userId: string, id: string, expected: numbe
 }
 
 /**
- * Ids of (up to `limit`) transactions whose primary category is `categoryId`: the category index, and the legacy
- * keys of transactions written before it (until `npm run migrate-category-index` has moved them), so none is missed.
+ * Ids of (up to `limit`) transactions whose primary category is `categoryId`: one Query of the by-category index,
+ * which holds every categorised transaction whatever keys it was written with (it indexes the item's own `pk`,
+ * `categoryId` and `date`), so none is missed. Items that are not transactions are left out.
  */
 export async function transactionIdsInCategory(userId: string, categoryId: string, limit: number): Promise<string[]> {
-  const read = async (index: string, pk: string) => {
-    const out = await db().send(
-      new QueryCommand({ TableName: tableName(), IndexName: index, KeyConditionExpression: '#pk = :p', ExpressionAttributeNames: { '#pk': pk }, ExpressionAttributeValues: { ':p': keys.byCategoryPartition(userId, categoryId) }, ProjectionExpression: 'pk, sk', Limit: limit }),
-    );
-    return (out.Items ?? []).flatMap((i) => keys.transactionOf(i)?.id ?? []);
-  };
-  const [current, legacy] = await Promise.all([read(keys.byCategoryIndex, 'gsi4pk'), read(keys.legacyByCategoryIndex, 'gsi2pk')]);
-  return [...new Set([...current, ...legacy])].slice(0, limit);
+  const out = await db().send(
+    new QueryCommand({ TableName: tableName(), IndexName: keys.byCategoryIndex, KeyConditionExpression: keys.byCategoryCondition(false), ...keys.byCategoryValues(userId, categoryId), ProjectionExpression: 'pk, sk', Limit: limit }),
+  );
+  return (out.Items ?? []).flatMap((i) => keys.transactionOf(i)?.id ?? []);
 }
 
 /** Ids of transactions with a split in `categoryId` (read through the date index, filtered). */

@@ -53,13 +53,19 @@
  * GSI2: `TZ#<zone>#<00..0f>` / `<sub>` — profiles by time zone (the zone key of shared/domain/reports/schedule.ts),
  *   sharded as the users index: the hourly report schedule pages only the zones due (07:00 local).
  * GSI3 (sparse): `FXPENDING` / `<date>#<sub>#<id>` — transactions waiting for an exchange rate.
- * GSI4 (sparse, INCLUDE id, type, fxStatus, baseCurrency, baseAmount: infra/table.ts): `USER#<sub>#CAT#<categoryId>` /
- *   `<date>#<id>` — transactions by primary category, read for ids and amounts only (a listing by category filters
- *   the date index). Transactions written before it carry the same keys as gsi2pk/gsi2sk until
- *   `npm run migrate-category-index` moves them.
+ * GSI4 (unread; dropped by a later release): `gsi4pk` `USER#<sub>#CAT#<categoryId>` / `gsi4sk` `<date>[#<id>]` — the
+ *   by-category keys transactions carried before GSI6 (older ones as gsi2pk/gsi2sk). No write sets them now; a
+ *   rewrite drops them and `npm run migrate-index-keys` strips them from the rest.
  * GSI5 (sparse): `pk` / `date`, `sk` (a multi-attribute sort key of the transaction's own attributes) — a user's
  *   transactions by date (every listing, report and forecast). Transactions written before it also carry
  *   `gsi1pk` `USER#<sub>#TX` / `gsi1sk` `<date>#<id>` (the date index they were read through), dropped when rewritten.
+ * GSI6 (sparse; INCLUDE type, fxStatus, baseCurrency, baseAmount: infra/table.ts): `pk`, `categoryId` / `date` (a
+ *   multi-attribute partition key of the item's own attributes) — a user's transactions by primary category, read
+ *   for ids (from `sk`) and amounts only; a listing by category filters the date index. Every item with top-level
+ *   `pk`, `categoryId` and `date` is in it: today only transactions (budgets, recurring payments and CATLEARN items
+ *   have a `categoryId` but no `date`, rate sets a `date` but no `categoryId`), and readers keep `TX#` items only
+ *   ({@link keys.transactionOf}), so a kind that gains both later cannot leak in. It needs no keys and no backfill
+ *   of its own: old transactions are in it as soon as the index exists.
  */
 export const keys = {
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -145,23 +151,39 @@ export const keys = {
   /** The index of a user's transactions by date (GSI5: the item's own `pk`, `date` and `sk`, no key of its own). */
   byDateIndex: 'gsi5',
   /**
-   * By-category keys: the sort key is the date alone (a GSI key need not be unique; its readers take the newest
-   * within a limit, never resume, so the order of one day's transactions does not matter), three copies of the id
-   * fewer per transaction. Items written before keep `<date>#<id>`; the bounds below cover both.
+   * The index of transactions by primary category (GSI6: the item's own `pk` and `categoryId`, sorted by `date`; its
+   * items hold only the attributes infra/table.ts includes). A Query names both partition attributes:
+   * {@link keys.byCategoryCondition}, with the values of {@link keys.byCategoryValues}.
    */
-  byCategory: (userId: string, categoryId: string, date: string) => ({ gsi4pk: keys.byCategoryPartition(userId, categoryId), gsi4sk: date }),
-  byCategoryFrom: (date: string) => date,
-  byCategoryTo: (date: string) => `${date}#~`,
-  /** The index of transactions by primary category (GSI4; its items hold only the attributes infra/table.ts includes). */
-  byCategoryIndex: 'gsi4',
-  /** Where transactions written before GSI4 keep their category keys, until `npm run migrate-category-index` has run. */
-  legacyByCategoryIndex: 'gsi2',
+  byCategoryIndex: 'gsi6',
+  /** Key condition of a by-category Query, optionally bounded by `:from` … `:to` (inclusive dates). */
+  byCategoryCondition: (bounded: boolean) => `pk = :pk AND categoryId = :cat${bounded ? ' AND #date BETWEEN :from AND :to' : ''}`,
+  /**
+   * Names and values of {@link keys.byCategoryCondition} (dates YYYY-MM-DD, inclusive), with the caller's own
+   * `names` (e.g. of a projection) merged in.
+   */
+  byCategoryValues: (userId: string, categoryId: string, range?: { from: string; to: string }, names: Record<string, string> = {}) => {
+    const all = { ...(range ? { '#date': 'date' } : {}), ...names };
+    return {
+      ...(Object.keys(all).length > 0 ? { ExpressionAttributeNames: all } : {}),
+      ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':cat': categoryId, ...(range ? { ':from': range.from, ':to': range.to } : {}) },
+    };
+  },
+  /**
+   * Attributes of by-category keys transactions carried before GSI6: `gsi4pk`/`gsi4sk` (GSI4) and, before that,
+   * `gsi2pk`/`gsi2sk` (GSI2, the profiles' time-zone index now). No write sets them; `npm run migrate-index-keys`
+   * removes them.
+   */
+  legacyByCategoryKeys: { pk: 'gsi4pk', sk: 'gsi4sk' },
+  olderByCategoryKeys: { pk: 'gsi2pk', sk: 'gsi2sk' },
+  /** Date-index keys transactions carried before GSI5 (which needs none of their own). */
+  legacyByDateKeys: { pk: 'gsi1pk', sk: 'gsi1sk' },
   fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: keys.fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` }),
   /** Sort-key bounds (inclusive) of a date range over keys that start `<date>#` (GSI3). */
   byDateFrom: (date: string) => `${date}#`,
   byDateTo: (date: string) => `${date}#~`,
-  /** GSI4 partition of a user's transactions whose primary category is `categoryId`. */
-  byCategoryPartition: (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`,
+  /** The partition value legacy by-category keys held (`gsi4pk`, or `gsi2pk` on older transactions). */
+  legacyByCategoryPartition: (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`,
   /** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
   fxPendingPartition: 'FXPENDING',
   userPartition: (userId: string) => `USER#${userId}`,

@@ -57,7 +57,6 @@ export function transactionItem(t: TransactionRecord): Record<string, unknown> {
   return {
     ...keys.transaction(t.userId, t.id),
     ...storedFields(t),
-    ...(t.categoryId ? keys.byCategory(t.userId, t.categoryId, t.date) : {}),
     ...(t.fxStatus === 'pending' ? keys.fxPending(t.userId, t.date, t.id) : {}),
     ...(t.splits ? { splitCategories: t.splits.map((s) => s.categoryId) } : {}),
     ...(correlationId ? { lastCorrelationId: correlationId } : {}),

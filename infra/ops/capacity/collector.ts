@@ -1,4 +1,4 @@
-import { indexSortKeys, projectedAttributes, TABLE } from '../../table';
+import { indexKeyAttributes, indexPartitionKeys, projectedAttributes, TABLE } from '../../table';
 
 /**
  * Pure aggregation of what the capacity host observes: DynamoDB consumed capacity per call (shared/adapters/dynamo.ts
@@ -133,14 +133,28 @@ function readPartitions(command: string, input: Item): string[] {
   return writtenItems(command, input).map((k) => `table ${partitionClass(str(k.pk) ?? '?')}`);
 }
 
+type Gsi = (typeof TABLE.globalSecondaryIndexes)[number];
+
+/**
+ * The partition class of an item in an index, from its partition-key attributes; undefined unless it has them all. A
+ * multi-attribute key names the class of its first attribute, then each other one as `<attribute>`
+ * (gsi6: `USER#<sub>#<categoryId>`).
+ */
+function indexPartitionClass(gsi: Gsi, item: Item): string | undefined {
+  const [first, ...rest] = indexPartitionKeys(gsi);
+  const value = str(item[first as string]);
+  if (value === undefined || rest.some((k) => str(item[k]) === undefined)) return undefined;
+  return [partitionClass(value), ...rest.map((k) => `<${k}>`)].join('#');
+}
+
 /** The index partition class an item's write reaches in `index`, from its own index key or its kind. */
 export function indexPartition(index: string, item: Item): string {
   const gsi = TABLE.globalSecondaryIndexes.find((g) => g.indexName === index);
-  const own = str(item[gsi?.partitionKey ?? `${index}pk`]);
-  if (own) return `${index} ${partitionClass(own)}`;
+  const own = gsi ? indexPartitionClass(gsi, item) : str(item[`${index}pk`]);
+  if (own) return `${index} ${own}`;
   const sk = str(item.sk) ?? '';
   if (sk === 'PROFILE') return `${index} ${index === 'gsi1' ? 'USERS#<shard>' : 'TZ#<zone>#<hour>'}`;
-  if (sk.startsWith('TX#')) return `${index} ${{ gsi1: 'USER#<sub>#TX', gsi2: 'USER#<sub>#CAT#<id>', gsi3: 'FXPENDING', gsi4: 'USER#<sub>#CAT#<id>' }[index] ?? '?'}`;
+  if (sk.startsWith('TX#')) return `${index} ${{ gsi1: 'USER#<sub>#TX', gsi2: 'USER#<sub>#CAT#<id>', gsi3: 'FXPENDING', gsi4: 'USER#<sub>#CAT#<id>', gsi6: 'USER#<sub>#<categoryId>' }[index] ?? '?'}`;
   if (sk.startsWith('ALERT#')) return `${index} USER#<sub>#ALERTS`;
   return `${index} ?`;
 }
@@ -232,14 +246,15 @@ export function itemSize(item: Record<string, unknown>): number {
   return Object.entries(item).reduce((s, [k, v]) => s + Buffer.byteLength(k) + valueSize(v), 0);
 }
 
-type Gsi = (typeof TABLE.globalSecondaryIndexes)[number];
+/**
+ * Whether an item is in an index: it has every key attribute of the index, partition and sort, each of a
+ * multi-attribute key included (a sparse index leaves the others out).
+ */
+const inIndex = (gsi: Gsi, item: Record<string, unknown>) => indexKeyAttributes(gsi).every((k) => str(item[k]) !== undefined);
 
-/** Whether an item is in an index: it has every key attribute of the index (a sparse index leaves the others out). */
-const inIndex = (gsi: Gsi, item: Record<string, unknown>) => [gsi.partitionKey, ...indexSortKeys(gsi)].every((k) => str(item[k]) !== undefined);
-
-/** The index partitions an item is in, as `gsi1=USER#<sub>#TX`. */
+/** The index partitions an item is in, as `gsi1=USER#<sub>#TX` (gsi6: `USER#<sub>#<categoryId>`). */
 export function indexKeysOf(item: Record<string, unknown>): string[] {
-  return TABLE.globalSecondaryIndexes.flatMap((gsi) => (inIndex(gsi, item) ? [`${gsi.indexName}=${partitionClass(str(item[gsi.partitionKey]) as string)}`] : []));
+  return TABLE.globalSecondaryIndexes.flatMap((gsi) => (inIndex(gsi, item) ? [`${gsi.indexName}=${indexPartitionClass(gsi, item) ?? '?'}`] : []));
 }
 
 /**
@@ -251,7 +266,7 @@ export function indexCopyBytes(item: Record<string, unknown>): number {
     if (!inIndex(gsi, item)) return sum;
     const include = projectedAttributes(gsi.indexName);
     if (!include) return sum + itemSize(item);
-    const kept = new Set([TABLE.partitionKey, TABLE.sortKey, gsi.partitionKey, ...indexSortKeys(gsi), ...include]);
+    const kept = new Set([TABLE.partitionKey, TABLE.sortKey, ...indexKeyAttributes(gsi), ...include]);
     return sum + itemSize(Object.fromEntries(Object.entries(item).filter(([k]) => kept.has(k))));
   }, 0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCapacity, emptyMeasurements, indexCopyBytes, indexKeysOf, itemSize, partitionClass, priceTransactions, scopeOf, valueSize } from '../../../infra/ops/capacity/collector';
+import { addCapacity, emptyMeasurements, indexCopyBytes, indexKeysOf, indexPartition, itemSize, partitionClass, priceTransactions, scopeOf, valueSize } from '../../../infra/ops/capacity/collector';
 import { describeEvent } from '../../../infra/ops/capacity/invocation-probe';
 import { importRowsPerSecond, monthlyCost, totalUsd, unitsPerUserMonth, usersAtPartitionLimit, xrayTraces, ZERO_UNITS, type Prices, type Units } from '../../../infra/ops/capacity/model';
 
@@ -79,6 +79,21 @@ describe('capacity collection', () => {
     const { date: _, ...inCategoryIndex } = dated;
     expect(indexCopyBytes(dated)).toBe(itemSize(dated) + itemSize(inCategoryIndex));
     expect(indexKeysOf(dated)).toEqual(['gsi4=USER#<sub>#CAT#<id>', 'gsi5=USER#<sub>']);
+  });
+
+  it('puts an item in a multi-attribute-key index only when it has every key attribute, and copies keys and included attributes there', () => {
+    // A transaction as written now: in gsi5 (pk; date, sk: ALL) and gsi6 (pk, categoryId; date: INCLUDE), no index key of its own.
+    const tx = { pk: 'USER#u', sk: 'TX#t', date: '2026-11-01', categoryId: 'food', type: 'expense', amount: -900, baseAmount: -900, baseCurrency: 'EUR', description: 'A long description of the payment' };
+    const inGsi6 = { pk: 'USER#u', sk: 'TX#t', date: '2026-11-01', categoryId: 'food', type: 'expense', baseAmount: -900, baseCurrency: 'EUR' };
+    expect(indexKeysOf(tx)).toEqual(['gsi5=USER#<sub>', 'gsi6=USER#<sub>#<categoryId>']);
+    expect(indexCopyBytes(tx)).toBe(itemSize(tx) + itemSize(inGsi6));
+    // A categorised item without a date (a budget) is in neither; uncategorised, only in gsi5.
+    expect(indexKeysOf({ pk: 'USER#u', sk: 'BUDGET#b', categoryId: 'food' })).toEqual([]);
+    const { categoryId: _, ...uncategorised } = tx;
+    expect(indexKeysOf(uncategorised)).toEqual(['gsi5=USER#<sub>']);
+    expect(indexCopyBytes(uncategorised)).toBe(itemSize(uncategorised));
+    // A write named by its table key only reaches gsi6's partition class by its kind.
+    expect(indexPartition('gsi6', { pk: 'USER#u', sk: 'TX#t' })).toBe('gsi6 USER#<sub>#<categoryId>');
   });
 
   it('sizes a binary attribute by its bytes, plain or marshalled', () => {
