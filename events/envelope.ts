@@ -9,14 +9,16 @@ export const MAX_CORRELATION_ID_LENGTH = 200;
  * of the HTTP request (or scheduled run) the event descends from, carried through the outbox and every queue hop so
  * one request's logs can be followed across functions; an event without one starts its own chain (its `id`).
  */
-export const Envelope = z.object({
+// In a pure thunk (as the contracts are): only the consumers and the relay parse envelopes, and a bundle that never
+// reads the schema neither carries nor builds it at cold start.
+export const Envelope = /*#__PURE__*/ (() => z.object({
   id: z.string().check(z.minLength(1)),
   type: z.string().check(z.minLength(1)),
   version: z.int(),
   occurredAt: z.string(),
   correlationId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CORRELATION_ID_LENGTH))),
   data: z.unknown(),
-});
+}))();
 export type Envelope = z.infer<typeof Envelope>;
 
 /** The correlation id an event's consumers log and pass on: the one it carries, else its own id. */
