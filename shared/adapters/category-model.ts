@@ -64,7 +64,9 @@ function learningItems(userId: string, model: CategoryModel, expectedRev: number
       ...keys.categoryLearned(userId, transactionId),
       transactionId,
       version: c.version,
-      categoryId: c.categoryId,
+      // No attribute for no category: a top-level `categoryId` is a key attribute of the by-category index (gsi6), which
+      // refuses a null one (read back as null).
+      ...(c.categoryId !== null ? { categoryId: c.categoryId } : {}),
       features: c.features,
       deleted: c.deleted,
       ...(c.deleted ? { expiresAt } : {}),

@@ -28,4 +28,16 @@ describe('category model store', () => {
     expect((item.packed as Uint8Array).byteLength).toBeLessThan(json.length / 4);
     expect(await getCategoryModel(userId)).toEqual({ model, rev: 2 });
   });
+
+  it('stores the contribution of an uncategorised or deleted transaction (no category) with the model, and reads it back', async () => {
+    const { getContributions, saveLearning } = await import('../../shared/adapters/category-model');
+    const { emptyModel } = await import('../../shared/domain/categorise/model');
+    const userId = randomUUID();
+    const contributions = new Map([
+      ['tx-deleted', { version: 2, categoryId: null, features: [], deleted: true }],
+      ['tx-labelled', { version: 1, categoryId: 'food.groceries', features: ['w:bakery'], deleted: false }],
+    ]);
+    expect(await saveLearning(userId, emptyModel(), 0, contributions, new Date())).toBe('saved');
+    expect(await getContributions(userId, ['tx-deleted', 'tx-labelled'])).toEqual(contributions);
+  });
 });
