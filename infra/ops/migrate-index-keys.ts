@@ -6,11 +6,14 @@
  *   `date` and `sk`);
  * - `gsi4pk` `USER#<sub>#CAT#<id>` / `gsi4sk` `<date>[#<id>]`: the by-category index before gsi6 (keyed on the item's
  *   own `pk`, `categoryId` and `date`), and `gsi2pk`/`gsi2sk` with the same values on transactions older still.
+ * It also removes a null top-level `categoryId` from any item (budgets covering every category, recurring payments
+ * and categoriser records of uncategorised transactions stored one): `categoryId` is a key attribute of gsi6, which
+ * refuses any write that leaves a null one on an item, so such an item could not be updated in place any more.
  * Run it once after the deployment that adds gsi6 (gsi5 and gsi6 need no backfill of their own: they index
  * attributes every transaction has); a later release then removes gsi4. Pages through every user of the sharded
- * users index, reads each user's transactions that still carry any of these keys (gsi5, filtered, 500 a page) and
- * removes them in one conditional update each: a transaction saved meanwhile already has the current form and is left
- * alone. No ledger event; re-running changes nothing. Table and credentials as for `npm run repair` (TABLE_NAME,
+ * users index, reads each user's partition filtered to the items to clean (500 read a page) and cleans each in one
+ * conditional update: an item saved meanwhile already has the current form and is left alone. No ledger event;
+ * re-running changes nothing. Table and credentials as for `npm run repair` (TABLE_NAME,
  * AWS_ENDPOINT_URL_DYNAMODB).
  *
  * Options: `--dry-run` (count only), `--user <sub>` (one user), `--page-size <n>` (profiles per page, default 100).
@@ -21,8 +24,8 @@ import type { HeldIndexKeys } from '../../shared/adapters/index-key-migration';
 
 /** The migration over the table's adapters: every user of the users index, or the one named. */
 export async function defaultDeps(options: MigrationOptions = {}): Promise<ItemMigrationDeps<HeldIndexKeys>> {
-  const { transactionsHoldingStaleKeys, removeIndexKeys } = await import('../../shared/adapters/index-key-migration');
-  return { users: migrationUsers(options), found: transactionsHoldingStaleKeys, rewrite: removeIndexKeys };
+  const { itemsHoldingStaleKeys, removeIndexKeys } = await import('../../shared/adapters/index-key-migration');
+  return { users: migrationUsers(options), found: itemsHoldingStaleKeys, rewrite: removeIndexKeys };
 }
 
 /** Removes every user's stale index keys (see the module comment). */

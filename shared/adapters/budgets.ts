@@ -14,7 +14,7 @@ export interface BudgetRecord extends Budget {
 
 function toBudget(item: Record<string, unknown>): BudgetRecord {
   const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as unknown as BudgetRecord;
+  return { ...rest, categoryId: (rest.categoryId as string | null | undefined) ?? null } as unknown as BudgetRecord;
 }
 
 /** Every budget of the user, oldest first (at most the cap, one Query). */
@@ -34,7 +34,10 @@ export async function getBudget(userId: string, id: string): Promise<BudgetRecor
  * @throws LimitExceededError when a new budget would pass the cap (shared/domain/limits.ts).
  */
 export async function putBudget(userId: string, budget: BudgetRecord, expectedVersion?: number): Promise<boolean> {
-  const Item = { ...keys.budget(userId, budget.id), ...budget };
+  // No attribute for an overall budget (categoryId null): a top-level `categoryId` is a key attribute of the
+  // by-category index (gsi6), which refuses a null one (read back as null).
+  const { categoryId, ...rest } = budget;
+  const Item = { ...keys.budget(userId, budget.id), ...rest, ...(categoryId !== null ? { categoryId } : {}) };
   if (expectedVersion === undefined) return createCounted(userId, 'budgets', { Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } });
   try {
     await db().send(new PutCommand({ TableName: tableName(), Item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));

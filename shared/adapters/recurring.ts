@@ -158,11 +158,16 @@ export async function saveSeries(userId: string, id: string, series: Series, exp
 function detectionUpdate(userId: string, id: string, series: Series, d: Detection, at: string) {
   const changes: Record<string, unknown> = { active: true, id, direction: series.direction, merchant: series.merchant, updatedAt: at, ...(d.priceChange ? { priceChange: d.priceChange } : {}) };
   for (const f of DETECTION_FIELDS) changes[f] = d[f];
+  // No attribute for no category: a top-level `categoryId` is a key attribute of the by-category index (gsi6), which
+  // refuses a null one (read back as null).
+  const uncategorised = changes.categoryId === null;
+  if (uncategorised) delete changes.categoryId;
+  const remove = [...(d.priceChange ? [] : ['#priceChange']), ...(uncategorised ? ['#categoryId'] : [])];
   const parts = updateExpression(changes, {
     set: ['#status = if_not_exists(#status, :detected)'],
     add: ['#version :one'],
-    remove: d.priceChange ? [] : ['#priceChange'],
-    names: { '#status': 'status', '#version': 'version', ...(d.priceChange ? {} : { '#priceChange': 'priceChange' }) },
+    remove,
+    names: { '#status': 'status', '#version': 'version', ...(d.priceChange ? {} : { '#priceChange': 'priceChange' }), ...(uncategorised ? { '#categoryId': 'categoryId' } : {}) },
     values: { ':detected': 'detected', ':one': 1 },
   });
   return { TableName: tableName(), Key: keys.recurring(userId, id), ...parts };

@@ -114,6 +114,52 @@ describe('npm run migrate-index-keys', () => {
     expect((await a.transactionIdsInCategory(user.userId, 'entertainment.games', 100)).sort()).toEqual(ledger.all);
   });
 
+  it('clears null categoryIds, which gsi6 refuses to leave on an item once it exists (a table from before gsi6)', async () => {
+    const { CreateTableCommand, DeleteTableCommand, UpdateTableCommand } = await import('@aws-sdk/client-dynamodb');
+    const { tableDefinition } = await import('../../infra/local/dynamodb-table');
+    const { resetConfig } = await import('../../shared/config');
+    const a = await adapters();
+    const { GetCommand, UpdateCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const table = `tally-pre-gsi6-${Date.now()}`;
+    const current = tableDefinition(table);
+    const gsi6 = current.GlobalSecondaryIndexes?.find((g) => g.IndexName === a.keys.byCategoryIndex);
+    const withoutGsi6 = { ...current, GlobalSecondaryIndexes: current.GlobalSecondaryIndexes?.filter((g) => g !== gsi6), AttributeDefinitions: current.AttributeDefinitions?.filter((d) => d.AttributeName !== 'categoryId') };
+    const saved = process.env.TABLE_NAME;
+    await a.db().send(new CreateTableCommand(withoutGsi6));
+    process.env.TABLE_NAME = table;
+    resetConfig();
+    try {
+      const user = 'pre-gsi6-user';
+      const pk = a.keys.userPartition(user);
+      const put = (Item: Record<string, unknown>) => a.db().send(new a.PutCommand({ TableName: table, Item }));
+      // As the previous release stored them: an overall budget and an uncategorised recurring payment with a null
+      // categoryId, a transaction with gsi4 keys, and a profile whose own index keys (users, time zones) must stay.
+      await put({ ...a.keys.budget(user, 'b1'), id: 'b1', categoryId: null, amount: 100 });
+      await put({ ...a.keys.recurring(user, 'r1'), id: 'r1', categoryId: null, active: true, version: 1 });
+      await put({ ...a.keys.transaction(user, 't1'), categoryId: 'food', date: '2024-05-02', type: 'expense', gsi4pk: `${pk}#CAT#food`, gsi4sk: '2024-05-02' });
+      await put({ ...a.keys.profile(user), ...a.keys.usersShard(user), ...a.keys.usersByZone('UTC', user) });
+      await a.db().send(new UpdateTableCommand({ TableName: table, AttributeDefinitions: current.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: { IndexName: gsi6?.IndexName, KeySchema: gsi6?.KeySchema, Projection: gsi6?.Projection } }] }));
+      const deactivate = () => a.db().send(new UpdateCommand({ TableName: table, Key: a.keys.recurring(user, 'r1'), UpdateExpression: 'SET active = :f', ExpressionAttributeValues: { ':f': false } }));
+      // With gsi6 in place, an in-place update that leaves the null categoryId is refused.
+      await expect(deactivate()).rejects.toMatchObject({ name: 'ValidationException' });
+
+      const deps = { ...(await a.defaultDeps({ user })), users: async function* () { yield [user]; } };
+      expect(await a.migrateIndexKeys(deps)).toMatchObject({ users: 1, found: 3, rewritten: 3, changedMeanwhile: 0 });
+      expect(await a.migrateIndexKeys(deps)).toMatchObject({ found: 0 });
+      await deactivate();
+      const get = async (key: Record<string, string>) => (await a.db().send(new GetCommand({ TableName: table, Key: key }))).Item ?? {};
+      expect(await get(a.keys.budget(user, 'b1'))).not.toHaveProperty('categoryId');
+      expect(await get(a.keys.transaction(user, 't1'))).not.toHaveProperty('gsi4pk');
+      expect(await get(a.keys.profile(user))).toMatchObject({ ...a.keys.usersShard(user), ...a.keys.usersByZone('UTC', user) });
+      const byCategory = await a.db().send(new QueryCommand({ TableName: table, IndexName: a.keys.byCategoryIndex, KeyConditionExpression: a.keys.byCategoryCondition(false), ...a.keys.byCategoryValues(user, 'food') }));
+      expect((byCategory.Items ?? []).map((i) => i.sk)).toEqual(['TX#t1']);
+    } finally {
+      process.env.TABLE_NAME = saved;
+      resetConfig();
+      await a.db().send(new DeleteTableCommand({ TableName: table }));
+    }
+  });
+
   it('leaves alone a transaction whose stale keys changed since they were read', async () => {
     const { removeIndexKeys } = await import('../../shared/adapters/index-key-migration');
     const user = await newUser('Stale index keys, raced');
