@@ -36,7 +36,8 @@ export const TABLE = {
      * all three top-level attributes: today only transactions (`TX#`) do — budgets, recurring payments and what the
      * categoriser learned hold a `categoryId` but no `date`; rate sets (`FX#<base>`) a `date` but no `categoryId`;
      * alerts and advice neither — and its readers still keep `TX#` items only. It keeps the keys (pk, sk,
-     * categoryId, date) and the few fields its readers use; the id comes from `sk`.
+     * categoryId, date) and the few fields its readers use; the id comes from `sk`. As key attributes, `categoryId`
+     * and `date` must be strings on every item that has them: a write leaving a null one is refused.
      */
     { indexName: 'gsi6', partitionKeys: ['pk', 'categoryId'], sortKey: 'date', include: ['type', 'fxStatus', 'baseCurrency', 'baseAmount'] },
   ],

@@ -65,7 +65,9 @@
  *   `pk`, `categoryId` and `date` is in it: today only transactions (budgets, recurring payments and CATLEARN items
  *   have a `categoryId` but no `date`, rate sets a `date` but no `categoryId`), and readers keep `TX#` items only
  *   ({@link keys.transactionOf}), so a kind that gains both later cannot leak in. It needs no keys and no backfill
- *   of its own: old transactions are in it as soon as the index exists.
+ *   of its own: old transactions are in it as soon as the index exists. Being key attributes, a top-level
+ *   `categoryId` and `date` must be strings on EVERY item, whatever its kind: DynamoDB refuses a write that leaves
+ *   a null (or number) one, so "no category" is no attribute (budgets, recurring payments, CATLEARN, transactions).
  */
 export const keys = {
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
