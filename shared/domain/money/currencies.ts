@@ -190,16 +190,26 @@ export interface CurrencyInfo {
   readonly name: string;
 }
 
+/** The entries made so far: {@link currencyInfo} makes one at its first read, as a request reads one or two codes of 180. */
+const ENTRIES = new Map<Currency, CurrencyInfo>();
+
+function entryOf(code: Currency): CurrencyInfo {
+  let entry = ENTRIES.get(code);
+  if (!entry) {
+    const [exponent, name] = TABLE[code];
+    entry = Object.freeze({ code, exponent, name });
+    ENTRIES.set(code, entry);
+  }
+  return entry;
+}
+
 /**
  * Every known currency by code. Built in a pure thunk (as the contracts' constants are, shared/contracts/route.ts): a
- * bundle that never reads it leaves the table out; esbuild keeps any other call at module level.
+ * bundle that never reads it leaves it out; esbuild keeps any other call at module level. {@link currencyInfo} does not
+ * read it, so a function that only looks codes up never builds all 180 entries at cold start (about 0.35 ms).
  */
 export const CURRENCIES: Readonly<Record<Currency, CurrencyInfo>> = /*#__PURE__*/ (() =>
-  Object.freeze(
-    Object.fromEntries(
-      Object.entries(TABLE).map(([code, [exponent, name]]) => [code, Object.freeze({ code: code as Currency, exponent, name })]),
-    ) as Record<Currency, CurrencyInfo>,
-  ))();
+  Object.freeze(Object.fromEntries((Object.keys(TABLE) as Currency[]).map((code) => [code, entryOf(code)])) as Record<Currency, CurrencyInfo>))();
 
 /** Every known code, sorted (a pure thunk, as above). */
 export const CURRENCY_CODES: readonly Currency[] = /*#__PURE__*/ (() => Object.freeze(Object.keys(TABLE).sort() as Currency[]))();
@@ -228,7 +238,7 @@ export function exponentOf(code: string): number {
  */
 export function currencyInfo(code: string): CurrencyInfo {
   if (!isCurrency(code)) throw unknownCurrency(code);
-  return CURRENCIES[code];
+  return entryOf(code);
 }
 
 function unknownCurrency(code: string): ValidationError {
