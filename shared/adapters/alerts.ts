@@ -200,6 +200,24 @@ export async function* digestUsers(day: string, pageSize = 500): AsyncGenerator<
   }
 }
 
+/**
+ * Up to `limit` of a user's alerts created from `from` to `to` (days, UTC, inclusive), newest first: one Query of
+ * that range of GSI1 by creation time, however many alerts came after it.
+ */
+export async function alertsBetween(userId: string, from: string, to: string, limit: number): Promise<Alert[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':p': keys.alertsPartition(userId), ':a': `${from}T`, ':b': `${to}T~` },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(toAlert);
+}
+
 /** A user's alerts created on `day` (UTC), oldest first (GSI1 by creation time, one day's range). */
 export async function alertsOfDay(userId: string, day: string): Promise<Alert[]> {
   const items = await queryAll({

@@ -25,6 +25,8 @@ export interface AlertsPort {
   digestUsers(day: string, pageSize?: number): AsyncGenerator<string[]>;
   /** A user's alerts created on `day` (UTC), oldest first. */
   alertsOfDay(userId: string, day: string): Promise<Alert[]>;
+  /** Up to `limit` of a user's alerts created from `from` to `to` (days, UTC, inclusive), newest first. */
+  alertsBetween(userId: string, from: string, to: string, limit: number): Promise<Alert[]>;
 }
 
 /** Compile-time proof that the DynamoDB adapter implements the port. */

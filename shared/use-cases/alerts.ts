@@ -305,6 +305,14 @@ export async function listAlerts(userId: string, input: { unread: boolean; limit
   return { items: page.items, nextCursor: page.next ? await encodeCursor(userId, scope, { at: page.next }) : null };
 }
 
+/**
+ * Up to `limit` of the caller's alerts created from `from` to `to` (days, UTC, inclusive), newest first: what a
+ * report of that period lists, found however many alerts came after it, with no cursor to sign.
+ */
+export function alertsBetween(userId: string, from: string, to: string, limit: number): Promise<Alert[]> {
+  return store.alertsBetween(userId, from, to, limit);
+}
+
 /** Marks one of the caller's alerts read (again: no change); 404 when the caller has no such alert. */
 export async function readAlert(userId: string, id: string, now = new Date()): Promise<Alert> {
   const alert = await store.markRead(userId, id, now);

@@ -7,7 +7,7 @@ import { daysInMonth } from '../domain/ledger/calendar';
 import { summary } from './analytics';
 import { budgetStatuses, todayIn } from './budgets';
 import { goalStatuses } from './goals';
-import { listAlerts } from './alerts';
+import { alertsBetween } from './alerts';
 import { openAdvice } from './advice';
 import { healthReport } from './health';
 
@@ -38,7 +38,7 @@ export async function monthlyReport(userId: string, month: string | undefined, n
     summary(userId, m, now),
     budgetStatuses(userId, asOf),
     goalStatuses(userId, asOf),
-    listAlerts(userId, { unread: false, limit: 100 }),
+    alertsBetween(userId, from, to, REPORT_ALERTS),
     openAdvice(userId),
     healthReport(userId, m, now).catch((e: unknown) => {
       if (e instanceof ValidationError) return null; // a month the health report does not cover (e.g. before 1900)
@@ -55,10 +55,7 @@ export async function monthlyReport(userId: string, month: string | undefined, n
     categories: s.byCategory.filter((c) => c.level === 'parent' && c.kind === 'expense').map((c) => ({ name: c.name, amount: c.amount })),
     budgets: budgets.map((b) => ({ name: b.name, spent: b.spent, available: b.available, percentUsed: b.percentUsed, status: b.status })),
     goals: goals.map((g) => ({ name: g.name, saved: g.saved, targetAmount: g.targetAmount, currency: g.currency, percent: g.percent, status: g.status })),
-    alerts: alerts.items
-      .filter((a) => a.createdAt.slice(0, 10) >= from && a.createdAt.slice(0, 10) <= to)
-      .slice(0, REPORT_ALERTS)
-      .map((a) => ({ title: a.title, message: a.message, severity: a.severity, createdAt: a.createdAt })),
+    alerts: alerts.map((a) => ({ title: a.title, message: a.message, severity: a.severity, createdAt: a.createdAt })),
     advice: advice.map((a) => ({ title: a.title, message: a.message })),
     health: health ? { score: health.score, change: health.change?.delta ?? null } : null,
   });

@@ -18,6 +18,21 @@ async function tx(u: TestUser, body: Record<string, unknown>): Promise<void> {
 }
 
 describe('GET /reports/monthly', () => {
+  it("lists the month's alerts, newest first, however many alerts came after it", async () => {
+    const u = await newUser('Alerted');
+    const { putAlertOnce } = await import('../../shared/adapters/alerts');
+    const m = month(-1);
+    const draft = (id: string) => ({ id, kind: 'budget.threshold' as const, severity: 'info' as const, title: `Alert ${id}`, message: `About ${id}`, evidence: {} });
+    for (let i = 1; i <= 3; i++) await putAlertOnce(u.userId, draft(`old-${i}`), new Date(`${m}-1${i}T09:00:00Z`));
+    // More alerts since than any one page of GET /alerts holds (the report used to see only the latest 100).
+    const later = Date.parse(`${month(0)}-01T00:00:00Z`);
+    await Promise.all(Array.from({ length: 130 }, (_, i) => putAlertOnce(u.userId, draft(`new-${i}`), new Date(later + i * 1000))));
+
+    const json = await call('GET', `/reports/monthly?month=${m}`, { token: u.accessToken });
+    expect(json.status, json.text).toBe(200);
+    expect(json.body.alerts.map((a: { title: string }) => a.title)).toEqual(['Alert old-3', 'Alert old-2', 'Alert old-1']);
+  });
+
   it('answers the month as JSON with the ledger figures and as escaped, script-free HTML under a strict CSP', async () => {
     const u = await newUser('Reporter <b>');
     const cat = await call('POST', '/categories', { token: u.accessToken, body: { name: '<script>alert(1)</script>', kind: 'expense' } });

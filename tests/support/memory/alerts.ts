@@ -126,6 +126,15 @@ export async function alertsOfDay(userId: string, day: string): Promise<Alert[]>
     .map(strip);
 }
 
+export async function alertsBetween(userId: string, from: string, to: string, limit: number): Promise<Alert[]> {
+  return [...memory.alerts.entries()]
+    .filter(([k, a]) => k.startsWith(`${userId}/`) && a.createdAt.slice(0, 10) >= from && a.createdAt.slice(0, 10) <= to)
+    .map(([, a]) => a)
+    .sort((a, b) => (a.position < b.position ? 1 : -1))
+    .slice(0, limit)
+    .map(strip);
+}
+
 /** Compile-time proof that the in-memory store matches the port and the adapter's signatures. */
-export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, existingAlerts, digestMarks, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts, markDigest, digestUsers, alertsOfDay };
+export const alertsMemoryImplementsPort: AlertsPort = { putAlertOnce, existingAlerts, digestMarks, clearEmailPending, getAlert, listAlerts, markRead, getPreferences, putPreferences, categoryExpenseAmounts, markDigest, digestUsers, alertsOfDay, alertsBetween };
 export const alertsMemoryMatchesAdapter: typeof Adapter = { ...alertsMemoryImplementsPort, ALERT_TTL_SECONDS, DIGEST_TTL_SECONDS };
