@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { HISTORY_MONTHS, HISTORY_ROWS_PER_MONTH } from './history';
 import { USER_SHARDS } from '../../../shared/adapters/keys';
 import { partitionsOf, weighted, type Measurements, type PartitionUnits, type ScopeUnits } from './collector';
 import {
@@ -271,7 +272,7 @@ export function printReport(run: RunResult): void {
   // A partial run (`-- <phase>`) prices only the actions it measured.
   const perUser = unitsPerUserMonth(units, Object.fromEntries(Object.entries(USAGE).filter(([a]) => a in units)));
   const out = [
-    `Measured by \`npm run capacity\` on ${new Date().toISOString().slice(0, 10)} (${n(run.seconds, 0)} s, one local cloud on loopback, ${run.sweptUsers} users in the index; load average ${run.load.map((l) => l.toFixed(1)).join(' → ')} on ${cpus().length} cores).`,
+    `Measured by \`npm run capacity\` on ${new Date().toISOString().slice(0, 10)} (${n(run.seconds, 0)} s, one local cloud on loopback, ${run.sweptUsers} users in the index; load average ${run.load.map((l) => l.toFixed(1)).join(' → ')} on ${cpus().length} cores). Every action is measured on an account in its steady state: before the measured phases the user imports a year of history (${n(HISTORY_MONTHS * HISTORY_ROWS_PER_MONTH, 0)} categorised transactions over ${HISTORY_MONTHS} months, not counted; infra/ops/capacity/history.ts), so the categoriser's model, the rollups the advice, dashboard and reports read and the alerts' category baselines are a year old.`,
     '',
     measuredSection(run),
     '',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { HISTORY_MONTHS, importHistory } from './history';
 
 /**
  * The usage session `npm run capacity` drives over HTTP against its own local cloud, one phase per kind of action.
@@ -45,6 +46,8 @@ export interface Phase {
   schedule?: string;
   /** When it fires (its event's time); now when absent. */
   at?: () => Date;
+  /** Brings the account to its steady state before anything is measured: run, never counted. */
+  unmeasured?: boolean;
 }
 
 export interface SessionState {
@@ -184,6 +187,7 @@ export function phases(): Phase[] {
   return [
     { action: 'signup', count: 1, run: signup },
     { action: 'setup', count: 1, run: setup },
+    { action: `history (${HISTORY_MONTHS} months, not counted)`, count: 1, unmeasured: true, run: async (s) => void (await importHistory(s)) },
     { action: 'login', count: 5, run: (s) => logins(s, 5) },
     { action: 'transaction create', count: 30, run: (s) => createTransactions(s, 30) },
     { action: 'transaction update', count: 10, run: (s) => updateTransactions(s, 10) },
