@@ -99,6 +99,34 @@ function recurringUpdate(userId: string, w: SeriesWrite, at: string) {
   return w.hadDetection ? inactiveUpdate(userId, w.id, at) : undefined;
 }
 
+/** DynamoDB refused the write for a value its key schema does not allow (a transaction cancelled for one, too). */
+function isKeyTypeRefusal(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  return e?.name === 'ValidationException' || (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ValidationError'));
+}
+
+/**
+ * Runs a write of the recurring item `id`. A recurring payment stored by a release before gsi6 may still hold a null
+ * `categoryId`, which an item may not keep once gsi6 (keyed on it) exists, until `npm run migrate-index-keys` has run:
+ * when DynamoDB refuses the write for that, this clears the null (only if it is one) and writes again, once.
+ */
+async function clearingNullCategory<T>(userId: string, id: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (refused) {
+    if (!isKeyTypeRefusal(refused)) throw refused;
+    try {
+      await db().send(
+        new UpdateCommand({ TableName: tableName(), Key: keys.recurring(userId, id), UpdateExpression: 'REMOVE #c', ConditionExpression: 'attribute_type(#c, :null)', ExpressionAttributeNames: { '#c': 'categoryId' }, ExpressionAttributeValues: { ':null': 'NULL' } }),
+      );
+    } catch (e) {
+      // No null category there: the refusal was about something else.
+      throw isConditionFailure(e) ? refused : e;
+    }
+    return write();
+  }
+}
+
 /**
  * One series: a conditional Put when its recurring item stays as it is (1 WCU a KB; a transaction bills 2), or the
  * Put and the item's update in one two-item transaction (all or nothing). 'conflict' when the series' revision
@@ -109,7 +137,7 @@ async function writeSeries(userId: string, w: SeriesWrite, at: string): Promise<
   const put = seriesPut(userId, w, at);
   const update = recurringUpdate(userId, w, at);
   try {
-    if (update) await db().send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Update: update }] as never }));
+    if (update) await clearingNullCategory(userId, w.id, () => db().send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Update: update }] as never })));
     else await db().send(new PutCommand(put as never));
     return 'saved';
   } catch (e) {
@@ -200,7 +228,8 @@ export async function getRecurring(userId: string, id: string): Promise<Recurrin
 
 export async function setRecurringStatus(userId: string, id: string, status: RecurringStatus, expectedVersion: number, now: Date): Promise<RecurringRecord | undefined> {
   try {
-    const out = await db().send(
+    const out = await clearingNullCategory(userId, id, () =>
+      db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.recurring(userId, id),
@@ -210,6 +239,7 @@ export async function setRecurringStatus(userId: string, id: string, status: Rec
         ExpressionAttributeValues: { ':status': status, ':at': now.toISOString(), ':one': 1, ':v': expectedVersion },
         ReturnValues: 'ALL_NEW',
       }),
+      ),
     );
     return out.Attributes ? toRecord(out.Attributes) : undefined;
   } catch (e) {
