@@ -9,7 +9,7 @@ export const ALERTS_PAGE = { max: 100, default: 50 } as const;
 const AlertIdParams = /*#__PURE__*/ (() => z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an alert id')) }))();
 const Kind = /*#__PURE__*/ (() => z.enum(ALERT_KINDS))();
 
-export const AlertSchema = /*#__PURE__*/ (() => z.object({
+export const AlertSchema = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   kind: Kind,
   severity: z.enum(['info', 'warning', 'critical']),
@@ -21,10 +21,10 @@ export const AlertSchema = /*#__PURE__*/ (() => z.object({
   transactionId: z.optional(z.string()),
   createdAt: z.string(),
   readAt: z.nullable(z.string()),
-}))();
+})))();
 
-const KindPreference = /*#__PURE__*/ (() => z.object({ enabled: z.boolean(), email: z.enum(['off', 'immediate', 'daily']) }))();
-const Preferences = /*#__PURE__*/ (() => z.object({ kinds: z.object(Object.fromEntries(ALERT_KINDS.map((k) => [k, KindPreference])) as Record<(typeof ALERT_KINDS)[number], typeof KindPreference>) }))();
+const KindPreference = /*#__PURE__*/ (() => z.lazy(() => z.object({ enabled: z.boolean(), email: z.enum(['off', 'immediate', 'daily']) })))();
+const Preferences = /*#__PURE__*/ (() => z.lazy(() => z.object({ kinds: z.object(Object.fromEntries(ALERT_KINDS.map((k) => [k, KindPreference])) as Record<(typeof ALERT_KINDS)[number], typeof KindPreference>) })))();
 const KindPreferenceChange = /*#__PURE__*/ (() => z.strictObject({ enabled: z.optional(z.boolean()), email: z.optional(z.enum(['off', 'immediate', 'daily'])) }))();
 
 const RULES = `Alerts are computed by the \`alerts\` queue consumer from the ledger's events, after the analytics rollups have counted them. Each alert's id is a hash of (kind, subject, period, threshold) and is written once ("does not exist" condition), so duplicated, reordered or redelivered events never raise it twice. The rules are level-based, and their "as of" dates come from the transaction, never from the delivery order:
@@ -45,7 +45,7 @@ export const listAlerts = /*#__PURE__*/ (() => route({
     limit: PageLimit(ALERTS_PAGE.max, ALERTS_PAGE.default),
     cursor: z.optional(z.string().check(z.maxLength(2048))),
   }),
-  response: z.object({ items: z.array(AlertSchema), nextCursor: z.nullable(z.string()) }),
+  response: z.lazy(() => z.object({ items: z.array(AlertSchema), nextCursor: z.nullable(z.string()) })),
 }))();
 
 export const readAlert = /*#__PURE__*/ (() => route({
@@ -60,7 +60,7 @@ export const readAllAlerts = /*#__PURE__*/ (() => route({
   summary: 'Mark every unread alert read',
   description: 'Marks at most 500 unread alerts per call (newest first); `more: true` means some remain: call again.',
   auth: 'user',
-  response: z.object({ marked: z.int(), more: z.boolean() }),
+  response: z.lazy(() => z.object({ marked: z.int(), more: z.boolean() })),
 }))();
 
 export const getAlertPreferences = /*#__PURE__*/ (() => route({

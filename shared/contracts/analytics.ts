@@ -21,7 +21,7 @@ export const summary = /*#__PURE__*/ (() => route({
   description: 'Read from pre-computed rollups (cost independent of how many transactions exist). `asOf` is when the rollup last changed. Pending-FX transactions are counted apart in `pendingFx`, never at 1:1.',
   auth: 'user',
   query: z.strictObject({ month: z.optional(Month) }),
-  response: z.looseObject({
+  response: z.lazy(() => z.looseObject({
     month: z.string(),
     baseCurrency: z.string(),
     ...Flows,
@@ -31,26 +31,26 @@ export const summary = /*#__PURE__*/ (() => route({
     topMerchants: z.array(z.object({ merchant: z.string(), amount: Minor, count: z.int() })),
     pendingFx: z.looseObject({ count: z.int() }),
     asOf: z.nullable(z.string()),
-  }),
+  })),
 }))();
 
 export const trends = /*#__PURE__*/ (() => route({
   summary: 'Monthly series with a 3-month moving average and month-over-month change, overall and per category',
   auth: 'user',
   query: z.strictObject({ from: Month, to: Month }),
-  response: z.looseObject({ baseCurrency: z.string(), series: z.array(z.looseObject({ month: z.string(), ...Flows })), byCategory: z.array(z.looseObject({ categoryId: z.string() })) }),
+  response: z.lazy(() => z.looseObject({ baseCurrency: z.string(), series: z.array(z.looseObject({ month: z.string(), ...Flows })), byCategory: z.array(z.looseObject({ categoryId: z.string() })) })),
 }))();
 
 export const categories = /*#__PURE__*/ (() => route({
   summary: 'Totals and shares per category across a range of months',
   auth: 'user',
   query: z.strictObject({ from: Month, to: Month }),
-  response: z.looseObject({ baseCurrency: z.string(), from: z.string(), to: z.string(), ...Flows, byCategory: z.array(z.looseObject(CategoryRow.shape)) }),
+  response: z.lazy(() => z.looseObject({ baseCurrency: z.string(), from: z.string(), to: z.string(), ...Flows, byCategory: z.array(z.looseObject(CategoryRow.shape)) })),
 }))();
 
 export const cashflow = /*#__PURE__*/ (() => route({
   summary: 'Monthly net and running cumulative for the last N months',
   auth: 'user',
   query: z.strictObject({ months: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(120)), 12) }),
-  response: z.object({ baseCurrency: z.string(), items: z.array(z.object({ month: z.string(), ...Flows, cumulative: Minor })) }),
+  response: z.lazy(() => z.object({ baseCurrency: z.string(), items: z.array(z.object({ month: z.string(), ...Flows, cumulative: Minor })) })),
 }))();

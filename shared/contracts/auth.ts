@@ -15,7 +15,7 @@ export const register = /*#__PURE__*/ (() => route({
     'At most 5 registrations per address and hour (then 429 with `Retry-After`).',
   auth: 'public',
   body: z.strictObject({ email: Email, password: Password, name: z.optional(Name) }),
-  response: z.object({ userId: z.string(), email: z.string(), confirmed: z.boolean() }),
+  response: z.lazy(() => z.object({ userId: z.string(), email: z.string(), confirmed: z.boolean() })),
   status: 201,
 }))();
 
@@ -27,13 +27,13 @@ export const confirm = /*#__PURE__*/ (() => route({
   body: z.strictObject({ email: Email, code: z.string().check(z.regex(/^\d{4,8}$/, 'must be the numeric code from the email')) }),
 }))();
 
-export const Tokens = /*#__PURE__*/ (() => z.object({
+export const Tokens = /*#__PURE__*/ (() => z.lazy(() => z.object({
   accessToken: z.string(),
   idToken: z.string(),
   refreshToken: z.optional(z.string()),
   expiresIn: z.int(),
   tokenType: z.literal('Bearer'),
-}))();
+})))();
 
 export const login = /*#__PURE__*/ (() => route({
   summary: 'Sign in with email and password',
@@ -60,13 +60,13 @@ export const logout = /*#__PURE__*/ (() => route({
 }))();
 
 const PermissionName = /*#__PURE__*/ (() => z.string().check(z.regex(/^(\*|[a-z]+:(\*|[a-z]+))$/, 'must look like resource:action')))();
-export const RoleSchema = /*#__PURE__*/ (() => z.object({
+export const RoleSchema = /*#__PURE__*/ (() => z.lazy(() => z.object({
   name: z.string(),
   description: z.string(),
   permissions: z.array(z.string()),
   builtIn: z.boolean(),
   createdAt: z.string(),
-}))();
+})))();
 
 export const createRole = /*#__PURE__*/ (() => route({
   summary: 'Create a role (admin)',
@@ -85,7 +85,7 @@ export const createRole = /*#__PURE__*/ (() => route({
 export const listRoles = /*#__PURE__*/ (() => route({
   summary: 'List roles and their permissions',
   auth: { permission: 'roles:read' },
-  response: z.object({ items: z.array(RoleSchema) }),
+  response: z.lazy(() => z.object({ items: z.array(RoleSchema) })),
 }))();
 
 const MemberParams = /*#__PURE__*/ (() => z.strictObject({
@@ -108,7 +108,7 @@ export const removeMember = /*#__PURE__*/ (() => route({
   params: MemberParams,
 }))();
 
-export const AuditRecordSchema = /*#__PURE__*/ (() => z.object({
+export const AuditRecordSchema = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   at: z.string(),
   actorUserId: z.string(),
@@ -121,7 +121,7 @@ export const AuditRecordSchema = /*#__PURE__*/ (() => z.object({
   requestId: z.string(),
   sourceIp: z.optional(z.string()),
   userAgent: z.optional(z.string()),
-}))();
+})))();
 
 export const listAudit = /*#__PURE__*/ (() => route({
   summary: 'The audit trail of role changes, newest first (admin)',
@@ -132,11 +132,11 @@ export const listAudit = /*#__PURE__*/ (() => route({
     limit: PageLimit(PAGE_LIMITS.audit.max, PAGE_LIMITS.audit.default),
     cursor: z.optional(z.string().check(z.maxLength(2048))),
   }),
-  response: z.object({ items: z.array(AuditRecordSchema), nextCursor: z.nullable(z.string()) }),
+  response: z.lazy(() => z.object({ items: z.array(AuditRecordSchema), nextCursor: z.nullable(z.string()) })),
 }))();
 
 const Code = /*#__PURE__*/ (() => z.string().check(z.regex(/^\d{4,8}$/, 'must be the numeric code from the email')))();
-const Accepted = /*#__PURE__*/ (() => z.object({ status: z.literal('accepted'), message: z.string() }))();
+const Accepted = /*#__PURE__*/ (() => z.lazy(() => z.object({ status: z.literal('accepted'), message: z.string() })))();
 const LIFECYCLE_NOTE =
   'At most 5 requests per address and hour (then 429 with `Retry-After`). The answer is the same, in status, body and roughly in time, whether or not an account has this address.';
 

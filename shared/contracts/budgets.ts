@@ -13,7 +13,7 @@ const Thresholds = /*#__PURE__*/ (() => z
   .array(z.int().check(z.gte(1, 'must be at least 1 percent'), z.lte(1000, 'must be at most 1000 percent')))
   .check(z.minLength(1), z.maxLength(10, 'at most 10 thresholds'), z.describe('Percent of the available amount an alert fires at; stored ascending without duplicates. Default [50, 80, 100].')))();
 
-export const Budget = /*#__PURE__*/ (() => z.object({
+export const Budget = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   name: z.string(),
   categoryId: z.nullable(z.string()),
@@ -25,7 +25,7 @@ export const Budget = /*#__PURE__*/ (() => z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-}))();
+})))();
 
 const BudgetBody = /*#__PURE__*/ (() => ({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
@@ -47,7 +47,7 @@ export const listBudgets = /*#__PURE__*/ (() => route({
   summary: 'List budgets',
   description: `Every budget in one answer (there are at most as many as the cap), oldest first. ${capSentence('budgets', 'budgets')}`,
   auth: 'user',
-  response: z.object({ items: z.array(Budget) }),
+  response: z.lazy(() => z.object({ items: z.array(Budget) })),
 }))();
 export const createBudget = /*#__PURE__*/ (() => route({
   summary: 'Create a budget',
@@ -85,7 +85,7 @@ export const updateBudget = /*#__PURE__*/ (() => route({
 }))();
 export const deleteBudget = /*#__PURE__*/ (() => route({ summary: 'Delete a budget', auth: 'user', params: IdParams, concurrency: 'if-match' }))();
 
-const Status = /*#__PURE__*/ (() => z.object({
+const Status = /*#__PURE__*/ (() => z.lazy(() => z.object({
   budgetId: z.string(),
   name: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
@@ -102,7 +102,7 @@ const Status = /*#__PURE__*/ (() => z.object({
   pace: z.object({ method: z.enum(['pattern', 'linear']), periods: z.int(), share: z.number() }),
   pendingFx: z.object({ count: z.int(), byCurrency: z.record(z.string(), Minor) }),
   asOf: z.nullable(z.string()),
-}))();
+})))();
 
 export const budgetStatus = /*#__PURE__*/ (() => route({
   summary: 'Where every budget stands in its period as of a day, and where it is heading',
@@ -114,5 +114,5 @@ export const budgetStatus = /*#__PURE__*/ (() => route({
     'Rollover replays at most the last 24 monthly, 13 weekly or 5 yearly periods before the current one (earlier ones carry nothing). `method` states the formulas.',
   auth: 'user',
   query: z.strictObject({ date: z.optional(IsoDate) }),
-  response: z.object({ date: z.string(), items: z.array(Status), method: z.string() }),
+  response: z.lazy(() => z.object({ date: z.string(), items: z.array(Status), method: z.string() })),
 }))();

@@ -28,9 +28,9 @@ export const DASHBOARD_FORECAST_MONTHS = 3;
 
 /** A section that could not be computed: its name and the problem its own route would have answered. */
 const SectionProblem = /*#__PURE__*/ (() =>
-  z.looseObject({ section: z.enum(DASHBOARD_SECTIONS), type: z.string(), title: z.string(), status: z.int(), detail: z.string() }).check(
+  z.lazy(() => z.looseObject({ section: z.enum(DASHBOARD_SECTIONS), type: z.string(), title: z.string(), status: z.int(), detail: z.string() }).check(
     z.describe('A problem document (RFC 9457) for one section, as its own route would have answered it, with the section\'s name.'),
-  ))();
+  )))();
 
 const DESCRIPTION = /*#__PURE__*/ (() => [
   'What a home screen shows, in one request: the same bodies as the routes each section stands for, computed for the caller only (the user id comes from the token), with the items several sections read fetched once.',
@@ -50,7 +50,7 @@ export const getDashboard = /*#__PURE__*/ (() => route({
   auth: 'user',
   readAhead: ['profile'],
   query: z.strictObject({ month: z.optional(Month) }),
-  response: z.object({
+  response: z.lazy(() => z.object({
     month: z.string(),
     me: Profile,
     accounts: z.nullable(z.object({ items: z.array(Account) })),
@@ -63,5 +63,5 @@ export const getDashboard = /*#__PURE__*/ (() => route({
     trends: z.nullable(bodyOf(trends)),
     health: z.nullable(HealthReport),
     problems: z.array(SectionProblem),
-  }),
+  })),
 }))();

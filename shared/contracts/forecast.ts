@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { ExactSum } from './common';
 import { route } from './route';
 
-const Percentiles = /*#__PURE__*/ (() => z.object({ p10: ExactSum, p50: ExactSum, p90: ExactSum }))();
+const Percentiles = /*#__PURE__*/ (() => z.lazy(() => z.object({ p10: ExactSum, p50: ExactSum, p90: ExactSum })))();
 
-const ForecastMonth = /*#__PURE__*/ (() => z.object({
+const ForecastMonth = /*#__PURE__*/ (() => z.lazy(() => z.object({
   month: z.string(),
   /** Share of the month covered: 1, or the days left of the current month. */
   share: z.number(),
@@ -14,11 +14,11 @@ const ForecastMonth = /*#__PURE__*/ (() => z.object({
   recurringIncome: ExactSum,
   recurringExpenses: ExactSum,
   balance: Percentiles,
-}))();
+})))();
 
-const Excluded = /*#__PURE__*/ (() => z.object({ kind: z.enum(['account', 'recurring']), id: z.string(), currency: z.string(), reason: z.string() }))();
+const Excluded = /*#__PURE__*/ (() => z.lazy(() => z.object({ kind: z.enum(['account', 'recurring']), id: z.string(), currency: z.string(), reason: z.string() })))();
 
-export const Forecast = /*#__PURE__*/ (() => z.object({
+export const Forecast = /*#__PURE__*/ (() => z.lazy(() => z.object({
   currency: z.string(),
   startingBalance: ExactSum,
   asOf: z.string(),
@@ -34,7 +34,7 @@ export const Forecast = /*#__PURE__*/ (() => z.object({
     excluded: z.array(Excluded),
   }),
   months: z.array(ForecastMonth),
-}))();
+})))();
 
 const METHOD = /*#__PURE__*/ (() => [
   'Read only from pre-computed state — your accounts, your recurring payments and your monthly rollups — never the transactions, so it costs the same at any ledger size.',

@@ -9,9 +9,9 @@ const AsOfQuery = /*#__PURE__*/ (() => z.strictObject({
   asOf: z.optional(IsoDate.check(z.describe('The day to compute progress for (YYYY-MM-DD); default today in your time zone.'))),
 }))();
 
-const Contribution = /*#__PURE__*/ (() => z.object({ id: z.string(), amount: z.int(), date: z.string(), note: z.nullable(z.string()), createdAt: z.string() }))();
+const Contribution = /*#__PURE__*/ (() => z.lazy(() => z.object({ id: z.string(), amount: z.int(), date: z.string(), note: z.nullable(z.string()), createdAt: z.string() })))();
 
-const Feasibility = /*#__PURE__*/ (() => z.object({
+const Feasibility = /*#__PURE__*/ (() => z.lazy(() => z.object({
   probability: z.nullable(z.number()),
   method: z.enum(['bootstrap', 'normal-approximation', 'deterministic', 'none']),
   basis: z.object({
@@ -25,9 +25,9 @@ const Feasibility = /*#__PURE__*/ (() => z.object({
     seed: z.nullable(z.int()),
     reason: z.nullable(z.string()),
   }),
-}))();
+})))();
 
-const Suggestion = /*#__PURE__*/ (() => z.object({
+const Suggestion = /*#__PURE__*/ (() => z.lazy(() => z.object({
   monthlyGap: z.int(),
   totalCut: z.int(),
   closesGap: z.boolean(),
@@ -35,11 +35,11 @@ const Suggestion = /*#__PURE__*/ (() => z.object({
   percentOfDiscretionary: z.number(),
   months: z.array(z.string()),
   cuts: z.array(z.object({ categoryId: z.string(), median: z.int(), cut: z.int(), newMonthly: z.int() })),
-}))();
+})))();
 
-export const GoalStatus = /*#__PURE__*/ (() => z.enum(['on_track', 'at_risk', 'off_track', 'reached']))();
+export const GoalStatus = /*#__PURE__*/ (() => z.lazy(() => z.enum(['on_track', 'at_risk', 'off_track', 'reached'])))();
 
-export const Goal = /*#__PURE__*/ (() => z.object({
+export const Goal = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   name: z.string(),
   targetAmount: z.int(),
@@ -64,7 +64,7 @@ export const Goal = /*#__PURE__*/ (() => z.object({
   status: GoalStatus,
   feasibility: Feasibility,
   suggestion: z.nullable(Suggestion),
-}))();
+})))();
 
 const PROGRESS = /*#__PURE__*/ (() => [
   'Progress is computed on read for `asOf` (default today in your time zone), from pre-computed data only (the goal item, the account item, the monthly rollups): never the transactions.',
@@ -91,7 +91,7 @@ export const listGoals = /*#__PURE__*/ (() => route({
   description: `Every goal in one answer (there are at most as many as the cap), each with its progress as \`GET /goals/{id}\` answers it.\n\n${PROGRESS}`,
   auth: 'user',
   query: AsOfQuery,
-  response: z.object({ items: z.array(Goal) }),
+  response: z.lazy(() => z.object({ items: z.array(Goal) })),
 }))();
 export const getGoal = /*#__PURE__*/ (() => route({ summary: 'A savings goal and its progress', description: PROGRESS, auth: 'user', params: IdParams, query: AsOfQuery, response: Goal, concurrency: 'if-match' }))();
 export const createGoal = /*#__PURE__*/ (() => route({
@@ -139,7 +139,7 @@ export const addContribution = /*#__PURE__*/ (() => route({
     date: IsoDate,
     note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   }),
-  response: z.object({ contribution: Contribution, goal: Goal }),
+  response: z.lazy(() => z.object({ contribution: Contribution, goal: Goal })),
   status: 201,
   idempotent: true,
 }))();

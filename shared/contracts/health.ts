@@ -5,7 +5,7 @@ import { route } from './route';
 
 const Month = /*#__PURE__*/ (() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')))();
 
-export const HealthComponentSchema = /*#__PURE__*/ (() => z.object({
+export const HealthComponentSchema = /*#__PURE__*/ (() => z.lazy(() => z.object({
   key: z.enum(COMPONENT_KEYS),
   /** A ratio (savings rate, budget adherence, stability, recurring burden, goal progress) or months (emergency fund). */
   value: z.number(),
@@ -13,9 +13,9 @@ export const HealthComponentSchema = /*#__PURE__*/ (() => z.object({
   points: z.number(),
   maxPoints: z.int(),
   explanation: z.string(),
-}))();
+})))();
 
-export const HealthReport = /*#__PURE__*/ (() => z.object({
+export const HealthReport = /*#__PURE__*/ (() => z.lazy(() => z.object({
   month: z.string(),
   baseCurrency: z.string(),
   /** 0–100; null when no component has data. */
@@ -24,7 +24,7 @@ export const HealthReport = /*#__PURE__*/ (() => z.object({
   change: z.nullable(z.object({ previousScore: z.int(), delta: z.int() })),
   adviceIds: z.array(z.string()),
   method: z.string(),
-}))();
+})))();
 
 export const healthReport = /*#__PURE__*/ (() => route({
   summary: 'Financial-health report of a month: a 0–100 score from six components, the change from the previous month, related advice',

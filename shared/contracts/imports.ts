@@ -41,7 +41,7 @@ export const createImport = /*#__PURE__*/ (() => route({
     /** Currency of rows that name none (default: the account's). */
     currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
   }),
-  response: z.object({ importId: z.string(), status: z.string() }),
+  response: z.lazy(() => z.object({ importId: z.string(), status: z.string() })),
   status: 202,
   maxBodyBytes: MAX_IMPORT_BYTES + 64 * 1024,
   // A retried POST with the same key returns the first import instead of starting another; the reply is stored in
@@ -50,7 +50,7 @@ export const createImport = /*#__PURE__*/ (() => route({
   location: (body) => `/imports/${(body as { importId: string }).importId}`,
 }))();
 
-export const ImportReport = /*#__PURE__*/ (() => z.object({
+export const ImportReport = /*#__PURE__*/ (() => z.lazy(() => z.object({
   importId: z.string(),
   accountId: z.string(),
   format: z.string(),
@@ -98,6 +98,6 @@ export const ImportReport = /*#__PURE__*/ (() => z.object({
   completedAt: z.nullable(z.string()),
   /** Why a failed import stopped. */
   failure: z.optional(z.string()),
-}))();
+})))();
 
 export const getImport = /*#__PURE__*/ (() => route({ summary: 'Progress and report of an import', auth: 'user', params: z.strictObject({ id: Id }), response: ImportReport }))();

@@ -11,7 +11,7 @@ const Cursor = /*#__PURE__*/ (() => z.string().check(z.maxLength(2048)))();
 
 // ── accounts ────────────────────────────────────────────────────────────────────────────────────────────────────
 export const AccountType = /*#__PURE__*/ (() => z.enum(['checking', 'savings', 'credit', 'cash', 'investment', 'loan']))();
-export const Account = /*#__PURE__*/ (() => z.object({
+export const Account = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   name: z.string(),
   type: AccountType,
@@ -25,7 +25,7 @@ export const Account = /*#__PURE__*/ (() => z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-}))();
+})))();
 
 const AccountInput = /*#__PURE__*/ (() => ({
   name: Text(100).check(z.minLength(1)),
@@ -38,7 +38,7 @@ export const listAccounts = /*#__PURE__*/ (() => route({
   summary: 'List accounts with balances',
   description: `Every account in one answer (there are at most as many as the cap). ${capSentence('accounts', 'accounts')}`,
   auth: 'user',
-  response: z.object({ items: z.array(Account) }),
+  response: z.lazy(() => z.object({ items: z.array(Account) })),
 }))();
 export const createAccount = /*#__PURE__*/ (() => route({ summary: 'Create an account', description: capSentence('accounts', 'accounts'), auth: 'user', body: z.strictObject(AccountInput), response: Account, status: 201, idempotent: true, concurrency: 'if-match' }))();
 export const getAccount = /*#__PURE__*/ (() => route({ summary: 'One account with its balance', auth: 'user', params: IdParams, response: Account, concurrency: 'if-match' }))();
@@ -59,12 +59,12 @@ export const deleteAccount = /*#__PURE__*/ (() => route({
 
 // ── categories ──────────────────────────────────────────────────────────────────────────────────────────────────
 export const CategoryKind = /*#__PURE__*/ (() => z.enum(['income', 'expense']))();
-export const Category = /*#__PURE__*/ (() => z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), version: z.int(), createdAt: z.string(), updatedAt: z.string() }))();
+export const Category = /*#__PURE__*/ (() => z.lazy(() => z.object({ id: z.string(), name: z.string(), kind: CategoryKind, parentId: z.nullable(z.string()), version: z.int(), createdAt: z.string(), updatedAt: z.string() })))();
 export const listCategories = /*#__PURE__*/ (() => route({
   summary: 'List categories (two levels)',
   description: `Every category in one answer (there are at most as many as the cap). ${capSentence('categories', 'categories (the defaults included)')}`,
   auth: 'user',
-  response: z.object({ items: z.array(Category) }),
+  response: z.lazy(() => z.object({ items: z.array(Category) })),
 }))();
 export const createCategory = /*#__PURE__*/ (() => route({
   summary: 'Create a category (optionally under a parent)',
@@ -126,7 +126,7 @@ export const TransactionPatch = /*#__PURE__*/ (() => z.strictObject({
   splits: z.optional(z.nullable(z.array(Split).check(z.minLength(1), z.maxLength(100)))),
 }))();
 
-export const Transaction = /*#__PURE__*/ (() => z.object({
+export const Transaction = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   type: TransactionType,
   amount: z.int(),
@@ -160,7 +160,7 @@ export const Transaction = /*#__PURE__*/ (() => z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-}))();
+})))();
 
 export const createTransaction = /*#__PURE__*/ (() => route({
   summary: 'Record a transaction',
@@ -195,7 +195,7 @@ export const listTransactions = /*#__PURE__*/ (() => route({
   description: '`nextCursor` is opaque and signed; pass it back as `cursor` with the same filters.',
   auth: 'user',
   query: TransactionQuery,
-  response: z.object({ items: z.array(Transaction), nextCursor: z.nullable(z.string()) }),
+  response: z.lazy(() => z.object({ items: z.array(Transaction), nextCursor: z.nullable(z.string()) })),
 }))();
 export const exportTransactions = /*#__PURE__*/ (() => route({
   summary: 'Export transactions as CSV (the columns the importer reads back)',
@@ -212,11 +212,11 @@ export const putRates = /*#__PURE__*/ (() => route({
   description: 'Pending transactions whose date this rate covers are converted.',
   auth: { permission: 'fx:write' },
   body: RatesBody,
-  response: z.object({ date: z.string(), base: z.string(), rates: z.record(z.string(), z.string()), count: z.int() }),
+  response: z.lazy(() => z.object({ date: z.string(), base: z.string(), rates: z.record(z.string(), z.string()), count: z.int() })),
 }))();
 export const getRates = /*#__PURE__*/ (() => route({
   summary: 'Rates in effect on a date (latest on or before it, at most 7 days older)',
   auth: 'user',
   query: z.strictObject({ date: IsoDate, base: z._default(CurrencyCode, 'EUR') }),
-  response: z.object({ date: z.string(), requestedDate: z.string(), base: z.string(), rates: z.record(z.string(), z.string()) }),
+  response: z.lazy(() => z.object({ date: z.string(), requestedDate: z.string(), base: z.string(), rates: z.record(z.string(), z.string()) })),
 }))();

@@ -3,7 +3,7 @@ import { CurrencyCode, NonNegativeAmount } from './common';
 import { route } from './route';
 import { REPORT_PREFERENCES } from '../domain/profile';
 
-export const Profile = /*#__PURE__*/ (() => z.object({
+export const Profile = /*#__PURE__*/ (() => z.lazy(() => z.object({
   userId: z.string(),
   email: z.string(),
   name: z.nullable(z.string()),
@@ -15,7 +15,7 @@ export const Profile = /*#__PURE__*/ (() => z.object({
   roles: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-}))();
+})))();
 
 export const getMe = /*#__PURE__*/ (() => route({
   summary: 'The caller’s profile',
@@ -53,7 +53,7 @@ export const deleteMe = /*#__PURE__*/ (() => route({
   auth: 'user',
   body: z.optional(z.strictObject({ password: z.optional(z.string().check(z.minLength(1), z.maxLength(256))) })),
   answers: {
-    '202': { description: 'Signed out and the sign-in deleted; the rest of a large ledger is being erased in the background (a few minutes).', response: z.object({ status: z.literal('erasing') }) },
+    '202': { description: 'Signed out and the sign-in deleted; the rest of a large ledger is being erased in the background (a few minutes).', response: z.lazy(() => z.object({ status: z.literal('erasing') })) },
     '403': { description: 'Sign in again: the sign-in is older than 5 minutes (a refresh does not count) and no password, or a wrong one, was sent.', problem: true },
   },
 }))();

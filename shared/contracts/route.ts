@@ -26,7 +26,11 @@ export interface RouteContract<
   body?: B;
   query?: Q;
   params?: P;
-  /** Success response schema; absent means an empty body (204) or a non-JSON answer. */
+  /**
+   * Success response schema; absent means an empty body (204) or a non-JSON answer. Only the OpenAPI document reads
+   * response schemas (here and in `answers`), so contracts write them, and the schemas only they use, in `z.lazy`: a
+   * function's bundle then does not build them when it loads (the JSON Schema is the same).
+   */
   response?: R;
   /** Success status, default 200 (204 when there is no response schema). */
   status?: number;

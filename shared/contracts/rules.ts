@@ -23,7 +23,7 @@ export const RuleActions = /*#__PURE__*/ (() => z.strictObject({
   tags: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(10))),
 }))();
 
-export const Rule = /*#__PURE__*/ (() => z.object({
+export const Rule = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
   name: z.string(),
   priority: z.int(),
@@ -33,7 +33,7 @@ export const Rule = /*#__PURE__*/ (() => z.object({
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-}))();
+})))();
 
 const RuleBody = /*#__PURE__*/ (() => ({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
@@ -47,7 +47,7 @@ export const listRules = /*#__PURE__*/ (() => route({
   summary: 'List rules in the order they apply',
   description: `Every rule in one answer (there are at most as many as the cap). ${capSentence('rules', 'rules')}`,
   auth: 'user',
-  response: z.object({ items: z.array(Rule) }),
+  response: z.lazy(() => z.object({ items: z.array(Rule) })),
 }))();
 export const createRule = /*#__PURE__*/ (() => route({
   summary: 'Create a categorisation rule',
@@ -111,5 +111,5 @@ export const previewDraftRule = /*#__PURE__*/ (() => route({
     conditions: RuleConditions,
     actions: RuleActions,
   }),
-  response: z.extend(RulePreview, { ruleId: z.null() }),
+  response: z.lazy(() => z.extend(RulePreview, { ruleId: z.null() })),
 }))();

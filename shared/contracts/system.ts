@@ -4,7 +4,7 @@ import { route } from './route';
 export const health = /*#__PURE__*/ (() => route({
   summary: 'Liveness of the API',
   auth: 'public',
-  response: z.object({ status: z.literal('ok') }),
+  response: z.lazy(() => z.object({ status: z.literal('ok') })),
 }))();
 
 export const openapi = /*#__PURE__*/ (() => route({
