@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../domain/errors';
-import { DEFAULT_CATEGORIES } from '../domain/ledger/categories';
+import { defaultCategories } from '../domain/ledger/categories';
 import * as store from '../adapters/categories';
 import { newId } from '../adapters/ids';
 import { getTransaction, transact, putTransaction, type TransactionRecord } from '../adapters/ledger';
@@ -12,7 +12,7 @@ export async function ensureDefaultCategories(userId: string, now = new Date()):
   const at = now.toISOString();
   await store.putCategories(
     userId,
-    DEFAULT_CATEGORIES.map((c) => ({ id: c.id, name: c.name, kind: c.kind, parentId: c.parentId ?? null, version: 1, createdAt: at, updatedAt: at })),
+    defaultCategories().map((c) => ({ id: c.id, name: c.name, kind: c.kind, parentId: c.parentId ?? null, version: 1, createdAt: at, updatedAt: at })),
   );
   await store.markCategoriesSeeded(userId, at);
 }
