@@ -1,4 +1,4 @@
-import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Envelope } from '../../events/envelope';
 import { queueUrl } from '../config';
 import { sqsMessageBody } from './sqs-body';
@@ -38,4 +38,12 @@ export async function publish(queue: string, events: Envelope[], options: { dela
       }
     }
   }
+}
+
+/**
+ * Makes a message this consumer received, and failed, visible again after `seconds` instead of the rest of its queue's
+ * visibility timeout (ChangeMessageVisibility, which the queue's event source grants its consumer).
+ */
+export async function retryAfter(queue: string, receiptHandle: string, seconds: number): Promise<void> {
+  await sqs().send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl(queue), ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
 }

@@ -12,7 +12,7 @@ import { claimImportSlot, importSlotHolder, releaseImportSlot } from '../adapter
 import { getTransaction, transactionsByDate, type TransactionRecord } from '../adapters/ledger';
 import { foldImportDeltas, writeImportGroup } from '../adapters/import-balances';
 import { newEvent } from '../adapters/outbox';
-import { publish } from '../adapters/queue';
+import { publish, retryAfter } from '../adapters/queue';
 import { getProfile } from '../adapters/profiles';
 import { listCategories } from '../adapters/categories';
 import { getCategoryModel } from '../adapters/category-model';
@@ -228,6 +228,15 @@ export async function runImport(userId: string, importId: string, now = new Date
     // A failed delivery keeps the slot for its retry (it expires if none comes); a continuation keeps it too.
     if (finished) await releaseImportSlot(userId, importId).catch(() => undefined);
   }
+}
+
+/**
+ * A delivery of the import failed (and it is not the last): its message comes back after `seconds` (the queue's retry
+ * delay), not after the rest of its visibility timeout. Best effort: if this fails too, the timeout brings it back.
+ */
+export async function retryImportLater(receiptHandle: string, seconds: number | undefined): Promise<void> {
+  if (seconds === undefined) return;
+  await retryAfter('imports', receiptHandle, seconds).catch((error: unknown) => logger.warn('Could not shorten the failed import message’s visibility; it returns after the queue’s timeout', { error: error as Error }));
 }
 
 /** Queues the import's worker again (after `delaySeconds`, when given). */

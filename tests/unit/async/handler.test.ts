@@ -102,13 +102,13 @@ describe('queue consumers', () => {
       }),
     );
     const data = { userId: 'u', importId: 'i' };
-    await handler({ Records: [1, 2, 3, 4].map((n) => sqsRecord(`m${n}`, envelope(`e${n}`, 'ImportRequested', data), n)) }, context);
-    expect(imports.maxReceiveCount).toBe(3);
+    await handler({ Records: [1, 4, 5, 6].map((n) => sqsRecord(`m${n}`, envelope(`e${n}`, 'ImportRequested', data), n)) }, context);
+    expect(imports.maxReceiveCount).toBe(5);
     expect(seen.sort((a, b) => a.receiveCount - b.receiveCount)).toEqual([
       { receiveCount: 1, lastDelivery: false },
-      { receiveCount: 2, lastDelivery: false },
-      { receiveCount: 3, lastDelivery: true },
-      { receiveCount: 4, lastDelivery: true },
+      { receiveCount: 4, lastDelivery: false },
+      { receiveCount: 5, lastDelivery: true },
+      { receiveCount: 6, lastDelivery: true },
     ]);
   });
 
@@ -387,5 +387,16 @@ describe('correlation from the HTTP request', () => {
     const { ImportRequested } = await import('../../../events/import-requested');
     logger.resetKeys();
     expect(newEvent(ImportRequested, { userId: 'u', importId: 'i' }, new Date())).not.toHaveProperty('correlationId');
+  });
+});
+
+describe('retryDelayOf', () => {
+  it('gives each failed delivery its delay, the last delay past the list, none on the last delivery or without delays', async () => {
+    const { retryDelayOf } = await import('../../../functions/queues');
+    const q = { name: 'q', visibilityTimeoutSeconds: 600, maxReceiveCount: 6, dlqRetentionDays: 14, retryDelaysSeconds: [30, 60, 900] };
+    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayOf(q, n))).toEqual([30, 60, 600, 600, 600, undefined]);
+    expect(retryDelayOf({ ...q, retryDelaysSeconds: undefined }, 1)).toBeUndefined();
+    const { queueNamed } = await import('../../../functions/queues');
+    expect(retryDelayOf(queueNamed('imports'), 1)).toBe(30);
   });
 });
