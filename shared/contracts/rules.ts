@@ -7,7 +7,7 @@ const Id = /*#__PURE__*/ (() => z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$
 const IdParams = /*#__PURE__*/ (() => z.strictObject({ id: Id }))();
 const Minor = NonNegativeAmount;
 
-export const RuleConditions = /*#__PURE__*/ (() => z.strictObject({
+export const RuleConditions = /*#__PURE__*/ (() => z.lazy(() => z.strictObject({
   descriptionContains: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   descriptionRegex: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** Absolute amount bounds in minor units of the transaction's currency. */
@@ -17,11 +17,11 @@ export const RuleConditions = /*#__PURE__*/ (() => z.strictObject({
   /** Only transactions in this currency (amount bounds are minor units of it). */
   currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'))),
   type: z.optional(z.enum(['expense', 'income', 'transfer'])),
-}))();
-export const RuleActions = /*#__PURE__*/ (() => z.strictObject({
+})))();
+export const RuleActions = /*#__PURE__*/ (() => z.lazy(() => z.strictObject({
   categoryId: z.optional(Id),
   tags: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(10))),
-}))();
+})))();
 
 export const Rule = /*#__PURE__*/ (() => z.lazy(() => z.object({
   id: z.string(),
