@@ -19,6 +19,7 @@ function standIn(name: string, access: string): new (...args: unknown[]) => neve
 
 export const SQSClient = /*#__PURE__*/ standIn('The SQS client', 'queue:<name>');
 export const SendMessageBatchCommand = /*#__PURE__*/ standIn('SendMessageBatchCommand', 'queue:<name>');
+export const ChangeMessageVisibilityCommand = /*#__PURE__*/ standIn('ChangeMessageVisibilityCommand', 'queue:<name>');
 
 export const SESv2Client = /*#__PURE__*/ standIn('The SES v2 client', 'email:send');
 export const SendEmailCommand = /*#__PURE__*/ standIn('SendEmailCommand', 'email:send');
