@@ -27,6 +27,19 @@ const record = (id: string, observed: number): AdviceRecord => ({
 });
 
 describe('advice store (DynamoDB Local)', () => {
+  it('an advice read back is the same as the draft it was written from, so a recompute with nothing new writes nothing', async () => {
+    const store = await import('../../shared/adapters/advice');
+    const { sameAdvice } = await import('../../shared/domain/advice/store');
+    const userId = `adv-${randomUUID()}`;
+    // Evidence with nested members and details, as the rules build it; an absent action.
+    const draft = { ...record('same', 180), evidence: { ...record('same', 180).evidence, transactionIds: ['t2', 't1'], details: { categoryId: 'food', months: [{ month: '2026-06', spent: 90 }, { month: '2026-05', spent: 110 }] } }, action: undefined };
+    expect(await store.putOpenAdvice(userId, draft)).toBe(true);
+    const [stored] = await store.listAdvice(userId);
+    expect(stored && sameAdvice(stored, draft)).toBe(true);
+    expect(stored && sameAdvice(stored, { ...draft, evidence: { ...draft.evidence, observed: 181 } })).toBe(false);
+    expect(stored && sameAdvice(stored, { ...draft, evidence: { ...draft.evidence, transactionIds: ['t1', 't2'] } })).toBe(false);
+  });
+
   it('a burst of 20 concurrent events arms one recompute; the latest event is noted; once due, the next event arms again', async () => {
     const store = await import('../../shared/adapters/advice');
     const userId = `adv-${randomUUID()}`;

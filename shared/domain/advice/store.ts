@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { AdviceDraft, AdviceStatus } from './advice';
 
 /** An advice as stored: the rule's draft, its status and the user's feedback. */
@@ -16,7 +17,18 @@ export interface AdviceRecord extends AdviceDraft {
 export const MAX_OPEN_ADVICE = 30;
 export const MAX_CLOSED_ADVICE = 100;
 
+/** A value as JSON keeps it: members that are undefined are left out (as the table leaves them out). */
+const asJson = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+
+/**
+ * Whether two values are the same as stored: in any key order (a DynamoDB map keeps none, so a record read back lists
+ * its members in another order than the draft), undefined members left out.
+ */
+function sameStored(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(asJson(a), asJson(b));
+}
+
 /** Whether a stored advice already says what a fresh draft says (no write needed). */
 export function sameAdvice(record: AdviceRecord, d: AdviceDraft): boolean {
-  return record.title === d.title && record.message === d.message && JSON.stringify(record.impact) === JSON.stringify(d.impact) && JSON.stringify(record.evidence) === JSON.stringify(d.evidence) && JSON.stringify(record.action) === JSON.stringify(d.action);
+  return record.title === d.title && record.message === d.message && sameStored(record.impact, d.impact) && sameStored(record.evidence, d.evidence) && sameStored(record.action, d.action);
 }
