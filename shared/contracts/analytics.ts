@@ -6,7 +6,8 @@ const Month = /*#__PURE__*/ (() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-
 /** Sums in base minor units: exact at any size (a string of digits past ±(2^53 − 1)). */
 const Minor = ExactSum;
 const Flows = { income: Minor, expenses: Minor, net: Minor };
-const CategoryRow = /*#__PURE__*/ (() => z.object({
+/** The fields of a category row, made only inside the responses' z.lazy (which only the OpenAPI document builds). */
+const categoryRow = () => ({
   categoryId: z.string(),
   name: z.string(),
   parentId: z.nullable(z.string()),
@@ -14,7 +15,7 @@ const CategoryRow = /*#__PURE__*/ (() => z.object({
   level: z.enum(['parent', 'child']),
   amount: Minor,
   share: z.nullable(z.number()),
-}))();
+});
 
 export const summary = /*#__PURE__*/ (() => route({
   summary: 'One month in the base currency: income, expenses, savings rate, categories, merchants',
@@ -27,7 +28,7 @@ export const summary = /*#__PURE__*/ (() => route({
     ...Flows,
     savingsRate: z.nullable(z.number()),
     transactionCount: z.int(),
-    byCategory: z.array(z.looseObject({ ...CategoryRow.shape, previousMonthAmount: Minor, change: Minor })),
+    byCategory: z.array(z.looseObject({ ...categoryRow(), previousMonthAmount: Minor, change: Minor })),
     topMerchants: z.array(z.object({ merchant: z.string(), amount: Minor, count: z.int() })),
     pendingFx: z.looseObject({ count: z.int() }),
     asOf: z.nullable(z.string()),
@@ -45,7 +46,7 @@ export const categories = /*#__PURE__*/ (() => route({
   summary: 'Totals and shares per category across a range of months',
   auth: 'user',
   query: z.strictObject({ from: Month, to: Month }),
-  response: z.lazy(() => z.looseObject({ baseCurrency: z.string(), from: z.string(), to: z.string(), ...Flows, byCategory: z.array(z.looseObject(CategoryRow.shape)) })),
+  response: z.lazy(() => z.looseObject({ baseCurrency: z.string(), from: z.string(), to: z.string(), ...Flows, byCategory: z.array(z.looseObject(categoryRow())) })),
 }))();
 
 export const cashflow = /*#__PURE__*/ (() => route({

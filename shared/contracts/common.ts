@@ -55,11 +55,12 @@ export const NonNegativeAmount = /*#__PURE__*/ (() => z
 /**
  * A sum of amounts (a balance, a report total): exact whatever its size. A JSON number while it is within
  * ±(2^53 − 1); beyond that (only reachable by adding many amounts near the ceiling) the string of its exact digits,
- * since larger JSON numbers lose units in most clients.
+ * since larger JSON numbers lose units in most clients. In `z.lazy`, as only response schemas use it (see `response`
+ * in ./route.ts): a function does not build its union, pattern and description when it loads.
  */
-export const ExactSum = /*#__PURE__*/ (() => z
+export const ExactSum = /*#__PURE__*/ (() => z.lazy(() => z
   .union([z.int(), z.string().check(z.regex(/^-?(0|[1-9]\d*)$/))])
-  .check(z.describe('Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling).')))();
+  .check(z.describe('Integer minor units, exact: a number within ±9007199254740991, else a string of the exact digits (sums of many amounts near the ceiling).'))))();
 
 /**
  * The `limit` query parameter of a list: a page size from 1 to `max` (default `fallback`); past `max` a 400 says the
