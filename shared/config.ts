@@ -5,8 +5,9 @@ export { queueUrlVariable } from './queue-variables';
 
 // One instance per distinct field schema, shared by the fields that read alike: zod builds each schema (and each
 // `.check`, a copy) when this module loads, at every cold start; about a third fewer constructions than one per field.
-const NonEmpty = z.optional(z.string().check(z.minLength(1)));
-const Text = z.optional(z.string());
+const Str = z.string();
+const NonEmpty = z.optional(Str.check(z.minLength(1)));
+const Text = z.optional(Str);
 const Flag = z._default(z.enum(['true', 'false']), 'false');
 
 /**
@@ -29,7 +30,7 @@ const Env = z.object({
    * which wins when both are set. There is no default: a function that signs cursors without either fails at cold
    * start ({@link cursorKeySource}).
    */
-  CURSOR_SECRET: z.optional(z.string().check(z.minLength(32))),
+  CURSOR_SECRET: z.optional(Str.check(z.minLength(32))),
   /** The Secrets Manager secret holding the cursor key (read through the secrets extension, shared/adapters/secrets.ts). */
   CURSOR_SECRET_ARN: NonEmpty,
   /** A version of that secret to pin (after a manual rotation); the current one when unset. */
@@ -38,18 +39,18 @@ const Env = z.object({
   PUBLIC_API_URL: NonEmpty,
   PUBLIC_WEB_URL: NonEmpty,
   /** Sender of every email. */
-  EMAIL_FROM: z._default(z.string(), 'Tally <no-reply@tally.local>'),
+  EMAIL_FROM: z._default(Str, 'Tally <no-reply@tally.local>'),
   /**
    * Comma-separated browser origins allowed by CORS, or `*` (only when a deployment names it). None when unset: the
    * CDK app sets the deployment's list, the local cloud its own loopback origins.
    */
-  CORS_ORIGINS: z._default(z.string(), ''),
+  CORS_ORIGINS: z._default(Str, ''),
   /** When `true`, sign-up confirms the account at once (local cloud, or AWS with auto-confirm chosen). */
   AUTO_CONFIRM: Flag,
   /** Powertools logger service name (CDK: the function's name); the Logger reads POWERTOOLS_LOG_LEVEL itself. */
-  POWERTOOLS_SERVICE_NAME: z._default(z.string(), 'tally'),
+  POWERTOOLS_SERVICE_NAME: z._default(Str, 'tally'),
   /** Powertools metrics namespace. */
-  POWERTOOLS_METRICS_NAMESPACE: z._default(z.string(), 'Tally'),
+  POWERTOOLS_METRICS_NAMESPACE: z._default(Str, 'Tally'),
   /** `false` turns off the AWS-call subsegments of shared/tracing.ts (the local cloud, tests). */
   POWERTOOLS_TRACE_ENABLED: Text,
   /** Set by Lambda: the function's name (tracing runs only inside Lambda). */
@@ -61,7 +62,7 @@ const Env = z.object({
   /** Set by Lambda: the session token the Parameters and Secrets extension accepts. */
   AWS_SESSION_TOKEN: Text,
   /** Port of the Parameters and Secrets extension. */
-  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.string(), '2773'),
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(Str, '2773'),
   /**
    * The SDK's endpoint variable for Cognito (the local cloud points it at its emulator): HTTP functions then also
    * fetch the pool's token-signing keys (JWKS) from there instead of the issuer's address on AWS.
