@@ -97,7 +97,13 @@ export function sharedReads(profile: { baseCurrency: string; timezone: string },
     alertPreferences: alertStore.getPreferences,
     putAlertOnce: (userId, alert, now) => alertStore.putAlertOnce(userId, alert, now),
   };
-  return { listAccounts, openAdvice, budgetDeps, goalDeps, forecastDeps, healthDeps };
+  const rollupsOf = async (userId: string, base: string, months: string[]) => {
+    const sorted = [...months].sort();
+    const read = await rollups(userId, base, sorted[0] ?? '', sorted.at(-1) ?? '');
+    return new Map(read.filter((r) => months.includes(r.month)).map((r) => [r.month, r]));
+  };
+  const analyticsDeps: analytics.AnalyticsReadDeps = { getProfile, listCategories: categories, getRollups: rollupsOf, rollupRange: rollups };
+  return { listAccounts, openAdvice, budgetDeps, goalDeps, forecastDeps, healthDeps, analyticsDeps };
 }
 
 /** What every section is computed from. */
@@ -118,8 +124,8 @@ export const sectionsOf = {
   alerts: ({ userId }: SectionInput) => alerts.listAlerts(userId, { unread: true, limit: ALERTS_PAGE.max }),
   advice: ({ userId, reads }: SectionInput) => reads.openAdvice(userId),
   forecast: ({ userId, now, reads }: SectionInput) => forecast.getForecast(userId, DASHBOARD_FORECAST_MONTHS, reads.forecastDeps, now),
-  summary: ({ userId, month }: SectionInput) => analytics.summary(userId, month),
-  trends: ({ userId, month }: SectionInput) => analytics.trendSeries(userId, addMonths(month, -(DASHBOARD_TREND_MONTHS - 1)), month),
+  summary: ({ userId, month, now, reads }: SectionInput) => analytics.summary(userId, month, now, reads.analyticsDeps),
+  trends: ({ userId, month, reads }: SectionInput) => analytics.trendSeries(userId, addMonths(month, -(DASHBOARD_TREND_MONTHS - 1)), month, reads.analyticsDeps),
   health: ({ userId, month, now, reads }: SectionInput) => health.healthReport(userId, month, now, reads.healthDeps),
 };
 
