@@ -173,7 +173,7 @@ function storageSection(run: RunResult): string {
     .sort((a, b) => kept(b[0], b[1]) - kept(a[0], a[1]))
     .map(([k, once]) => [`${k.kind}${once ? ' (sign-up and setup, once)' : ''}`, n(k.items), once ? '–' : n(k.bytes / STORED_TRANSACTIONS, 0), once ? 'kept' : n(k.retainedMonths, 2), n(kept(k, once) / 1e6, 3), `${n((100 * kept(k, once)) / total, 1)} %`]);
   return [
-    `**Stored data, by kind of item.** What the session stored (new or grown items, scanned before and after it), billed as DynamoDB does: attribute names and values plus ${ITEM_OVERHEAD_BYTES} bytes per item, on the table and again in each index the item is in (every index projects ALL). What sign-up and setup stored counts once per user; the rest is scaled from the session's ${STORED_TRANSACTIONS} transactions to ${TRANSACTIONS_PER_MONTH} a month and kept ${STORED_MONTHS} months, or for its TTL when every item of the kind has one. Kinds under 0.1 % of the total are left out.`,
+    `**Stored data, by kind of item.** What the session stored (new or grown items, scanned before and after it), billed as DynamoDB does: attribute names and values plus ${ITEM_OVERHEAD_BYTES} bytes per item, on the table and again in each index the item is in (the attributes that index projects). What sign-up and setup stored counts once per user; the rest is scaled from the session's ${STORED_TRANSACTIONS} transactions to ${TRANSACTIONS_PER_MONTH} a month and kept ${STORED_MONTHS} months, or for its TTL when every item of the kind has one. Kinds under 0.1 % of the total are left out.`,
     '',
     table(['item kind', 'items stored', 'bytes per session transaction', 'months kept', 'MB per user (steady state)', 'share'], rows),
   ].join('\n');
