@@ -7,6 +7,31 @@ import type { SectionContext, SectionOutput } from './context';
 const REQUESTS = 2000;
 const CONCURRENCY = 20;
 const WARMUP = 300;
+/** Rounds of the paired comparison, and requests of each side per round. */
+const PAIRED_ROUNDS = 6;
+const PAIRED_REQUESTS = 500;
+
+type Send = () => Promise<{ status: number; text: string; json: unknown; ms: number }>;
+
+/**
+ * GET /me and its BatchGetItem sent directly, in alternating rounds (me then batch, then batch then me), so each pair
+ * of p99s meets the same load on this noisy machine: one p99 ratio per round. Measured one after the other, the two
+ * p99s met different moments of the machine, and their ratio moved between 0.6 and 1.7 from run to run.
+ */
+async function pairedP99Ratios(sendMe: Send, sendBatch: Send): Promise<number[]> {
+  const ratios: number[] = [];
+  const p99 = async (send: Send) => percentile((await load({ total: PAIRED_REQUESTS, concurrency: CONCURRENCY, maxMs: 30_000, send })).latencies, 99);
+  for (let r = 0; r < PAIRED_ROUNDS; r++) {
+    if (r % 2 === 0) {
+      const me = await p99(sendMe);
+      ratios.push(me / (await p99(sendBatch)));
+    } else {
+      const batch = await p99(sendBatch);
+      ratios.push((await p99(sendMe)) / batch);
+    }
+  }
+  return ratios;
+}
 
 export async function me(ctx: SectionContext): Promise<SectionOutput> {
   heading(`2. me — GET /me, ${REQUESTS} requests, ${CONCURRENCY} in flight, keep-alive`);
@@ -64,18 +89,13 @@ export async function me(ctx: SectionContext): Promise<SectionOutput> {
       return { status: 200, text: '', json: undefined, ms: performance.now() - t };
     },
   });
-  const batch = await load({
-    total: REQUESTS,
-    concurrency: CONCURRENCY,
-    maxMs: 30_000,
-    send: async () => {
-      const t = performance.now();
-      await c.doc.send(
-        new BatchGetCommand({ RequestItems: { [c.cloud.tableName]: { Keys: [{ pk: 'PROBE#token', sk: 'PROBE' }, { pk: 'PROBE#profile', sk: 'PROBE' }], ConsistentRead: true } } }),
-      );
-      return { status: 200, text: '', json: undefined, ms: performance.now() - t };
-    },
-  });
+  const sendBatch = async () => {
+    const t = performance.now();
+    await c.doc.send(new BatchGetCommand({ RequestItems: { [c.cloud.tableName]: { Keys: [{ pk: 'PROBE#token', sk: 'PROBE' }, { pk: 'PROBE#profile', sk: 'PROBE' }], ConsistentRead: true } } }));
+    return { status: 200, text: '', json: undefined, ms: performance.now() - t };
+  };
+  const batch = await load({ total: REQUESTS, concurrency: CONCURRENCY, maxMs: 30_000, send: sendBatch });
+  const paired = await pairedP99Ratios(send, sendBatch);
   figures.push(
     { name: 'GET /health p99, same load', value: percentile(health.latencies, 99), unit: 'ms', note: 'gateway and handler factory, no DynamoDB' },
     { name: '2 GetItems to DynamoDB Local p50', value: percentile(floor.latencies, 50), unit: 'ms', note: 'sent directly, 20 in flight' },
@@ -83,12 +103,19 @@ export async function me(ctx: SectionContext): Promise<SectionOutput> {
     { name: 'its 1 BatchGetItem to DynamoDB Local p50', value: percentile(batch.latencies, 50), unit: 'ms', note: 'what GET /me reads now (token check + profile), sent directly' },
     { name: 'its 1 BatchGetItem to DynamoDB Local p99', value: percentile(batch.latencies, 99), unit: 'ms', note: 'the floor for GET /me on this machine' },
     {
-      name: 'GET /me p99 ÷ its BatchGetItem p99',
+      name: 'GET /me p99 ÷ its BatchGetItem p99, one after the other',
       value: percentile(l, 99) / percentile(batch.latencies, 99),
       unit: '×',
       digits: 2,
+      note: 'the 2,000-request runs above, measured at different moments',
+    },
+    {
+      name: 'GET /me p99 ÷ its BatchGetItem p99, paired',
+      value: percentile(paired, 50),
+      unit: '×',
+      digits: 2,
       target: { op: '<=', value: 1.2, unit: '×' },
-      note: 'same load, same run',
+      note: `median of ${PAIRED_ROUNDS} rounds of ${PAIRED_REQUESTS} each, alternating which goes first (same load): ${paired.map((x) => fmt(x)).join(', ')}`,
     },
   );
   printFigures(figures);
