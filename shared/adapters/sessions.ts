@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, getItems, isConditionFailure, queryAll, tableName } from './dynamo';
 import { keys } from './keys';
 import { remember, takePending } from './read-ahead';
@@ -66,19 +66,19 @@ function tokenItem(token: IssuedToken, userId: string, sid: string, refreshToken
   return { ...keys.token(token.jti), userId, sid, expiresAt: token.expiresAt, ...(rt ? { rt } : {}) };
 }
 
-/** Records a new session (a login) and its first access token. */
+/**
+ * Records a new session (a login) and its first access token: three plain writes, in an order where every state a
+ * failure can leave between them is harmless, at half a transaction's price (a transaction bills each item twice).
+ * The user's session list first (an entry whose session is missing is skipped by a revocation), then the session
+ * with the token's id (a session whose token was never allowed allows nothing), then the token's allow-list item,
+ * which alone makes the token usable: the client receives the token only after all three.
+ */
 export async function openSession(input: { userId: string; refreshToken: string; token: IssuedToken; refreshExpiresAt: number; now: Date }): Promise<string> {
   const sid = sessionIdOf(input.refreshToken);
   const createdAt = input.now.toISOString();
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...keys.session(sid), userId: input.userId, createdAt, tokens: new Set([input.token.jti]), expiresAt: input.refreshExpiresAt } } },
-        { Put: { TableName: tableName(), Item: { ...keys.userSession(input.userId, sid), createdAt, expiresAt: input.refreshExpiresAt } } },
-        { Put: { TableName: tableName(), Item: tokenItem(input.token, input.userId, sid, input.refreshToken) } },
-      ],
-    }),
-  );
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.userSession(input.userId, sid), createdAt, expiresAt: input.refreshExpiresAt } }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.session(sid), userId: input.userId, createdAt, tokens: new Set([input.token.jti]), expiresAt: input.refreshExpiresAt } }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: tokenItem(input.token, input.userId, sid, input.refreshToken) }));
   return sid;
 }
 
