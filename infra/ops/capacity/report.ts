@@ -194,7 +194,7 @@ function costSection(run: RunResult, perUser: Units): string {
     '',
     table(['service', 'billed', 'USD / month'], lines.map((l) => [l.service === 'X-Ray traces' ? 'X-Ray traces (only with `-c tracing=true`)' : l.service, l.quantity, usd(l.usd)])),
     '',
-    `Lambda compute at the durations measured locally instead (${n(perUser.localGbSeconds * ACTIVE_USERS, 0)} GB-s): ${usd(perUser.localGbSeconds * ACTIVE_USERS * PRICES.lambdaPerGbSecond)}, an upper bound.`,
+    `Lambda compute at the durations measured locally instead (${n(perUser.localGbSeconds * ACTIVE_USERS, 0)} GB-s): ${usd(perUser.localGbSeconds * ACTIVE_USERS * PRICES.lambdaPerGbSecond)}, for comparison (local wall time has no in-region latency per call, but shares two loaded cores).`,
     '',
     `**Everything but Cognito, as deployed by default (no tracing): ${usd(withoutCognito)}** per ${ACTIVE_USERS.toLocaleString('en-US')} users (goal ≤ $5: ${withoutCognito <= 5 ? 'met' : 'missed'}). With Cognito: ${tiers.map(([t, p]) => `${t} ${usd(withoutCognito + p * ACTIVE_USERS)}`).join(', ')} (Essentials and Lite have 10,000 MAU free a month).`,
     '',
