@@ -181,7 +181,10 @@ export async function categoryExpenseAmounts(userId: string, categoryId: string,
     }),
   );
   return (out.Items ?? [])
-    .filter((i) => keys.transactionOf(i) !== undefined && keys.transactionOf(i)?.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number')
+    .filter((i) => {
+      const tx = keys.transactionOf(i);
+      return tx !== undefined && tx.id !== excludeId && i.type === 'expense' && i.fxStatus !== 'pending' && i.baseCurrency === base && typeof i.baseAmount === 'number';
+    })
     .map((i) => Math.abs(i.baseAmount as number));
 }
 
@@ -205,25 +208,20 @@ export async function* digestUsers(day: string, pageSize = 500): AsyncGenerator<
  * that range of GSI1 by creation time, however many alerts came after it.
  */
 export async function alertsBetween(userId: string, from: string, to: string, limit: number): Promise<Alert[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':p': keys.alertsPartition(userId), ':a': `${from}T`, ':b': `${to}T~` },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
+  const out = await db().send(new QueryCommand({ TableName: tableName(), ...createdBetween(userId, from, to), ScanIndexForward: false, Limit: limit }));
   return (out.Items ?? []).map(toAlert);
 }
 
 /** A user's alerts created on `day` (UTC), oldest first (GSI1 by creation time, one day's range). */
 export async function alertsOfDay(userId: string, day: string): Promise<Alert[]> {
-  const items = await queryAll({
+  return (await queryAll(createdBetween(userId, day, day))).map(toAlert);
+}
+
+/** The Query of a user's alerts created from day `from` to day `to` (UTC, inclusive): GSI1 by creation time. */
+function createdBetween(userId: string, from: string, to: string) {
+  return {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :a AND :b',
-    ExpressionAttributeValues: { ':p': keys.alertsPartition(userId), ':a': `${day}T`, ':b': `${day}T~` },
-  });
-  return items.map(toAlert);
+    ExpressionAttributeValues: { ':p': keys.alertsPartition(userId), ':a': keys.alertsCreatedFrom(from), ':b': keys.alertsCreatedTo(to) },
+  };
 }

@@ -125,6 +125,9 @@ export const keys = {
   /** GSI1 keys of an alert: the user's alerts by creation time. */
   alertByTime: (userId: string, createdAt: string, id: string) => ({ gsi1pk: keys.alertsPartition(userId), gsi1sk: `${createdAt}#${id}` }),
   alertsPartition: (userId: string) => `USER#${userId}#ALERTS`,
+  /** GSI1 sort-key bounds (inclusive) of a user's alerts created from day `from` to day `to` (UTC). */
+  alertsCreatedFrom: (day: string) => `${day}T`,
+  alertsCreatedTo: (day: string) => `${day}T~`,
   alertPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' }),
   /** A user with alerts created on `day` (UTC) whose kind is emailed `daily`: the digest schedule reads one day's partition. */
   alertDigest: (day: string, userId: string) => ({ pk: keys.alertDigestPartition(day), sk: userId }),
