@@ -79,9 +79,6 @@ export function defaultCategories(): readonly DefaultCategory[] {
   return (defaults ??= Object.freeze([...flatten(EXPENSES, 'expense'), ...flatten(INCOME, 'income')]));
 }
 
-/** {@link defaultCategories} as a constant (a pure thunk: a bundle that never reads it leaves it out). */
-export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = /*#__PURE__*/ (() => defaultCategories())();
-
 /** The default category with this id, if there is one. */
 export function defaultCategory(id: string): DefaultCategory | undefined {
   byId ??= new Map(defaultCategories().map((c) => [c.id, c]));

@@ -13,7 +13,7 @@ export {
   MAX_YEAR,
   MIN_YEAR,
 } from './calendar';
-export { CATEGORY_SLUG, DEFAULT_CATEGORIES, defaultCategories, defaultCategory, defaultChildren, type CategoryKind, type DefaultCategory } from './categories';
+export { CATEGORY_SLUG, defaultCategories, defaultCategory, defaultChildren, type CategoryKind, type DefaultCategory } from './categories';
 export { merchantKey, normaliseDescription } from './merchant';
 export {
   normaliseTag,

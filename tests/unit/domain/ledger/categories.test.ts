@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_SLUG, DEFAULT_CATEGORIES, defaultCategory, defaultChildren } from '../../../../shared/domain/ledger';
+import { CATEGORY_SLUG, defaultCategories, defaultCategory, defaultChildren } from '../../../../shared/domain/ledger';
+
+const DEFAULT_CATEGORIES = defaultCategories();
 
 describe('default categories', () => {
   const parents = DEFAULT_CATEGORIES.filter((c) => c.parentId === undefined);
