@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseOfx, parseQif, type ImportRow } from '../../shared/domain/import';
-import { call, newUser, type TestUser } from '../support/api';
+import { call, eventually, newUser, type TestUser } from '../support/api';
 import { finished, importAndWait, newAccount, postImport, signed, startImport, transactionsOf, type ImportReport as Report } from '../support/ledger';
 
 /**
@@ -442,12 +442,10 @@ describe('a large file', () => {
       const summaries = await Promise.all(months.map((m) => call('GET', `/analytics/summary?month=${m}`, { token: u.accessToken })));
       return summaries.reduce((total, r) => total + Number(r.body.transactionCount ?? 0), 0);
     };
-    const deadline = Date.now() + 240_000;
-    let total = await counted();
-    while (total < n && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 1000));
-      total = await counted();
-    }
+    const total = await eventually(async () => {
+      const t = await counted();
+      return t >= n ? t : undefined;
+    }, 240_000, 'every imported row counted by analytics');
     expect(total).toBe(n);
   });
 });
