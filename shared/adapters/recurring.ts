@@ -230,15 +230,15 @@ export async function setRecurringStatus(userId: string, id: string, status: Rec
   try {
     const out = await clearingNullCategory(userId, id, () =>
       db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.recurring(userId, id),
-        UpdateExpression: 'SET #status = :status, #updatedAt = :at ADD #version :one',
-        ConditionExpression: 'attribute_exists(pk) AND #version = :v',
-        ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt', '#version': 'version' },
-        ExpressionAttributeValues: { ':status': status, ':at': now.toISOString(), ':one': 1, ':v': expectedVersion },
-        ReturnValues: 'ALL_NEW',
-      }),
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.recurring(userId, id),
+          UpdateExpression: 'SET #status = :status, #updatedAt = :at ADD #version :one',
+          ConditionExpression: 'attribute_exists(pk) AND #version = :v',
+          ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt', '#version': 'version' },
+          ExpressionAttributeValues: { ':status': status, ':at': now.toISOString(), ':one': 1, ':v': expectedVersion },
+          ReturnValues: 'ALL_NEW',
+        }),
       ),
     );
     return out.Attributes ? toRecord(out.Attributes) : undefined;

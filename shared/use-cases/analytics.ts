@@ -4,10 +4,9 @@ import { listCategories } from '../adapters/categories';
 import { getProfile } from '../adapters/profiles';
 import { getRollups, rollupRange, type StoredRollup } from '../adapters/rollups';
 
-/**
- * Read models over the monthly rollups: each reads the rollups of the months it shows (one BatchGet or one
- * Query) and the user's categories, never the transactions.
- */
+// Read models over the monthly rollups: each reads the rollups of the months it shows (one BatchGet or one Query) and
+// the user's categories, never the transactions.
+
 /** What the summary and the trend read: the adapters, or the reads a dashboard request shares among its sections. */
 export interface AnalyticsReadDeps {
   getProfile: (userId: string) => Promise<{ baseCurrency: string } | undefined>;

@@ -62,13 +62,13 @@ export type Prices = { [K in keyof typeof PRICES]: number };
 /** Fixed per-request overheads of logging on AWS that a local run does not write: Lambda's START/END/REPORT lines and one access-log line. */
 export const PLATFORM_LOG_BYTES_PER_INVOCATION = 260;
 export const ACCESS_LOG_BYTES_PER_REQUEST = 420;
+/** A month of seconds (30 days), for rates against monthly totals. */
+export const SECONDS_PER_MONTH = 30 * 86_400;
 /**
  * X-Ray's default sampling, which Lambda's active tracing applies: a reservoir of one request a second, then 5 % of
  * the rest. Only Lambda invocations start traces here: an HTTP API (unlike a REST API) has no X-Ray tracing, so a
  * request's trace is its function's, counted once.
  */
-/** A month of seconds (30 days), for rates against monthly totals. */
-export const SECONDS_PER_MONTH = 30 * 86_400;
 export const XRAY_RESERVOIR_PER_SECOND = 1;
 export const XRAY_RATE = 0.05;
 
