@@ -1,5 +1,5 @@
 /** Money: ISO 4217 currencies and integer minor-unit amounts (parse, format, sum, allocate). */
-export { CURRENCIES, CURRENCY_CODES, currencyInfo, exponentOf, isCurrency, knownCurrenciesOnly, type Currency, type CurrencyInfo } from './currencies';
+export { CURRENCY_CODES, currencyInfo, exponentOf, isCurrency, knownCurrenciesOnly, type Currency, type CurrencyInfo } from './currencies';
 export {
   assertAmount,
   assertMinor,
