@@ -1,14 +1,22 @@
-import * as z from 'zod/mini';
 import { QUEUE_URL_PREFIX, queueUrlVariable } from './queue-variables';
 
 export { queueUrlVariable } from './queue-variables';
 
-// One instance per distinct field schema, shared by the fields that read alike: zod builds each schema (and each
-// `.check`, a copy) when this module loads, at every cold start; about a third fewer constructions than one per field.
-const Str = z.string();
-const NonEmpty = z.optional(Str.check(z.minLength(1)));
-const Text = z.optional(Str);
-const Flag = z._default(z.enum(['true', 'false']), 'false');
+/**
+ * How one variable is read: unset it is `undefined`, or its `default`; set, it must be at least `minLength`
+ * characters and, with `oneOf`, one of those values. The environment is a flat map of strings, so this table is the
+ * whole schema; it is read without zod on purpose: building and running a zod object of 22 fields cost about 2 ms of
+ * every cold start (a twentieth of a function's import, measured by `npm run bench -- bundles`), for checks this
+ * small loop makes.
+ */
+interface Variable {
+  readonly minLength?: number;
+  readonly oneOf?: readonly string[];
+  readonly default?: string;
+}
+
+const FLAG = { oneOf: ['true', 'false'], default: 'false' } as const;
+const SET = { minLength: 1 } as const;
 
 /**
  * Every variable a function reads. This module is the only reader of `process.env` in shared/ and functions/: it
@@ -17,67 +25,76 @@ const Flag = z._default(z.enum(['true', 'false']), 'false');
  * Cognito access) is optional here, and reading it in a function that was not given it throws the same
  * configuration error naming it ({@link config}).
  */
-const Env = z.object({
+const VARIABLES = {
   /** The DynamoDB table of the whole app (single-table design; see shared/adapters/keys.ts); `table:*` access. */
-  TABLE_NAME: NonEmpty,
+  TABLE_NAME: SET,
   /** The user pool; `cognito:*` access. */
-  USER_POOL_ID: NonEmpty,
+  USER_POOL_ID: SET,
   /** The app client of the user pool; `cognito:*` access. */
-  USER_POOL_CLIENT_ID: NonEmpty,
+  USER_POOL_CLIENT_ID: SET,
   /**
    * The key that signs pagination cursors (any string ≥ 32 chars), given directly: the local cloud (which sets its
    * own, random per data folder) and tests. On AWS it is read from Secrets Manager instead (CURSOR_SECRET_ARN),
    * which wins when both are set. There is no default: a function that signs cursors without either fails at cold
    * start ({@link cursorKeySource}).
    */
-  CURSOR_SECRET: z.optional(Str.check(z.minLength(32))),
+  CURSOR_SECRET: { minLength: 32 },
   /** The Secrets Manager secret holding the cursor key (read through the secrets extension, shared/adapters/secrets.ts). */
-  CURSOR_SECRET_ARN: NonEmpty,
+  CURSOR_SECRET_ARN: SET,
   /** A version of that secret to pin (after a manual rotation); the current one when unset. */
-  CURSOR_SECRET_VERSION_ID: NonEmpty,
+  CURSOR_SECRET_VERSION_ID: SET,
   /** The API's public base URL (https://…), for links in emails (report unsubscribe); without it, reports carry none. */
-  PUBLIC_API_URL: NonEmpty,
-  PUBLIC_WEB_URL: NonEmpty,
+  PUBLIC_API_URL: SET,
+  PUBLIC_WEB_URL: SET,
   /** Sender of every email. */
-  EMAIL_FROM: z._default(Str, 'Tally <no-reply@tally.local>'),
+  EMAIL_FROM: { default: 'Tally <no-reply@tally.local>' },
   /**
    * Comma-separated browser origins allowed by CORS, or `*` (only when a deployment names it). None when unset: the
    * CDK app sets the deployment's list, the local cloud its own loopback origins.
    */
-  CORS_ORIGINS: z._default(Str, ''),
+  CORS_ORIGINS: { default: '' },
   /** When `true`, sign-up confirms the account at once (local cloud, or AWS with auto-confirm chosen). */
-  AUTO_CONFIRM: Flag,
+  AUTO_CONFIRM: FLAG,
   /** Powertools logger service name (CDK: the function's name); the Logger reads POWERTOOLS_LOG_LEVEL itself. */
-  POWERTOOLS_SERVICE_NAME: z._default(Str, 'tally'),
+  POWERTOOLS_SERVICE_NAME: { default: 'tally' },
   /** Powertools metrics namespace. */
-  POWERTOOLS_METRICS_NAMESPACE: z._default(Str, 'Tally'),
+  POWERTOOLS_METRICS_NAMESPACE: { default: 'Tally' },
   /** `false` turns off the AWS-call subsegments of shared/tracing.ts (the local cloud, tests). */
-  POWERTOOLS_TRACE_ENABLED: Text,
+  POWERTOOLS_TRACE_ENABLED: {},
   /** Set by Lambda: the function's name (tracing runs only inside Lambda). */
-  AWS_LAMBDA_FUNCTION_NAME: Text,
+  AWS_LAMBDA_FUNCTION_NAME: {},
   /** Set by Lambda with active tracing: `host:port` of the X-Ray daemon. */
-  AWS_XRAY_DAEMON_ADDRESS: Text,
+  AWS_XRAY_DAEMON_ADDRESS: {},
   /** Set by Lambda: the region (recorded on trace subsegments). */
-  AWS_REGION: Text,
+  AWS_REGION: {},
   /** Set by Lambda: the session token the Parameters and Secrets extension accepts. */
-  AWS_SESSION_TOKEN: Text,
+  AWS_SESSION_TOKEN: {},
   /** Port of the Parameters and Secrets extension. */
-  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(Str, '2773'),
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: { default: '2773' },
   /**
    * The SDK's endpoint variable for Cognito (the local cloud points it at its emulator): HTTP functions then also
    * fetch the pool's token-signing keys (JWKS) from there instead of the issuer's address on AWS.
    */
-  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: NonEmpty,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: SET,
   /** Where the ECB daily reference rates are fetched (tests point it at a local server). */
-  ECB_DAILY_URL: NonEmpty,
+  ECB_DAILY_URL: SET,
   /**
    * `true`: every DynamoDB call asks for its consumed capacity (ReturnConsumedCapacity INDEXES) and reports it
    * (shared/adapters/dynamo.ts): a diagnostic for `npm run capacity`, off by default (it adds a few bytes per call).
    */
-  REPORT_CONSUMED_CAPACITY: Flag,
-});
+  REPORT_CONSUMED_CAPACITY: FLAG,
+} as const satisfies Record<string, Variable>;
 
-type Parsed = z.infer<typeof Env>;
+/** What a variable reads as: one of its values, a string, and `undefined` when it has no default. */
+type ValueOf<V extends Variable> = (V extends { oneOf: readonly (infer O)[] } ? O : string) | (V extends { default: string } ? never : undefined);
+type Parsed = { readonly [K in keyof typeof VARIABLES]: ValueOf<(typeof VARIABLES)[K]> };
+
+/** What is wrong with one variable's value, or undefined when it reads well. */
+function problemOf(value: string, spec: Variable): string | undefined {
+  if (spec.minLength !== undefined && value.length < spec.minLength) return spec.minLength === 1 ? 'must not be empty when set' : `must be at least ${spec.minLength} characters`;
+  if (spec.oneOf && !spec.oneOf.includes(value)) return `must be one of ${spec.oneOf.map((o) => `"${o}"`).join(', ')}`;
+  return undefined;
+}
 
 /** Variables given only with an access grant: reading one a function was not given throws. */
 const GRANTED = ['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID'] as const;
@@ -94,14 +111,18 @@ function missing(name: string): Error {
  * getters that throw {@link missing}; queue URLs are collected from every `QUEUE_URL_*` variable.
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration: ${lines.join('; ')}`);
+  const problems: string[] = [];
+  const result: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(VARIABLES) as [string, Variable][]) {
+    const value = env[name] ?? spec.default;
+    const problem = value === undefined ? undefined : problemOf(value, spec);
+    if (problem) problems.push(`${name}: ${problem}`);
+    else if (value !== undefined) result[name] = value;
   }
+  if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   const queueUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (key.startsWith(QUEUE_URL_PREFIX) && value) queueUrls[key] = value;
-  const result: Record<string, unknown> = { ...parsed.data, queueUrls: Object.freeze(queueUrls) };
+  result.queueUrls = Object.freeze(queueUrls);
   for (const name of GRANTED) {
     if (result[name] !== undefined) continue;
     delete result[name];

@@ -82,6 +82,17 @@ describe('configuration', () => {
     await expect(import('../../functions/http/transactions/list')).resolves.toHaveProperty('handler');
   });
 
+  it('names every malformed variable and what it must be; unset variables take their defaults', async () => {
+    const { parseConfig } = await import('../../shared/config');
+    expect(() => parseConfig({ TABLE_NAME: '', AUTO_CONFIRM: 'yes', CURSOR_SECRET: 'k'.repeat(31) })).toThrow(
+      'Invalid configuration: TABLE_NAME: must not be empty when set; CURSOR_SECRET: must be at least 32 characters; AUTO_CONFIRM: must be one of "true", "false"',
+    );
+    const defaults = parseConfig({});
+    expect(defaults).toMatchObject({ AUTO_CONFIRM: 'false', REPORT_CONSUMED_CAPACITY: 'false', CORS_ORIGINS: '', POWERTOOLS_SERVICE_NAME: 'tally', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773' });
+    expect(defaults.CURSOR_SECRET).toBeUndefined();
+    expect(parseConfig({ CORS_ORIGINS: '', AUTO_CONFIRM: 'true' })).toMatchObject({ CORS_ORIGINS: '', AUTO_CONFIRM: 'true' });
+  });
+
   it('reads a variable the function was not granted as a configuration error naming it, never as undefined', async () => {
     const { parseConfig, queueUrl, setConfigScope } = await import('../../shared/config');
     const granted = parseConfig({ TABLE_NAME: 't' });

@@ -1,18 +1,18 @@
+import { createSocket } from 'node:dgram';
 import { Readable } from 'node:stream';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// What the X-Ray daemon would receive: node:dgram is replaced by a recorder (no socket is opened).
-const sent = vi.hoisted(() => [] as { message: string; port: number; host: string }[]);
-vi.mock('node:dgram', () => ({
-  createSocket: () => ({
-    unref() {},
-    on() {},
-    send(message: string, port: number, host: string) {
-      sent.push({ message, port, host });
-    },
-  }),
-}));
+// The X-Ray daemon's stand-in: a UDP socket on loopback recording every datagram it receives.
+const sent: { message: string; port: number; host: string }[] = [];
+const daemon = createSocket('udp4');
+daemon.on('message', (message, from) => sent.push({ message: message.toString(), port: from.port, host: from.address }));
+let daemonAddress = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+  daemonAddress = `127.0.0.1:${daemon.address().port}`;
+});
+afterAll(() => new Promise<void>((resolve) => daemon.close(() => resolve())));
 
 const { traced } = await import('../../../shared/tracing');
 // config.ts parses the environment once; these tests change it between cases.
@@ -20,14 +20,14 @@ const { resetConfig } = await import('../../../shared/config');
 
 const ROOT = '1-67891233-abcdef012345678912345678';
 const FUNCTION_SEGMENT = '53995c3f42cd8ad8';
-const LAMBDA_ENV = {
+const LAMBDA_ENV = () => ({
   AWS_LAMBDA_FUNCTION_NAME: 'me-get',
-  AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
+  AWS_XRAY_DAEMON_ADDRESS: daemonAddress,
   AWS_REGION: 'eu-west-1',
   _X_AMZN_TRACE_ID: `Root=${ROOT};Parent=${FUNCTION_SEGMENT};Sampled=1;Lineage=a87bd80c:1`,
   // Set here rather than inherited: another test file in the same worker may have turned tracing off.
   POWERTOOLS_TRACE_ENABLED: 'true',
-};
+});
 
 /** A DynamoDB client whose transport answers `status` with `body`, recording the headers of each request. */
 function client(status: number, body: object, seen: Record<string, string>[]) {
@@ -44,7 +44,9 @@ function client(status: number, body: object, seen: Record<string, string>[]) {
   });
 }
 
-function documents(): Record<string, unknown>[] {
+/** The subsegments the daemon received, once it has `count` of them. */
+async function documents(count: number): Promise<Record<string, unknown>[]> {
+  await vi.waitFor(() => expect(sent).toHaveLength(count), { timeout: 5_000 });
   return sent.map(({ message }) => {
     const [header, json] = message.split('\n');
     expect(JSON.parse(header ?? '')).toEqual({ format: 'json', version: 1 });
@@ -63,16 +65,15 @@ describe('traced (X-Ray subsegments without the X-Ray SDK)', () => {
   });
 
   it('sends one subsegment per AWS call under the invocation segment, and names it the parent downstream', async () => {
-    Object.assign(process.env, LAMBDA_ENV);
+    Object.assign(process.env, LAMBDA_ENV());
     resetConfig();
     const seen: Record<string, string>[] = [];
     const ddb = traced(client(200, { Item: { pk: { S: 'a' } } }, seen));
 
     await ddb.send(new GetItemCommand({ TableName: 'tally', Key: { pk: { S: 'a' } } }));
 
-    const [doc] = documents();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ host: '169.254.79.129', port: 2000 });
+    const [doc] = await documents(1);
+    expect(sent[0]?.host).toBe('127.0.0.1');
     expect(doc).toMatchObject({
       name: 'DynamoDB',
       type: 'subsegment',
@@ -90,33 +91,38 @@ describe('traced (X-Ray subsegments without the X-Ray SDK)', () => {
   });
 
   it('marks a refused call as an error with its cause, and a throttled one as a throttle', async () => {
-    Object.assign(process.env, LAMBDA_ENV);
+    Object.assign(process.env, LAMBDA_ENV());
     resetConfig();
     const refused = traced(client(400, { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' }, []));
     await expect(refused.send(new GetItemCommand({ TableName: 'tally', Key: { pk: { S: 'a' } } }))).rejects.toThrow();
     const throttled = traced(client(400, { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'slow down' }, []));
     await expect(throttled.send(new GetItemCommand({ TableName: 'tally', Key: { pk: { S: 'a' } } }))).rejects.toThrow();
 
-    const [first, second] = documents();
+    const [first, second] = await documents(2);
     expect(first).toMatchObject({ error: true, http: { response: { status: 400 } }, cause: { exceptions: [{ type: 'ConditionalCheckFailedException', remote: true }] } });
     expect(first).not.toHaveProperty('fault');
     expect(second).toMatchObject({ error: true, throttle: true });
   });
 
   it('sends nothing for an unsampled invocation and leaves its trace header alone', async () => {
-    Object.assign(process.env, LAMBDA_ENV, { _X_AMZN_TRACE_ID: `Root=${ROOT};Parent=${FUNCTION_SEGMENT};Sampled=0` });
+    Object.assign(process.env, LAMBDA_ENV(), { _X_AMZN_TRACE_ID: `Root=${ROOT};Parent=${FUNCTION_SEGMENT};Sampled=0` });
     resetConfig();
     const seen: Record<string, string>[] = [];
-    await traced(client(200, {}, seen)).send(new GetItemCommand({ TableName: 'tally', Key: { pk: { S: 'a' } } }));
-    expect(sent).toEqual([]);
+    await traced(client(200, {}, seen)).send(new GetItemCommand({ TableName: 'unsampled', Key: { pk: { S: 'a' } } }));
     expect(seen[0]?.['X-Amzn-Trace-Id']).toBe(`Root=${ROOT};Parent=${FUNCTION_SEGMENT};Sampled=0`);
+    // A sampled call after it: the daemon gets that one's subsegment alone (loopback keeps the order of datagrams).
+    Object.assign(process.env, LAMBDA_ENV());
+    resetConfig();
+    await traced(client(200, {}, [])).send(new GetItemCommand({ TableName: 'sampled', Key: { pk: { S: 'a' } } }));
+    const docs = await documents(1);
+    expect(docs.map((d) => (d.aws as { table_name?: string }).table_name)).toEqual(['sampled']);
   });
 
   it('adds nothing outside Lambda or with tracing switched off (the local cloud)', () => {
     delete process.env.AWS_LAMBDA_FUNCTION_NAME;
     resetConfig();
     expect(traced(client(200, {}, [])).middlewareStack.identify().join()).not.toContain('tallyXRaySubsegment');
-    Object.assign(process.env, LAMBDA_ENV, { POWERTOOLS_TRACE_ENABLED: 'false' });
+    Object.assign(process.env, LAMBDA_ENV(), { POWERTOOLS_TRACE_ENABLED: 'false' });
     resetConfig();
     expect(traced(client(200, {}, [])).middlewareStack.identify().join()).not.toContain('tallyXRaySubsegment');
     delete process.env.POWERTOOLS_TRACE_ENABLED;
