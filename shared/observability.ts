@@ -2,6 +2,7 @@ import { Console } from 'node:console';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { config } from './config';
+import { errorsAtSourcePositions } from './original-stack';
 
 /**
  * One logger and one metrics object per function process. Their settings come from the standard Powertools
@@ -35,6 +36,7 @@ for (const lean of [LeanLogger, LeanMetrics]) {
 }
 
 // The names come through config.ts; the other Powertools settings (POWERTOOLS_LOG_LEVEL, POWERTOOLS_METRICS_DISABLED)
-// are read by the Powertools classes themselves, inside the library.
-export const logger: Logger = new LeanLogger({ serviceName: config().POWERTOOLS_SERVICE_NAME });
+// are read by the Powertools classes themselves, inside the library. Errors are logged with their stacks at source
+// positions (./original-stack.ts: functions run without --enable-source-maps).
+export const logger: Logger = new LeanLogger({ serviceName: config().POWERTOOLS_SERVICE_NAME, jsonReplacerFn: errorsAtSourcePositions });
 export const metrics: Metrics = new LeanMetrics({ namespace: config().POWERTOOLS_METRICS_NAMESPACE });

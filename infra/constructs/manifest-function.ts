@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { effectiveAccess, environmentFor, type EnvironmentRefs } from '../../functions/environment';
 import type { Access, CognitoAction, FunctionDef } from '../../functions/manifest';
 import { TABLE } from '../table';
-import { bundleAliasesFor, ESBUILD_TARGET, ESM_REQUIRE_BANNER } from '../bundle/options';
+import { bundleAliasesFor, ESBUILD_TARGET, ESM_REQUIRE_BANNER, SOURCE_MAPS_AT_RUNTIME } from '../bundle/options';
 
 /** The repository root: manifest entries are relative to it, and its package-lock.json pins the bundle. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -246,7 +246,7 @@ export class ManifestFunction extends Construct {
       corsOrigins: (p.corsOrigins ?? []).join(','),
       autoConfirm: p.autoConfirm ?? false,
       powertoolsLogLevel: 'INFO',
-      common: { NODE_OPTIONS: '--enable-source-maps', ...(p.reportConsumedCapacity ? { REPORT_CONSUMED_CAPACITY: 'true' } : {}) },
+      common: { ...(SOURCE_MAPS_AT_RUNTIME ? { NODE_OPTIONS: '--enable-source-maps' } : {}), ...(p.reportConsumedCapacity ? { REPORT_CONSUMED_CAPACITY: 'true' } : {}) },
     };
   }
 

@@ -146,7 +146,7 @@ async function settle<K extends Section>(name: K, run: () => Promise<Awaited<Ret
   } catch (error) {
     // As the HTTP factory logs a whole request's failure: a domain error (e.g. unavailable) is expected, the rest a bug.
     if (error instanceof DomainError) logger.warn('Dashboard section refused', { section: name, kind: error.kind, detail: error.message });
-    else logger.error('Dashboard section failed', { section: name, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+    else logger.error('Dashboard section failed', { section: name, error: error instanceof Error ? error : String(error) });
     return { name, value: null, error };
   }
 }

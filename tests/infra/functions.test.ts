@@ -95,7 +95,8 @@ describe('ApiStack and AsyncStack', () => {
       corsOrigins: TOKEN,
       autoConfirm: false,
       powertoolsLogLevel: 'INFO',
-      common: { NODE_OPTIONS: '--enable-source-maps' },
+      // No NODE_OPTIONS: functions run without --enable-source-maps (infra/bundle/options.ts SOURCE_MAPS_AT_RUNTIME).
+      common: {},
     };
     for (const def of functions) {
       const env = (all.get(def.name)?.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
@@ -110,6 +111,8 @@ describe('ApiStack and AsyncStack', () => {
       }
       // No secret value in any function's configuration: the cursor key is read at run time.
       expect(env.CURSOR_SECRET, def.name).toBeUndefined();
+      // Source maps are read only for a logged error (shared/original-stack.ts), not by Node at every cold start.
+      expect(env.NODE_OPTIONS, def.name).toBeUndefined();
       expect(JSON.stringify(env), def.name).not.toContain('{{resolve:secretsmanager:');
       expect(env.POWERTOOLS_SERVICE_NAME).toBe(def.name);
       expect(env.TABLE_NAME !== undefined, `${def.name} TABLE_NAME`).toBe(effectiveAccess(def).some((a) => a.startsWith('table:')));

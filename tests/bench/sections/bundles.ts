@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
-import { ESBUILD_OPTIONS, bundleAliasesFor } from '../../../infra/bundle/options';
+import { ESBUILD_OPTIONS, SOURCE_MAPS_AT_RUNTIME, bundleAliasesFor } from '../../../infra/bundle/options';
 import { REPO_ROOT } from '../lib/cloud';
 import { fmt, heading, median, percentile, printFigures, round, table, type Figure, type Target } from '../lib/report';
 import type { SectionContext, SectionOutput } from './context';
@@ -198,38 +198,43 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   console.log(`bundled ${built.length} functions in ${fmt(bundleWallMs / 1000)} s (${groups.size} esbuild runs, one per set of aliases)`);
 
   // Cold imports: round-robin over the functions, one process at a time (two at once would contend for the cores);
-  // first as deployed (NODE_OPTIONS=--enable-source-maps, as the CDK app sets it), then without source maps.
+  // first as deployed (NODE_OPTIONS as the CDK app sets it: see SOURCE_MAPS_AT_RUNTIME), then fewer rounds the other
+  // way (with --enable-source-maps when deployed without), both with the calibration interleaved.
   const runs = ctx.coldRuns;
   const plainRuns = ctx.coldRunsPlain;
   const deployed = new Map<string, number[]>([...built, ...calibration].map((b) => [b.name, []]));
-  const plain = new Map<string, number[]>(built.map((b) => [b.name, []]));
+  const other = new Map<string, number[]>([...built, ...calibration].map((b) => [b.name, []]));
+  const otherMaps = !SOURCE_MAPS_AT_RUNTIME;
+  const mapsLabel = (maps: boolean) => (maps ? 'with --enable-source-maps' : 'without --enable-source-maps');
   const errors: string[] = [];
   const coldDeadline = started + capMs;
   let cutShort = false;
   const doc = calibration.find((b) => b.name === DOC_CALIBRATION) as Built;
-  // The deployed rounds interleave the DocumentClient calibration (see CALIBRATE_EVERY); round order is kept.
+  // The rounds interleave the DocumentClient calibration (see CALIBRATE_EVERY); round order is kept.
   const interleaved: Built[] = [...calibration];
   built.forEach((b, i) => {
     interleaved.push(b);
     if ((i + 1) % CALIBRATE_EVERY === 0 || i === built.length - 1) interleaved.push(doc);
   });
   const phases = [
-    { want: runs, sourceMaps: true, store: deployed, list: interleaved },
-    { want: plainRuns, sourceMaps: false, store: plain, list: built },
+    { want: runs, sourceMaps: SOURCE_MAPS_AT_RUNTIME, store: deployed, deployedRounds: true },
+    { want: plainRuns, sourceMaps: otherMaps, store: other, deployedRounds: false },
   ];
   /** Per deployed round, the imports in the order made: each function's, and the calibration's between them. */
   const sequences: { name: string; ms: number }[][] = [];
   /** The same, with each import's CPU time. */
   const cpuSequences: { name: string; ms: number }[][] = [];
+  /** The other way's rounds. */
+  const otherSequences: { name: string; ms: number }[][] = [];
   for (const phase of phases) {
     for (let r = 0; r < phase.want && !cutShort; r++) {
       const sequence: { name: string; ms: number }[] = [];
       const cpuSequence: { name: string; ms: number }[] = [];
-      if (phase.sourceMaps) {
+      if (phase.deployedRounds) {
         sequences.push(sequence);
         cpuSequences.push(cpuSequence);
-      }
-      for (const b of phase.list) {
+      } else otherSequences.push(sequence);
+      for (const b of interleaved) {
         if (performance.now() > coldDeadline) {
           cutShort = true;
           break;
@@ -238,7 +243,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
           const { ms, cpuMs } = await coldImport(b.file, lambdaEnv(b, b.queues, phase.sourceMaps));
           phase.store.get(b.name)?.push(ms);
           sequence.push({ name: b.name, ms });
-          if (phase.sourceMaps) cpuSequence.push({ name: b.name, ms: cpuMs });
+          cpuSequence.push({ name: b.name, ms: cpuMs });
         } catch (e) {
           if (errors.length < 5) errors.push((e as Error).message);
         }
@@ -247,6 +252,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   }
   const paired = pairedRatios(sequences);
   const pairedCpu = pairedRatios(cpuSequences);
+  const pairedOther = pairedRatios(otherSequences);
   const coldWallMs = performance.now() - started - bundleWallMs;
 
   const helloMs = median(deployed.get('hello-world') ?? []);
@@ -256,7 +262,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   const rows = built.map((b) => {
     const kb = b.bytes / 1024;
     const cold = median(deployed.get(b.name) ?? []);
-    const coldPlain = median(plain.get(b.name) ?? []);
+    const coldPlain = median(other.get(b.name) ?? []);
     const sizeOk = b.kind !== 'http' || kb <= LARGEST_TARGET.value;
     const coldOk = cold / docMs <= COLD_RATIO_TARGET.value;
     return {
@@ -265,13 +271,13 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
       cold,
       coldPlain,
       n: deployed.get(b.name)?.length ?? 0,
-      nPlain: plain.get(b.name)?.length ?? 0,
+      nPlain: other.get(b.name)?.length ?? 0,
       status: `${sizeOk ? '' : 'size '}${coldOk ? '' : 'cold'}`.trim() || 'ok',
     };
   });
   rows.sort((a, b) => (a.b.kind === b.b.kind ? b.kb - a.kb : a.b.kind === 'http' ? -1 : 1));
   table(
-    ['function', 'kind', 'size', 'cold p50', 'n', 'p50 no maps', 'n', 'top packages (KB in bundle)', 'missed'],
+    ['function', 'kind', 'size', 'cold p50', 'n', otherMaps ? 'p50 maps on' : 'p50 no maps', 'n', 'top packages (KB in bundle)', 'missed'],
     rows.map((r) => [
       r.b.name,
       r.b.kind,
@@ -306,7 +312,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     { name: `HTTP bundles over ${LARGEST_TARGET.value} KB`, value: overSize, unit: `of ${http.length}`, digits: 0 },
     { name: 'cold import, median of medians', value: coldMedian, unit: 'ms' },
     { name: 'cold import, slowest median', value: Math.max(...rows.map((r) => r.cold)), unit: 'ms' },
-    { name: 'cold import, median without source maps', value: median(rows.map((r) => r.coldPlain)), unit: 'ms' },
+    { name: `cold import, median ${mapsLabel(otherMaps)} (not as deployed)`, value: median(rows.map((r) => r.coldPlain)), unit: 'ms' },
     { name: `functions over ${COLD_RATIO_TARGET.value}× the calibration`, value: overCold, unit: `of ${rows.length}`, digits: 0 },
     { name: 'calibration: hello-world import', value: helloMs, unit: 'ms', note: 'TOOLCHAIN.md: 3.4 ms' },
     { name: 'calibration: DocumentClient-only import', value: docMs, unit: 'ms', note: 'TOOLCHAIN.md: 341 KB → 31 ms' },
@@ -326,6 +332,13 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
       digits: 2,
       note: `as above with each import's CPU time (all threads), which other load on the machine disturbs least; rounds range ${fmt(pairedCpu.min, 2)}–${fmt(pairedCpu.max, 2)}×, p25–p75 ${fmt(pairedCpu.p25, 2)}–${fmt(pairedCpu.p75, 2)}×`,
     },
+    {
+      name: `cold import ÷ DocumentClient-only, paired, ${mapsLabel(otherMaps)} (not as deployed)`,
+      value: pairedOther.median,
+      unit: '×',
+      digits: 2,
+      note: `median of ${pairedOther.rounds.length} rounds made that way; the calibration imported in ${fmt(median(other.get(DOC_CALIBRATION) ?? []))} ms that way`,
+    },
     { name: 'DocumentClient-only import, spread', value: docSpread, unit: '%', digits: 0, note: `p10–p90 ${fmt(percentile(deployed.get(DOC_CALIBRATION) ?? [], 10))}–${fmt(percentile(deployed.get(DOC_CALIBRATION) ?? [], 90))} ms over ${deployed.get(DOC_CALIBRATION)?.length ?? 0} imports, as a share of the median` },
     { name: 'bundling wall time', value: bundleWallMs / 1000, unit: 's' },
     { name: 'cold-import wall time', value: coldWallMs / 1000, unit: 's' },
@@ -343,7 +356,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   console.log(`  ${top.map(([p, bytes]) => `${p} ${fmt((100 * bytes) / allBytes)}%`).join(', ')}; project code ${fmt((100 * appTotal) / allBytes)}%`);
 
   const notes: string[] = [];
-  notes.push(`cold import: ${runs} fresh node processes per function with NODE_OPTIONS=--enable-source-maps (as deployed) and ${plainRuns} without, one process at a time, median reported`);
+  notes.push(`cold import: ${runs} fresh node processes per function ${mapsLabel(SOURCE_MAPS_AT_RUNTIME)} (as deployed) and ${plainRuns} ${mapsLabel(otherMaps)}, one process at a time, median reported`);
   notes.push('bundles: the CDK app\'s options and each function\'s aliases (bundleAliasesFor: no SDK client its access list gives it no use of); one esbuild run per set of aliases, each output the bytes a build of that entry alone gives');
   if (cutShort) notes.push(`cold imports stopped at the section's time limit (${fmt(capMs / 1000, 0)} s); n per function says how many ran`);
   for (const e of errors) notes.push(`import error: ${e}`);
@@ -358,7 +371,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
         entry: r.b.entry,
         sizeKb: round(r.kb, 1),
         coldImportMedianMs: round(r.cold, 2),
-        coldImportMedianNoSourceMapsMs: round(r.coldPlain, 2),
+        coldImportMedianOtherWayMs: round(r.coldPlain, 2),
         coldImportSamplesMs: (deployed.get(r.b.name) ?? []).map((v) => round(v, 2)),
         appCodeKb: round(r.b.appBytes / 1024, 1),
         topPackagesKb: r.b.packages.slice(0, 8).map(([p, bytes]) => ({ package: p, kb: round(bytes / 1024, 1) })),
