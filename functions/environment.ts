@@ -48,16 +48,17 @@ export function effectiveAccess(def: FunctionDef): Access[] {
  * The exact environment of one manifest function: a variable for each resource its access list grants (TABLE_NAME
  * with table access, QUEUE_URL_<X> with queue:<x>, USER_POOL_* and AUTO_CONFIRM with Cognito access, the cursor key
  * with secret:cursor, EMAIL_FROM and PUBLIC_API_URL with email:send), CORS_ORIGINS for HTTP functions, USER_POOL_ID and
- * USER_POOL_CLIENT_ID for HTTP functions behind a token (they verify it), Powertools settings for all.
+ * USER_POOL_CLIENT_ID for HTTP functions behind a token (they verify it), the Powertools logger's settings for all and
+ * the metrics namespace for the functions that publish metrics (queue, stream, schedule: shared/metrics.ts).
  * The CDK construct and the local cloud both call it, so a grant missing from the manifest fails in both.
  */
 export function environmentFor(def: FunctionDef, refs: EnvironmentRefs): Record<string, string> {
   const env: Record<string, string> = {
     ...refs.common,
     POWERTOOLS_SERVICE_NAME: def.name,
-    POWERTOOLS_METRICS_NAMESPACE: 'Tally',
     POWERTOOLS_LOG_LEVEL: refs.powertoolsLogLevel,
   };
+  if (def.kind !== 'http') env.POWERTOOLS_METRICS_NAMESPACE = 'Tally';
   if (def.kind === 'http') env.CORS_ORIGINS = refs.corsOrigins;
   if (callsPublicCognito(def)) cognito(env, refs);
   // A route behind a token verifies it in the function (shared/http/identity.ts): it needs the pool and its client.

@@ -20,7 +20,8 @@ import { asyncFunctionNamed, consumerOf, type AsyncFunction } from '../../functi
 import { requiredVariables } from '../../functions/environment';
 import { requireVariables } from '../config';
 import { withCorrelationId } from '../correlation';
-import { logger, metrics } from '../observability';
+import { metrics } from '../metrics';
+import { logger } from '../observability';
 
 /**
  * The one factory of every function not behind the API: queue consumers, the table-stream relay and scheduled

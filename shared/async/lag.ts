@@ -1,6 +1,6 @@
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../observability';
+import { metrics } from '../metrics';
 
 /**
  * Milliseconds from a ledger change (its event's `occurredAt`) to its rollups being written, emitted by the

@@ -1,7 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSRecord } from 'aws-lambda';
 import { TransactionDeleted, TransactionRecorded, TransactionUpdated, type LedgerChange } from '../../events/transaction-changed';
-import { logger, metrics } from '../observability';
+import { metrics } from '../metrics';
+import { logger } from '../observability';
 import { decodeRecord, on, type ReceivedEvent } from './handler';
 
 /** One record of a batch with its decoded ledger event. */

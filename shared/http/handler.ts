@@ -1,10 +1,8 @@
 import middy from '@middy/core';
 import type { Context, APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { z } from 'zod/mini';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../observability';
+import { logger } from '../observability';
 import type { RouteContract } from '../contracts/route';
 import { DomainError, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors';
 import { PayloadTooLargeError, PreconditionRequiredError, UnsupportedMediaTypeError } from './errors';
@@ -144,7 +142,7 @@ function respond(status: number, body: unknown, headers: Record<string, string>,
 }
 
 /**
- * Builds a Lambda handler for an HTTP API route from its contract: correlation id, logging, metrics and tracing;
+ * Builds a Lambda handler for an HTTP API route from its contract: correlation id, logging and tracing;
  * body/query/path validation; the caller from the bearer token it verifies itself, checked against logout and the route's
  * permission; CORS; and every error mapped once to an RFC 9457 problem. The handler itself only calls a use case.
  */
@@ -197,7 +195,6 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       const status = reply.status ?? contract.status ?? (reply.body === undefined ? 204 : 200);
       // A route whose use case does not store the reply with its write gets it stored here, after success.
       if (claim && caller && contract.idempotent === true && status < 300) await idempotency.remember(caller.userId, claim, { status, body: reply.body }, new Date());
-      metrics.addMetric('Http2xx', MetricUnit.Count, 1);
       return respond(status, reply.body, { ...baseHeaders, ...etagOf(contract, reply.body), ...reply.headers }, contract.produces ?? 'application/json');
     } catch (error) {
       const problem = toProblem(error, instance);
@@ -205,7 +202,6 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
       if (problem.status === 503 && error instanceof DomainError) logger.warn('Service unavailable', { kind: error.kind, status: problem.status, detail: problem.detail });
       else if (problem.status >= 500) logger.error('Unhandled error', error as Error);
       else logger.info('Request refused', { status: problem.status, detail: problem.detail });
-      metrics.addMetric(problem.status >= 500 ? 'Http5xx' : 'Http4xx', MetricUnit.Count, 1);
       const extra: Record<string, string> = problem.status === 401 ? { 'www-authenticate': bearerChallenge(error, problem.detail) } : {};
       const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
       if (error instanceof DomainError && typeof retryAfter === 'number' && retryAfter > 0) extra['retry-after'] = String(Math.ceil(retryAfter));
@@ -217,7 +213,8 @@ export function httpHandler<C extends RouteContract>(contract: C, fn: (req: Http
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    // No metrics object: API Gateway counts requests, 4xx and 5xx and times them, Lambda its errors and durations,
+    // and every log line says `cold_start` (shared/metrics.ts says why).
     .handler(core);
   return Object.assign(handler as unknown as HttpHandler<C>, { contract });
 }

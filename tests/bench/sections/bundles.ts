@@ -94,9 +94,9 @@ function lambdaEnv(b: Built, queues: readonly string[], sourceMaps: boolean): No
     AUTO_CONFIRM: 'false',
     EMAIL_FROM: 'Tally <no-reply@example.com>',
     POWERTOOLS_SERVICE_NAME: b.name,
-    POWERTOOLS_METRICS_NAMESPACE: 'Tally',
     POWERTOOLS_LOG_LEVEL: 'INFO',
   };
+  if (b.kind !== 'http') env.POWERTOOLS_METRICS_NAMESPACE = 'Tally';
   for (const q of queues) env[`QUEUE_URL_${q.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = `http://127.0.0.1:9/000000000000/${q}`;
   if (sourceMaps) env.NODE_OPTIONS = '--enable-source-maps';
   return env;

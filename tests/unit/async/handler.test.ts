@@ -35,7 +35,8 @@ async function load() {
   const handler = await import('../../../shared/async/handler');
   const { eventContract } = await import('../../../events/envelope');
   const { newEvent } = await import('../../../shared/adapters/outbox');
-  const { logger, metrics } = await import('../../../shared/observability');
+  const { logger } = await import('../../../shared/observability');
+  const { metrics } = await import('../../../shared/metrics');
   return { ...handler, eventContract, newEvent, logger, metrics };
 }
 

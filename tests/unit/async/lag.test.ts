@@ -1,7 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addLagOfBatch, msSince, PIPELINE_LAG_METRIC } from '../../../shared/async/lag';
-import { metrics } from '../../../shared/observability';
+import { metrics } from '../../../shared/metrics';
 
 const record = (messageId: string, body: string): SQSRecord => ({ messageId, body }) as SQSRecord;
 
