@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, QueryCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { keys, USER_SHARDS } from '../../shared/adapters/keys';
+import * as keys from '../../shared/adapters/keys';
 import { functions } from '../../functions/manifest';
 import { difference, indexCopyBytes, indexKeysOf, itemKind, itemSize, priceTransactions, type ItemStats, type Measurements } from './capacity/collector';
 import { outboxCount, REPO_ROOT, settle, startHost, type Host } from './capacity/measure';
@@ -28,7 +28,7 @@ async function indexedUsers(host: Host): Promise<number> {
   const client = localClient(host);
   try {
     let n = 0;
-    for (let shard = 0; shard < USER_SHARDS; shard++) {
+    for (let shard = 0; shard < keys.USER_SHARDS; shard++) {
       const r = await client.send(new QueryCommand({ TableName: host.tableName, IndexName: keys.usersIndex, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': { S: keys.usersShardPartition(shard) } }, Select: 'COUNT' }));
       n += r.Count ?? 0;
     }

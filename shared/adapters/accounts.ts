@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 import { readInt, toStoredInt, type StoredInt } from '../domain/money/exact';
 
 export interface AccountRecord {

@@ -3,7 +3,7 @@ import type { AdviceRecord } from '../domain/advice/store';
 import { AdviceInputsChanged } from '../../events/advice';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
 import { isErased } from './erased';
-import { keys } from './keys';
+import * as keys from './keys';
 import { newEvent, outboxPut } from './outbox';
 
 /** How long the debounce marker outlives its last arming (one day). */

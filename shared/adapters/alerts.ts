@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } 
 import type { Alert, AlertDraft, AlertPreferences } from '../domain/alerts';
 import { mergePreferences } from '../domain/alerts';
 import { db, isConditionFailure, queryAll, queryPages, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * How long an alert is kept: 400 days. The alerts consumer evaluates nothing older than 365 days (see

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditOutcome, AuditRecord } from '../domain/roles';
 import { db, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * The audit trail of role changes: one `AUDIT` partition, sorted by time, kept (no TTL). Role changes are rare

@@ -3,7 +3,7 @@ import { pickStoredFields, type StoredFields } from '../domain/analytics/fields'
 import type { Budget } from '../domain/budgets';
 import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /** A stored budget (`USER#<sub>` / `BUDGET#<id>`): the domain budget plus its version and timestamps. */
 export interface BudgetRecord extends Budget {

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
 import { batchWriteAll, db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 export interface CategoryRecord {
   id: string;

@@ -3,7 +3,7 @@ import { modelFrom, type CategoryModel } from '../domain/categorise';
 import type { Contribution, StoredCategoryModel } from '../ports/category-model';
 import { db, isConditionFailure, tableName } from './dynamo';
 import { isErased } from './erased';
-import { keys } from './keys';
+import * as keys from './keys';
 import { packJson, unpackJson } from './packed-json';
 
 /** A deleted transaction's tombstone is kept this long, so an older event delivered late does not teach it again. */

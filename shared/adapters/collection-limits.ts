@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { ConflictError, LimitExceededError } from '../domain/errors';
 import { limitOf, type LimitedCollection } from '../domain/limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * Per-user caps enforced atomically. Each capped collection has a counter item (`USER#<sub>` / `LIMIT#<collection>`,

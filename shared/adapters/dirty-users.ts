@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /** How long a dirty marker is kept: the reconcile reads yesterday's and today's; a fortnight covers a late rerun. */
 export const DIRTY_TTL_SECONDS = 14 * 86400;

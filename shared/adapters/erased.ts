@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * Whether the account is marked erased (`markErased` in ./profiles.ts): a strongly consistent GetItem, 1 RCU.

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll, db, tableName } from './dynamo';
 import type { Envelope } from '../../events/envelope';
-import { keys } from './keys';
+import * as keys from './keys';
 import { transact } from './ledger';
 import { outboxPut } from './outbox';
 

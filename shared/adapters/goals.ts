@@ -2,7 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { GoalRecord } from '../domain/goals/goal';
 import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 export type { GoalRecord } from '../domain/goals/goal';
 

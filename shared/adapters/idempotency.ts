@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { UnprocessableError } from '../domain/errors';
 import { db, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /** How long an Idempotency-Key is remembered. */
 const TTL_SECONDS = 24 * 3600;

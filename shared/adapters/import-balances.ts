@@ -2,7 +2,7 @@ import { addBalanceDeltas, type AnyBalanceDeltas, type ExactBalanceDeltas } from
 import { NotFoundError } from '../domain/errors';
 import { readInt, toExactMinor, type ExactMinor } from '../domain/money/exact';
 import { isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 import { balanceUpdates, putTransaction, transact, type TransactionRecord } from './ledger';
 
 /**

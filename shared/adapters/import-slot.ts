@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './dynamo';
 import { claimHold, releaseHold } from './imports';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * A user's import slot: at most one import per user is queued or running at a time (dry runs included), so one

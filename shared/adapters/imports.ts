@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { chunkByBytes, type ImportRow, type ImportTruncation } from '../domain/import';
 import { batchWriteAll, db, isConditionFailure, queryAll, queryPages, tableName, updateExpression } from './dynamo';
 import type { Envelope } from '../../events/envelope';
-import { keys } from './keys';
+import * as keys from './keys';
 import { transact } from './ledger';
 import { outboxPut } from './outbox';
 

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /** The attributes that hold an index's keys on an item. */
 export interface IndexKeyNames {

@@ -64,155 +64,157 @@
  *   for ids (from `sk`) and amounts only; a listing by category filters the date index. Every item with top-level
  *   `pk`, `categoryId` and `date` is in it: today only transactions (budgets, recurring payments and CATLEARN items
  *   have a `categoryId` but no `date`, rate sets a `date` but no `categoryId`), and readers keep `TX#` items only
- *   ({@link keys.transactionOf}), so a kind that gains both later cannot leak in. It needs no keys and no backfill
+ *   ({@link transactionOf}), so a kind that gains both later cannot leak in. It needs no keys and no backfill
  *   of its own: old transactions are in it as soon as the index exists. Being key attributes, a top-level
  *   `categoryId` and `date` must be strings on EVERY item, whatever its kind: DynamoDB refuses a write that leaves
  *   a null (or number) one, so "no category" is no attribute (budgets, recurring payments, CATLEARN, transactions).
+ *
+ * One export per key: adapters `import * as keys from './keys'` and call `keys.profile(…)`, and a function's bundle
+ * keeps only the builders it calls.
  */
-export const keys = {
-  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  userSession: (userId: string, sid: string) => ({ pk: `USER#${userId}`, sk: `SESSION#${sid}` }),
-  session: (sid: string) => ({ pk: `SESSION#${sid}`, sk: 'SESSION' }),
-  token: (jti: string) => ({ pk: `TOKEN#${jti}`, sk: 'TOKEN' }),
-  role: (name: string) => ({ pk: 'ROLES', sk: `ROLE#${name}` }),
-  audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
-  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'EVENT' }),
-  account: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ACCOUNT#${id}` }),
-  category: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` }),
-  transaction: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` }),
-  /**
-   * The owner and id a transaction item's keys name (`USER#<sub>` / `TX#<id>`), or undefined for another kind of
-   * item: a stored transaction keeps neither beside its keys (shared/adapters/transaction-fields.ts).
-   */
-  transactionOf: (item: { pk?: unknown; sk?: unknown }): { userId: string; id: string } | undefined => {
-    const { pk, sk } = item;
-    if (typeof pk !== 'string' || typeof sk !== 'string' || !pk.startsWith('USER#') || !sk.startsWith('TX#') || pk.indexOf('#', 5) !== -1) return undefined;
-    return { userId: pk.slice(5), id: sk.slice(3) };
-  },
-  rule: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` }),
-  budget: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `BUDGET#${id}` }),
-  budgetPrefix: 'BUDGET#',
-  /** A savings goal (its contributions kept inside it as bounded monthly totals); `goalPrefix` starts every one. */
-  goal: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `GOAL#${id}` }),
-  goalPrefix: 'GOAL#',
-  /** Counter of a capped per-user collection (shared/domain/limits.ts), changed in the same write as each create/delete. */
-  limitCounter: (userId: string, collection: string) => ({ pk: `USER#${userId}`, sk: `LIMIT#${collection}` }),
-  idempotency: (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMP#${key}` }),
-  importJob: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `IMPORT#${id}` }),
-  importPartition: (userId: string, id: string) => `USER#${userId}#IMPORT#${id}`,
-  importChunk: (userId: string, id: string, n: number) => ({ pk: keys.importPartition(userId, id), sk: `CHUNK#${String(n).padStart(6, '0')}` }),
-  importLease: (userId: string, accountId: string) => ({ pk: `USER#${userId}`, sk: `IMPORTLEASE#${accountId}` }),
-  importSlot: (userId: string) => ({ pk: `USER#${userId}`, sk: 'IMPORTSLOT' }),
-  /** Sort-key prefixes of a user's import jobs, and of the items in an import's own partition. */
-  importJobPrefix: 'IMPORT#',
-  importChunkPrefix: 'CHUNK#',
-  importReportPrefix: 'REPORT#',
-  importDeltaPrefix: 'DELTA#',
-  importReport: (userId: string, id: string, n: number) => ({ pk: keys.importPartition(userId, id), sk: `REPORT#${String(n).padStart(6, '0')}` }),
-  /** A group's balance change awaiting its fold (import-balances.ts), named by the group's first transaction. */
-  importDelta: (userId: string, id: string, groupKey: string) => ({ pk: keys.importPartition(userId, id), sk: `DELTA#${groupKey}` }),
-  /** A monthly rollup of the user's ledger in one base currency (`month` YYYY-MM); `rollupPrefix` starts every one. */
-  rollup: (userId: string, base: string, month: string) => ({ pk: `USER#${userId}`, sk: `ROLLUP#${base}#${month}` }),
-  rollupPrefix: 'ROLLUP#',
-  /** A daily rollup (the daily subset of counters, `day` YYYY-MM-DD); `rollupDayPrefix` starts every one. */
-  rollupDay: (userId: string, base: string, day: string) => ({ pk: `USER#${userId}`, sk: `DAY#${base}#${day}` }),
-  rollupDayPrefix: 'DAY#',
-  /** The dedup record of a ledger event applied to the rollups (written with its increments). */
-  applied: (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIED' }),
-  erased: (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' }),
-  /** An alert; `id` is deterministic (shared/domain/alerts), so a conditional put stores it once. */
-  alert: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ALERT#${id}` }),
-  /** GSI1 keys of an alert: the user's alerts by creation time. */
-  alertByTime: (userId: string, createdAt: string, id: string) => ({ gsi1pk: keys.alertsPartition(userId), gsi1sk: `${createdAt}#${id}` }),
-  alertsPartition: (userId: string) => `USER#${userId}#ALERTS`,
-  /** GSI1 sort-key bounds (inclusive) of a user's alerts created from day `from` to day `to` (UTC). */
-  alertsCreatedFrom: (day: string) => `${day}T`,
-  alertsCreatedTo: (day: string) => `${day}T~`,
-  alertPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' }),
-  /** A user with alerts created on `day` (UTC) whose kind is emailed `daily`: the digest schedule reads one day's partition. */
-  alertDigest: (day: string, userId: string) => ({ pk: keys.alertDigestPartition(day), sk: userId }),
-  alertDigestPartition: (day: string) => `DIGEST#${day}`,
-  /** An advice of the user (shared/domain/advice `adviceId`); `advicePrefix` starts every one. */
-  advice: (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ADVICE#${id}` }),
-  advicePrefix: 'ADVICE#',
-  /** The user's advice debounce marker (one queued recompute at a time). */
-  adviceMark: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ADVICEMARK' }),
-  /** The user's learned categoriser (shared/domain/categorise), one item read by a request in one GetItem. */
-  categoryModel: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MODEL#categories' }),
-  /** What one transaction contributed to the categoriser, so a redelivered or reordered event never counts twice. */
-  categoryLearned: (userId: string, transactionId: string) => ({ pk: `USER#${userId}`, sk: `CATLEARN#${transactionId}` }),
-  /** A user's payments to one merchant (shared/domain/recurring `seriesId`: a hash of direction and merchant key). */
-  merchantSeries: (userId: string, seriesId: string) => ({ pk: `USER#${userId}`, sk: `MERCHANT#${seriesId}` }),
-  /** A recurring payment detected in that series (same id); `recurringPrefix` starts every one. */
-  recurring: (userId: string, seriesId: string) => ({ pk: `USER#${userId}`, sk: `RECURRING#${seriesId}` }),
-  recurringPrefix: 'RECURRING#',
-  /** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
-  unconfirmed: (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId }),
-  /** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */
-  rateLimit: (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: String(windowStart) }),
-  fx: (base: string, date: string) => ({ pk: `FX#${base}`, sk: date }),
-  /** A rate history fully loaded from `source` (e.g. ECB). */
-  fxHistory: (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` }),
-  /** The index of a user's transactions by date (GSI5: the item's own `pk`, `date` and `sk`, no key of its own). */
-  byDateIndex: 'gsi5',
-  /**
-   * The index of transactions by primary category (GSI6: the item's own `pk` and `categoryId`, sorted by `date`; its
-   * items hold only the attributes infra/table.ts includes). A Query names both partition attributes:
-   * {@link keys.byCategoryCondition}, with the values of {@link keys.byCategoryValues}.
-   */
-  byCategoryIndex: 'gsi6',
-  /** Key condition of a by-category Query, optionally bounded by `:from` … `:to` (inclusive dates). */
-  byCategoryCondition: (bounded: boolean) => `pk = :pk AND categoryId = :cat${bounded ? ' AND #date BETWEEN :from AND :to' : ''}`,
-  /**
-   * Names and values of {@link keys.byCategoryCondition} (dates YYYY-MM-DD, inclusive), with the caller's own
-   * `names` (e.g. of a projection) merged in.
-   */
-  byCategoryValues: (userId: string, categoryId: string, range?: { from: string; to: string }, names: Record<string, string> = {}) => {
-    const all = { ...(range ? { '#date': 'date' } : {}), ...names };
-    return {
-      ...(Object.keys(all).length > 0 ? { ExpressionAttributeNames: all } : {}),
-      ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':cat': categoryId, ...(range ? { ':from': range.from, ':to': range.to } : {}) },
-    };
-  },
-  /**
-   * Attributes of by-category keys transactions carried before GSI6: `gsi4pk`/`gsi4sk` (GSI4) and, before that,
-   * `gsi2pk`/`gsi2sk` (GSI2, the profiles' time-zone index now). No write sets them; `npm run migrate-index-keys`
-   * removes them.
-   */
-  legacyByCategoryKeys: { pk: 'gsi4pk', sk: 'gsi4sk' },
-  olderByCategoryKeys: { pk: 'gsi2pk', sk: 'gsi2sk' },
-  /** Date-index keys transactions carried before GSI5 (which needs none of their own). */
-  legacyByDateKeys: { pk: 'gsi1pk', sk: 'gsi1sk' },
-  fxPending: (userId: string, date: string, id: string) => ({ gsi3pk: keys.fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` }),
-  /** Sort-key bounds (inclusive) of a date range over keys that start `<date>#` (GSI3). */
-  byDateFrom: (date: string) => `${date}#`,
-  byDateTo: (date: string) => `${date}#~`,
-  /** The partition value legacy by-category keys held (`gsi4pk`, or `gsi2pk` on older transactions). */
-  legacyByCategoryPartition: (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`,
-  /** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
-  fxPendingPartition: 'FXPENDING',
-  userPartition: (userId: string) => `USER#${userId}`,
-  usersIndex: 'gsi1',
-  /** GSI1 keys of a profile: its users-index shard (see `userShard`). */
-  usersShard: (userId: string) => ({ gsi1pk: keys.usersShardPartition(userShard(userId)), gsi1sk: userId }),
-  /** GSI1 partition of one users-index shard (0 ≤ shard < USER_SHARDS). */
-  usersShardPartition: (shard: number) => `USERS#${shard.toString(16).padStart(2, '0')}`,
-  /** The index of profiles by time zone (GSI2 keys on the profile item, moved when its time zone changes). */
-  usersByZoneIndex: 'gsi2',
-  /** GSI2 keys of a profile in `zone` (a zone key): the zone's partition of the user's users-index shard. */
-  usersByZone: (zone: string, userId: string) => ({ gsi2pk: keys.zonePartition(zone, userShard(userId)), gsi2sk: userId }),
-  /** GSI2 partition of one shard of one time zone's profiles (0 ≤ shard < USER_SHARDS). */
-  zonePartition: (zone: string, shard: number) => `TZ#${zone}#${shard.toString(16).padStart(2, '0')}`,
-  /** A time zone some profile was given: the hourly report schedule reads this small partition, never the users. */
-  reportZone: (zone: string) => ({ pk: keys.reportZonesPartition, sk: zone }),
-  reportZonesPartition: 'TZS',
-  /**
-   * Users whose rollups were written on a day (UTC `YYYY-MM-DD`): sparse partitions, one per users-index shard (the
-   * consumer's writes spread; the nightly reconcile's shard message reads its own).
-   */
-  dirty: (day: string, userId: string) => ({ pk: keys.dirtyPartition(day, userShard(userId)), sk: userId }),
-  dirtyPartition: (day: string, shard: number) => `DIRTY#${day}#${shard.toString(16).padStart(2, '0')}`,
-} as const;
+
+export const profile = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
+export const userSession = (userId: string, sid: string) => ({ pk: `USER#${userId}`, sk: `SESSION#${sid}` });
+export const session = (sid: string) => ({ pk: `SESSION#${sid}`, sk: 'SESSION' });
+export const token = (jti: string) => ({ pk: `TOKEN#${jti}`, sk: 'TOKEN' });
+export const role = (name: string) => ({ pk: 'ROLES', sk: `ROLE#${name}` });
+export const audit = (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` });
+export const outbox = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'EVENT' });
+export const account = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ACCOUNT#${id}` });
+export const category = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${id}` });
+export const transaction = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `TX#${id}` });
+/**
+ * The owner and id a transaction item's keys name (`USER#<sub>` / `TX#<id>`), or undefined for another kind of
+ * item: a stored transaction keeps neither beside its keys (shared/adapters/transaction-fields.ts).
+ */
+export const transactionOf = (item: { pk?: unknown; sk?: unknown }): { userId: string; id: string } | undefined => {
+  const { pk, sk } = item;
+  if (typeof pk !== 'string' || typeof sk !== 'string' || !pk.startsWith('USER#') || !sk.startsWith('TX#') || pk.indexOf('#', 5) !== -1) return undefined;
+  return { userId: pk.slice(5), id: sk.slice(3) };
+};
+export const rule = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `RULE#${id}` });
+export const budget = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `BUDGET#${id}` });
+export const budgetPrefix = 'BUDGET#';
+/** A savings goal (its contributions kept inside it as bounded monthly totals); `goalPrefix` starts every one. */
+export const goal = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `GOAL#${id}` });
+export const goalPrefix = 'GOAL#';
+/** Counter of a capped per-user collection (shared/domain/limits.ts), changed in the same write as each create/delete. */
+export const limitCounter = (userId: string, collection: string) => ({ pk: `USER#${userId}`, sk: `LIMIT#${collection}` });
+export const idempotency = (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMP#${key}` });
+export const importJob = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `IMPORT#${id}` });
+export const importPartition = (userId: string, id: string) => `USER#${userId}#IMPORT#${id}`;
+export const importChunk = (userId: string, id: string, n: number) => ({ pk: importPartition(userId, id), sk: `CHUNK#${String(n).padStart(6, '0')}` });
+export const importLease = (userId: string, accountId: string) => ({ pk: `USER#${userId}`, sk: `IMPORTLEASE#${accountId}` });
+export const importSlot = (userId: string) => ({ pk: `USER#${userId}`, sk: 'IMPORTSLOT' });
+/** Sort-key prefixes of a user's import jobs, and of the items in an import's own partition. */
+export const importJobPrefix = 'IMPORT#';
+export const importChunkPrefix = 'CHUNK#';
+export const importReportPrefix = 'REPORT#';
+export const importDeltaPrefix = 'DELTA#';
+export const importReport = (userId: string, id: string, n: number) => ({ pk: importPartition(userId, id), sk: `REPORT#${String(n).padStart(6, '0')}` });
+/** A group's balance change awaiting its fold (import-balances.ts), named by the group's first transaction. */
+export const importDelta = (userId: string, id: string, groupKey: string) => ({ pk: importPartition(userId, id), sk: `DELTA#${groupKey}` });
+/** A monthly rollup of the user's ledger in one base currency (`month` YYYY-MM); `rollupPrefix` starts every one. */
+export const rollup = (userId: string, base: string, month: string) => ({ pk: `USER#${userId}`, sk: `ROLLUP#${base}#${month}` });
+export const rollupPrefix = 'ROLLUP#';
+/** A daily rollup (the daily subset of counters, `day` YYYY-MM-DD); `rollupDayPrefix` starts every one. */
+export const rollupDay = (userId: string, base: string, day: string) => ({ pk: `USER#${userId}`, sk: `DAY#${base}#${day}` });
+export const rollupDayPrefix = 'DAY#';
+/** The dedup record of a ledger event applied to the rollups (written with its increments). */
+export const applied = (eventId: string) => ({ pk: `APPLIED#${eventId}`, sk: 'APPLIED' });
+export const erased = (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASED' });
+/** An alert; `id` is deterministic (shared/domain/alerts), so a conditional put stores it once. */
+export const alert = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ALERT#${id}` });
+/** GSI1 keys of an alert: the user's alerts by creation time. */
+export const alertByTime = (userId: string, createdAt: string, id: string) => ({ gsi1pk: alertsPartition(userId), gsi1sk: `${createdAt}#${id}` });
+export const alertsPartition = (userId: string) => `USER#${userId}#ALERTS`;
+/** GSI1 sort-key bounds (inclusive) of a user's alerts created from day `from` to day `to` (UTC). */
+export const alertsCreatedFrom = (day: string) => `${day}T`;
+export const alertsCreatedTo = (day: string) => `${day}T~`;
+export const alertPreferences = (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTPREFS' });
+/** A user with alerts created on `day` (UTC) whose kind is emailed `daily`: the digest schedule reads one day's partition. */
+export const alertDigest = (day: string, userId: string) => ({ pk: alertDigestPartition(day), sk: userId });
+export const alertDigestPartition = (day: string) => `DIGEST#${day}`;
+/** An advice of the user (shared/domain/advice `adviceId`); `advicePrefix` starts every one. */
+export const advice = (userId: string, id: string) => ({ pk: `USER#${userId}`, sk: `ADVICE#${id}` });
+export const advicePrefix = 'ADVICE#';
+/** The user's advice debounce marker (one queued recompute at a time). */
+export const adviceMark = (userId: string) => ({ pk: `USER#${userId}`, sk: 'ADVICEMARK' });
+/** The user's learned categoriser (shared/domain/categorise), one item read by a request in one GetItem. */
+export const categoryModel = (userId: string) => ({ pk: `USER#${userId}`, sk: 'MODEL#categories' });
+/** What one transaction contributed to the categoriser, so a redelivered or reordered event never counts twice. */
+export const categoryLearned = (userId: string, transactionId: string) => ({ pk: `USER#${userId}`, sk: `CATLEARN#${transactionId}` });
+/** A user's payments to one merchant (shared/domain/recurring `seriesId`: a hash of direction and merchant key). */
+export const merchantSeries = (userId: string, seriesId: string) => ({ pk: `USER#${userId}`, sk: `MERCHANT#${seriesId}` });
+/** A recurring payment detected in that series (same id); `recurringPrefix` starts every one. */
+export const recurring = (userId: string, seriesId: string) => ({ pk: `USER#${userId}`, sk: `RECURRING#${seriesId}` });
+export const recurringPrefix = 'RECURRING#';
+/** `day` is the UTC registration date (YYYY-MM-DD): the expiry sweep reads one partition per day. */
+export const unconfirmed = (day: string, userId: string) => ({ pk: `UNCONFIRMED#${day}`, sk: userId });
+/** `subject` is a hash (never an address in clear); `windowStart` epoch seconds. */
+export const rateLimit = (scope: string, subject: string, windowStart: number) => ({ pk: `RATE#${scope}#${subject}`, sk: String(windowStart) });
+export const fx = (base: string, date: string) => ({ pk: `FX#${base}`, sk: date });
+/** A rate history fully loaded from `source` (e.g. ECB). */
+export const fxHistory = (source: string) => ({ pk: 'FXMETA', sk: `HISTORY#${source}` });
+/** The index of a user's transactions by date (GSI5: the item's own `pk`, `date` and `sk`, no key of its own). */
+export const byDateIndex = 'gsi5';
+/**
+ * The index of transactions by primary category (GSI6: the item's own `pk` and `categoryId`, sorted by `date`; its
+ * items hold only the attributes infra/table.ts includes). A Query names both partition attributes:
+ * {@link byCategoryCondition}, with the values of {@link byCategoryValues}.
+ */
+export const byCategoryIndex = 'gsi6';
+/** Key condition of a by-category Query, optionally bounded by `:from` … `:to` (inclusive dates). */
+export const byCategoryCondition = (bounded: boolean) => `pk = :pk AND categoryId = :cat${bounded ? ' AND #date BETWEEN :from AND :to' : ''}`;
+/**
+ * Names and values of {@link byCategoryCondition} (dates YYYY-MM-DD, inclusive), with the caller's own
+ * `names` (e.g. of a projection) merged in.
+ */
+export const byCategoryValues = (userId: string, categoryId: string, range?: { from: string; to: string }, names: Record<string, string> = {}) => {
+  const all = { ...(range ? { '#date': 'date' } : {}), ...names };
+  return {
+    ...(Object.keys(all).length > 0 ? { ExpressionAttributeNames: all } : {}),
+    ExpressionAttributeValues: { ':pk': userPartition(userId), ':cat': categoryId, ...(range ? { ':from': range.from, ':to': range.to } : {}) },
+  };
+};
+/**
+ * Attributes of by-category keys transactions carried before GSI6: `gsi4pk`/`gsi4sk` (GSI4) and, before that,
+ * `gsi2pk`/`gsi2sk` (GSI2, the profiles' time-zone index now). No write sets them; `npm run migrate-index-keys`
+ * removes them.
+ */
+export const legacyByCategoryKeys = { pk: 'gsi4pk', sk: 'gsi4sk' } as const;
+export const olderByCategoryKeys = { pk: 'gsi2pk', sk: 'gsi2sk' } as const;
+/** Date-index keys transactions carried before GSI5 (which needs none of their own). */
+export const legacyByDateKeys = { pk: 'gsi1pk', sk: 'gsi1sk' } as const;
+export const fxPending = (userId: string, date: string, id: string) => ({ gsi3pk: fxPendingPartition, gsi3sk: `${date}#${userId}#${id}` });
+/** Sort-key bounds (inclusive) of a date range over keys that start `<date>#` (GSI3). */
+export const byDateFrom = (date: string) => `${date}#`;
+export const byDateTo = (date: string) => `${date}#~`;
+/** The partition value legacy by-category keys held (`gsi4pk`, or `gsi2pk` on older transactions). */
+export const legacyByCategoryPartition = (userId: string, categoryId: string) => `USER#${userId}#CAT#${categoryId}`;
+/** GSI3 partition of every transaction waiting for a rate; sort-key bounds of a date range as for GSI1. */
+export const fxPendingPartition = 'FXPENDING';
+export const userPartition = (userId: string) => `USER#${userId}`;
+export const usersIndex = 'gsi1';
+/** GSI1 keys of a profile: its users-index shard (see `userShard`). */
+export const usersShard = (userId: string) => ({ gsi1pk: usersShardPartition(userShard(userId)), gsi1sk: userId });
+/** GSI1 partition of one users-index shard (0 ≤ shard < USER_SHARDS). */
+export const usersShardPartition = (shard: number) => `USERS#${shard.toString(16).padStart(2, '0')}`;
+/** The index of profiles by time zone (GSI2 keys on the profile item, moved when its time zone changes). */
+export const usersByZoneIndex = 'gsi2';
+/** GSI2 keys of a profile in `zone` (a zone key): the zone's partition of the user's users-index shard. */
+export const usersByZone = (zone: string, userId: string) => ({ gsi2pk: zonePartition(zone, userShard(userId)), gsi2sk: userId });
+/** GSI2 partition of one shard of one time zone's profiles (0 ≤ shard < USER_SHARDS). */
+export const zonePartition = (zone: string, shard: number) => `TZ#${zone}#${shard.toString(16).padStart(2, '0')}`;
+/** A time zone some profile was given: the hourly report schedule reads this small partition, never the users. */
+export const reportZone = (zone: string) => ({ pk: reportZonesPartition, sk: zone });
+export const reportZonesPartition = 'TZS';
+/**
+ * Users whose rollups were written on a day (UTC `YYYY-MM-DD`): sparse partitions, one per users-index shard (the
+ * consumer's writes spread; the nightly reconcile's shard message reads its own).
+ */
+export const dirty = (day: string, userId: string) => ({ pk: dirtyPartition(day, userShard(userId)), sk: userId });
+export const dirtyPartition = (day: string, shard: number) => `DIRTY#${day}#${shard.toString(16).padStart(2, '0')}`;
 
 /** How many shards the users index has: the one place to change it (profiles must then be re-keyed). */
 export const USER_SHARDS = 16;

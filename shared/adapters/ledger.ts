@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput 
 import type { AnyBalanceDeltas } from '../domain/balances';
 import { ValidationError } from '../domain/errors';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { currentCorrelationId } from '../correlation';
 import { storedFields, toTransaction } from './transaction-fields';

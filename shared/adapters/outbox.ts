@@ -3,7 +3,7 @@ import type { z } from 'zod/mini';
 import type { Envelope, EventContract } from '../../events/envelope';
 import { currentCorrelationId } from '../correlation';
 import { tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /** How long an outbox item stays in the table after its stream record was emitted. */
 const OUTBOX_TTL_SECONDS = 24 * 3600;

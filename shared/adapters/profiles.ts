@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll, db, isConditionFailure, tableName, updateExpression } from './dynamo';
-import { keys, USER_SHARDS } from './keys';
+import * as keys from './keys';
 import { takeReadAhead } from './read-ahead';
 import type { Envelope } from '../../events/envelope';
 import { outboxPut } from './outbox';
@@ -149,7 +149,7 @@ export async function deleteProfile(userId: string): Promise<void> {
 }
 
 /** How many shards the users index has (scheduled fan-outs queue one message per shard). */
-export { USER_SHARDS };
+export const USER_SHARDS = keys.USER_SHARDS;
 
 /** Pages through every profile, shard by shard (operator tools only: scheduled jobs fan out per shard). */
 export async function* allProfiles(pageSize = 100): AsyncGenerator<ProfileRecord[]> {

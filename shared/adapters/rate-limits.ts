@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * Fixed-window rate limits kept in the table: one counter item per subject and window, incremented atomically

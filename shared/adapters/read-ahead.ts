@@ -1,4 +1,4 @@
-import { keys } from './keys';
+import * as keys from './keys';
 import type { ReadAheadName } from '../contracts/route';
 import { currentContext, withContext } from '../invocation-context';
 

@@ -3,7 +3,7 @@ import type { Detection, Direction, Series, SeriesEntry, Tombstone } from '../do
 import type { RecurringRecord, RecurringStatus, SeriesWrite, StoredSeries } from '../ports/recurring';
 import { db, isConditionFailure, queryAll, tableName, updateExpression } from './dynamo';
 import { isErased } from './erased';
-import { keys } from './keys';
+import * as keys from './keys';
 import { packJson, unpackJson } from './packed-json';
 import { eachBounded } from '../async/bounded';
 

@@ -2,7 +2,7 @@ import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/li
 import { BUILT_IN_ROLES, type AuditRecord, type Role } from '../domain/roles';
 import { auditItem } from './audit';
 import { db, isConditionFailure, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 function toRole(item: Record<string, unknown>): Role {
   return {

@@ -1,7 +1,7 @@
 import { BatchGetCommand, DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { pickStoredFields, type RollupDelta, type StoredFields } from '../domain/analytics';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 import { isErased } from './erased';
 
 /**

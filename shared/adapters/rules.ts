@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCounted, deleteCounted } from './collection-limits';
 import { db, isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /** A stored categorisation rule (see shared/domain/rules for its meaning). */
 export interface RuleRecord {

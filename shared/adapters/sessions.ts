@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, getItems, isConditionFailure, queryAll, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 import { remember, takePending } from './read-ahead';
 
 /**

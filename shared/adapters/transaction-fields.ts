@@ -1,5 +1,5 @@
 import type { TransactionRecord } from './ledger';
-import { keys } from './keys';
+import * as keys from './keys';
 
 /**
  * A transaction's fields as the table stores them and as they are read back, with no I/O (the stream relay uses it

@@ -2,7 +2,7 @@ import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Envelope } from '../../events/envelope';
 import { UNCONFIRMED_ACCOUNT_DAYS } from '../domain/profile';
 import { db, isConditionFailure, queryPages, tableName } from './dynamo';
-import { keys } from './keys';
+import * as keys from './keys';
 import { outboxPut } from './outbox';
 import type { TransactItem } from './profiles';
 

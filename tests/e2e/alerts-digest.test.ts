@@ -35,7 +35,7 @@ async function setUp(): Promise<{ u: TestUser; account: string }> {
 describe('daily alert digest', () => {
   it('emails one digest of yesterday’s alerts for a daily preference, once however often the schedule runs', { timeout: 90_000 }, async () => {
     const { db, tableName } = await import('../../shared/adapters/dynamo');
-    const { keys } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
     const { GetCommand, PutCommand, DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
     const { u, account } = await setUp();
     const prefs = await call('PUT', '/alerts/preferences', { token: u.accessToken, body: { kinds: { 'budget.threshold': { email: 'daily' } } } });

@@ -70,7 +70,7 @@ describe('advice store (DynamoDB Local)', () => {
   it('an erased account’s late events arm nothing and write nothing in its partition', async () => {
     const store = await import('../../shared/adapters/advice');
     const { db, tableName } = await import('../../shared/adapters/dynamo');
-    const { keys } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
     const { GetCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const userId = `adv-${randomUUID()}`;
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.erased(userId), at: new Date().toISOString() } }));

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 // before that is still read, and the next save replaces it with the packed form.
 describe('category model store', () => {
   it('stores the model packed, a fraction of its JSON, and reads a model stored as JSON before', async () => {
-    const { keys } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
     const { db, tableName } = await import('../../shared/adapters/dynamo');
     const { GetCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { getCategoryModel, saveLearning } = await import('../../shared/adapters/category-model');

@@ -8,7 +8,7 @@ import { call, newUser, type TestUser } from '../support/api';
 const STALE = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi4pk', 'gsi4sk'];
 
 async function adapters() {
-  const { keys } = await import('../../shared/adapters/keys');
+  const keys = await import('../../shared/adapters/keys');
   const { db, tableName } = await import('../../shared/adapters/dynamo');
   const { GetCommand, PutCommand, QueryCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
   const { transactionIdsInCategory } = await import('../../shared/adapters/categories');

@@ -8,7 +8,7 @@ const tx = (description: string) => ({ type: 'expense', amount: 450, currency: '
 describe('npm run migrate-rules', () => {
   it('stores the program of a pattern rule saved without one, so transactions apply it again; a re-run changes nothing', async () => {
     // Prepare: a user whose rule was stored as the code before stored programs wrote it
-    const { keys } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
     const { db, tableName } = await import('../../shared/adapters/dynamo');
     const { GetCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { migrateRules, defaultDeps } = await import('../../infra/ops/migrate-rules');
@@ -46,7 +46,7 @@ describe('npm run migrate-rules', () => {
   });
 
   it('finds the user through the sharded users index when no user is named', async () => {
-    const { keys } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
     const { db, tableName } = await import('../../shared/adapters/dynamo');
     const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { migrateRules, defaultDeps } = await import('../../infra/ops/migrate-rules');

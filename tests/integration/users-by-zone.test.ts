@@ -10,7 +10,8 @@ beforeAll(() => {
 // moves it and lists the zone for the report schedule, and the one-off backfill indexes profiles from before it.
 describe('the users index by time zone', () => {
   it('lists a profile under its zone only, moves it with PATCH /me, and the backfill indexes an older profile once', async () => {
-    const { keys, userShard } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
+    const { userShard } = keys;
     const { indexProfilesByZone, profilesInZonePage, reportZones } = await import('../../shared/adapters/profiles');
     const { zoneKey } = await import('../../shared/domain/reports/schedule');
     const { db, tableName } = await import('../../shared/adapters/dynamo');

@@ -6,7 +6,8 @@ import { newUser } from '../support/api';
 // before sharding (partition `USERS`) are moved by the one-off reshard.
 describe('the sharded users index', () => {
   it('a new profile is listed in its own shard only, and an old unsharded profile is moved there by the reshard', async () => {
-    const { keys, userShard } = await import('../../shared/adapters/keys');
+    const keys = await import('../../shared/adapters/keys');
+    const { userShard } = keys;
     const { profilesPage, reshardProfiles } = await import('../../shared/adapters/profiles');
     const { db, tableName } = await import('../../shared/adapters/dynamo');
     const { PutCommand, DeleteCommand } = await import('@aws-sdk/lib-dynamodb');

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../../shared/adapters/keys';
+import * as keys from '../../../shared/adapters/keys';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
 import { parseRollupKey, recount } from '../../../shared/domain/analytics';
 import { addDays } from '../../../shared/domain/ledger/calendar';

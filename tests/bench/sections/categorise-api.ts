@@ -3,7 +3,7 @@ import { fmt, round, type Figure } from '../lib/report';
 import type { SectionContext } from './context';
 import { mostFrequent, score, type LabelledRow } from './categorise';
 import { AUTO_APPLY_CONFIDENCE } from '../../../shared/domain/categorise';
-import { keys } from '../../../shared/adapters/keys';
+import * as keys from '../../../shared/adapters/keys';
 import { unpackJson } from '../../../shared/adapters/packed-json';
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -1,6 +1,6 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, USER_SHARDS } from '../../../shared/adapters/keys';
+import * as keys from '../../../shared/adapters/keys';
 import type { Envelope } from '../../../events/envelope';
 import { queueUrlVariable } from '../../../shared/queue-variables';
 import { fmt, heading, printFigures, type Figure, type Target } from '../lib/report';
@@ -51,7 +51,7 @@ async function drain<T>(list: T[], concurrency: number, work: (item: T) => Promi
 async function readIndex(c: CloudContext): Promise<{ ms: number; count: number }> {
   const started = performance.now();
   let count = 0;
-  const shards = Array.from({ length: USER_SHARDS }, (_, s) => s);
+  const shards = Array.from({ length: keys.USER_SHARDS }, (_, s) => s);
   await drain(shards, CONCURRENCY, async (shard) => {
     let start: Record<string, unknown> | undefined;
     do {
@@ -83,7 +83,7 @@ async function sweep(): Promise<number> {
   const pending: { shard?: number; cursor?: string }[] = [];
   const deps = {
     profilesPage,
-    shards: USER_SHARDS,
+    shards: keys.USER_SHARDS,
     // The shard and continuation messages are taken up here at once, as their consumer would.
     publish: async (queue: string, events: Envelope[]) => (queue === SHARD_QUEUE ? void pending.push(...events.map((e) => e.data as { shard?: number; cursor?: string })) : publish(queue, events)),
   };

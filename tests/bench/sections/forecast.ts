@@ -1,4 +1,4 @@
-import { keys } from '../../../shared/adapters/keys';
+import * as keys from '../../../shared/adapters/keys';
 import type { TransactionRecord } from '../../../shared/adapters/ledger';
 import { addDays } from '../../../shared/domain/ledger/calendar';
 import { load } from '../lib/http';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, call, eventually, newUser, outbox, type TestUser } from '../../support/api';
 import { runReportSchedule, thisMondayAt } from '../../support/report-schedule';
-import { keys } from '../../../shared/adapters/keys';
+import * as keys from '../../../shared/adapters/keys';
 
 /**
  * Attack: one tenant stalls everyone's background work. The nightly reconcile, the FX conversion of pending

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../../shared/adapters/keys';
+import * as keys from '../../../shared/adapters/keys';
 import { transactionItem, type TransactionRecord } from '../../../shared/adapters/ledger';
 import { indexKeyAttributes, TABLE } from '../../../infra/table';
 

@@ -36,7 +36,7 @@ vi.mock('../../../shared/adapters/dynamo', () => ({
 const { isTokenActive } = await import('../../../shared/adapters/sessions');
 const { getProfile } = await import('../../../shared/adapters/profiles');
 const { readAhead, withReadAhead } = await import('../../../shared/adapters/read-ahead');
-const { keys } = await import('../../../shared/adapters/keys');
+const keys = await import('../../../shared/adapters/keys');
 
 const token = (revoked?: boolean) => ({ ...keys.token('j1'), userId: 'u1', ...(revoked ? { revoked: true } : {}) });
 const profile = { ...keys.profile('u1'), userId: 'u1', email: 'a@b.c', version: 3 };
