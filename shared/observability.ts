@@ -6,8 +6,9 @@ import { errorsAtSourcePositions } from './original-stack';
 /**
  * One logger per function process (the metrics object of the queue, stream and schedule functions is in
  * ./metrics.ts). Its settings come from the standard Powertools environment variables (POWERTOOLS_SERVICE_NAME,
- * POWERTOOLS_LOG_LEVEL, …), which CDK sets per function and the local cloud sets for the whole process. Tracing is Lambda's own active tracing plus
- * ./tracing.ts for the AWS calls, not the Powertools tracer: its X-Ray SDK was a quarter of every bundle.
+ * POWERTOOLS_LOG_LEVEL, …), which CDK sets per function and the local cloud sets for the whole process. Tracing is
+ * Lambda's own active tracing plus ./tracing.ts for the AWS calls, not the Powertools tracer: its X-Ray SDK was a
+ * quarter of every bundle.
  */
 
 /**
@@ -16,7 +17,7 @@ import { errorsAtSourcePositions } from './original-stack';
  * them up (about 3 ms of CPU, a tenth of a function's cold import); a request that logs nothing at its level and
  * publishes no metric never needs them.
  */
-export function consoleOnFirstWrite(): Console {
+function consoleOnFirstWrite(): Console {
   let real: Console | undefined;
   const target = (): Console => (real ??= new Console({ stdout: process.stdout, stderr: process.stderr }));
   const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;

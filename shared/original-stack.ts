@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /**
  * Error stacks in terms of the TypeScript sources, for the errors the logger writes. A deployed function is one
  * minified bundle with its source map beside it (infra/constructs/manifest-function.ts), and it runs without
- * `--enable-source-maps`: with that flag Node reads and indexes the map of the bundle when it loads, about a quarter
+ * `--enable-source-maps`: with that flag Node reads and indexes the map of the bundle when it loads, about a fifth
  * of every cold import (`npm run bench -- bundles` prints both), for stacks only a logged error needs. Here the map
  * is read at the first error logged, and only frames in this bundle are rewritten (`shared/http/handler.ts:120:7`
  * instead of `index.mjs:1:48213`). Outside a bundle (the local cloud, tests) there is no map and stacks stay as they are.

@@ -12,7 +12,7 @@ export const ESBUILD_TARGET = 'node24';
 
 /**
  * Whether functions run with Node's `--enable-source-maps`. Off: with it Node reads and indexes the bundle's map
- * when the function loads, about a quarter of a cold import (`npm run bench -- bundles` measures both ways), and the
+ * when the function loads, about a fifth of a cold import (`npm run bench -- bundles` measures both ways), and the
  * only reader of source positions is a logged error, which gets them from the map shipped beside the bundle at the
  * first error (shared/original-stack.ts). The CDK app sets NODE_OPTIONS from this; the bench's deployed rounds too.
  */
