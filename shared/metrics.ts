@@ -9,7 +9,12 @@ import { withConsoleOnFirstWrite } from './observability';
  * from API Gateway's metrics (per stage) and access log (per route), errors and duration from Lambda's per function,
  * and cold starts from the `cold_start` field of every log line; their bundles carry no Powertools Metrics.
  */
-class LeanMetrics extends Metrics {}
-withConsoleOnFirstWrite(LeanMetrics);
+function leanMetrics(): Metrics {
+  class LeanMetrics extends Metrics {}
+  withConsoleOnFirstWrite(LeanMetrics);
+  return new LeanMetrics({ namespace: config().POWERTOOLS_METRICS_NAMESPACE });
+}
 
-export const metrics: Metrics = new LeanMetrics({ namespace: config().POWERTOOLS_METRICS_NAMESPACE });
+// Pure: a bundle that imports this module only through code it never calls (an HTTP function reading through a use
+// case whose consumer half publishes metrics) leaves Powertools Metrics out.
+export const metrics: Metrics = /* @__PURE__ */ leanMetrics();
