@@ -6,13 +6,25 @@ import { ESBUILD_OPTIONS, bundleAliasesFor } from '../../infra/bundle/options';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Every module in one function's import graph, built as the CDK app builds it. */
-async function graphOf(name: string): Promise<string[]> {
+/** One function built as the CDK app builds it: every module of its import graph, and the bytes each puts in the bundle. */
+async function build(name: string): Promise<{ graph: string[]; bytes: Record<string, number> }> {
   const d = functions.find((f) => f.name === name);
   if (!d) throw new Error(`${name} is not in the manifest`);
   const outfile = join(ROOT, '.bench', 'bundle-consumers-test', name, 'index.mjs');
   const result = await esbuild.build({ absWorkingDir: ROOT, entryPoints: [join(ROOT, d.entry)], outfile, ...ESBUILD_OPTIONS, alias: bundleAliasesFor(d), write: false, metafile: true, logLevel: 'silent' });
-  return Object.keys(result.metafile.inputs);
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  return { graph: Object.keys(result.metafile.inputs), bytes: Object.fromEntries(Object.entries(output?.inputs ?? {}).map(([path, i]) => [path, i.bytesInOutput])) };
+}
+
+/** Every module in one function's import graph. */
+async function graphOf(name: string): Promise<string[]> {
+  return (await build(name)).graph;
+}
+
+/** Bytes a package puts in one function's bundle. */
+async function packageBytes(name: string, pkg: string): Promise<number> {
+  const { bytes } = await build(name);
+  return Object.entries(bytes).reduce((n, [path, b]) => (path.includes(`node_modules/${pkg}/`) ? n + b : n), 0);
 }
 
 // Modules only queue consumers and schedules run. An HTTP function that imports one (even for a single function of
@@ -40,6 +52,15 @@ describe('HTTP bundles leave consumer-only code out', () => {
       expect(graph.filter((i) => [...CONSUMER_ONLY, ...extra].some((m) => i.includes(m)))).toEqual([]);
     });
   }
+
+  // HTTP functions publish no metrics of their own (shared/metrics.ts); dashboard-get reaches the metrics object
+  // through recurring.ts, whose consumer half publishes them, and must still leave it out.
+  it('leaves Powertools Metrics out of HTTP bundles, and in the consumers that publish metrics', async () => {
+    for (const name of ['me-get', 'dashboard-get', 'recurring-list', 'transactions-create']) {
+      expect(await packageBytes(name, '@aws-lambda-powertools/metrics'), name).toBe(0);
+    }
+    expect(await packageBytes('analytics', '@aws-lambda-powertools/metrics')).toBeGreaterThan(5_000);
+  });
 
   it('keeps them in the consumers that run them', async () => {
     expect(await graphOf('advice')).toContain('shared/use-cases/advice-refresh.ts');
