@@ -2,7 +2,7 @@
  * `npm run bench [-- section…]`: measures Tally's speed and prints the figures next to their targets (nothing is
  * asserted), and merges them into .bench/results.json. Sections: bundles, me, import, list, summary, lag, rules, budgets, alerts, goals (default:
  * all). Environment: BENCH_BUDGET_S (whole run, default 900), BENCH_COLD_RUNS (default 11),
- * BENCH_COLD_RUNS_PLAIN (default 3).
+ * BENCH_COLD_RUNS_OTHER (default 3: cold-import rounds with source maps the other way than deployed).
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const ctx: SectionContext = {
     cores: m.cores,
     coldRuns: intEnv('BENCH_COLD_RUNS', 11, 1),
-    coldRunsPlain: intEnv('BENCH_COLD_RUNS_PLAIN', 3, 0),
+    coldRunsOther: intEnv('BENCH_COLD_RUNS_OTHER', 3, 0),
     remainingMs: () => budgetMs - (performance.now() - runStart),
     openCloud,
     closeCloud,

@@ -201,7 +201,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   // first as deployed (NODE_OPTIONS as the CDK app sets it: see SOURCE_MAPS_AT_RUNTIME), then fewer rounds the other
   // way (with --enable-source-maps when deployed without), both with the calibration interleaved.
   const runs = ctx.coldRuns;
-  const plainRuns = ctx.coldRunsPlain;
+  const otherRuns = ctx.coldRunsOther;
   const deployed = new Map<string, number[]>([...built, ...calibration].map((b) => [b.name, []]));
   const other = new Map<string, number[]>([...built, ...calibration].map((b) => [b.name, []]));
   const otherMaps = !SOURCE_MAPS_AT_RUNTIME;
@@ -218,7 +218,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   });
   const phases = [
     { want: runs, sourceMaps: SOURCE_MAPS_AT_RUNTIME, store: deployed, deployedRounds: true },
-    { want: plainRuns, sourceMaps: otherMaps, store: other, deployedRounds: false },
+    { want: otherRuns, sourceMaps: otherMaps, store: other, deployedRounds: false },
   ];
   /** Per deployed round, the imports in the order made: each function's, and the calibration's between them. */
   const sequences: { name: string; ms: number }[][] = [];
@@ -243,7 +243,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
           const { ms, cpuMs } = await coldImport(b.file, lambdaEnv(b, b.queues, phase.sourceMaps));
           phase.store.get(b.name)?.push(ms);
           sequence.push({ name: b.name, ms });
-          cpuSequence.push({ name: b.name, ms: cpuMs });
+          if (phase.deployedRounds) cpuSequence.push({ name: b.name, ms: cpuMs });
         } catch (e) {
           if (errors.length < 5) errors.push((e as Error).message);
         }
@@ -262,16 +262,16 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   const rows = built.map((b) => {
     const kb = b.bytes / 1024;
     const cold = median(deployed.get(b.name) ?? []);
-    const coldPlain = median(other.get(b.name) ?? []);
+    const coldOther = median(other.get(b.name) ?? []);
     const sizeOk = b.kind !== 'http' || kb <= LARGEST_TARGET.value;
     const coldOk = cold / docMs <= COLD_RATIO_TARGET.value;
     return {
       b,
       kb,
       cold,
-      coldPlain,
+      coldOther,
       n: deployed.get(b.name)?.length ?? 0,
-      nPlain: other.get(b.name)?.length ?? 0,
+      nOther: other.get(b.name)?.length ?? 0,
       status: `${sizeOk ? '' : 'size '}${coldOk ? '' : 'cold'}`.trim() || 'ok',
     };
   });
@@ -284,8 +284,8 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
       `${fmt(r.kb)} KB`,
       `${fmt(r.cold)} ms`,
       String(r.n),
-      `${fmt(r.coldPlain)} ms`,
-      String(r.nPlain),
+      `${fmt(r.coldOther)} ms`,
+      String(r.nOther),
       r.b.packages
         .slice(0, 3)
         .map(([p, bytes]) => `${p} ${fmt(bytes / 1024, 0)}`)
@@ -312,7 +312,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
     { name: `HTTP bundles over ${LARGEST_TARGET.value} KB`, value: overSize, unit: `of ${http.length}`, digits: 0 },
     { name: 'cold import, median of medians', value: coldMedian, unit: 'ms' },
     { name: 'cold import, slowest median', value: Math.max(...rows.map((r) => r.cold)), unit: 'ms' },
-    { name: `cold import, median ${mapsLabel(otherMaps)} (not as deployed)`, value: median(rows.map((r) => r.coldPlain)), unit: 'ms' },
+    { name: `cold import, median ${mapsLabel(otherMaps)} (not as deployed)`, value: median(rows.map((r) => r.coldOther)), unit: 'ms' },
     { name: `functions over ${COLD_RATIO_TARGET.value}× the calibration`, value: overCold, unit: `of ${rows.length}`, digits: 0 },
     { name: 'calibration: hello-world import', value: helloMs, unit: 'ms', note: 'TOOLCHAIN.md: 3.4 ms' },
     { name: 'calibration: DocumentClient-only import', value: docMs, unit: 'ms', note: 'TOOLCHAIN.md: 341 KB → 31 ms' },
@@ -356,7 +356,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
   console.log(`  ${top.map(([p, bytes]) => `${p} ${fmt((100 * bytes) / allBytes)}%`).join(', ')}; project code ${fmt((100 * appTotal) / allBytes)}%`);
 
   const notes: string[] = [];
-  notes.push(`cold import: ${runs} fresh node processes per function ${mapsLabel(SOURCE_MAPS_AT_RUNTIME)} (as deployed) and ${plainRuns} ${mapsLabel(otherMaps)}, one process at a time, median reported`);
+  notes.push(`cold import: ${runs} fresh node processes per function ${mapsLabel(SOURCE_MAPS_AT_RUNTIME)} (as deployed) and ${otherRuns} ${mapsLabel(otherMaps)}, one process at a time, median reported`);
   notes.push('bundles: the CDK app\'s options and each function\'s aliases (bundleAliasesFor: no SDK client its access list gives it no use of); one esbuild run per set of aliases, each output the bytes a build of that entry alone gives');
   if (cutShort) notes.push(`cold imports stopped at the section's time limit (${fmt(capMs / 1000, 0)} s); n per function says how many ran`);
   for (const e of errors) notes.push(`import error: ${e}`);
@@ -371,7 +371,7 @@ export async function bundles(ctx: SectionContext): Promise<SectionOutput> {
         entry: r.b.entry,
         sizeKb: round(r.kb, 1),
         coldImportMedianMs: round(r.cold, 2),
-        coldImportMedianOtherWayMs: round(r.coldPlain, 2),
+        coldImportMedianOtherWayMs: round(r.coldOther, 2),
         coldImportSamplesMs: (deployed.get(r.b.name) ?? []).map((v) => round(v, 2)),
         appCodeKb: round(r.b.appBytes / 1024, 1),
         topPackagesKb: r.b.packages.slice(0, 8).map(([p, bytes]) => ({ package: p, kb: round(bytes / 1024, 1) })),

@@ -29,7 +29,8 @@ export interface CloudContext {
 export interface SectionContext {
   cores: number;
   coldRuns: number;
-  coldRunsPlain: number;
+  /** Cold-import rounds with source maps the other way than deployed (bundles). */
+  coldRunsOther: number;
   /** Milliseconds left of the whole run's time budget. */
   remainingMs(): number;
   /** Time to leave for the sections that run after the current one. */
