@@ -28,8 +28,8 @@ function bundleMap(): { map: SourceMap; prefixes: string[] } | null {
   if (!HERE || !/\.m?js$/.test(HERE)) return loaded;
   try {
     const { readFileSync } = process.getBuiltinModule('node:fs');
-    const { SourceMap: Map } = process.getBuiltinModule('node:module');
-    const map = new Map(JSON.parse(readFileSync(`${HERE}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+    const { SourceMap: SourceMapOf } = process.getBuiltinModule('node:module');
+    const map = new SourceMapOf(JSON.parse(readFileSync(`${HERE}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
     loaded = { map, prefixes: [`${pathToFileURL(HERE).href}:`, `${HERE}:`] };
   } catch {
     // No map beside the bundle (built without one) or an unreadable one: stacks stay as Node gives them.
